@@ -1,0 +1,74 @@
+package org.luoshi.agency.registry;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import org.luoshi.agency.api.AgenciesApi;
+import org.luoshi.agency.api.model.AgencyCreate;
+import org.luoshi.agency.api.model.AgencyList;
+import org.luoshi.agency.api.model.AgencyPage;
+import org.luoshi.agency.api.model.AgencyPatch;
+import org.luoshi.agency.api.model.AgencyStatus;
+import org.luoshi.agency.api.model.Classification;
+import org.luoshi.agency.api.model.Level;
+import org.luoshi.platform.security.Roles;
+
+/** HTTP mapping of the agency registry; the contract's generated interface defines paths and parameters. */
+public class AgencyResource implements AgenciesApi {
+
+    private final AgencyService service;
+    private final AgencyMapper mapper;
+
+    public AgencyResource(AgencyService service, AgencyMapper mapper) {
+        this.service = service;
+        this.mapper = mapper;
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public CompletionStage<Response> createAgency(AgencyCreate agencyCreate, String idempotencyKey) {
+        return service.create(agencyCreate)
+                .map(agency -> Response.created(URI.create("/api/v1/agencies/" + agency.id))
+                        .tag(String.valueOf(agency.version))
+                        .entity(mapper.toApi(agency)).build())
+                .subscribeAsCompletionStage();
+    }
+
+    @Override
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.OFFICER, Roles.INTEGRATOR})
+    public CompletionStage<Response> getAgency(UUID id) {
+        return service.get(id)
+                .map(agency -> Response.ok(mapper.toApi(agency)).tag(String.valueOf(agency.version)).build())
+                .subscribeAsCompletionStage();
+    }
+
+    @Override
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.OFFICER, Roles.INTEGRATOR})
+    public CompletionStage<Response> listAgencies(String q, Classification classification, Level level,
+            String divisionCode, AgencyStatus status, String after, Integer limit) {
+        AgencyFilter filter = new AgencyFilter(q == null || q.isBlank() ? null : q.strip(), classification, level,
+                divisionCode, status);
+        return service.list(filter, after, limit == null ? 50 : limit)
+                .map(page -> Response.ok(new AgencyPage(page.items().stream().map(mapper::toApi).toList())
+                        .next(page.next())).build())
+                .subscribeAsCompletionStage();
+    }
+
+    @Override
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.OFFICER, Roles.INTEGRATOR})
+    public CompletionStage<Response> listAgencyChildren(UUID id, Integer depth) {
+        return service.descendants(id, depth == null ? 1 : depth)
+                .map(children -> Response.ok(new AgencyList(children.stream().map(mapper::toApi).toList())).build())
+                .subscribeAsCompletionStage();
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public CompletionStage<Response> updateAgency(UUID id, AgencyPatch agencyPatch, String ifMatch) {
+        return service.update(id, ifMatch, agencyPatch)
+                .map(agency -> Response.ok(mapper.toApi(agency)).tag(String.valueOf(agency.version)).build())
+                .subscribeAsCompletionStage();
+    }
+}

@@ -1,0 +1,186 @@
+package org.luoshi.agency.registry;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.luoshi.agency.api.model.AgencyCreate;
+import org.luoshi.agency.api.model.AgencyPatch;
+import org.luoshi.agency.api.model.AgencyStatus;
+import org.luoshi.events.model.AgencyEvent;
+import org.luoshi.platform.http.Cursor;
+import org.luoshi.platform.http.ETags;
+import org.luoshi.platform.outbox.Outbox;
+import org.luoshi.platform.problem.ProblemException;
+import org.luoshi.platform.security.CurrentActor;
+
+/** The registry's use cases; each write and its event commit in one transaction. */
+@ApplicationScoped
+public class AgencyService {
+
+    static final String TOPIC = "agency.events";
+    static final String AGGREGATE = "agency";
+
+    private final AgencyRepository agencies;
+    private final AgencyMapper mapper;
+    private final Outbox outbox;
+    private final CurrentActor actor;
+
+    public AgencyService(AgencyRepository agencies, AgencyMapper mapper, Outbox outbox, CurrentActor actor) {
+        this.agencies = agencies;
+        this.mapper = mapper;
+        this.outbox = outbox;
+        this.actor = actor;
+    }
+
+    @WithTransaction
+    public Uni<Agency> create(AgencyCreate request) {
+        Agency agency = new Agency();
+        agency.id = UUID.randomUUID();
+        agency.name = request.getName().strip();
+        agency.shortName = request.getShortName() == null ? null : request.getShortName().strip();
+        agency.otherNames = new ArrayList<>(mapper.toNameEntries(request.getOtherNames()));
+        agency.classification = request.getClassification();
+        agency.level = request.getLevel();
+        agency.divisionCode = request.getDivisionCode();
+        agency.parentId = request.getParentId();
+        agency.identifiers = new ArrayList<>(mapper.toIdentifierEntries(request.getIdentifiers()));
+        agency.foundingDate = request.getFoundingDate();
+        agency.status = AgencyStatus.ACTIVE;
+        agency.createdAt = agency.updatedAt = now();
+        return checkParent(agency.parentId)
+                .flatMap(ignored -> checkNameFree(agency))
+                .flatMap(ignored -> agencies.persist(agency))
+                .flatMap(saved -> publish("AgencyCreated", saved, List.of()));
+    }
+
+    @WithSession
+    public Uni<Agency> get(UUID id) {
+        return agencies.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("agency", id));
+    }
+
+    @WithSession
+    public Uni<Page> list(AgencyFilter filter, String after, int limit) {
+        Cursor cursor = Cursor.decode(after);
+        return agencies.page(filter, cursor, limit + 1).map(rows -> {
+            boolean more = rows.size() > limit;
+            List<Agency> items = more ? rows.subList(0, limit) : rows;
+            Agency last = items.isEmpty() ? null : items.get(items.size() - 1);
+            return new Page(items, more ? new Cursor(last.name, last.id).encode() : null);
+        });
+    }
+
+    /** Descendants level by level, down to depth levels. */
+    @WithSession
+    public Uni<List<Agency>> descendants(UUID id, int depth) {
+        return get(id).flatMap(root -> collect(List.of(root.id), depth, new ArrayList<>()));
+    }
+
+    @WithTransaction
+    public Uni<Agency> update(UUID id, String ifMatch, AgencyPatch patch) {
+        long expected = ETags.requiredVersion(ifMatch);
+        return get(id).flatMap(agency -> {
+            ETags.checkCurrent(expected, agency.version);
+            if (agency.status == AgencyStatus.DISSOLVED) {
+                throw ProblemException.conflict("agency " + id + " is dissolved and cannot change");
+            }
+            List<String> changed = applyPatch(agency, patch);
+            if (changed.isEmpty()) {
+                return Uni.createFrom().item(agency);
+            }
+            agency.updatedAt = now();
+            return checkNameFree(agency)
+                    .flatMap(ignored -> agencies.flush())
+                    .flatMap(ignored -> publish("AgencyUpdated", agency, changed));
+        });
+    }
+
+    private List<String> applyPatch(Agency agency, AgencyPatch patch) {
+        List<String> changed = new ArrayList<>();
+        change(changed, "name", agency.name, patch.getName() == null ? null : patch.getName().strip(), v -> agency.name = v);
+        change(changed, "shortName", agency.shortName, patch.getShortName() == null ? null : patch.getShortName().strip(),
+                v -> agency.shortName = v);
+        change(changed, "classification", agency.classification, patch.getClassification(), v -> agency.classification = v);
+        if (patch.getOtherNames() != null) {
+            change(changed, "otherNames", agency.otherNames, mapper.toNameEntries(patch.getOtherNames()),
+                    v -> agency.otherNames = new ArrayList<>(v));
+        }
+        if (patch.getIdentifiers() != null) {
+            change(changed, "identifiers", agency.identifiers, mapper.toIdentifierEntries(patch.getIdentifiers()),
+                    v -> agency.identifiers = new ArrayList<>(v));
+        }
+        return changed;
+    }
+
+    private static <T> void change(List<String> changed, String field, T current, T requested,
+            java.util.function.Consumer<T> setter) {
+        if (requested != null && !Objects.equals(current, requested)) {
+            setter.accept(requested);
+            changed.add(field);
+        }
+    }
+
+    private Uni<List<Agency>> collect(List<UUID> parents, int depthLeft, List<Agency> found) {
+        if (depthLeft == 0 || parents.isEmpty()) {
+            return Uni.createFrom().item(found);
+        }
+        return agencies.childrenOf(parents).flatMap(children -> {
+            Set<UUID> seen = found.stream().map(a -> a.id).collect(Collectors.toSet());
+            List<Agency> fresh = children.stream().filter(c -> !seen.contains(c.id)).toList();
+            found.addAll(fresh);
+            return collect(fresh.stream().map(a -> a.id).toList(), depthLeft - 1, found);
+        });
+    }
+
+    private Uni<Void> checkParent(UUID parentId) {
+        if (parentId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return agencies.findById(parentId).map(parent -> {
+            if (parent == null) {
+                throw ProblemException.unprocessable("parent agency " + parentId + " does not exist");
+            }
+            if (parent.status == AgencyStatus.DISSOLVED) {
+                throw ProblemException.unprocessable("parent agency " + parentId + " is dissolved");
+            }
+            return null;
+        });
+    }
+
+    private Uni<Void> checkNameFree(Agency agency) {
+        return agencies.activeNameTaken(agency.divisionCode, agency.name, agency.id).map(taken -> {
+            if (taken) {
+                throw ProblemException.conflict("an active agency named " + agency.name + " already exists in "
+                        + agency.divisionCode);
+            }
+            return null;
+        });
+    }
+
+    private Uni<Agency> publish(String type, Agency agency, List<String> changedFields) {
+        // flush first so that the snapshot carries the version the database now holds
+        return agencies.flush().flatMap(flushed -> {
+            AgencyEvent event = new AgencyEvent(mapper.toSnapshot(agency)).actor(actor.get());
+            if (!changedFields.isEmpty()) {
+                event.changedFields(changedFields);
+            }
+            return outbox.append(TOPIC, AGGREGATE, agency.id, type, event).replaceWith(agency);
+        });
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** A page of agencies and the cursor of the next one (null on the last). */
+    public record Page(List<Agency> items, String next) {
+    }
+}

@@ -1,0 +1,25 @@
+package org.luoshi.platform.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How the outbox relay publishes; see application.properties of each service. */
+@ConfigMapping(prefix = "luoshi.outbox")
+public interface OutboxConfig {
+
+    /** CloudEvents source of the events this service publishes, e.g. /luoshi/task-service. */
+    String source();
+
+    /** Whether this instance runs the relay (every replica may; rows are claimed with SKIP LOCKED). */
+    @WithDefault("true")
+    boolean relayEnabled();
+
+    /** Rows published per transaction. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** Fallback poll, for a missed notification or a failed publish; the relay normally wakes on commit. */
+    @WithDefault("2s")
+    Duration pollInterval();
+}
