@@ -41,7 +41,8 @@ public class AgencyRepository implements PanacheRepositoryBase<Agency, UUID> {
             where.add("(name > :afterName or (name = :afterName and id > :afterId))");
             parameters.and("afterName", after.key()).and("afterId", after.id());
         }
-        String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by name, id";
+        String query = (String.join(" and ", where) + " order by name, id").strip();
+        // range is inclusive: limit + 1 rows, the last only telling whether a next page exists
         return find(query, parameters).range(0, limit).list();
     }
 

@@ -70,7 +70,7 @@ public class AgencyService {
     @WithSession
     public Uni<Page> list(AgencyFilter filter, String after, int limit) {
         Cursor cursor = Cursor.decode(after);
-        return agencies.page(filter, cursor, limit + 1).map(rows -> {
+        return agencies.page(filter, cursor, limit).map(rows -> {
             boolean more = rows.size() > limit;
             List<Agency> items = more ? rows.subList(0, limit) : rows;
             Agency last = items.isEmpty() ? null : items.get(items.size() - 1);

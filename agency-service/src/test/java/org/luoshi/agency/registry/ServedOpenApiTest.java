@@ -19,6 +19,15 @@ class ServedOpenApiTest {
     }
 
     @Test
+    void everyContractOperationIsRoutedAndDemandsAToken() throws Exception {
+        for (String operation : OpenApiConformance.operations("contracts/openapi/agency-api.yaml")) {
+            String[] methodAndPath = operation.split(" ");
+            given().contentType("application/json").body("{}").when().request(methodAndPath[0], methodAndPath[1])
+                    .then().statusCode(401).contentType("application/problem+json");
+        }
+    }
+
+    @Test
     void healthIsOpenAndReadinessChecksDatabaseAndKafka() {
         given().when().get("/q/health/ready").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("Kafka"))

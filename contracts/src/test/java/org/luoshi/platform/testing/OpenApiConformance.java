@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.TreeSet;
 
 /**
@@ -35,6 +38,22 @@ public final class OpenApiConformance {
         JsonNode served = JSON.readTree(servedJson);
         assertEquals(signature(contract, true), signature(served, false),
                 "served /q/openapi differs from " + contractResource);
+    }
+
+    /**
+     * Every operation of the contract as "METHOD /concrete/path" with path parameters filled by a random UUID, so that a
+     * test can prove each one is really routed (an unrouted path answers 404 before any security check).
+     */
+    public static List<String> operations(String contractResource) throws IOException {
+        List<String> operations = new ArrayList<>();
+        try (InputStream in = OpenApiConformance.class.getClassLoader().getResourceAsStream(contractResource)) {
+            YAML.readTree(in).path("paths").properties().forEach(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+                if (METHODS.contains(method)) {
+                    operations.add(method.toUpperCase() + " " + path.getKey().replaceAll("\\{[^}]+}", UUID.randomUUID().toString()));
+                }
+            }));
+        }
+        return operations;
     }
 
     private static Set<String> signature(JsonNode doc, boolean onlyApi) {

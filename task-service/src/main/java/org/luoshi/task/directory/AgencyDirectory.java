@@ -1,0 +1,48 @@
+package org.luoshi.task.directory;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.luoshi.events.model.AgencySnapshot;
+
+/** The local replica of the agency directory: display names and existence checks without calling agency-service. */
+@ApplicationScoped
+public class AgencyDirectory implements PanacheRepositoryBase<DirectoryAgency, UUID> {
+
+    public Uni<Map<UUID, DirectoryAgency>> byIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return list("id in ?1", ids).map(agencies -> agencies.stream()
+                .collect(Collectors.toMap(a -> a.id, Function.identity())));
+    }
+
+    /** Applies a snapshot unless the replica already holds the same or a newer version of the agency. */
+    public Uni<Void> apply(AgencySnapshot snapshot, String successorIdsJson) {
+        return findById(snapshot.getId()).flatMap(existing -> {
+            if (existing != null && existing.version >= snapshot.getVersion()) {
+                return Uni.createFrom().voidItem();
+            }
+            DirectoryAgency agency = existing != null ? existing : new DirectoryAgency();
+            agency.id = snapshot.getId();
+            agency.name = snapshot.getName();
+            agency.parentId = snapshot.getParentId();
+            agency.classification = snapshot.getClassification();
+            agency.divisionCode = snapshot.getDivisionCode();
+            agency.status = snapshot.getStatus().toString();
+            agency.successorIds = successorIdsJson;
+            agency.version = snapshot.getVersion();
+            return existing != null ? Uni.createFrom().voidItem() : persist(agency).replaceWithVoid();
+        });
+    }
+
+    public static List<UUID> idsOf(Collection<DirectoryAgency> agencies) {
+        return agencies.stream().map(a -> a.id).toList();
+    }
+}

@@ -1,0 +1,120 @@
+package org.luoshi.task.document;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.luoshi.events.model.DocumentEvent;
+import org.luoshi.task.api.model.DocumentCreate;
+import org.luoshi.task.milestone.Milestones;
+import org.luoshi.platform.http.Cursor;
+import org.luoshi.platform.outbox.Outbox;
+import org.luoshi.platform.problem.ProblemException;
+import org.luoshi.platform.security.CurrentActor;
+
+/** Registering and reading policy documents; each registration and its event commit together. */
+@ApplicationScoped
+public class DocumentService {
+
+    public static final String TOPIC = "task.events";
+
+    private final DocumentMapper mapper;
+    private final Milestones milestones;
+    private final Outbox outbox;
+    private final CurrentActor actor;
+
+    public DocumentService(DocumentMapper mapper, Milestones milestones, Outbox outbox, CurrentActor actor) {
+        this.mapper = mapper;
+        this.milestones = milestones;
+        this.outbox = outbox;
+        this.actor = actor;
+    }
+
+    @WithTransaction
+    public Uni<DocumentView> register(DocumentCreate request) {
+        PolicyDocument document = new PolicyDocument();
+        document.id = UUID.randomUUID();
+        document.docNumber = request.getDocNumber().strip();
+        document.title = request.getTitle().strip();
+        document.issuerId = request.getIssuerId();
+        document.jurisdiction = request.getJurisdiction();
+        document.issuedOn = request.getIssuedOn();
+        document.publishedOn = request.getPublishedOn();
+        document.implementsDocNumber = request.getImplements() == null ? null : request.getImplements().strip();
+        document.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return PolicyDocument.count("docNumber", document.docNumber)
+                .flatMap(existing -> {
+                    if (existing > 0) {
+                        throw ProblemException.conflict("a document numbered " + document.docNumber + " is already registered");
+                    }
+                    return document.persist();
+                })
+                .flatMap(saved -> milestones.addToDocument(document.id, request.getMilestones()))
+                .flatMap(saved -> Panache.flush())
+                .flatMap(flushed -> outbox.append(TOPIC, "document", document.id, "DocumentRegistered",
+                        new DocumentEvent(mapper.toSnapshot(document)).actor(actor.get())))
+                .flatMap(appended -> view(document));
+    }
+
+    @WithSession
+    public Uni<DocumentView> get(UUID id) {
+        return PolicyDocument.<PolicyDocument>findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("document", id))
+                .flatMap(this::view);
+    }
+
+    @WithSession
+    public Uni<Page> list(String jurisdiction, String text, String after, int limit) {
+        List<String> where = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (jurisdiction != null) {
+            where.add("jurisdiction = :jurisdiction");
+            parameters.and("jurisdiction", jurisdiction);
+        }
+        if (text != null && !text.isBlank()) {
+            where.add("(title like :text or docNumber like :text)");
+            parameters.and("text", "%" + text.strip() + "%");
+        }
+        Cursor cursor = Cursor.decode(after);
+        if (cursor != null) {
+            where.add("(createdAt > :afterTime or (createdAt = :afterTime and id > :afterId))");
+            parameters.and("afterTime", OffsetDateTime.parse(cursor.key())).and("afterId", cursor.id());
+        }
+        String query = (String.join(" and ", where) + " order by createdAt, id").strip();
+        // range is inclusive: limit + 1 rows, the last only telling whether a next page exists
+        return PolicyDocument.<PolicyDocument>find(query, parameters).range(0, limit).list()
+                .flatMap(rows -> viewPage(rows, limit));
+    }
+
+    private Uni<Page> viewPage(List<PolicyDocument> rows, int limit) {
+        boolean more = rows.size() > limit;
+        List<PolicyDocument> items = more ? rows.subList(0, limit) : rows;
+        PolicyDocument last = items.isEmpty() ? null : items.get(items.size() - 1);
+        String next = more ? new Cursor(last.createdAt.toString(), last.id).encode() : null;
+        Uni<List<DocumentView>> views = Uni.createFrom().item(new ArrayList<>());
+        for (PolicyDocument document : items) {
+            views = views.flatMap(list -> view(document).map(v -> {
+                list.add(v);
+                return list;
+            }));
+        }
+        return views.map(list -> new Page(list, next));
+    }
+
+    private Uni<DocumentView> view(PolicyDocument document) {
+        return milestones.ofDocument(document.id)
+                .flatMap(goals -> org.luoshi.task.tracking.Task.count("documentId", document.id)
+                        .map(count -> new DocumentView(document, goals, count.intValue())));
+    }
+
+    /** A page of documents and the cursor of the next one (null on the last). */
+    public record Page(List<DocumentView> items, String next) {
+    }
+}

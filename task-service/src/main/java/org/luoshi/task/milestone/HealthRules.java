@@ -1,0 +1,41 @@
+package org.luoshi.task.milestone;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Optional;
+import org.luoshi.task.api.model.Health;
+import org.luoshi.task.api.model.MilestoneStatus;
+
+/**
+ * 逾期预警: RED when an open milestone is past due, YELLOW when one is due within the warning window, else GREEN.
+ * The clock is a bean so that tests and the scheduler agree on "today".
+ */
+@ApplicationScoped
+public class HealthRules {
+
+    static final int WARNING_DAYS = 30;
+
+    private final Clock clock;
+
+    public HealthRules(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Health health(Collection<Milestone> milestones) {
+        LocalDate today = LocalDate.now(clock);
+        Optional<LocalDate> due = nextDue(milestones);
+        if (due.isEmpty()) {
+            return Health.GREEN;
+        }
+        if (due.get().isBefore(today)) {
+            return Health.RED;
+        }
+        return due.get().isAfter(today.plusDays(WARNING_DAYS)) ? Health.GREEN : Health.YELLOW;
+    }
+
+    public Optional<LocalDate> nextDue(Collection<Milestone> milestones) {
+        return milestones.stream().filter(m -> m.status == MilestoneStatus.OPEN).map(m -> m.dueDate).min(LocalDate::compareTo);
+    }
+}

@@ -1,0 +1,42 @@
+package org.luoshi.task.tracking;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.EmbeddedId;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.util.UUID;
+import org.luoshi.task.api.model.AssignmentKind;
+import org.luoshi.task.api.model.AssignmentRole;
+
+/** A responsible unit of a task, in the order the document lists it. */
+@Entity
+@Table(name = "task_assignment")
+public class Assignment extends PanacheEntityBase {
+
+    @EmbeddedId
+    public Key key;
+
+    @Column(name = "agency_id")
+    public UUID agencyId;
+
+    @Column(name = "raw_name")
+    public String rawName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AssignmentKind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AssignmentRole role;
+
+    @Embeddable
+    public record Key(@Column(name = "task_id") UUID taskId, @Column(name = "position") int position)
+            implements Serializable {
+    }
+}

@@ -1,0 +1,54 @@
+package org.luoshi.task.tracking;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.luoshi.task.api.model.TaskStatus;
+
+/** One numbered task of a document (or a sub-item of one). */
+@Entity
+@Table(name = "task")
+public class Task extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "document_id", nullable = false)
+    public UUID documentId;
+
+    @Column(nullable = false)
+    public String seq;
+
+    @Column(name = "parent_id")
+    public UUID parentId;
+
+    public String category;
+
+    @Column(nullable = false)
+    public String title;
+
+    public String content;
+
+    @Column(name = "source_text")
+    public String sourceText;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public TaskStatus status;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+}

@@ -1,0 +1,265 @@
+package org.luoshi.task.tracking;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.luoshi.events.model.TaskEvent;
+import org.luoshi.platform.http.Cursor;
+import org.luoshi.platform.http.ETags;
+import org.luoshi.platform.outbox.Outbox;
+import org.luoshi.platform.problem.ProblemException;
+import org.luoshi.platform.security.CurrentActor;
+import org.luoshi.task.api.model.AssignmentCreate;
+import org.luoshi.task.api.model.AssignmentKind;
+import org.luoshi.task.api.model.TaskCreate;
+import org.luoshi.task.api.model.TaskPatch;
+import org.luoshi.task.api.model.TaskStatus;
+import org.luoshi.task.directory.AgencyDirectory;
+import org.luoshi.task.directory.DirectoryAgency;
+import org.luoshi.task.document.DocumentService;
+import org.luoshi.task.document.PolicyDocument;
+import org.luoshi.task.milestone.Milestone;
+import org.luoshi.task.milestone.Milestones;
+
+/** Tasks: creation with assignments and milestones, reading, search, and guarded changes; every write emits its event. */
+@ApplicationScoped
+public class TaskService {
+
+    private static final String AGGREGATE = "task";
+
+    private final AgencyDirectory directory;
+    private final Milestones milestones;
+    private final TaskMapper mapper;
+    private final Outbox outbox;
+    private final CurrentActor actor;
+
+    public TaskService(AgencyDirectory directory, Milestones milestones, TaskMapper mapper, Outbox outbox,
+            CurrentActor actor) {
+        this.directory = directory;
+        this.milestones = milestones;
+        this.mapper = mapper;
+        this.outbox = outbox;
+        this.actor = actor;
+    }
+
+    @WithTransaction
+    public Uni<TaskView> create(UUID documentId, TaskCreate request) {
+        Task task = new Task();
+        task.id = UUID.randomUUID();
+        task.documentId = documentId;
+        task.seq = request.getSeq().strip();
+        task.parentId = request.getParentId();
+        task.category = blankToNull(request.getCategory());
+        task.title = request.getTitle().strip();
+        task.content = request.getContent();
+        task.status = TaskStatus.NOT_STARTED;
+        task.createdAt = task.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        List<AssignmentCreate> requested = request.getAssignments() == null ? List.of() : request.getAssignments();
+        return PolicyDocument.<PolicyDocument>findById(documentId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("document", documentId))
+                .flatMap(document -> checkParent(task))
+                .flatMap(ok -> Task.count("documentId = ?1 and seq = ?2 and parentId is not distinct from ?3",
+                        documentId, task.seq, task.parentId))
+                .flatMap(duplicates -> {
+                    if (duplicates > 0) {
+                        throw ProblemException.conflict("the document already has a task numbered " + task.seq
+                                + (task.parentId == null ? "" : " under that parent"));
+                    }
+                    return resolveAssignments(task.id, requested);
+                })
+                .flatMap(assignments -> task.persist()
+                        .flatMap(saved -> Assignment.persist(assignments))
+                        .flatMap(saved -> milestones.add(documentId, task.id, request.getMilestones()))
+                        .flatMap(saved -> Panache.flush())
+                        .flatMap(flushed -> load(task))
+                        .flatMap(view -> publish("TaskCreated", view, null, null)));
+    }
+
+    @WithSession
+    public Uni<TaskView> get(UUID id) {
+        return find(id).flatMap(this::load);
+    }
+
+    @WithSession
+    public Uni<List<TaskView>> ofDocument(UUID documentId) {
+        return PolicyDocument.<PolicyDocument>findById(documentId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("document", documentId))
+                .flatMap(document -> Task.<Task>list("documentId = ?1 order by createdAt, id", documentId))
+                .flatMap(this::loadAll);
+    }
+
+    @WithSession
+    public Uni<Page> search(TaskFilter filter, String after, int limit) {
+        List<String> where = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (filter.documentId() != null) {
+            where.add("documentId = :documentId");
+            parameters.and("documentId", filter.documentId());
+        }
+        if (filter.agencyId() != null) {
+            where.add("id in (select a.key.taskId from Assignment a where a.agencyId = :agencyId)");
+            parameters.and("agencyId", filter.agencyId());
+        }
+        if (filter.status() != null) {
+            where.add("status = :status");
+            parameters.and("status", filter.status());
+        }
+        if (filter.category() != null) {
+            where.add("category = :category");
+            parameters.and("category", filter.category());
+        }
+        if (filter.text() != null) {
+            // Chinese has no word boundaries: a substring match is what users expect of 关键词 search
+            where.add("(title like :text or content like :text)");
+            parameters.and("text", "%" + filter.text() + "%");
+        }
+        Cursor cursor = Cursor.decode(after);
+        if (cursor != null) {
+            where.add("(createdAt > :afterTime or (createdAt = :afterTime and id > :afterId))");
+            parameters.and("afterTime", OffsetDateTime.parse(cursor.key())).and("afterId", cursor.id());
+        }
+        String query = (String.join(" and ", where) + " order by createdAt, id").strip();
+        // range is inclusive: limit + 1 rows, the last only telling whether a next page exists
+        return Task.<Task>find(query, parameters).range(0, limit).list().flatMap(rows -> {
+            boolean more = rows.size() > limit;
+            List<Task> items = more ? rows.subList(0, limit) : rows;
+            Task last = items.isEmpty() ? null : items.get(items.size() - 1);
+            String next = more ? new Cursor(last.createdAt.toString(), last.id).encode() : null;
+            return loadAll(items).map(views -> new Page(views, next));
+        });
+    }
+
+    @WithTransaction
+    public Uni<TaskView> update(UUID id, String ifMatch, TaskPatch patch) {
+        long expected = ETags.requiredVersion(ifMatch);
+        return find(id).flatMap(task -> {
+            ETags.checkCurrent(expected, task.version);
+            TaskStatus previous = task.status;
+            List<String> changed = new ArrayList<>();
+            change(changed, "category", task.category, blankToNull(patch.getCategory()), v -> task.category = v);
+            change(changed, "title", task.title, patch.getTitle() == null ? null : patch.getTitle().strip(), v -> task.title = v);
+            change(changed, "content", task.content, patch.getContent(), v -> task.content = v);
+            if (patch.getStatus() != null && patch.getStatus() != task.status) {
+                StatusTransitions.check(task.status, patch.getStatus());
+                task.status = patch.getStatus();
+                changed.add("status");
+            }
+            if (changed.isEmpty()) {
+                return load(task);
+            }
+            task.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            boolean statusChanged = changed.contains("status");
+            return Panache.flush()
+                    .flatMap(flushed -> load(task))
+                    .flatMap(view -> publish("TaskUpdated", view, changed, null))
+                    .flatMap(view -> statusChanged ? publish("TaskStatusChanged", view, null, previous) : Uni.createFrom().item(view));
+        });
+    }
+
+    private Uni<Task> find(UUID id) {
+        return Task.<Task>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("task", id));
+    }
+
+    private Uni<Void> checkParent(Task task) {
+        if (task.parentId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Task.<Task>findById(task.parentId).map(parent -> {
+            if (parent == null || !parent.documentId.equals(task.documentId)) {
+                throw ProblemException.unprocessable("parent task " + task.parentId + " is not a task of this document");
+            }
+            return null;
+        });
+    }
+
+    private Uni<List<Assignment>> resolveAssignments(UUID taskId, List<AssignmentCreate> requested) {
+        Set<UUID> ids = requested.stream().map(AssignmentCreate::getAgencyId).filter(Objects::nonNull).collect(Collectors.toSet());
+        return directory.byIds(ids).map(known -> {
+            List<Assignment> assignments = new ArrayList<>();
+            for (AssignmentCreate r : requested) {
+                if (r.getAgencyId() == null && (r.getRawName() == null || r.getRawName().isBlank())) {
+                    throw ProblemException.badRequest("assignment " + assignments.size() + " names neither agencyId nor rawName");
+                }
+                DirectoryAgency agency = r.getAgencyId() == null ? null : known.get(r.getAgencyId());
+                if (r.getAgencyId() != null && agency == null) {
+                    throw ProblemException.unprocessable("agency " + r.getAgencyId() + " is not in the agency directory");
+                }
+                if (agency != null && "DISSOLVED".equals(agency.status)) {
+                    throw ProblemException.unprocessable("agency " + agency.name + " is dissolved; assign its successor");
+                }
+                Assignment assignment = new Assignment();
+                assignment.key = new Assignment.Key(taskId, assignments.size());
+                assignment.agencyId = r.getAgencyId();
+                assignment.rawName = r.getRawName() == null ? null : r.getRawName().strip();
+                assignment.kind = AssignmentKind.AGENCY;
+                assignment.role = r.getRole();
+                assignments.add(assignment);
+            }
+            return assignments;
+        });
+    }
+
+    private Uni<TaskView> load(Task task) {
+        return loadAll(List.of(task)).map(views -> views.get(0));
+    }
+
+    private Uni<List<TaskView>> loadAll(List<Task> tasks) {
+        if (tasks.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<UUID> ids = tasks.stream().map(t -> t.id).toList();
+        return Assignment.<Assignment>list("key.taskId in ?1 order by key.taskId, key.position", ids)
+                .flatMap(assignments -> milestones.ofTasks(ids).flatMap(all -> {
+                    Set<UUID> agencyIds = assignments.stream().map(a -> a.agencyId).filter(Objects::nonNull)
+                            .collect(Collectors.toSet());
+                    return directory.byIds(agencyIds).map(agencies -> {
+                        Map<UUID, List<Assignment>> byTask = new HashMap<>();
+                        assignments.forEach(a -> byTask.computeIfAbsent(a.key.taskId(), k -> new ArrayList<>()).add(a));
+                        Map<UUID, List<Milestone>> milestonesByTask = new HashMap<>();
+                        all.forEach(m -> milestonesByTask.computeIfAbsent(m.taskId, k -> new ArrayList<>()).add(m));
+                        return tasks.stream().map(t -> new TaskView(t, byTask.getOrDefault(t.id, List.of()),
+                                milestonesByTask.getOrDefault(t.id, List.of()), agencies)).toList();
+                    });
+                }));
+    }
+
+    private Uni<TaskView> publish(String type, TaskView view, List<String> changedFields, TaskStatus previousStatus) {
+        TaskEvent event = new TaskEvent(mapper.toSnapshot(view)).actor(actor.get());
+        if (changedFields != null) {
+            event.changedFields(changedFields);
+        }
+        if (previousStatus != null) {
+            event.previousStatus(previousStatus.toString());
+        }
+        return outbox.append(DocumentService.TOPIC, AGGREGATE, view.task().id, type, event).replaceWith(view);
+    }
+
+    private static <T> void change(List<String> changed, String field, T current, T requested, Consumer<T> setter) {
+        if (requested != null && !Objects.equals(current, requested)) {
+            setter.accept(requested);
+            changed.add(field);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** A page of tasks and the cursor of the next one (null on the last). */
+    public record Page(List<TaskView> items, String next) {
+    }
+}

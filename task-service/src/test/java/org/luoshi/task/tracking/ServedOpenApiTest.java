@@ -1,0 +1,36 @@
+package org.luoshi.task.tracking;
+
+import static io.restassured.RestAssured.given;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+import org.luoshi.task.support.RealInfrastructureProfile;
+import org.luoshi.platform.testing.OpenApiConformance;
+
+@QuarkusTest
+@TestProfile(RealInfrastructureProfile.class)
+class ServedOpenApiTest {
+
+    @Test
+    void servedOpenApiMatchesTheTaskContract() throws Exception {
+        String served = given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200).extract().asString();
+        OpenApiConformance.assertConforms("contracts/openapi/task-api.yaml", served);
+    }
+
+    @Test
+    void everyContractOperationIsRoutedAndDemandsAToken() throws Exception {
+        for (String operation : OpenApiConformance.operations("contracts/openapi/task-api.yaml")) {
+            String[] methodAndPath = operation.split(" ");
+            given().contentType("application/json").body("{}").when().request(methodAndPath[0], methodAndPath[1])
+                    .then().statusCode(401).contentType("application/problem+json");
+        }
+    }
+
+    @Test
+    void healthIsOpenAndReadinessChecksDatabaseAndKafka() {
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("Kafka"))
+                .body(org.hamcrest.Matchers.containsString("Reactive PostgreSQL"));
+    }
+}
