@@ -20,7 +20,14 @@ public final class TopicReader {
 
     public static List<ConsumerRecord<String, String>> await(String topic, Predicate<ConsumerRecord<String, String>> wanted,
             int count, Duration timeout) {
-        Properties properties = KafkaResource.clientProperties();
+        return await(KafkaResource.clientProperties(), topic, wanted, count, timeout);
+    }
+
+    /** Reads from the broker the properties name, until count wanted records arrived or the timeout passed. */
+    public static List<ConsumerRecord<String, String>> await(Properties broker, String topic,
+            Predicate<ConsumerRecord<String, String>> wanted, int count, Duration timeout) {
+        Properties properties = new Properties();
+        properties.putAll(broker);
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
