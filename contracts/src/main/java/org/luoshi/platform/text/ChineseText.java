@@ -1,0 +1,61 @@
+package org.luoshi.platform.text;
+
+import com.github.houbb.opencc4j.util.ZhConverterUtil;
+import java.text.Normalizer;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The normalized simplified form of Chinese text that Luoshi compares and stores beside the source text:
+ * full-width ASCII folded, traditional characters converted (OpenCC dictionaries), spaces between CJK
+ * characters removed, and character variants that are never intended (囯 for 国) replaced.
+ */
+public final class ChineseText {
+
+    private static final Pattern SPACE_BETWEEN_CJK = Pattern.compile("(?<=[\\p{IsHan}\\p{InCJK_Symbols_and_Punctuation}（）〔〕])[\\s\\u3000]+(?=[\\p{IsHan}\\p{InCJK_Symbols_and_Punctuation}（）〔〕\\d])"
+            + "|(?<=[\\p{IsHan}\\d])[\\s\\u3000]+(?=[\\p{IsHan}（）〔〕])");
+    /** OCR spaces out single digits (2 0 1 8); digit groups (1000 2000) are left alone: they may be a lost range. */
+    private static final Pattern SPACE_BETWEEN_SINGLE_DIGITS = Pattern.compile(
+            "(?<=(?:^|[\\s\\p{IsHan}〔〕（）()])\\d)[ \\u3000]+(?=\\d(?:[\\s\\p{IsHan}〔〕（）()]|$))");
+    private static final Pattern ANY_SPACE = Pattern.compile("[\\s\\u3000]+");
+    /** Variant characters that OCR and old encodings produce where the standard one is meant. */
+    private static final Map<Character, Character> VARIANTS = Map.of('囯', '国', '増', '增');
+
+    private ChineseText() {
+    }
+
+    /** Simplified, NFKC-folded text with the spaces between CJK characters removed; other spacing kept. */
+    public static String simplified(String text) {
+        if (text == null) {
+            return null;
+        }
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String simple = ZhConverterUtil.toSimple(replaceVariants(folded));
+        String digitsJoined = SPACE_BETWEEN_SINGLE_DIGITS.matcher(simple).replaceAll("");
+        return SPACE_BETWEEN_CJK.matcher(digitsJoined).replaceAll("").strip();
+    }
+
+    /**
+     * A key for comparing names: the simplified form without any spaces and with every kind of bracket
+     * (（）()〔〕[]【】) written as ASCII parentheses, so 各市〔州〕 and 各市（州） compare equal.
+     */
+    public static String nameKey(String name) {
+        String simple = simplified(name);
+        if (simple == null) {
+            return null;
+        }
+        StringBuilder key = new StringBuilder(simple.length());
+        ANY_SPACE.matcher(simple).replaceAll("").chars().forEach(c -> key.append(switch (c) {
+            case '〔', '[', '【', '［' -> '(';
+            case '〕', ']', '】', '］' -> ')';
+            default -> (char) c;
+        }));
+        return key.toString();
+    }
+
+    private static String replaceVariants(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.chars().forEach(c -> out.append(VARIANTS.getOrDefault((char) c, (char) c)));
+        return out.toString();
+    }
+}

@@ -1,0 +1,42 @@
+package org.luoshi.platform.text;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ChineseTextTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "省 教育 厅|省教育厅",
+            "市發改委|市发改委",
+            "省囯资委|省国资委",
+            "吉政 办发 〔 2 0 1 8〕 4 8 号|吉政办发〔2018〕48号",
+            "長白山管委會|长白山管委会",
+            "人行六安中心支行|人行六安中心支行"})
+    void simplifiedFormRemovesSpacingBetweenCharactersAndConvertsScript(String source, String expected) {
+        assertEquals(expected, ChineseText.simplified(source));
+    }
+
+    @Test
+    void digitGroupsThatMayHaveLostARangeDashStayApart() {
+        assertEquals("每生每年1000 2000元", ChineseText.simplified("每 生 每 年 1000 2000 元"));
+    }
+
+    @Test
+    void simplifiedFormKeepsSpacesBetweenLatinWords() {
+        assertEquals("Luoshi API 文档", ChineseText.simplified("Luoshi API 文档"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "各市〔州〕、县〔市〕政府|各市(州)、县(市)政府",
+            "各市（州）、县（市）政府|各市(州)、县(市)政府",
+            "各市(州)、县(市)政府|各市(州)、县(市)政府",
+            "各 县 区 政 府 （ 管 委 ）|各县区政府(管委)"})
+    void nameKeysOfBracketVariantsAreEqual(String source, String expected) {
+        assertEquals(expected, ChineseText.nameKey(source));
+    }
+}
