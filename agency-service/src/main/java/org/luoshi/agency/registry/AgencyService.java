@@ -1,7 +1,7 @@
 package org.luoshi.agency.registry;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.luoshi.agency.api.model.AgencyCreate;
 import org.luoshi.agency.api.model.AgencyPatch;
 import org.luoshi.agency.api.model.AgencyStatus;
+import org.luoshi.agency.naming.NameResolver;
 import org.luoshi.events.model.AgencyEvent;
 import org.luoshi.platform.http.Cursor;
 import org.luoshi.platform.http.ETags;
@@ -33,18 +34,29 @@ public class AgencyService {
     private final AgencyMapper mapper;
     private final Outbox outbox;
     private final CurrentActor actor;
+    private final NameResolver names;
 
-    public AgencyService(AgencyRepository agencies, AgencyMapper mapper, Outbox outbox, CurrentActor actor) {
+    public AgencyService(AgencyRepository agencies, AgencyMapper mapper, Outbox outbox, CurrentActor actor,
+            NameResolver names) {
         this.agencies = agencies;
         this.mapper = mapper;
         this.outbox = outbox;
         this.actor = actor;
+        this.names = names;
     }
 
-    @WithTransaction
     public Uni<Agency> create(AgencyCreate request) {
+        return create(UUID.randomUUID(), request);
+    }
+
+    /** Registers an agency under a given id (reference data uses ids derived from stable keys). */
+    public Uni<Agency> create(UUID id, AgencyCreate request) {
+        return Panache.withTransaction(() -> insert(id, request)).invoke(names::invalidate);
+    }
+
+    private Uni<Agency> insert(UUID id, AgencyCreate request) {
         Agency agency = new Agency();
-        agency.id = UUID.randomUUID();
+        agency.id = id;
         agency.name = request.getName().strip();
         agency.shortName = request.getShortName() == null ? null : request.getShortName().strip();
         agency.otherNames = new ArrayList<>(mapper.toNameEntries(request.getOtherNames()));
@@ -84,23 +96,27 @@ public class AgencyService {
         return get(id).flatMap(root -> collect(List.of(root.id), depth, new ArrayList<>()));
     }
 
-    @WithTransaction
     public Uni<Agency> update(UUID id, String ifMatch, AgencyPatch patch) {
         long expected = ETags.requiredVersion(ifMatch);
-        return get(id).flatMap(agency -> {
-            ETags.checkCurrent(expected, agency.version);
-            if (agency.status == AgencyStatus.DISSOLVED) {
-                throw ProblemException.conflict("agency " + id + " is dissolved and cannot change");
-            }
-            List<String> changed = applyPatch(agency, patch);
-            if (changed.isEmpty()) {
-                return Uni.createFrom().item(agency);
-            }
-            agency.updatedAt = now();
-            return checkNameFree(agency)
-                    .flatMap(ignored -> agencies.flush())
-                    .flatMap(ignored -> publish("AgencyUpdated", agency, changed));
-        });
+        return Panache.withTransaction(() -> agencies.findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("agency", id))
+                .flatMap(agency -> applyUpdate(agency, expected, patch)))
+                .invoke(names::invalidate);
+    }
+
+    private Uni<Agency> applyUpdate(Agency agency, long expected, AgencyPatch patch) {
+        ETags.checkCurrent(expected, agency.version);
+        if (agency.status == AgencyStatus.DISSOLVED) {
+            throw ProblemException.conflict("agency " + agency.id + " is dissolved and cannot change");
+        }
+        List<String> changed = applyPatch(agency, patch);
+        if (changed.isEmpty()) {
+            return Uni.createFrom().item(agency);
+        }
+        agency.updatedAt = now();
+        return checkNameFree(agency)
+                .flatMap(ignored -> agencies.flush())
+                .flatMap(ignored -> publish("AgencyUpdated", agency, changed));
     }
 
     private List<String> applyPatch(Agency agency, AgencyPatch patch) {

@@ -7,6 +7,8 @@ public final class Roles {
     public static final String SUPERVISOR = "supervisor";
     public static final String OFFICER = "officer";
     public static final String INTEGRATOR = "integrator";
+    /** Other Luoshi services, through client-credentials tokens. */
+    public static final String SERVICE = "service";
 
     private Roles() {
     }

@@ -1,0 +1,197 @@
+package org.luoshi.agency.naming;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.luoshi.agency.api.model.AgencyRef;
+import org.luoshi.agency.api.model.NameQuery;
+import org.luoshi.agency.api.model.ResolveBatchItem;
+import org.luoshi.agency.api.model.Resolution;
+import org.luoshi.agency.api.model.Resolution.MatchedByEnum;
+import org.luoshi.agency.api.model.ResolutionKind;
+import org.luoshi.agency.registry.AgencyRepository;
+import org.luoshi.platform.text.ChineseText;
+
+/**
+ * Turns a name as written, in a jurisdiction and at a date, into one agency, a group, or an unspecified reference.
+ * Works on an in-memory {@link NameIndex}, rebuilt after local writes and periodically for other replicas' writes.
+ */
+@ApplicationScoped
+public class NameResolver {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final String TRAILING_NOISE = "[。.，,；;、：:\\s]+$";
+
+    private final AgencyRepository agencies;
+    private final AtomicReference<NameIndex> index = new AtomicReference<>();
+
+    public NameResolver(AgencyRepository agencies) {
+        this.agencies = agencies;
+    }
+
+    /** The answer for one name, or empty with suggestions left to {@link #suggest}. */
+    public Uni<Optional<Resolution>> resolve(String name, String jurisdiction, LocalDate asOf, boolean followSuccessors) {
+        return current().map(ix -> resolve(ix, name, jurisdiction, asOf == null ? LocalDate.now(CHINA) : asOf, followSuccessors));
+    }
+
+    /** Resolves many names against one consistent index; an unresolved name comes with close names. */
+    public Uni<List<ResolveBatchItem>> resolveAll(List<NameQuery> queries, boolean followSuccessors) {
+        LocalDate today = LocalDate.now(CHINA);
+        return current().map(ix -> queries.stream().map(q -> {
+            ResolveBatchItem item = new ResolveBatchItem(q.getName(), q.getJurisdiction());
+            resolve(ix, q.getName(), q.getJurisdiction(), q.getAsOf() == null ? today : q.getAsOf(), followSuccessors)
+                    .ifPresentOrElse(item::resolution,
+                            () -> item.suggestions(suggest(ix, ChineseText.nameKey(q.getName()), q.getJurisdiction())));
+            return item;
+        }).toList());
+    }
+
+    public Uni<List<String>> suggest(String name, String jurisdiction) {
+        return current().map(ix -> suggest(ix, ChineseText.nameKey(name), jurisdiction));
+    }
+
+    /** Forget the index; the next resolution rebuilds it from the database. */
+    public void invalidate() {
+        index.set(null);
+    }
+
+    @Scheduled(every = "${luoshi.naming.refresh-interval:30s}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void refreshForOtherReplicas() {
+        invalidate();
+    }
+
+    @WithSession
+    Uni<NameIndex> current() {
+        NameIndex cached = index.get();
+        if (cached != null) {
+            return Uni.createFrom().item(cached);
+        }
+        return agencies.listAll().map(all -> {
+            NameIndex built = new NameIndex(all);
+            index.compareAndSet(null, built);
+            return built;
+        });
+    }
+
+    static Optional<Resolution> resolve(NameIndex ix, String name, String jurisdiction, LocalDate asOf,
+            boolean followSuccessors) {
+        String key = ChineseText.nameKey(name).replaceAll(TRAILING_NOISE, "");
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        if (CollectiveReferences.isUnspecified(key)) {
+            return Optional.of(new Resolution(name, ResolutionKind.UNSPECIFIED).name(key).matchedBy(MatchedByEnum.UNSPECIFIED_RULE));
+        }
+        Optional<CollectiveReferences.GroupRule> group = CollectiveReferences.group(key);
+        if (group.isPresent()) {
+            return Optional.of(groupOf(ix, name, key, group.get(), jurisdiction, asOf));
+        }
+        return agency(ix, key, jurisdiction, asOf)
+                .or(() -> relative(ix, key, jurisdiction).flatMap(full -> agency(ix, full, jurisdiction, asOf)
+                        .map(m -> new NameIndex.Match(m.entry(), MatchedByEnum.RELATIVE_NAME))))
+                .map(match -> answer(ix, name, match, asOf, followSuccessors));
+    }
+
+    private static Optional<NameIndex.Match> agency(NameIndex ix, String key, String jurisdiction, LocalDate asOf) {
+        return ix.byKey(key).stream()
+                .filter(m -> Jurisdictions.distance(m.entry().divisionCode(), jurisdiction) >= 0)
+                .min(Comparator.<NameIndex.Match>comparingInt(m -> Jurisdictions.distance(m.entry().divisionCode(), jurisdiction))
+                        .thenComparing(m -> m.entry().existsOn(asOf) ? 0 : 1)
+                        .thenComparing(m -> m.by().ordinal()));
+    }
+
+    /** 省教育厅 in 430000 → 湖南省教育厅; 市人社局 in 341500 → 六安市人社局; 县… and 区… likewise in a county. */
+    private static Optional<String> relative(NameIndex ix, String key, String jurisdiction) {
+        char first = key.charAt(0);
+        String division = switch (first) {
+            case '省' -> Jurisdictions.NATIONAL.equals(jurisdiction) ? null : Jurisdictions.province(jurisdiction);
+            case '市', '州' -> Jurisdictions.isProvince(jurisdiction) || Jurisdictions.NATIONAL.equals(jurisdiction)
+                    ? null : Jurisdictions.prefecture(jurisdiction);
+            case '县', '区' -> Jurisdictions.isProvince(jurisdiction) || Jurisdictions.isPrefecture(jurisdiction)
+                    ? null : jurisdiction;
+            default -> null;
+        };
+        NameIndex.Entry government = division == null ? null : ix.government(division);
+        if (government == null) {
+            return Optional.empty();
+        }
+        String place = government.name().replaceFirst("人民政府$", "");
+        return Optional.of(ChineseText.nameKey(place) + key.substring(1));
+    }
+
+    private static Resolution answer(NameIndex ix, String query, NameIndex.Match match, LocalDate asOf, boolean followSuccessors) {
+        NameIndex.Entry entry = match.entry();
+        MatchedByEnum by = match.by();
+        Set<UUID> seen = new HashSet<>();
+        while (followSuccessors && !entry.existsOn(asOf) && entry.dissolutionDate() != null
+                && !entry.successorIds().isEmpty() && seen.add(entry.id())) {
+            NameIndex.Entry successor = ix.byId(entry.successorIds().get(0));
+            if (successor == null) {
+                break;
+            }
+            entry = successor;
+            by = MatchedByEnum.SUCCESSOR;
+        }
+        return new Resolution(query, ResolutionKind.AGENCY)
+                .id(entry.id())
+                .name(entry.name())
+                .status(entry.status())
+                .successorIds(entry.successorIds().isEmpty() ? null : entry.successorIds())
+                .matchedBy(by);
+    }
+
+    private static Resolution groupOf(NameIndex ix, String query, String key, CollectiveReferences.GroupRule rule,
+            String jurisdiction, LocalDate asOf) {
+        List<AgencyRef> members = ix.all().stream()
+                .filter(e -> rule.levels().contains(e.level()) && rule.classifications().contains(e.classification()))
+                .filter(e -> rule.identifierKind() == null || e.hasIdentifier("kind", rule.identifierKind()))
+                .filter(e -> Jurisdictions.within(e.divisionCode(), jurisdiction) && e.existsOn(asOf))
+                .sorted(Comparator.comparing(NameIndex.Entry::divisionCode).thenComparing(NameIndex.Entry::name))
+                .map(e -> new AgencyRef(e.id(), e.name()))
+                .toList();
+        return new Resolution(query, ResolutionKind.GROUP).name(key).members(members).matchedBy(MatchedByEnum.GROUP_RULE);
+    }
+
+    private record Scored(String name, double similarity) {
+    }
+
+    /** Names in scope sharing the most character pairs with the key (Jaccard over bigrams). */
+    private static List<String> suggest(NameIndex ix, String key, String jurisdiction) {
+        Set<String> wanted = bigrams(key);
+        return ix.all().stream()
+                .filter(e -> Jurisdictions.distance(e.divisionCode(), jurisdiction) >= 0)
+                .map(e -> new Scored(e.name(), similarity(wanted, bigrams(ChineseText.nameKey(e.name())))))
+                .filter(s -> s.similarity() > 0.2)
+                .sorted(Comparator.comparingDouble(Scored::similarity).reversed())
+                .limit(5)
+                .map(Scored::name)
+                .toList();
+    }
+
+    private static Set<String> bigrams(String text) {
+        Set<String> grams = new HashSet<>();
+        for (int i = 0; i + 2 <= text.length(); i++) {
+            grams.add(text.substring(i, i + 2));
+        }
+        return grams;
+    }
+
+    private static double similarity(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        Set<String> common = new HashSet<>(a);
+        common.retainAll(b);
+        return (double) common.size() / (a.size() + b.size() - common.size());
+    }
+}

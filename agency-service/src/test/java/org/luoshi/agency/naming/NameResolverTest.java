@@ -1,0 +1,135 @@
+package org.luoshi.agency.naming;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.luoshi.agency.api.model.AgencyRef;
+import org.luoshi.agency.api.model.AgencyStatus;
+import org.luoshi.agency.api.model.Classification;
+import org.luoshi.agency.api.model.Level;
+import org.luoshi.agency.api.model.Resolution;
+import org.luoshi.agency.api.model.ResolutionKind;
+import org.luoshi.agency.registry.Agency;
+
+class NameResolverTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+    private final List<Agency> agencies = new ArrayList<>();
+
+    private Agency add(String name, Classification classification, Level level, String division, Agency parent) {
+        Agency agency = new Agency();
+        agency.id = UUID.nameUUIDFromBytes(name.getBytes());
+        agency.name = name;
+        agency.classification = classification;
+        agency.level = level;
+        agency.divisionCode = division;
+        agency.parentId = parent == null ? null : parent.id;
+        agency.status = AgencyStatus.ACTIVE;
+        agencies.add(agency);
+        return agency;
+    }
+
+    private NameIndex directory() {
+        Agency hunan = add("湖南省人民政府", Classification.GOVERNMENT, Level.PROVINCE, "430000", null);
+        add("湖南省教育厅", Classification.DEPARTMENT, Level.PROVINCE, "430000", hunan);
+        Agency development = add("湖南省发展和改革委员会", Classification.DEPARTMENT, Level.PROVINCE, "430000", hunan);
+        development.shortName = "湖南省发展改革委";
+        development.otherNames.add(new Agency.NameEntry("湖南省发改委", "SHORT"));
+        Agency industry = add("湖南省工业和信息化厅", Classification.DEPARTMENT, Level.PROVINCE, "430000", hunan);
+        industry.otherNames.add(new Agency.NameEntry("湖南省工业信息化厅", "VARIANT"));
+        add("长沙市人民政府", Classification.GOVERNMENT, Level.PREFECTURE, "430100", hunan);
+        add("湘西土家族苗族自治州人民政府", Classification.GOVERNMENT, Level.PREFECTURE, "433100", hunan);
+        add("长沙市教育局", Classification.DEPARTMENT, Level.PREFECTURE, "430100", null);
+        Agency college = add("湖南工业职业技术学院", Classification.SCHOOL, Level.PROVINCE, "430000", hunan);
+        college.identifiers.add(new Agency.IdentifierEntry("kind", "HIGHER_VOCATIONAL"));
+        Agency jilin = add("吉林省人民政府", Classification.GOVERNMENT, Level.PROVINCE, "220000", null);
+        add("吉林省教育厅", Classification.DEPARTMENT, Level.PROVINCE, "220000", jilin);
+        Agency luan = add("六安市人民政府", Classification.GOVERNMENT, Level.PREFECTURE, "341500", null);
+        Agency hr = add("六安市人力资源和社会保障局", Classification.DEPARTMENT, Level.PREFECTURE, "341500", luan);
+        hr.shortName = "六安市人社局";
+        add("金安区人民政府", Classification.GOVERNMENT, Level.COUNTY, "341502", luan);
+        add("霍山县人民政府", Classification.GOVERNMENT, Level.COUNTY, "341525", luan);
+        add("六安经济技术开发区管理委员会", Classification.ADMIN_COMMITTEE, Level.COUNTY, "341500", luan);
+        Agency land = add("六安市国土资源局", Classification.DEPARTMENT, Level.PREFECTURE, "341500", luan);
+        land.otherNames.add(new Agency.NameEntry("六安市国土局", "SHORT"));
+        Agency nature = add("六安市自然资源和规划局", Classification.DEPARTMENT, Level.PREFECTURE, "341500", luan);
+        nature.foundingDate = LocalDate.of(2019, 1, 28);
+        land.status = AgencyStatus.DISSOLVED;
+        land.dissolutionDate = nature.foundingDate;
+        land.successorIds.add(nature.id);
+        return new NameIndex(agencies);
+    }
+
+    private Optional<Resolution> resolve(String name, String jurisdiction) {
+        return NameResolver.resolve(directory(), name, jurisdiction, TODAY, false);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "湖南省教育厅|430000|湖南省教育厅|NAME",
+            "省 教育 厅|430000|湖南省教育厅|RELATIVE_NAME",
+            "省教育厅|220000|吉林省教育厅|RELATIVE_NAME",
+            "省發改委|430000|湖南省发展和改革委员会|RELATIVE_NAME",
+            "湖南省发展改革委|430000|湖南省发展和改革委员会|SHORT_NAME",
+            "省工业信息化厅|430000|湖南省工业和信息化厅|RELATIVE_NAME",
+            "市人社局|341500|六安市人力资源和社会保障局|RELATIVE_NAME",
+            "市人力资源和社会保障局。|341500|六安市人力资源和社会保障局|RELATIVE_NAME",
+            "长沙市教育局|430000|长沙市教育局|NAME"})
+    void namesResolveToOneAgencyInTheirJurisdiction(String name, String jurisdiction, String expected, String by) {
+        Resolution resolution = resolve(name, jurisdiction).orElseThrow();
+        assertEquals(ResolutionKind.AGENCY, resolution.getKind());
+        assertEquals(expected, resolution.getName());
+        assertEquals(by, resolution.getMatchedBy().toString());
+    }
+
+    @Test
+    void aUnitOfAnotherProvinceNeverAnswersForThisOne() {
+        assertTrue(resolve("湖南省教育厅", "341500").isEmpty());
+        assertTrue(resolve("市教育局", "430000").isEmpty(), "a relative city name means nothing in a province document");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "各市州人民政府|430000|长沙市人民政府、湘西土家族苗族自治州人民政府",
+            "各市〔州〕人民政府|430000|长沙市人民政府、湘西土家族苗族自治州人民政府",
+            "各县区政府（管委）|341500|六安经济技术开发区管理委员会、金安区人民政府、霍山县人民政府",
+            "各县、区人民政府|341500|金安区人民政府、霍山县人民政府",
+            "各高职院校|430000|湖南工业职业技术学院"})
+    void groupsResolveToTheirMembersFromTheHierarchy(String name, String jurisdiction, String members) {
+        Resolution resolution = resolve(name, jurisdiction).orElseThrow();
+        assertEquals(ResolutionKind.GROUP, resolution.getKind());
+        assertEquals(List.of(members.split("、")), resolution.getMembers().stream().map(AgencyRef::getName).toList());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"有关部门", "省直有关部门", "市有关部门", "相关部门", "行业协会", "有关部门和行业协会"})
+    void unnamedReferencesAreUnspecified(String name) {
+        assertEquals(ResolutionKind.UNSPECIFIED, resolve(name, "430000").orElseThrow().getKind());
+    }
+
+    @Test
+    void aFormerUnitResolvesToItselfOrItsSuccessor() {
+        NameIndex ix = directory();
+        Resolution before = NameResolver.resolve(ix, "市国土局", "341500", LocalDate.of(2018, 6, 1), false).orElseThrow();
+        assertEquals("六安市国土资源局", before.getName());
+        Resolution after = NameResolver.resolve(ix, "市国土局", "341500", LocalDate.of(2020, 1, 1), false).orElseThrow();
+        assertEquals("六安市国土资源局", after.getName());
+        assertEquals(1, after.getSuccessorIds().size());
+        Resolution followed = NameResolver.resolve(ix, "市国土局", "341500", LocalDate.of(2020, 1, 1), true).orElseThrow();
+        assertEquals("六安市自然资源和规划局", followed.getName());
+        assertEquals("SUCCESSOR", followed.getMatchedBy().toString());
+    }
+
+    @Test
+    void anUnknownNameIsNotGuessed() {
+        assertTrue(resolve("省宇宙开发厅", "430000").isEmpty());
+    }
+}
