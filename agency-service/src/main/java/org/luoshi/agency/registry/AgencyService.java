@@ -16,32 +16,23 @@ import org.luoshi.agency.api.model.AgencyCreate;
 import org.luoshi.agency.api.model.AgencyPatch;
 import org.luoshi.agency.api.model.AgencyStatus;
 import org.luoshi.agency.naming.NameResolver;
-import org.luoshi.events.model.AgencyEvent;
 import org.luoshi.platform.http.Cursor;
 import org.luoshi.platform.http.ETags;
-import org.luoshi.platform.outbox.Outbox;
 import org.luoshi.platform.problem.ProblemException;
-import org.luoshi.platform.security.CurrentActor;
 
 /** The registry's use cases; each write and its event commit in one transaction. */
 @ApplicationScoped
 public class AgencyService {
 
-    static final String TOPIC = "agency.events";
-    static final String AGGREGATE = "agency";
-
     private final AgencyRepository agencies;
     private final AgencyMapper mapper;
-    private final Outbox outbox;
-    private final CurrentActor actor;
+    private final AgencyEvents events;
     private final NameResolver names;
 
-    public AgencyService(AgencyRepository agencies, AgencyMapper mapper, Outbox outbox, CurrentActor actor,
-            NameResolver names) {
+    public AgencyService(AgencyRepository agencies, AgencyMapper mapper, AgencyEvents events, NameResolver names) {
         this.agencies = agencies;
         this.mapper = mapper;
-        this.outbox = outbox;
-        this.actor = actor;
+        this.events = events;
         this.names = names;
     }
 
@@ -182,14 +173,7 @@ public class AgencyService {
     }
 
     private Uni<Agency> publish(String type, Agency agency, List<String> changedFields) {
-        // flush first so that the snapshot carries the version the database now holds
-        return agencies.flush().flatMap(flushed -> {
-            AgencyEvent event = new AgencyEvent(mapper.toSnapshot(agency)).actor(actor.get());
-            if (!changedFields.isEmpty()) {
-                event.changedFields(changedFields);
-            }
-            return outbox.append(TOPIC, AGGREGATE, agency.id, type, event).replaceWith(agency);
-        });
+        return events.publish(type, agency, changedFields, null);
     }
 
     private static OffsetDateTime now() {

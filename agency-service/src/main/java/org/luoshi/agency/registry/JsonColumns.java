@@ -12,7 +12,7 @@ import java.util.UUID;
  * Small lists kept as JSON text in one column. (Hibernate Reactive's jsonb binding only takes JSON objects, and these
  * lists are always read with their agency.)
  */
-final class JsonColumns {
+public final class JsonColumns {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
@@ -58,8 +58,8 @@ final class JsonColumns {
         }
     }
 
-    static final class Ids extends ListConverter<UUID> {
-        Ids() {
+    public static final class Ids extends ListConverter<UUID> {
+        public Ids() {
             super(new TypeReference<>() { });
         }
     }

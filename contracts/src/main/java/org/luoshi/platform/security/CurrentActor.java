@@ -1,9 +1,11 @@
 package org.luoshi.platform.security;
 
 import io.quarkus.arc.Arc;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.luoshi.events.model.Actor;
@@ -35,12 +37,21 @@ public class CurrentActor {
         return actor;
     }
 
+    /**
+     * The identity already established for this request, without blocking: outside an HTTP request (start-up,
+     * consumers) there is none, and waiting for one on an event loop is not allowed.
+     */
     private static SecurityIdentity requestIdentity() {
         if (!Arc.container().requestContext().isActive()) {
             return null;
         }
-        var handle = Arc.container().instance(SecurityIdentity.class);
-        return handle.isAvailable() ? handle.get() : null;
+        var association = Arc.container().instance(CurrentIdentityAssociation.class);
+        if (!association.isAvailable()) {
+            return null;
+        }
+        AtomicReference<SecurityIdentity> identity = new AtomicReference<>();
+        association.get().getDeferredIdentity().subscribe().with(identity::set, failure -> { });
+        return identity.get();
     }
 
     private static UUID parseUuid(Object value) {

@@ -1,0 +1,193 @@
+package org.luoshi.agency.reorganization;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.luoshi.agency.api.model.AgencyStatus;
+import org.luoshi.agency.naming.NameResolver;
+import org.luoshi.agency.registry.Agency;
+import org.luoshi.agency.registry.AgencyEvents;
+import org.luoshi.agency.registry.AgencyRepository;
+import org.luoshi.platform.problem.ProblemException;
+
+/**
+ * Applies a reorganization in one transaction: the originals end (or move), the resulting units begin, each
+ * agency's history records it, and every affected agency's snapshot is announced with the reorganization attached.
+ */
+@ApplicationScoped
+public class ReorganizationService {
+
+    private static final Map<Reorganization.Type, String> EVENT = Map.of(
+            Reorganization.Type.RENAME, "AgencyRenamed",
+            Reorganization.Type.MERGE, "AgenciesMerged",
+            Reorganization.Type.SPLIT, "AgencySplit",
+            Reorganization.Type.DISSOLVE, "AgencyDissolved",
+            Reorganization.Type.MOVE, "AgencyMoved");
+
+    /** What to apply; for MOVE the single resulting id is the new parent. */
+    public record Change(UUID id, Reorganization.Type type, LocalDate effectiveOn, String basis, List<UUID> originalIds,
+            List<UUID> resultingIds) {
+    }
+
+    private final AgencyRepository agencies;
+    private final AgencyEvents events;
+    private final NameResolver names;
+
+    public ReorganizationService(AgencyRepository agencies, AgencyEvents events, NameResolver names) {
+        this.agencies = agencies;
+        this.events = events;
+        this.names = names;
+    }
+
+    /** @return false when a reorganization with this id had already been applied (nothing changes twice) */
+    public Uni<Boolean> apply(Change change) {
+        return Panache.withTransaction(() -> Reorganization.<Reorganization>findById(change.id()).flatMap(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().item(false);
+            }
+            return load(change).flatMap(byId -> record(change, byId)).replaceWith(true);
+        })).invoke(names::invalidate);
+    }
+
+    private Uni<Map<UUID, Agency>> load(Change change) {
+        Set<UUID> ids = new LinkedHashSet<>(change.originalIds());
+        ids.addAll(change.resultingIds());
+        return agencies.list("id in ?1", ids).map(found -> {
+            Map<UUID, Agency> byId = found.stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
+            validate(change, byId, ids);
+            return byId;
+        });
+    }
+
+    private static void validate(Change change, Map<UUID, Agency> byId, Set<UUID> ids) {
+        ids.stream().filter(id -> !byId.containsKey(id)).findFirst().ifPresent(id -> {
+            throw ProblemException.unprocessable("agency " + id + " does not exist");
+        });
+        int originals = change.originalIds().size();
+        int resulting = change.resultingIds().size();
+        boolean shapeOk = switch (change.type()) {
+            case RENAME -> originals == 1 && resulting == 1;
+            case MERGE -> originals >= 2 && resulting == 1;
+            case SPLIT -> originals == 1 && resulting >= 2;
+            case DISSOLVE -> originals >= 1;
+            case MOVE -> originals >= 1 && resulting == 1;
+        };
+        if (!shapeOk) {
+            throw ProblemException.unprocessable(change.type() + " cannot have " + originals + " original and "
+                    + resulting + " resulting agencies");
+        }
+        if (change.type() != Reorganization.Type.MOVE
+                && change.originalIds().stream().anyMatch(change.resultingIds()::contains)) {
+            throw ProblemException.unprocessable("an agency cannot be both an original and a result of a " + change.type());
+        }
+        for (UUID id : change.originalIds()) {
+            Agency original = byId.get(id);
+            if (original.status == AgencyStatus.DISSOLVED) {
+                throw ProblemException.conflict(original.name + " is already dissolved");
+            }
+            if (original.foundingDate != null && change.effectiveOn().isBefore(original.foundingDate)) {
+                throw ProblemException.unprocessable(original.name + " was founded on " + original.foundingDate
+                        + ", after " + change.effectiveOn());
+            }
+        }
+    }
+
+    private Uni<Void> record(Change change, Map<UUID, Agency> byId) {
+        Reorganization reorganization = new Reorganization();
+        reorganization.id = change.id();
+        reorganization.type = change.type();
+        reorganization.effectiveOn = change.effectiveOn();
+        reorganization.basis = change.basis();
+        reorganization.originalIds = List.copyOf(change.originalIds());
+        reorganization.resultingIds = List.copyOf(change.resultingIds());
+        reorganization.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        Uni<Void> moveChecked = change.type() == Reorganization.Type.MOVE
+                ? refuseCycle(change.originalIds(), change.resultingIds().get(0))
+                : Uni.createFrom().voidItem();
+        List<AgencyHistory> history = new ArrayList<>();
+        for (UUID id : change.originalIds()) {
+            Agency original = byId.get(id);
+            if (change.type() == Reorganization.Type.MOVE) {
+                original.parentId = change.resultingIds().get(0);
+                history.add(line(original.id, change, "MOVED", "new parent " + byId.get(original.parentId).name));
+            } else {
+                original.status = AgencyStatus.DISSOLVED;
+                original.dissolutionDate = change.effectiveOn();
+                original.successorIds = new ArrayList<>(change.resultingIds());
+                history.add(line(original.id, change, "DISSOLVED", change.type() + (change.basis() == null ? "" : ": " + change.basis())));
+            }
+            original.updatedAt = reorganization.recordedAt;
+        }
+        if (change.type() != Reorganization.Type.MOVE) {
+            for (UUID id : change.resultingIds()) {
+                Agency result = byId.get(id);
+                if (result.foundingDate == null) {
+                    result.foundingDate = change.effectiveOn();
+                }
+                for (UUID originalId : change.originalIds()) {
+                    Agency original = byId.get(originalId);
+                    if (result.otherNames.stream().noneMatch(n -> n.name().equals(original.name))) {
+                        result.otherNames.add(new Agency.NameEntry(original.name, "FORMER"));
+                    }
+                }
+                result.updatedAt = reorganization.recordedAt;
+                history.add(line(result.id, change, "FOUNDED", change.type() + " of " + change.originalIds().stream()
+                        .map(o -> byId.get(o).name).collect(Collectors.joining("、"))));
+            }
+        }
+        var payload = new org.luoshi.events.model.Reorganization(reorganization.id,
+                org.luoshi.events.model.Reorganization.TypeEnum.fromValue(change.type().name()), change.effectiveOn(),
+                change.originalIds(), change.resultingIds()).basis(change.basis());
+        Set<UUID> affected = new LinkedHashSet<>(change.originalIds());
+        if (change.type() != Reorganization.Type.MOVE) {
+            affected.addAll(change.resultingIds());
+        }
+        Uni<Void> chain = moveChecked
+                .flatMap(ok -> reorganization.persist())
+                .flatMap(saved -> AgencyHistory.persist(history));
+        for (UUID id : affected) {
+            chain = chain.flatMap(done -> events.publish(EVENT.get(change.type()), byId.get(id), null, payload)).replaceWithVoid();
+        }
+        return chain;
+    }
+
+    /** A unit cannot move under itself or under one of its descendants. */
+    private Uni<Void> refuseCycle(List<UUID> moved, UUID newParent) {
+        return ancestors(newParent, new HashSet<>()).map(chain -> {
+            if (moved.stream().anyMatch(chain::contains)) {
+                throw ProblemException.unprocessable("the move would make an agency its own ancestor");
+            }
+            return null;
+        });
+    }
+
+    private Uni<Set<UUID>> ancestors(UUID id, Set<UUID> seen) {
+        if (id == null || !seen.add(id)) {
+            return Uni.createFrom().item(seen);
+        }
+        return agencies.findById(id).flatMap(agency -> ancestors(agency == null ? null : agency.parentId, seen));
+    }
+
+    private static AgencyHistory line(UUID agencyId, Change change, String what, String detail) {
+        AgencyHistory line = new AgencyHistory();
+        line.agencyId = agencyId;
+        line.reorganizationId = change.id();
+        line.change = what;
+        line.effectiveOn = change.effectiveOn();
+        line.detail = detail == null ? null : detail.length() > 1000 ? detail.substring(0, 1000) : detail;
+        line.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return line;
+    }
+}
