@@ -7,6 +7,9 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.luoshi.agency.api.AgenciesApi;
 import org.luoshi.agency.api.model.AgencyCreate;
+import org.luoshi.agency.api.model.AgencyHistory;
+import org.luoshi.agency.api.model.HistoryEntry;
+import org.luoshi.agency.reorganization.ReorganizationService;
 import org.luoshi.agency.api.model.AgencyList;
 import org.luoshi.agency.api.model.AgencyPage;
 import org.luoshi.agency.api.model.AgencyPatch;
@@ -20,10 +23,23 @@ public class AgencyResource implements AgenciesApi {
 
     private final AgencyService service;
     private final AgencyMapper mapper;
+    private final ReorganizationService reorganizations;
 
-    public AgencyResource(AgencyService service, AgencyMapper mapper) {
+    public AgencyResource(AgencyService service, AgencyMapper mapper, ReorganizationService reorganizations) {
         this.service = service;
         this.mapper = mapper;
+        this.reorganizations = reorganizations;
+    }
+
+    @Override
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.OFFICER, Roles.INTEGRATOR})
+    public CompletionStage<Response> getAgencyHistory(UUID id) {
+        return reorganizations.history(id)
+                .map(lines -> Response.ok(new AgencyHistory(lines.stream()
+                        .map(line -> new HistoryEntry(HistoryEntry.ChangeEnum.fromValue(line.change), line.effectiveOn, line.recordedAt)
+                                .detail(line.detail).reorganizationId(line.reorganizationId))
+                        .toList())).build())
+                .subscribeAsCompletionStage();
     }
 
     @Override

@@ -45,6 +45,11 @@ public class AgencyService {
         return Panache.withTransaction(() -> insert(id, request)).invoke(names::invalidate);
     }
 
+    /** Registers an agency inside the caller's transaction (a reorganization creating its results). */
+    public Uni<Agency> register(UUID id, AgencyCreate request) {
+        return insert(id, request);
+    }
+
     private Uni<Agency> insert(UUID id, AgencyCreate request) {
         Agency agency = new Agency();
         agency.id = id;

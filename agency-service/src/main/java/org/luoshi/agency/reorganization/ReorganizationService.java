@@ -20,6 +20,9 @@ import org.luoshi.agency.naming.NameResolver;
 import org.luoshi.agency.registry.Agency;
 import org.luoshi.agency.registry.AgencyEvents;
 import org.luoshi.agency.registry.AgencyRepository;
+import org.luoshi.agency.registry.AgencyService;
+import org.luoshi.agency.api.model.ReorganizationCreate;
+import org.luoshi.agency.api.model.ResultingAgency;
 import org.luoshi.platform.problem.ProblemException;
 
 /**
@@ -42,13 +45,53 @@ public class ReorganizationService {
     }
 
     private final AgencyRepository agencies;
+    private final AgencyService agencyService;
     private final AgencyEvents events;
     private final NameResolver names;
 
-    public ReorganizationService(AgencyRepository agencies, AgencyEvents events, NameResolver names) {
+    public ReorganizationService(AgencyRepository agencies, AgencyService agencyService, AgencyEvents events,
+            NameResolver names) {
         this.agencies = agencies;
+        this.agencyService = agencyService;
         this.events = events;
         this.names = names;
+    }
+
+    /** Applies a reorganization asked for through the API; new resulting agencies are created in the same transaction. */
+    public Uni<org.luoshi.agency.api.model.Reorganization> apply(ReorganizationCreate request) {
+        UUID id = UUID.randomUUID();
+        List<ResultingAgency> resulting = request.getResulting() == null ? List.of() : request.getResulting();
+        for (ResultingAgency result : resulting) {
+            if ((result.getId() == null) == (result.getCreate() == null)) {
+                throw ProblemException.badRequest("each resulting agency needs either an id or a create, not both");
+            }
+        }
+        return Panache.withTransaction(() -> {
+            Uni<List<UUID>> resultIds = Uni.createFrom().item(List.of());
+            for (ResultingAgency result : resulting) {
+                resultIds = resultIds.flatMap(done -> (result.getId() != null
+                        ? Uni.createFrom().item(result.getId())
+                        : agencyService.register(UUID.randomUUID(), result.getCreate()).map(created -> created.id))
+                        .map(next -> {
+                            List<UUID> all = new ArrayList<>(done);
+                            all.add(next);
+                            return all;
+                        }));
+            }
+            return resultIds.flatMap(ids -> {
+                Change change = new Change(id, Reorganization.Type.valueOf(request.getType().toString()),
+                        request.getEffectiveOn(), request.getBasis(), request.getOriginalIds(), ids);
+                return load(change).flatMap(byId -> record(change, byId)).replaceWith(new org.luoshi.agency.api.model.Reorganization(
+                        id, request.getType(), request.getEffectiveOn(), change.originalIds(), ids).basis(request.getBasis()));
+            });
+        }).invoke(names::invalidate);
+    }
+
+    /** The history of one agency, oldest first. */
+    public Uni<List<AgencyHistory>> history(UUID agencyId) {
+        return Panache.withSession(() -> agencies.findById(agencyId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("agency", agencyId))
+                .flatMap(agency -> AgencyHistory.<AgencyHistory>list("agencyId = ?1 order by effectiveOn, id", agencyId)));
     }
 
     /** @return false when a reorganization with this id had already been applied (nothing changes twice) */

@@ -1,0 +1,27 @@
+package org.luoshi.agency.reorganization;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.concurrent.CompletionStage;
+import org.luoshi.agency.api.ReorganizationsApi;
+import org.luoshi.agency.api.model.ReorganizationCreate;
+import org.luoshi.platform.security.Roles;
+
+/** HTTP mapping of reorganizations: admins only. */
+public class ReorganizationResource implements ReorganizationsApi {
+
+    private final ReorganizationService service;
+
+    public ReorganizationResource(ReorganizationService service) {
+        this.service = service;
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public CompletionStage<Response> applyReorganization(ReorganizationCreate request, String idempotencyKey) {
+        return service.apply(request)
+                .map(applied -> Response.created(URI.create("/api/v1/reorganizations/" + applied.getId())).entity(applied).build())
+                .subscribeAsCompletionStage();
+    }
+}

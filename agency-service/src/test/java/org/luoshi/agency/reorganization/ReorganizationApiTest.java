@@ -1,0 +1,98 @@
+package org.luoshi.agency.reorganization;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.luoshi.agency.support.RealInfrastructureProfile;
+import org.luoshi.platform.testing.TestTokens;
+import org.luoshi.platform.testing.TopicReader;
+
+@QuarkusTest
+@TestProfile(RealInfrastructureProfile.class)
+class ReorganizationApiTest {
+
+    private static final String ADMIN = TestTokens.user("admin", "admin");
+
+    private static String create(String name, String parentId) {
+        Map<String, Object> body = new HashMap<>(Map.of("name", name, "classification", "CENTRAL_BRANCH",
+                "level", "PROVINCE", "divisionCode", "220000"));
+        if (parentId != null) {
+            body.put("parentId", parentId);
+        }
+        return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/agencies").then().statusCode(201).extract().path("id");
+    }
+
+    private static io.restassured.response.ValidatableResponse reorganize(Object body) {
+        return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/reorganizations").then();
+    }
+
+    private static void assertStatus(String id, String status) {
+        given().auth().oauth2(ADMIN).when().get("/api/v1/agencies/" + id).then().statusCode(200).body("status", equalTo(status));
+    }
+
+    @Test
+    void aMergeDissolvesTheOriginalsCreatesTheSuccessorWritesHistoryAndIsAnnounced() {
+        String national = create("吉林省国家税务局", null);
+        String local = create("吉林省地方税务局", null);
+        String merged = reorganize(Map.of("type", "MERGE", "effectiveOn", "2018-06-15", "basis", "国税地税征管体制改革",
+                "originalIds", List.of(national, local),
+                "resulting", List.of(Map.of("create", Map.of("name", "国家税务总局吉林省税务局", "classification", "CENTRAL_BRANCH",
+                        "level", "PROVINCE", "divisionCode", "220000")))))
+                .statusCode(201).body("type", equalTo("MERGE")).body("resultingIds", hasSize(1))
+                .extract().path("resultingIds[0]");
+
+        given().auth().oauth2(ADMIN).when().get("/api/v1/agencies/" + national).then().statusCode(200)
+                .body("status", equalTo("DISSOLVED")).body("dissolutionDate", equalTo("2018-06-15"))
+                .body("successorIds", equalTo(List.of(merged)));
+        given().auth().oauth2(ADMIN).when().get("/api/v1/agencies/" + merged + "/history").then().statusCode(200)
+                .body("items.change", equalTo(List.of("FOUNDED")));
+        given().auth().oauth2(ADMIN).when().get("/api/v1/agencies/" + local + "/history").then().statusCode(200)
+                .body("items.change", equalTo(List.of("DISSOLVED")));
+
+        var events = TopicReader.await("agency.events", r -> List.of(national, local, merged).contains(r.key())
+                && "org.luoshi.AgenciesMerged".equals(TopicReader.header(r, "ce_type")), 3, Duration.ofSeconds(20));
+        assertEquals(3, events.size(), "one AgenciesMerged per original and for the successor");
+
+        // a dissolved unit cannot be reorganized again, and nothing changes
+        reorganize(Map.of("type", "RENAME", "effectiveOn", "2019-01-01", "originalIds", List.of(national),
+                "resulting", List.of(Map.of("id", merged)))).statusCode(409).contentType("application/problem+json");
+        assertStatus(merged, "ACTIVE");
+    }
+
+    @Test
+    void badReorganizationsAreRefusedAndChangeNothing() {
+        String parent = create("吉林省测试上级单位", null);
+        String child = create("吉林省测试下级单位", parent);
+        reorganize(Map.of("type", "MOVE", "effectiveOn", "2020-01-01", "originalIds", List.of(parent),
+                "resulting", List.of(Map.of("id", child)))).statusCode(422).contentType("application/problem+json");
+        reorganize(Map.of("type", "ABSORB", "effectiveOn", "2020-01-01", "originalIds", List.of(parent)))
+                .statusCode(400).contentType("application/problem+json");
+        reorganize(Map.of("type", "DISSOLVE", "effectiveOn", "2020-01-01",
+                "originalIds", List.of("00000000-0000-0000-0000-00000000abcd"))).statusCode(422);
+        reorganize(Map.of("type", "MERGE", "effectiveOn", "2020-01-01", "originalIds", List.of(parent),
+                "resulting", List.of(Map.of("id", child)))).statusCode(422);
+        reorganize(Map.of("type", "RENAME", "effectiveOn", "2020-01-01", "originalIds", List.of(parent),
+                "resulting", List.of(Map.of("create", Map.of("name", "", "classification", "DEPARTMENT",
+                        "level", "PROVINCE", "divisionCode", "220000"))))).statusCode(400);
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"type\": \"MERGE\"")
+                .when().post("/api/v1/reorganizations").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.user("integrator", "integrator")).contentType(ContentType.JSON)
+                .body(Map.of("type", "DISSOLVE", "effectiveOn", "2020-01-01", "originalIds", List.of(parent)))
+                .when().post("/api/v1/reorganizations").then().statusCode(403);
+        assertStatus(parent, "ACTIVE");
+        assertStatus(child, "ACTIVE");
+        given().auth().oauth2(ADMIN).when().get("/api/v1/agencies/" + parent + "/history").then().body("items", hasSize(0));
+    }
+}
