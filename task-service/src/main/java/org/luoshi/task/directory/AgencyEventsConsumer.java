@@ -3,6 +3,7 @@ package org.luoshi.task.directory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.luoshi.events.model.AgencyEvent;
 import org.luoshi.platform.inbox.IdempotentConsumer;
 import org.luoshi.platform.inbox.PoisonEventException;
 import org.luoshi.platform.inbox.ReceivedEvent;
+import org.luoshi.task.tracking.Reassignments;
 
 /**
  * Follows agency.events into the local directory. Each event is applied once (inbox); an unreadable one is
@@ -25,11 +27,14 @@ public class AgencyEventsConsumer {
 
     private final IdempotentConsumer idempotent;
     private final AgencyDirectory directory;
+    private final Reassignments reassignments;
     private final ObjectMapper events;
 
-    public AgencyEventsConsumer(IdempotentConsumer idempotent, AgencyDirectory directory, ObjectMapper json) {
+    public AgencyEventsConsumer(IdempotentConsumer idempotent, AgencyDirectory directory, Reassignments reassignments,
+            ObjectMapper json) {
         this.idempotent = idempotent;
         this.directory = directory;
+        this.reassignments = reassignments;
         // newer producers may add fields: the reader tolerates what it does not know
         this.events = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     }
@@ -37,13 +42,20 @@ public class AgencyEventsConsumer {
     @Incoming("agency-events")
     @Retry(maxRetries = 3, delay = 200, abortOn = PoisonEventException.class)
     public Uni<Void> onAgencyEvent(ConsumerRecord<String, String> record) {
-        return Uni.createFrom().deferred(() -> idempotent.apply(CONSUMER, record, this::apply));
+        return Uni.createFrom().deferred(() -> idempotent.apply(CONSUMER, record, this::apply))
+                .onFailure().invoke(e -> Log.warnf(e, "agency event at %s-%d@%d failed; retried, then dead-lettered",
+                        record.topic(), record.partition(), record.offset()));
     }
 
     private Uni<Void> apply(ReceivedEvent event) {
         AgencyEvent data = read(event);
         List<?> successors = data.getAgency().getSuccessorIds() == null ? List.of() : data.getAgency().getSuccessorIds();
-        return directory.apply(data.getAgency(), write(successors));
+        Uni<Void> replicated = directory.apply(data.getAgency(), write(successors));
+        if (data.getReorganization() == null) {
+            return replicated;
+        }
+        // the first event of a reorganization moves every affected assignment; the others find nothing left
+        return replicated.flatMap(done -> reassignments.follow(data.getReorganization())).replaceWithVoid();
     }
 
     private AgencyEvent read(ReceivedEvent event) {

@@ -27,6 +27,10 @@ public class Assignment extends PanacheEntityBase {
     @Column(name = "raw_name")
     public String rawName;
 
+    /** The unit first assigned, when a reorganization moved this assignment to its successor. */
+    @Column(name = "former_agency_id")
+    public UUID formerAgencyId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public AssignmentKind kind;

@@ -43,6 +43,10 @@ public class Task extends PanacheEntityBase {
     @Column(nullable = false)
     public TaskStatus status;
 
+    /** Set when a reorganization split an assigned unit. */
+    @Column(name = "review_required", nullable = false)
+    public boolean reviewRequired;
+
     @Version
     public long version;
 

@@ -30,7 +30,8 @@ public class TaskMapper {
                 .category(t.category)
                 .content(t.content)
                 .sourceText(t.sourceText)
-                .dueDate(health.nextDue(view.milestones()).orElse(null));
+                .dueDate(health.nextDue(view.milestones()).orElse(null))
+                .reviewRequired(t.reviewRequired);
     }
 
     public TaskSnapshot toSnapshot(TaskView view) {
@@ -51,6 +52,7 @@ public class TaskMapper {
         return new Assignment(a.kind, a.role, a.key.position())
                 .agencyId(a.agencyId)
                 .agencyName(agency == null ? null : agency.name)
-                .rawName(a.rawName);
+                .rawName(a.rawName)
+                .formerAgencyId(a.formerAgencyId);
     }
 }

@@ -20,9 +20,7 @@ import java.util.stream.Collectors;
 import org.luoshi.events.model.TaskEvent;
 import org.luoshi.platform.http.Cursor;
 import org.luoshi.platform.http.ETags;
-import org.luoshi.platform.outbox.Outbox;
 import org.luoshi.platform.problem.ProblemException;
-import org.luoshi.platform.security.CurrentActor;
 import org.luoshi.task.api.model.AssignmentCreate;
 import org.luoshi.task.api.model.AssignmentKind;
 import org.luoshi.task.api.model.TaskCreate;
@@ -30,7 +28,6 @@ import org.luoshi.task.api.model.TaskPatch;
 import org.luoshi.task.api.model.TaskStatus;
 import org.luoshi.task.directory.AgencyDirectory;
 import org.luoshi.task.directory.DirectoryAgency;
-import org.luoshi.task.document.DocumentService;
 import org.luoshi.task.document.PolicyDocument;
 import org.luoshi.task.milestone.Milestone;
 import org.luoshi.task.milestone.Milestones;
@@ -39,21 +36,16 @@ import org.luoshi.task.milestone.Milestones;
 @ApplicationScoped
 public class TaskService {
 
-    private static final String AGGREGATE = "task";
-
     private final AgencyDirectory directory;
     private final Milestones milestones;
     private final TaskMapper mapper;
-    private final Outbox outbox;
-    private final CurrentActor actor;
+    private final TaskEvents events;
 
-    public TaskService(AgencyDirectory directory, Milestones milestones, TaskMapper mapper, Outbox outbox,
-            CurrentActor actor) {
+    public TaskService(AgencyDirectory directory, Milestones milestones, TaskMapper mapper, TaskEvents events) {
         this.directory = directory;
         this.milestones = milestones;
         this.mapper = mapper;
-        this.outbox = outbox;
-        this.actor = actor;
+        this.events = events;
     }
 
     @WithTransaction
@@ -213,11 +205,11 @@ public class TaskService {
         });
     }
 
-    private Uni<TaskView> load(Task task) {
+    Uni<TaskView> load(Task task) {
         return loadAll(List.of(task)).map(views -> views.get(0));
     }
 
-    private Uni<List<TaskView>> loadAll(List<Task> tasks) {
+    Uni<List<TaskView>> loadAll(List<Task> tasks) {
         if (tasks.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
@@ -238,14 +230,14 @@ public class TaskService {
     }
 
     private Uni<TaskView> publish(String type, TaskView view, List<String> changedFields, TaskStatus previousStatus) {
-        TaskEvent event = new TaskEvent(mapper.toSnapshot(view)).actor(actor.get());
+        TaskEvent event = new TaskEvent(mapper.toSnapshot(view));
         if (changedFields != null) {
             event.changedFields(changedFields);
         }
         if (previousStatus != null) {
             event.previousStatus(previousStatus.toString());
         }
-        return outbox.append(DocumentService.TOPIC, AGGREGATE, view.task().id, type, event).replaceWith(view);
+        return events.publish(type, view, event);
     }
 
     private static <T> void change(List<String> changed, String field, T current, T requested, Consumer<T> setter) {

@@ -1,0 +1,131 @@
+package org.luoshi.task.tracking;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.luoshi.events.model.Reassignment;
+import org.luoshi.events.model.Reorganization;
+import org.luoshi.events.model.TaskEvent;
+
+/**
+ * Makes tasks follow reorganizations: assignments to units that ended move to their successors, the first unit
+ * is kept as formerAgencyId and in the assignment history, a split (several successors) assigns them all and flags
+ * the task for review, and each task gets one TaskReassigned per reorganization.
+ */
+@ApplicationScoped
+public class Reassignments {
+
+    private final TaskService tasks;
+    private final TaskMapper mapper;
+    private final TaskEvents events;
+
+    public Reassignments(TaskService tasks, TaskMapper mapper, TaskEvents events) {
+        this.tasks = tasks;
+        this.mapper = mapper;
+        this.events = events;
+    }
+
+    /** Call inside the consumer's transaction; a repeat finds nothing left to move and changes nothing. */
+    public Uni<Integer> follow(Reorganization reorganization) {
+        List<UUID> originals = reorganization.getOriginalIds();
+        List<UUID> successors = reorganization.getResultingIds();
+        if (successors == null || successors.isEmpty() || reorganization.getType() == Reorganization.TypeEnum.MOVE) {
+            return Uni.createFrom().item(0);
+        }
+        return Assignment.<Assignment>list("agencyId in ?1 order by key.taskId, key.position", originals).flatMap(moving -> {
+            Map<UUID, List<Assignment>> byTask = new LinkedHashMap<>();
+            moving.forEach(a -> byTask.computeIfAbsent(a.key.taskId(), k -> new ArrayList<>()).add(a));
+            Uni<Integer> chain = Uni.createFrom().item(0);
+            for (UUID taskId : byTask.keySet()) {
+                chain = chain.flatMap(count -> reassign(taskId, reorganization).map(done -> count + 1));
+            }
+            return chain;
+        });
+    }
+
+    private Uni<Void> reassign(UUID taskId, Reorganization reorganization) {
+        List<UUID> originals = reorganization.getOriginalIds();
+        List<UUID> successors = reorganization.getResultingIds();
+        return Task.<Task>findById(taskId).flatMap(task -> Assignment.<Assignment>list(
+                "key.taskId = ?1 order by key.position", taskId).flatMap(assignments -> {
+            List<Assignment> removed = new ArrayList<>();
+            List<Assignment> added = new ArrayList<>();
+            List<AssignmentHistory> history = new ArrayList<>();
+            List<UUID> from = new ArrayList<>();
+            int nextPosition = assignments.stream().mapToInt(a -> a.key.position()).max().orElse(-1) + 1;
+            for (Assignment assignment : assignments) {
+                if (assignment.agencyId == null || !originals.contains(assignment.agencyId)) {
+                    continue;
+                }
+                UUID ended = assignment.agencyId;
+                from.add(ended);
+                for (int i = 0; i < successors.size(); i++) {
+                    UUID successor = successors.get(i);
+                    history.add(line(task.id, ended, successor, assignment, reorganization));
+                    boolean alreadyAssigned = assignments.stream().anyMatch(a -> successor.equals(a.agencyId) && !removed.contains(a))
+                            || added.stream().anyMatch(a -> successor.equals(a.agencyId));
+                    if (i == 0 && !alreadyAssigned) {
+                        assignment.formerAgencyId = assignment.formerAgencyId == null ? ended : assignment.formerAgencyId;
+                        assignment.agencyId = successor;
+                    } else if (i == 0) {
+                        removed.add(assignment);
+                    } else if (!alreadyAssigned) {
+                        added.add(copy(assignment, ended, successor, task.id, nextPosition++));
+                    }
+                }
+            }
+            if (from.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            if (successors.size() > 1) {
+                task.reviewRequired = true;
+            }
+            task.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            Reassignment reassignment = new Reassignment(from, successors)
+                    .reorganizationId(reorganization.getId())
+                    .reviewRequired(successors.size() > 1);
+            Uni<Void> deletes = Uni.createFrom().voidItem();
+            for (Assignment gone : removed) {
+                deletes = deletes.flatMap(x -> gone.delete());
+            }
+            return deletes
+                    .flatMap(x -> added.isEmpty() ? Uni.createFrom().voidItem() : Assignment.persist(added))
+                    .flatMap(x -> AssignmentHistory.persist(history))
+                    .flatMap(x -> Panache.flush())
+                    .flatMap(x -> tasks.load(task))
+                    .flatMap(view -> events.publish("TaskReassigned", view,
+                            new TaskEvent(mapper.toSnapshot(view)).reassignment(reassignment)))
+                    .replaceWithVoid();
+        }));
+    }
+
+    private static Assignment copy(Assignment original, UUID ended, UUID successor, UUID taskId, int position) {
+        Assignment copy = new Assignment();
+        copy.key = new Assignment.Key(taskId, position);
+        copy.agencyId = successor;
+        copy.formerAgencyId = ended;
+        copy.rawName = original.rawName;
+        copy.kind = original.kind;
+        copy.role = original.role;
+        return copy;
+    }
+
+    private static AssignmentHistory line(UUID taskId, UUID from, UUID to, Assignment assignment, Reorganization reorganization) {
+        AssignmentHistory line = new AssignmentHistory();
+        line.taskId = taskId;
+        line.fromAgencyId = from;
+        line.toAgencyId = to;
+        line.role = assignment.role;
+        line.reorganizationId = reorganization.getId();
+        line.effectiveOn = reorganization.getEffectiveOn();
+        line.recordedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return line;
+    }
+}

@@ -1,0 +1,28 @@
+package org.luoshi.task.tracking;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.luoshi.events.model.TaskEvent;
+import org.luoshi.platform.outbox.Outbox;
+import org.luoshi.platform.security.CurrentActor;
+import org.luoshi.task.document.DocumentService;
+
+/** Writes task events to the outbox, keyed by the task id, with the actor of the change. */
+@ApplicationScoped
+public class TaskEvents {
+
+    private static final String AGGREGATE = "task";
+
+    private final Outbox outbox;
+    private final CurrentActor actor;
+
+    public TaskEvents(Outbox outbox, CurrentActor actor) {
+        this.outbox = outbox;
+        this.actor = actor;
+    }
+
+    /** Call inside the transaction of the change. */
+    public Uni<TaskView> publish(String type, TaskView view, TaskEvent event) {
+        return outbox.append(DocumentService.TOPIC, AGGREGATE, view.task().id, type, event.actor(actor.get())).replaceWith(view);
+    }
+}

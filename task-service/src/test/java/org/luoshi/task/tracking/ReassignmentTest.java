@@ -1,0 +1,69 @@
+package org.luoshi.task.tracking;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.luoshi.task.support.Fixtures.INTEGRATOR;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.luoshi.platform.testing.TopicReader;
+import org.luoshi.task.support.Fixtures;
+import org.luoshi.task.support.RealInfrastructureProfile;
+
+@QuarkusTest
+@TestProfile(RealInfrastructureProfile.class)
+class ReassignmentTest {
+
+    @Test
+    void tasksFollowMergesAndSplitsWithOneReassignmentEventPerTask() {
+        UUID guoshui = Fixtures.announceAgency("湖南省国家税务局");
+        UUID dishui = Fixtures.announceAgency("湖南省地方税务局");
+        UUID tax = Fixtures.announceAgency("国家税务总局湖南省税务局");
+        UUID land = Fixtures.announceAgency("湖南省国土资源厅");
+        UUID nature = Fixtures.announceAgency("湖南省自然资源厅");
+        UUID planning = Fixtures.announceAgency("湖南省测绘地理信息局");
+        String documentId = Fixtures.document("湘政办发〔2018〕99号");
+        String both = Fixtures.taskLedBy(documentId, "1", List.of(guoshui, dishui));
+        String one = Fixtures.taskLedBy(documentId, "2", List.of(dishui));
+        String split = Fixtures.taskLedBy(documentId, "3", List.of(land));
+
+        Map<UUID, String> merged = new LinkedHashMap<>();
+        merged.put(guoshui, "湖南省国家税务局");
+        merged.put(dishui, "湖南省地方税务局");
+        Fixtures.announceReorganization("MERGE", "AgenciesMerged", merged, List.of(tax));
+        Fixtures.announceReorganization("SPLIT", "AgencySplit", Map.of(land, "湖南省国土资源厅"), List.of(nature, planning));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(INTEGRATOR)
+                .when().get("/api/v1/tasks/" + both).then().statusCode(200)
+                .body("assignments.agencyId", equalTo(List.of(tax.toString())))
+                .body("assignments[0].formerAgencyId", equalTo(guoshui.toString()))
+                .body("assignments[0].agencyName", equalTo("国家税务总局湖南省税务局")));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(INTEGRATOR)
+                .when().get("/api/v1/tasks/" + one).then().body("assignments.agencyId", equalTo(List.of(tax.toString()))));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(INTEGRATOR)
+                .when().get("/api/v1/tasks/" + split).then()
+                .body("assignments.agencyId", equalTo(List.of(nature.toString(), planning.toString())))
+                .body("reviewRequired", equalTo(true)));
+
+        List<ConsumerRecord<String, String>> reassigned = TopicReader.await("task.events",
+                r -> List.of(both, one, split).contains(r.key()) && "org.luoshi.TaskReassigned".equals(TopicReader.header(r, "ce_type")),
+                4, Duration.ofSeconds(10));
+        assertEquals(3, reassigned.size(), "one TaskReassigned per task and reorganization");
+        ConsumerRecord<String, String> first = reassigned.stream().filter(r -> r.key().equals(both)).findFirst().orElseThrow();
+        assertEquals(List.of(guoshui.toString(), dishui.toString()),
+                new JsonPath(first.value()).getList("reassignment.fromAgencyIds"));
+        given().auth().oauth2(INTEGRATOR).queryParam("agencyId", tax.toString()).when().get("/api/v1/tasks")
+                .then().body("items.id", containsInAnyOrder(both, one));
+    }
+}
