@@ -10,6 +10,7 @@ import org.luoshi.agency.api.model.AgencyCreate;
 import org.luoshi.agency.api.model.AgencyHistory;
 import org.luoshi.agency.api.model.HistoryEntry;
 import org.luoshi.agency.reorganization.ReorganizationService;
+import org.luoshi.agency.workload.WorkloadService;
 import org.luoshi.agency.api.model.AgencyList;
 import org.luoshi.agency.api.model.AgencyPage;
 import org.luoshi.agency.api.model.AgencyPatch;
@@ -25,10 +26,22 @@ public class AgencyResource implements AgenciesApi {
     private final AgencyMapper mapper;
     private final ReorganizationService reorganizations;
 
-    public AgencyResource(AgencyService service, AgencyMapper mapper, ReorganizationService reorganizations) {
+    private final WorkloadService workload;
+
+    public AgencyResource(AgencyService service, AgencyMapper mapper, ReorganizationService reorganizations,
+            WorkloadService workload) {
         this.service = service;
         this.mapper = mapper;
         this.reorganizations = reorganizations;
+        this.workload = workload;
+    }
+
+    @Override
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.OFFICER, Roles.INTEGRATOR})
+    public CompletionStage<Response> getAgencyWorkload(UUID id, Boolean includeDescendants) {
+        return workload.of(id, Boolean.TRUE.equals(includeDescendants))
+                .map(counts -> Response.ok(counts).build())
+                .subscribeAsCompletionStage();
     }
 
     @Override

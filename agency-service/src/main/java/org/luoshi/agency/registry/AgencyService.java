@@ -100,6 +100,31 @@ public class AgencyService {
                 .invoke(names::invalidate);
     }
 
+    /**
+     * Adds a spelling as a VARIANT name, inside the caller's transaction (curation). A name the agency already
+     * carries changes nothing.
+     */
+    public Uni<Agency> addVariantName(UUID id, String spelling) {
+        return agencies.findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.unprocessable("agency " + id + " does not exist"))
+                .flatMap(agency -> {
+                    if (agency.status == AgencyStatus.DISSOLVED) {
+                        throw ProblemException.unprocessable("agency " + id + " is dissolved; map the name to its successor");
+                    }
+                    String name = spelling.strip();
+                    boolean known = name.equals(agency.name) || name.equals(agency.shortName)
+                            || agency.otherNames.stream().anyMatch(n -> n.name().equals(name));
+                    if (known) {
+                        return Uni.createFrom().item(agency);
+                    }
+                    List<Agency.NameEntry> otherNames = new ArrayList<>(agency.otherNames);
+                    otherNames.add(new Agency.NameEntry(name, "VARIANT"));
+                    agency.otherNames = otherNames;
+                    agency.updatedAt = now();
+                    return agencies.flush().flatMap(ignored -> publish("AgencyUpdated", agency, List.of("otherNames")));
+                });
+    }
+
     private Uni<Agency> applyUpdate(Agency agency, long expected, AgencyPatch patch) {
         ETags.checkCurrent(expected, agency.version);
         if (agency.status == AgencyStatus.DISSOLVED) {

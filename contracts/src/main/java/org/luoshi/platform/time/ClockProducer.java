@@ -1,4 +1,4 @@
-package org.luoshi.task.support;
+package org.luoshi.platform.time;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -6,7 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 import java.time.ZoneId;
 
-/** The service's notion of now: China Standard Time, replaceable in tests. */
+/** The services' notion of now: China Standard Time (deadlines are Beijing dates), replaceable in tests. */
 @ApplicationScoped
 public class ClockProducer {
 
