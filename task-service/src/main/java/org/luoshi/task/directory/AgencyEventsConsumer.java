@@ -15,6 +15,7 @@ import org.luoshi.platform.inbox.IdempotentConsumer;
 import org.luoshi.platform.inbox.PoisonEventException;
 import org.luoshi.platform.inbox.ReceivedEvent;
 import org.luoshi.task.tracking.Reassignments;
+import org.luoshi.task.tracking.WaitingAssignments;
 
 /**
  * Follows agency.events into the local directory. Each event is applied once (inbox); an unreadable one is
@@ -28,10 +29,12 @@ public class AgencyEventsConsumer {
     private final IdempotentConsumer idempotent;
     private final AgencyDirectory directory;
     private final Reassignments reassignments;
+    private final WaitingAssignments waiting;
     private final ObjectMapper events;
 
     public AgencyEventsConsumer(IdempotentConsumer idempotent, AgencyDirectory directory, Reassignments reassignments,
-            ObjectMapper json) {
+            WaitingAssignments waiting, ObjectMapper json) {
+        this.waiting = waiting;
         this.idempotent = idempotent;
         this.directory = directory;
         this.reassignments = reassignments;
@@ -52,7 +55,7 @@ public class AgencyEventsConsumer {
         List<?> successors = data.getAgency().getSuccessorIds() == null ? List.of() : data.getAgency().getSuccessorIds();
         Uni<Void> replicated = directory.apply(data.getAgency(), write(successors));
         if (data.getReorganization() == null) {
-            return replicated;
+            return replicated.flatMap(done -> waiting.resolve(data.getAgency())).replaceWithVoid();
         }
         // the first event of a reorganization moves every affected assignment; the others find nothing left
         return replicated.flatMap(done -> reassignments.follow(data.getReorganization())).replaceWithVoid();

@@ -3,6 +3,7 @@ package org.luoshi.task.tracking;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.luoshi.events.model.TaskEvent;
+import org.luoshi.events.model.UnresolvedReference;
 import org.luoshi.platform.outbox.Outbox;
 import org.luoshi.platform.security.CurrentActor;
 import org.luoshi.task.document.DocumentService;
@@ -24,5 +25,11 @@ public class TaskEvents {
     /** Call inside the transaction of the change. */
     public Uni<TaskView> publish(String type, TaskView view, TaskEvent event) {
         return outbox.append(DocumentService.TOPIC, AGGREGATE, view.task().id, type, event.actor(actor.get())).replaceWith(view);
+    }
+
+    /** AgencyReferenceUnresolved, keyed by the task that cites the name. */
+    public Uni<TaskView> unresolved(TaskView view, UnresolvedReference reference) {
+        return outbox.append(DocumentService.TOPIC, AGGREGATE, view.task().id, "AgencyReferenceUnresolved",
+                reference.actor(actor.get())).replaceWith(view);
     }
 }

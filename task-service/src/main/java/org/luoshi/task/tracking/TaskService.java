@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.luoshi.events.model.TaskEvent;
+import org.luoshi.events.model.UnresolvedReference;
 import org.luoshi.platform.http.Cursor;
 import org.luoshi.platform.http.ETags;
 import org.luoshi.platform.problem.ProblemException;
@@ -61,8 +62,10 @@ public class TaskService {
         task.status = TaskStatus.NOT_STARTED;
         task.createdAt = task.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         List<AssignmentCreate> requested = request.getAssignments() == null ? List.of() : request.getAssignments();
+        PolicyDocument[] cited = new PolicyDocument[1];
         return PolicyDocument.<PolicyDocument>findById(documentId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("document", documentId))
+                .invoke(document -> cited[0] = document)
                 .flatMap(document -> checkParent(task))
                 .flatMap(ok -> Task.count("documentId = ?1 and seq = ?2 and parentId is not distinct from ?3",
                         documentId, task.seq, task.parentId))
@@ -78,7 +81,22 @@ public class TaskService {
                         .flatMap(saved -> milestones.add(documentId, task.id, request.getMilestones()))
                         .flatMap(saved -> Panache.flush())
                         .flatMap(flushed -> load(task))
-                        .flatMap(view -> publish("TaskCreated", view, null, null)));
+                        .flatMap(view -> publish("TaskCreated", view, null, null))
+                        .flatMap(view -> announceUnresolved(view, cited[0])));
+    }
+
+    /** Every unit name no agency matched is announced, so agency-service can queue it for curation. */
+    private Uni<TaskView> announceUnresolved(TaskView view, PolicyDocument document) {
+        Uni<TaskView> chain = Uni.createFrom().item(view);
+        for (Assignment assignment : view.assignments()) {
+            if (assignment.agencyId == null && assignment.kind == AssignmentKind.AGENCY) {
+                UnresolvedReference reference = new UnresolvedReference(view.task().id, document.id, assignment.rawName,
+                        document.jurisdiction, UnresolvedReference.RoleEnum.fromValue(assignment.role.toString()))
+                        .seq(view.task().seq);
+                chain = chain.flatMap(v -> events.unresolved(v, reference));
+            }
+        }
+        return chain;
     }
 
     @WithSession
@@ -197,7 +215,7 @@ public class TaskService {
                 assignment.key = new Assignment.Key(taskId, assignments.size());
                 assignment.agencyId = r.getAgencyId();
                 assignment.rawName = r.getRawName() == null ? null : r.getRawName().strip();
-                assignment.kind = AssignmentKind.AGENCY;
+                assignment.kind = r.getAgencyId() != null || r.getKind() == null ? AssignmentKind.AGENCY : r.getKind();
                 assignment.role = r.getRole();
                 assignments.add(assignment);
             }

@@ -69,7 +69,7 @@ class TaskLifecycleTest {
                 "content", "对接产业调整优化学科和专业结构，建立有湖南特色的紧密对接产业链、创新链的学科专业体系。",
                 "assignments", List.of(Map.of("agencyId", education.toString(), "role", "LEAD"),
                         Map.of("agencyId", development.toString(), "role", "LEAD"),
-                        Map.of("rawName", "有关部门", "role", "PARTICIPANT")),
+                        Map.of("rawName", "有关部门", "kind", "UNSPECIFIED", "role", "PARTICIPANT")),
                 "milestones", List.of(Map.of("title", "完成专业结构调整", "dueDate", soon,
                         "target", Map.of("quantity", 30, "unit", "个", "comparator", "AT_LEAST"))));
         // the directory follows agency.events asynchronously: until it has both agencies the task is refused
