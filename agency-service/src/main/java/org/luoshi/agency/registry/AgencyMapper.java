@@ -1,7 +1,9 @@
 package org.luoshi.agency.registry;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.util.List;
+import org.luoshi.agency.api.model.AgencyStatus;
 import org.luoshi.agency.api.model.Identifier;
 import org.luoshi.agency.api.model.OtherName;
 import org.luoshi.agency.api.model.OtherNameKind;
@@ -23,6 +25,15 @@ public class AgencyMapper {
                 .foundingDate(agency.foundingDate)
                 .dissolutionDate(agency.dissolutionDate)
                 .successorIds(List.copyOf(agency.successorIds));
+    }
+
+    /** The agency as it stood on a date: a dissolution after that date has not happened yet. */
+    public org.luoshi.agency.api.model.Agency toApi(Agency agency, LocalDate asOf) {
+        org.luoshi.agency.api.model.Agency view = toApi(agency);
+        if (asOf != null && agency.dissolutionDate != null && agency.dissolutionDate.isAfter(asOf)) {
+            view.status(AgencyStatus.ACTIVE).dissolutionDate(null).successorIds(List.of());
+        }
+        return view;
     }
 
     public AgencySnapshot toSnapshot(Agency agency) {

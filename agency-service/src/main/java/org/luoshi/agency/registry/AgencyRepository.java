@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.luoshi.agency.api.model.AgencyStatus;
 import org.luoshi.platform.http.Cursor;
 
 @ApplicationScoped
@@ -33,7 +34,15 @@ public class AgencyRepository implements PanacheRepositoryBase<Agency, UUID> {
             where.add("divisionCode = :divisionCode");
             parameters.and("divisionCode", filter.divisionCode());
         }
-        if (filter.status() != null) {
+        if (filter.asOf() != null) {
+            where.add("(foundingDate is null or foundingDate <= :asOf)");
+            parameters.and("asOf", filter.asOf());
+            if (filter.status() == AgencyStatus.ACTIVE) {
+                where.add("(dissolutionDate is null or dissolutionDate > :asOf)");
+            } else if (filter.status() == AgencyStatus.DISSOLVED) {
+                where.add("dissolutionDate <= :asOf");
+            }
+        } else if (filter.status() != null) {
             where.add("status = :status");
             parameters.and("status", filter.status());
         }

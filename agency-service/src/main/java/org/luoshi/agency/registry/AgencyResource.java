@@ -3,6 +3,7 @@ package org.luoshi.agency.registry;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.luoshi.agency.api.AgenciesApi;
@@ -18,6 +19,7 @@ import org.luoshi.agency.api.model.AgencyStatus;
 import org.luoshi.agency.api.model.Classification;
 import org.luoshi.agency.api.model.Level;
 import org.luoshi.platform.security.Roles;
+import org.luoshi.platform.text.ChineseText;
 
 /** HTTP mapping of the agency registry; the contract's generated interface defines paths and parameters. */
 public class AgencyResource implements AgenciesApi {
@@ -67,29 +69,30 @@ public class AgencyResource implements AgenciesApi {
 
     @Override
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.OFFICER, Roles.INTEGRATOR})
-    public CompletionStage<Response> getAgency(UUID id) {
-        return service.get(id)
-                .map(agency -> Response.ok(mapper.toApi(agency)).tag(String.valueOf(agency.version)).build())
+    public CompletionStage<Response> getAgency(UUID id, LocalDate asOf) {
+        return service.get(id, asOf)
+                .map(agency -> Response.ok(mapper.toApi(agency, asOf)).tag(String.valueOf(agency.version)).build())
                 .subscribeAsCompletionStage();
     }
 
     @Override
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.OFFICER, Roles.INTEGRATOR})
     public CompletionStage<Response> listAgencies(String q, Classification classification, Level level,
-            String divisionCode, AgencyStatus status, String after, Integer limit) {
-        AgencyFilter filter = new AgencyFilter(q == null || q.isBlank() ? null : q.strip(), classification, level,
-                divisionCode, status);
+            String divisionCode, AgencyStatus status, LocalDate asOf, String after, Integer limit) {
+        // names are stored simplified: a traditional or spaced query finds them too
+        AgencyFilter filter = new AgencyFilter(q == null || q.isBlank() ? null : ChineseText.simplified(q).strip(),
+                classification, level, divisionCode, status, asOf);
         return service.list(filter, after, limit == null ? 50 : limit)
-                .map(page -> Response.ok(new AgencyPage(page.items().stream().map(mapper::toApi).toList())
+                .map(page -> Response.ok(new AgencyPage(page.items().stream().map(a -> mapper.toApi(a, asOf)).toList())
                         .next(page.next())).build())
                 .subscribeAsCompletionStage();
     }
 
     @Override
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.OFFICER, Roles.INTEGRATOR})
-    public CompletionStage<Response> listAgencyChildren(UUID id, Integer depth) {
-        return service.descendants(id, depth == null ? 1 : depth)
-                .map(children -> Response.ok(new AgencyList(children.stream().map(mapper::toApi).toList())).build())
+    public CompletionStage<Response> listAgencyChildren(UUID id, Integer depth, LocalDate asOf) {
+        return service.descendants(id, depth == null ? 1 : depth, asOf)
+                .map(children -> Response.ok(new AgencyList(children.stream().map(a -> mapper.toApi(a, asOf)).toList())).build())
                 .subscribeAsCompletionStage();
     }
 

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -75,6 +76,21 @@ public class AgencyService {
         return agencies.findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("agency", id));
     }
 
+    /** The agency if it existed on the date (null date: now). */
+    @WithSession
+    public Uni<Agency> get(UUID id, LocalDate asOf) {
+        return get(id).map(agency -> {
+            if (!existedOn(agency, asOf)) {
+                throw ProblemException.notFound("agency", id);
+            }
+            return agency;
+        });
+    }
+
+    static boolean existedOn(Agency agency, LocalDate asOf) {
+        return asOf == null || agency.foundingDate == null || !agency.foundingDate.isAfter(asOf);
+    }
+
     @WithSession
     public Uni<Page> list(AgencyFilter filter, String after, int limit) {
         Cursor cursor = Cursor.decode(after);
@@ -86,10 +102,12 @@ public class AgencyService {
         });
     }
 
-    /** Descendants level by level, down to depth levels. */
+    /** Descendants level by level, down to depth levels; with a date, those that existed and had not ended then. */
     @WithSession
-    public Uni<List<Agency>> descendants(UUID id, int depth) {
-        return get(id).flatMap(root -> collect(List.of(root.id), depth, new ArrayList<>()));
+    public Uni<List<Agency>> descendants(UUID id, int depth, LocalDate asOf) {
+        return get(id, asOf).flatMap(root -> collect(List.of(root.id), depth, new ArrayList<>()))
+                .map(found -> asOf == null ? found : found.stream().filter(a -> existedOn(a, asOf)
+                        && (a.dissolutionDate == null || a.dissolutionDate.isAfter(asOf))).toList());
     }
 
     public Uni<Agency> update(UUID id, String ifMatch, AgencyPatch patch) {

@@ -2,6 +2,8 @@ package org.luoshi.agency.reorganization;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -58,6 +60,19 @@ class ReorganizationApiTest {
                 .body("successorIds", equalTo(List.of(merged)));
         given().auth().oauth2(ADMIN).when().get("/api/v1/agencies/" + merged + "/history").then().statusCode(200)
                 .body("items.change", equalTo(List.of("FOUNDED")));
+
+        // read as of the day before the merge: the originals were active, the successor did not exist yet
+        given().auth().oauth2(ADMIN).queryParam("asOf", "2018-06-14").when().get("/api/v1/agencies/" + national)
+                .then().statusCode(200).body("status", equalTo("ACTIVE")).body("successorIds", hasSize(0))
+                .body("dissolutionDate", nullValue());
+        given().auth().oauth2(ADMIN).queryParam("asOf", "2018-06-14").when().get("/api/v1/agencies/" + merged)
+                .then().statusCode(404);
+        given().auth().oauth2(ADMIN).queryParam("q", "稅務局").queryParam("divisionCode", "220000")
+                .queryParam("status", "ACTIVE").queryParam("asOf", "2018-06-14").when().get("/api/v1/agencies")
+                .then().statusCode(200).body("items.id", containsInAnyOrder(national, local));
+        given().auth().oauth2(ADMIN).queryParam("q", "稅務局").queryParam("divisionCode", "220000")
+                .queryParam("status", "ACTIVE").queryParam("asOf", "2018-06-15").when().get("/api/v1/agencies")
+                .then().statusCode(200).body("items.id", equalTo(List.of(merged)));
         given().auth().oauth2(ADMIN).when().get("/api/v1/agencies/" + local + "/history").then().statusCode(200)
                 .body("items.change", equalTo(List.of("DISSOLVED")));
 
