@@ -18,6 +18,7 @@ import org.luoshi.agency.api.model.AgencyPatch;
 import org.luoshi.agency.api.model.AgencyStatus;
 import org.luoshi.agency.api.model.Classification;
 import org.luoshi.agency.api.model.Level;
+import org.luoshi.platform.idempotency.Idempotency;
 import org.luoshi.platform.security.Roles;
 import org.luoshi.platform.text.ChineseText;
 
@@ -29,9 +30,11 @@ public class AgencyResource implements AgenciesApi {
     private final ReorganizationService reorganizations;
 
     private final WorkloadService workload;
+    private final Idempotency idempotency;
 
     public AgencyResource(AgencyService service, AgencyMapper mapper, ReorganizationService reorganizations,
-            WorkloadService workload) {
+            WorkloadService workload, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.service = service;
         this.mapper = mapper;
         this.reorganizations = reorganizations;
@@ -60,10 +63,10 @@ public class AgencyResource implements AgenciesApi {
     @Override
     @RolesAllowed(Roles.ADMIN)
     public CompletionStage<Response> createAgency(AgencyCreate agencyCreate, String idempotencyKey) {
-        return service.create(agencyCreate)
+        return idempotency.once(idempotencyKey, "createAgency", agencyCreate, () -> service.create(agencyCreate)
                 .map(agency -> Response.created(URI.create("/api/v1/agencies/" + agency.id))
                         .tag(String.valueOf(agency.version))
-                        .entity(mapper.toApi(agency)).build())
+                        .entity(mapper.toApi(agency)).build()))
                 .subscribeAsCompletionStage();
     }
 

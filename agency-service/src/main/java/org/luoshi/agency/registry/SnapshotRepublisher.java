@@ -15,7 +15,6 @@ import java.util.UUID;
 public class SnapshotRepublisher {
 
     static final int PAGE = 500;
-    private static final UUID BEFORE_ALL = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
 
     private final AgencyRepository agencies;
     private final AgencyEvents events;
@@ -26,11 +25,13 @@ public class SnapshotRepublisher {
     }
 
     public Uni<Long> republishAll() {
-        return republishFrom(BEFORE_ALL, 0L);
+        return republishFrom(null, 0L);
     }
 
     private Uni<Long> republishFrom(UUID after, long done) {
-        return Panache.withTransaction(() -> agencies.find("id > ?1 order by id", after).range(0, PAGE - 1).list()
+        // keyset by id (PostgreSQL orders uuids bytewise, so the first page simply has no lower bound)
+        return Panache.withTransaction(() -> (after == null ? agencies.find("order by id")
+                : agencies.find("id > ?1 order by id", after)).range(0, PAGE - 1).list()
                 .flatMap(page -> publish(page).replaceWith(page)))
                 .flatMap(page -> page.size() < PAGE
                         ? Uni.createFrom().item(done + page.size())

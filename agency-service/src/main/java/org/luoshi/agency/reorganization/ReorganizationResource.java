@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.concurrent.CompletionStage;
 import org.luoshi.agency.api.ReorganizationsApi;
 import org.luoshi.agency.api.model.ReorganizationCreate;
+import org.luoshi.platform.idempotency.Idempotency;
 import org.luoshi.platform.security.Roles;
 
 /** HTTP mapping of reorganizations: admins only. */
@@ -13,15 +14,18 @@ public class ReorganizationResource implements ReorganizationsApi {
 
     private final ReorganizationService service;
 
-    public ReorganizationResource(ReorganizationService service) {
+    private final Idempotency idempotency;
+
+    public ReorganizationResource(ReorganizationService service, Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.service = service;
     }
 
     @Override
     @RolesAllowed(Roles.ADMIN)
     public CompletionStage<Response> applyReorganization(ReorganizationCreate request, String idempotencyKey) {
-        return service.apply(request)
-                .map(applied -> Response.created(URI.create("/api/v1/reorganizations/" + applied.getId())).entity(applied).build())
+        return idempotency.once(idempotencyKey, "applyReorganization", request, () -> service.apply(request)
+                .map(applied -> Response.created(URI.create("/api/v1/reorganizations/" + applied.getId())).entity(applied).build()))
                 .subscribeAsCompletionStage();
     }
 }

@@ -119,7 +119,7 @@ class CurationTest {
         assertTrue(queued >= 1);
         List<ConsumerRecord<String, String>> republished = TopicReader.await("agency.events",
                 r -> agency.equals(r.key()) && "org.luoshi.AgencySnapshotRepublished".equals(TopicReader.header(r, "ce_type")),
-                1, Duration.ofSeconds(20));
+                1, Duration.ofSeconds(60));
         assertEquals(1, republished.size());
         assertEquals("吉林省教育厅", new JsonPath(republished.get(0).value()).getString("agency.name"));
     }

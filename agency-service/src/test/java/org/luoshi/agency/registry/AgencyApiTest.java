@@ -165,4 +165,22 @@ class AgencyApiTest {
         given().auth().oauth2(INTEGRATOR).contentType(ContentType.JSON).body(agency("湖南省财政厅", "430000"))
                 .when().post("/api/v1/agencies").then().statusCode(403).contentType("application/problem+json");
     }
+
+    @Test
+    void aRepeatedIdempotencyKeyCreatesTheAgencyOnce() {
+        Map<String, Object> body = Map.of("name", "辽宁省统计局", "classification", "DEPARTMENT", "level", "PROVINCE",
+                "divisionCode", "210000");
+        String first = given().auth().oauth2(ADMIN).header("Idempotency-Key", "create-ln-edu").contentType(ContentType.JSON)
+                .body(body).when().post("/api/v1/agencies").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(ADMIN).header("Idempotency-Key", "create-ln-edu").contentType(ContentType.JSON)
+                .body(body).when().post("/api/v1/agencies")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").header("Location", containsString(first))
+                .body("id", equalTo(first));
+        given().auth().oauth2(ADMIN).header("Idempotency-Key", "create-ln-edu").contentType(ContentType.JSON)
+                .body(Map.of("name", "辽宁省审计厅", "classification", "DEPARTMENT", "level", "PROVINCE", "divisionCode", "210000"))
+                .when().post("/api/v1/agencies").then().statusCode(422).contentType("application/problem+json");
+        given().auth().oauth2(ADMIN).queryParam("q", "辽宁省统计局").queryParam("divisionCode", "210000").when().get("/api/v1/agencies")
+                .then().body("items.id", equalTo(List.of(first)));
+        given().auth().oauth2(ADMIN).queryParam("q", "辽宁省审计厅").when().get("/api/v1/agencies").then().body("items", hasSize(0));
+    }
 }

@@ -35,6 +35,10 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "conflict", "Conflict with the current state", detail);
     }
 
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "forbidden", "Not allowed", detail);
+    }
+
     public static ProblemException preconditionFailed(long current) {
         return new ProblemException(412, "stale-version", "Version is not current",
                 "the resource has changed; its current ETag is \"" + current + "\"");

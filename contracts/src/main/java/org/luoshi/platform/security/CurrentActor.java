@@ -37,6 +37,12 @@ public class CurrentActor {
         return actor;
     }
 
+    /** Whether the caller's token carries the role (false outside a request). */
+    public boolean hasRole(String role) {
+        SecurityIdentity identity = requestIdentity();
+        return identity != null && identity.hasRole(role);
+    }
+
     /**
      * The identity already established for this request, without blocking: outside an HTTP request (start-up,
      * consumers) there is none, and waiting for one on an event loop is not allowed.

@@ -4,8 +4,10 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -39,6 +41,21 @@ public class AgencyDirectory implements PanacheRepositoryBase<DirectoryAgency, U
             agency.successorIds = successorIdsJson;
             agency.version = snapshot.getVersion();
             return existing != null ? Uni.createFrom().voidItem() : persist(agency).replaceWithVoid();
+        });
+    }
+
+    /** The agency and every unit below it in the replica (bounded depth: province → city → bureau → county → …). */
+    public Uni<List<UUID>> withDescendants(UUID root) {
+        return below(List.of(root), new LinkedHashSet<>(List.of(root)), 8).map(List::copyOf);
+    }
+
+    private Uni<Set<UUID>> below(List<UUID> parents, Set<UUID> found, int depthLeft) {
+        if (parents.isEmpty() || depthLeft == 0) {
+            return Uni.createFrom().item(found);
+        }
+        return list("parentId in ?1", parents).flatMap(children -> {
+            List<UUID> fresh = children.stream().map(c -> c.id).filter(found::add).toList();
+            return below(fresh, found, depthLeft - 1);
         });
     }
 

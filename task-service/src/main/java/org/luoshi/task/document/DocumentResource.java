@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import org.luoshi.platform.idempotency.Idempotency;
 import org.luoshi.platform.security.Roles;
 import org.luoshi.task.api.DocumentsApi;
 import org.luoshi.task.api.model.DocumentCreate;
@@ -22,7 +23,11 @@ public class DocumentResource implements DocumentsApi {
     private final TaskService tasks;
     private final TaskMapper taskMapper;
 
-    public DocumentResource(DocumentService service, DocumentMapper mapper, TaskService tasks, TaskMapper taskMapper) {
+    private final Idempotency idempotency;
+
+    public DocumentResource(DocumentService service, DocumentMapper mapper, TaskService tasks, TaskMapper taskMapper,
+            Idempotency idempotency) {
+        this.idempotency = idempotency;
         this.service = service;
         this.mapper = mapper;
         this.tasks = tasks;
@@ -32,9 +37,9 @@ public class DocumentResource implements DocumentsApi {
     @Override
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     public CompletionStage<Response> createDocument(DocumentCreate documentCreate, String idempotencyKey) {
-        return service.register(documentCreate)
+        return idempotency.once(idempotencyKey, "createDocument", documentCreate, () -> service.register(documentCreate)
                 .map(view -> Response.created(URI.create("/api/v1/documents/" + view.document().id))
-                        .tag(String.valueOf(view.document().version)).entity(mapper.toApi(view)).build())
+                        .tag(String.valueOf(view.document().version)).entity(mapper.toApi(view)).build()))
                 .subscribeAsCompletionStage();
     }
 
@@ -58,9 +63,9 @@ public class DocumentResource implements DocumentsApi {
     @Override
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     public CompletionStage<Response> createTask(UUID id, TaskCreate taskCreate, String idempotencyKey) {
-        return tasks.create(id, taskCreate)
+        return idempotency.once(idempotencyKey, "createTask " + id, taskCreate, () -> tasks.create(id, taskCreate)
                 .map(view -> Response.created(URI.create("/api/v1/tasks/" + view.task().id))
-                        .tag(String.valueOf(view.task().version)).entity(taskMapper.toApi(view)).build())
+                        .tag(String.valueOf(view.task().version)).entity(taskMapper.toApi(view)).build()))
                 .subscribeAsCompletionStage();
     }
 

@@ -15,7 +15,7 @@ import org.luoshi.task.api.model.MilestoneStatus;
 @ApplicationScoped
 public class HealthRules {
 
-    static final int WARNING_DAYS = 30;
+    public static final int WARNING_DAYS = 30;
 
     private final Clock clock;
 

@@ -50,6 +50,13 @@ public class Task extends PanacheEntityBase {
     @Version
     public long version;
 
+    @Column(name = "last_progress_at")
+    public OffsetDateTime lastProgressAt;
+
+    /** Open and without progress for too long; maintained by the supervision sweep. */
+    @Column(nullable = false)
+    public boolean stale;
+
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
 

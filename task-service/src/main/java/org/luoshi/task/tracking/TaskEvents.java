@@ -2,6 +2,8 @@ package org.luoshi.task.tracking;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.luoshi.events.model.Actor;
 import org.luoshi.events.model.TaskEvent;
 import org.luoshi.events.model.UnresolvedReference;
 import org.luoshi.platform.outbox.Outbox;
@@ -25,6 +27,15 @@ public class TaskEvents {
     /** Call inside the transaction of the change. */
     public Uni<TaskView> publish(String type, TaskView view, TaskEvent event) {
         return outbox.append(DocumentService.TOPIC, AGGREGATE, view.task().id, type, event.actor(actor.get())).replaceWith(view);
+    }
+
+    /** Any other event about a task (progress, milestones, reminders), keyed by the task id. */
+    public Uni<Void> publish(String type, UUID taskId, Object data) {
+        return outbox.append(DocumentService.TOPIC, AGGREGATE, taskId, type, data).replaceWithVoid();
+    }
+
+    public Actor actor() {
+        return actor.get();
     }
 
     /** AgencyReferenceUnresolved, keyed by the task that cites the name. */

@@ -31,7 +31,9 @@ public class TaskMapper {
                 .content(t.content)
                 .sourceText(t.sourceText)
                 .dueDate(health.nextDue(view.milestones()).orElse(null))
-                .reviewRequired(t.reviewRequired);
+                .reviewRequired(t.reviewRequired)
+                .stale(t.stale)
+                .lastProgressAt(t.lastProgressAt);
     }
 
     public TaskSnapshot toSnapshot(TaskView view) {

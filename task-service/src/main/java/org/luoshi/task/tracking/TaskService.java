@@ -6,6 +6,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,12 +26,16 @@ import org.luoshi.platform.http.ETags;
 import org.luoshi.platform.problem.ProblemException;
 import org.luoshi.task.api.model.AssignmentCreate;
 import org.luoshi.task.api.model.AssignmentKind;
+import org.luoshi.task.api.model.Health;
+import org.luoshi.task.api.model.MilestoneCreate;
+import org.luoshi.task.api.model.MilestoneStatus;
 import org.luoshi.task.api.model.TaskCreate;
 import org.luoshi.task.api.model.TaskPatch;
 import org.luoshi.task.api.model.TaskStatus;
 import org.luoshi.task.directory.AgencyDirectory;
 import org.luoshi.task.directory.DirectoryAgency;
 import org.luoshi.task.document.PolicyDocument;
+import org.luoshi.task.milestone.HealthRules;
 import org.luoshi.task.milestone.Milestone;
 import org.luoshi.task.milestone.Milestones;
 
@@ -42,7 +48,10 @@ public class TaskService {
     private final TaskMapper mapper;
     private final TaskEvents events;
 
-    public TaskService(AgencyDirectory directory, Milestones milestones, TaskMapper mapper, TaskEvents events) {
+    private final Clock clock;
+
+    public TaskService(AgencyDirectory directory, Milestones milestones, TaskMapper mapper, TaskEvents events, Clock clock) {
+        this.clock = clock;
         this.directory = directory;
         this.milestones = milestones;
         this.mapper = mapper;
@@ -120,9 +129,36 @@ public class TaskService {
             where.add("documentId = :documentId");
             parameters.and("documentId", filter.documentId());
         }
+        if (filter.role() != null && filter.agencyId() == null) {
+            throw ProblemException.badRequest("role filters the tasks of an agency: give agencyId too");
+        }
         if (filter.agencyId() != null) {
-            where.add("id in (select a.key.taskId from Assignment a where a.agencyId = :agencyId)");
-            parameters.and("agencyId", filter.agencyId());
+            where.add("id in (select a.key.taskId from Assignment a where a.agencyId in :agencyIds"
+                    + (filter.role() != null ? " and a.role = :role)" : ")"));
+            if (filter.role() != null) {
+                parameters.and("role", filter.role());
+            }
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (filter.health() != null) {
+            String overdue = "(select m.taskId from Milestone m where m.taskId is not null and m.status = :open and m.dueDate < :today)";
+            String soon = "(select s.taskId from Milestone s where s.taskId is not null and s.status = :open and s.dueDate <= :soon)";
+            where.add(switch (filter.health()) {
+                case RED -> "id in " + overdue;
+                case YELLOW -> "id not in " + overdue + " and id in " + soon;
+                case GREEN -> "id not in " + soon;
+            });
+            parameters.and("open", MilestoneStatus.OPEN);
+            if (filter.health() != Health.GREEN) {
+                parameters.and("today", today);
+            }
+            if (filter.health() != Health.RED) {
+                parameters.and("soon", today.plusDays(HealthRules.WARNING_DAYS));
+            }
+        }
+        if (filter.dueBefore() != null) {
+            where.add("id in (select d.taskId from Milestone d where d.status = :dueOpen and d.dueDate < :dueBefore)");
+            parameters.and("dueOpen", MilestoneStatus.OPEN).and("dueBefore", filter.dueBefore());
         }
         if (filter.status() != null) {
             where.add("status = :status");
@@ -143,13 +179,33 @@ public class TaskService {
             parameters.and("afterTime", OffsetDateTime.parse(cursor.key())).and("afterId", cursor.id());
         }
         String query = (String.join(" and ", where) + " order by createdAt, id").strip();
+        Uni<List<UUID>> agencies = filter.agencyId() == null ? Uni.createFrom().item(List.of())
+                : filter.includeDescendants() ? directory.withDescendants(filter.agencyId())
+                : Uni.createFrom().item(List.of(filter.agencyId()));
         // range is inclusive: limit + 1 rows, the last only telling whether a next page exists
-        return Task.<Task>find(query, parameters).range(0, limit).list().flatMap(rows -> {
+        return agencies.flatMap(ids -> Task.<Task>find(query, filter.agencyId() == null ? parameters
+                : parameters.and("agencyIds", ids)).range(0, limit).list()).flatMap(rows -> {
             boolean more = rows.size() > limit;
             List<Task> items = more ? rows.subList(0, limit) : rows;
             Task last = items.isEmpty() ? null : items.get(items.size() - 1);
             String next = more ? new Cursor(last.createdAt.toString(), last.id).encode() : null;
             return loadAll(items).map(views -> new Page(views, next));
+        });
+    }
+
+    /** Adds a milestone to an open task; the task's due date and health follow. */
+    @WithTransaction
+    public Uni<Milestone> addMilestone(UUID id, MilestoneCreate request) {
+        return find(id).flatMap(task -> {
+            if (task.status == TaskStatus.COMPLETED || task.status == TaskStatus.CANCELLED) {
+                throw ProblemException.conflict("task " + task.seq + " is " + task.status + "; it takes no new milestones");
+            }
+            task.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            return milestones.add(task.documentId, task.id, List.of(request))
+                    .flatMap(added -> Panache.flush()
+                            .flatMap(flushed -> load(task))
+                            .flatMap(view -> publish("TaskUpdated", view, List.of("milestones"), null))
+                            .replaceWith(added.get(0)));
         });
     }
 
@@ -180,7 +236,7 @@ public class TaskService {
         });
     }
 
-    private Uni<Task> find(UUID id) {
+    public Uni<Task> find(UUID id) {
         return Task.<Task>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("task", id));
     }
 
@@ -223,11 +279,11 @@ public class TaskService {
         });
     }
 
-    Uni<TaskView> load(Task task) {
+    public Uni<TaskView> load(Task task) {
         return loadAll(List.of(task)).map(views -> views.get(0));
     }
 
-    Uni<List<TaskView>> loadAll(List<Task> tasks) {
+    public Uni<List<TaskView>> loadAll(List<Task> tasks) {
         if (tasks.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }

@@ -1,0 +1,64 @@
+package org.luoshi.task.milestone;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import org.luoshi.events.model.MilestoneEvent;
+import org.luoshi.events.model.MilestoneSnapshot;
+import org.luoshi.task.tracking.TaskEvents;
+import org.luoshi.task.tracking.TaskMapper;
+import org.luoshi.task.tracking.TaskView;
+
+/** Milestone events: achieved, due soon, overdue; the latter two once per milestone (milestone_alert). */
+@ApplicationScoped
+public class MilestoneAlerts {
+
+    private final TaskEvents events;
+    private final TaskMapper tasks;
+    private final Clock clock;
+
+    public MilestoneAlerts(TaskEvents events, TaskMapper tasks, Clock clock) {
+        this.events = events;
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    /** MilestoneAchieved for each, inside the caller's transaction. */
+    public Uni<Void> achieved(List<Milestone> reached, TaskView task) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (Milestone milestone : reached) {
+            chain = chain.flatMap(x -> events.publish("MilestoneAchieved", task.task().id,
+                    event(milestone, task).actor(events.actor())));
+        }
+        return chain;
+    }
+
+    /**
+     * Records the alert and publishes it, inside the caller's transaction; a second raise of the same alert
+     * fails on the key, so concurrent sweeps cannot announce a threshold twice.
+     */
+    public Uni<Void> raise(Milestone milestone, String threshold, TaskView task) {
+        MilestoneAlert alert = new MilestoneAlert();
+        alert.key = new MilestoneAlert.Key(milestone.id, threshold);
+        alert.raisedAt = OffsetDateTime.now(clock);
+        String type = MilestoneAlert.OVERDUE.equals(threshold) ? "MilestoneOverdue" : "MilestoneDueSoon";
+        UUID key = milestone.taskId != null ? milestone.taskId : milestone.documentId;
+        return alert.persist().flatMap(saved -> events.publish(type, key, event(milestone, task).actor(events.actor())));
+    }
+
+    private MilestoneEvent event(Milestone milestone, TaskView task) {
+        MilestoneEvent event = new MilestoneEvent(snapshot(milestone))
+                .daysLeft((int) ChronoUnit.DAYS.between(LocalDate.now(clock), milestone.dueDate));
+        return task == null ? event : event.task(tasks.toSnapshot(task));
+    }
+
+    private static MilestoneSnapshot snapshot(Milestone m) {
+        return new MilestoneSnapshot(m.id, m.documentId, m.title, m.dueDate, MilestoneSnapshot.StatusEnum.fromValue(m.status.toString()))
+                .taskId(m.taskId).targetQuantity(m.targetQuantity).targetUnit(m.targetUnit).achieved(m.achieved);
+    }
+}

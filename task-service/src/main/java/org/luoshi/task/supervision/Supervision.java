@@ -1,0 +1,169 @@
+package org.luoshi.task.supervision;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.luoshi.events.model.TaskEvent;
+import org.luoshi.task.api.model.MilestoneStatus;
+import org.luoshi.task.api.model.TaskStatus;
+import org.luoshi.task.milestone.HealthRules;
+import org.luoshi.task.milestone.Milestone;
+import org.luoshi.task.milestone.MilestoneAlert;
+import org.luoshi.task.milestone.MilestoneAlerts;
+import org.luoshi.task.tracking.Task;
+import org.luoshi.task.tracking.TaskEvents;
+import org.luoshi.task.tracking.TaskMapper;
+import org.luoshi.task.tracking.TaskService;
+import org.luoshi.task.tracking.TaskView;
+
+/**
+ * 逾期预警 and silence detection. Each sweep announces milestones that became due soon or overdue (once per
+ * milestone and threshold) and flags open tasks without progress for too long as stale. One transaction per
+ * sweep; with several replicas a concurrent sweep loses on the alert key and rolls back, changing nothing.
+ */
+@ApplicationScoped
+public class Supervision {
+
+    private static final List<TaskStatus> OPEN = List.of(TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS);
+
+    private final MilestoneAlerts alerts;
+    private final TaskService tasks;
+    private final TaskMapper mapper;
+    private final TaskEvents events;
+    private final SupervisionConfig config;
+    private final Clock clock;
+
+    public Supervision(MilestoneAlerts alerts, TaskService tasks, TaskMapper mapper, TaskEvents events,
+            SupervisionConfig config, Clock clock) {
+        this.alerts = alerts;
+        this.tasks = tasks;
+        this.mapper = mapper;
+        this.events = events;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(every = "${luoshi.supervision.interval:1h}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> scheduledSweep() {
+        return sweep().onItem().invoke(result -> {
+            if (result.total() > 0) {
+                Log.infof("supervision: %d due soon, %d overdue, %d stale", result.dueSoon(), result.overdue(), result.stale());
+            }
+        }).onFailure().invoke(e -> Log.warn("supervision sweep failed; the next one retries", e)).onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    public Uni<Result> sweep() {
+        LocalDate today = LocalDate.now(clock);
+        return Panache.withTransaction(() -> {
+            Result result = new Result();
+            return due(MilestoneAlert.OVERDUE, "m.dueDate < :today", today, result)
+                    .flatMap(x -> due(MilestoneAlert.DUE_SOON, "m.dueDate >= :today and m.dueDate <= :soon", today, result))
+                    .flatMap(x -> stale(result))
+                    .replaceWith(result);
+        });
+    }
+
+    private Uni<Void> due(String threshold, String window, LocalDate today, Result result) {
+        return Milestone.<Milestone>find("from Milestone m where m.status = :open and " + window
+                        + " and not exists (from MilestoneAlert a where a.key.milestoneId = m.id and a.key.threshold = :threshold)"
+                        + " and (m.taskId is null or m.taskId in (select t.id from Task t where t.status in :active))"
+                        + " order by m.dueDate, m.id",
+                        parameters(threshold, window, today))
+                .list()
+                .flatMap(due -> views(due).flatMap(byTask -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Milestone milestone : due) {
+                        TaskView task = milestone.taskId == null ? null : byTask.get(milestone.taskId);
+                        chain = chain.flatMap(x -> alerts.raise(milestone, threshold, task));
+                    }
+                    result.count(threshold, due.size());
+                    return chain;
+                }));
+    }
+
+    private Map<String, Object> parameters(String threshold, String window, LocalDate today) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("open", MilestoneStatus.OPEN);
+        parameters.put("today", today);
+        parameters.put("threshold", threshold);
+        parameters.put("active", OPEN);
+        if (window.contains(":soon")) {
+            parameters.put("soon", today.plusDays(HealthRules.WARNING_DAYS));
+        }
+        return parameters;
+    }
+
+    private Uni<Map<UUID, TaskView>> views(List<Milestone> milestones) {
+        List<UUID> ids = milestones.stream().map(m -> m.taskId).filter(Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Task.<Task>list("id in ?1", ids).flatMap(tasks::loadAll).map(views -> {
+            Map<UUID, TaskView> byId = new HashMap<>();
+            views.forEach(v -> byId.put(v.task().id, v));
+            return byId;
+        });
+    }
+
+    private Uni<Void> stale(Result result) {
+        OffsetDateTime silentSince = OffsetDateTime.now(clock).minusDays(config.staleAfterDays());
+        return Task.<Task>list("stale = false and status in ?1 and coalesce(lastProgressAt, createdAt) < ?2 order by createdAt, id",
+                OPEN, silentSince).flatMap(silent -> {
+            result.stale = silent.size();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Task task : silent) {
+                task.stale = true;
+                task.updatedAt = OffsetDateTime.now(clock);
+                chain = chain.flatMap(x -> Panache.flush()).flatMap(x -> tasks.load(task))
+                        .flatMap(view -> events.publish("TaskUpdated", view,
+                                new TaskEvent(mapper.toSnapshot(view)).changedFields(List.of("stale"))))
+                        .replaceWithVoid();
+            }
+            return chain;
+        });
+    }
+
+    /** What one sweep announced. */
+    public static final class Result {
+        private int dueSoon;
+        private int overdue;
+        private int stale;
+
+        void count(String threshold, int n) {
+            if (MilestoneAlert.OVERDUE.equals(threshold)) {
+                overdue += n;
+            } else {
+                dueSoon += n;
+            }
+        }
+
+        public int dueSoon() {
+            return dueSoon;
+        }
+
+        public int overdue() {
+            return overdue;
+        }
+
+        public int stale() {
+            return stale;
+        }
+
+        public int total() {
+            return dueSoon + overdue + stale;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.luoshi.task.supervision;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.luoshi.task.support.Fixtures.INTEGRATOR;
+import static org.luoshi.task.support.Fixtures.SUPERVISOR;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.luoshi.platform.testing.TopicReader;
+import org.luoshi.task.support.Fixtures;
+import org.luoshi.task.support.RealInfrastructureProfile;
+import org.luoshi.task.support.TestClock;
+
+@QuarkusTest
+@TestProfile(RealInfrastructureProfile.class)
+class SupervisionTest {
+
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    @Inject
+    Supervision supervision;
+
+    @AfterEach
+    void realTimeAgain() {
+        TestClock.reset();
+    }
+
+    private void sweep() throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> supervision.sweep());
+    }
+
+    private static String taskDue(String documentId, String seq, UUID agency, LocalDate due) {
+        return Fixtures.createTask(documentId, Map.of("seq", seq, "title", "任务" + seq,
+                        "assignments", List.of(Map.of("agencyId", agency.toString(), "role", "LEAD")),
+                        "milestones", List.of(Map.of("title", "完成" + seq, "dueDate", due.toString()))))
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private static List<String> alerts(String task, int atMost) {
+        return TopicReader.await("task.events", r -> task.equals(r.key())
+                        && TopicReader.header(r, "ce_type").startsWith("org.luoshi.Milestone"), atMost, Duration.ofSeconds(3))
+                .stream().map(r -> TopicReader.header(r, "ce_type")).toList();
+    }
+
+    @Test
+    void deadlinesAreAnnouncedOncePerThresholdAndSilentTasksBecomeStale() throws Throwable {
+        UUID agency = Fixtures.announceAgency("盘锦市教育局");
+        String documentId = Fixtures.document("盘政办发〔2019〕" + System.nanoTime() % 100000 + "号");
+        Fixtures.taskLedBy(documentId, "0", List.of(agency));
+        String soon = taskDue(documentId, "1", agency, TODAY.plusDays(10));
+        String overdue = taskDue(documentId, "2", agency, TODAY.minusDays(1));
+        String later = taskDue(documentId, "3", agency, TODAY.plusDays(200));
+
+        given().auth().oauth2(INTEGRATOR).queryParam("documentId", documentId).queryParam("health", "RED")
+                .when().get("/api/v1/tasks").then().statusCode(200).body("items.id", equalTo(List.of(overdue)));
+        given().auth().oauth2(INTEGRATOR).queryParam("documentId", documentId).queryParam("health", "YELLOW")
+                .when().get("/api/v1/tasks").then().body("items.id", equalTo(List.of(soon)));
+        given().auth().oauth2(INTEGRATOR).queryParam("documentId", documentId).queryParam("dueBefore", TODAY.plusDays(11).toString())
+                .when().get("/api/v1/tasks").then().body("items.id", equalTo(List.of(soon, overdue)));
+
+        sweep();
+        sweep();
+        assertEquals(List.of("org.luoshi.MilestoneDueSoon"), alerts(soon, 3));
+        assertEquals(List.of("org.luoshi.MilestoneOverdue"), alerts(overdue, 3));
+        assertEquals(List.of(), alerts(later, 1));
+        ConsumerRecord<String, String> due = TopicReader.await("task.events", r -> soon.equals(r.key())
+                && "org.luoshi.MilestoneDueSoon".equals(TopicReader.header(r, "ce_type")), 1, Duration.ofSeconds(3)).get(0);
+        assertEquals(10, new JsonPath(due.value()).getInt("daysLeft"));
+
+        // 31 days on: the first milestone is now overdue (a new threshold, announced once), and all three are silent
+        TestClock.advance(Duration.ofDays(31));
+        sweep();
+        sweep();
+        assertEquals(List.of("org.luoshi.MilestoneDueSoon", "org.luoshi.MilestoneOverdue"), alerts(soon, 4));
+        assertEquals(List.of("org.luoshi.MilestoneOverdue"), alerts(overdue, 3));
+        given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + later).then().body("stale", equalTo(true));
+
+        // a progress report ends the silence
+        given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body(Map.of("period", "2019-Q3", "text", "推进中"))
+                .when().post("/api/v1/tasks/" + later + "/progress").then().statusCode(201);
+        given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + later).then().body("stale", equalTo(false));
+    }
+
+    @Test
+    void statisticsCountTasksByStatusAndHealth() {
+        UUID agency = Fixtures.announceAgency("六安市人力资源和社会保障局");
+        String documentId = Fixtures.document("六政办秘〔2019〕" + System.nanoTime() % 100000 + "号");
+        Fixtures.taskLedBy(documentId, "0", List.of(agency));
+        taskDue(documentId, "1", agency, TODAY.minusDays(3));
+        taskDue(documentId, "2", agency, TODAY.plusDays(5));
+
+        given().auth().oauth2(INTEGRATOR).queryParam("groupBy", "health").queryParam("documentId", documentId)
+                .when().get("/api/v1/stats").then().statusCode(200)
+                .body("groupBy", equalTo("health"))
+                .body("rows.find { it.key == 'RED' }.total", equalTo(1))
+                .body("rows.find { it.key == 'YELLOW' }.total", equalTo(1))
+                .body("rows.find { it.key == 'GREEN' }.total", equalTo(1));
+        given().auth().oauth2(INTEGRATOR).queryParam("groupBy", "agency").queryParam("documentId", documentId)
+                .when().get("/api/v1/stats").then().statusCode(200)
+                .body("rows", org.hamcrest.Matchers.hasSize(1))
+                .body("rows[0].key", equalTo(agency.toString()))
+                .body("rows[0].label", equalTo("六安市人力资源和社会保障局"))
+                .body("rows[0].total", equalTo(3)).body("rows[0].notStarted", equalTo(3)).body("rows[0].red", equalTo(1));
+        given().auth().oauth2(INTEGRATOR).queryParam("groupBy", "mood").when().get("/api/v1/stats")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+}
