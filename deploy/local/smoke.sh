@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Smoke test of the local stack, for CI: deploy/local/up.sh, then real calls against every piece (a Keycloak
+# token for the local user admin, one authenticated request per service, OpenAPI documents, realm discovery,
+# Kafka topics, PostgreSQL), then ALWAYS deploy/local/down.sh. Exits non-zero if anything failed.
+# Same LUOSHI_*_PORT variables as up.sh. LUOSHI_SMOKE_KEEP=1 leaves the stack up afterwards (for debugging).
+set -euo pipefail
+
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO="$(cd "$SCRIPT_DIR/../.." && pwd)"
+STATE="$REPO/.luoshi"
+
+PG_PORT="${LUOSHI_PG_PORT:-15432}"
+KAFKA_PORT="${LUOSHI_KAFKA_PORT:-19092}"
+KC_PORT="${LUOSHI_KEYCLOAK_PORT:-18080}"
+AGENCY_PORT="${LUOSHI_AGENCY_PORT:-8081}"
+TASK_PORT="${LUOSHI_TASK_PORT:-8082}"
+REALM_URL="http://localhost:$KC_PORT/realms/luoshi"
+TOPICS=(agency.events task.events agency.events.dlq task.events.dlq)
+
+FAILED=0
+BODY=$(mktemp)
+ok()   { printf '[smoke] ok    %s\n' "$*"; }
+fail() { printf '[smoke] FAIL  %s\n' "$*" >&2; FAILED=1; }
+
+finish() {
+  local rc=$?
+  rm -f "$BODY"
+  ((rc == 0 && FAILED == 0)) || echo "[smoke] logs: $STATE/logs" >&2
+  if [[ "${LUOSHI_SMOKE_KEEP:-0}" == 1 ]]; then
+    echo "[smoke] LUOSHI_SMOKE_KEEP=1: leaving the stack up (deploy/local/down.sh stops it)"
+  else
+    "$SCRIPT_DIR/down.sh" || rc=1
+  fi
+  if ((rc != 0 || FAILED != 0)); then echo "[smoke] FAILED" >&2; exit 1; fi
+  echo "[smoke] PASSED"
+}
+trap finish EXIT
+
+"$SCRIPT_DIR/up.sh"
+
+# http_check NAME EXPECTED_CODE URL [CURL_ARGS...]: body left in $BODY
+http_check() {
+  local name=$1 expected=$2 url=$3 code; shift 3
+  code=$(curl -s -m 20 -o "$BODY" -w '%{http_code}' "$@" "$url" || true)
+  if [[ "$code" == "$expected" ]]; then ok "$name ($url: $code)"; return 0; fi
+  fail "$name: $url answered ${code:-nothing}, expected $expected: $(head -c 300 "$BODY")"; return 1
+}
+body_has() { # NAME STRING
+  if grep -qF -- "$2" "$BODY"; then ok "$1"; else fail "$1: '$2' not in $(head -c 300 "$BODY")"; fi
+}
+
+# --- Keycloak: discovery document, then a real token (password grant, public client luoshi-cli)
+if http_check "realm discovery" 200 "$REALM_URL/.well-known/openid-configuration"; then
+  body_has "issuer is $REALM_URL" "\"issuer\":\"$REALM_URL\""
+fi
+TOKEN=""
+if http_check "token for admin" 200 "$REALM_URL/protocol/openid-connect/token" \
+    -d client_id=luoshi-cli -d grant_type=password -d username=admin -d password=admin; then
+  TOKEN=$(sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p' "$BODY")
+  # The services require audience luoshi-api and read roles from realm_access.roles (application.properties).
+  payload=$(cut -d. -f2 <<<"$TOKEN" | tr '_-' '/+')
+  while (( ${#payload} % 4 )); do payload+="="; done
+  payload=$(base64 -d <<<"$payload" 2>/dev/null || true)
+  if grep -Eq '"aud":("luoshi-api"|\[[^]]*"luoshi-api")' <<<"$payload"; then ok "token audience luoshi-api"
+  else fail "token lacks audience luoshi-api: $payload"; fi
+  if grep -Eq '"realm_access":\{"roles":\[[^]]*"admin"' <<<"$payload"; then ok "token realm role admin"
+  else fail "token lacks realm role admin: $payload"; fi
+fi
+AUTH=(-H "Authorization: Bearer $TOKEN")
+
+# --- the services: one authenticated request each, refusal without a token, their OpenAPI documents
+if http_check "agency-service GET /api/v1/agencies" 200 "http://127.0.0.1:$AGENCY_PORT/api/v1/agencies" "${AUTH[@]}"; then
+  body_has "agency list body" '"items"'
+fi
+if http_check "task-service GET /api/v1/documents" 200 "http://127.0.0.1:$TASK_PORT/api/v1/documents" "${AUTH[@]}"; then
+  body_has "document list body" '"items"'
+fi
+http_check "agency-service refuses a call without token" 401 "http://127.0.0.1:$AGENCY_PORT/api/v1/agencies" || true
+http_check "task-service refuses a call without token" 401 "http://127.0.0.1:$TASK_PORT/api/v1/documents" || true
+if http_check "agency-service /q/openapi" 200 "http://127.0.0.1:$AGENCY_PORT/q/openapi"; then
+  body_has "agency-service OpenAPI lists /api/v1/agencies" "/api/v1/agencies"
+fi
+if http_check "task-service /q/openapi" 200 "http://127.0.0.1:$TASK_PORT/q/openapi"; then
+  body_has "task-service OpenAPI lists /api/v1/documents" "/api/v1/documents"
+fi
+
+# --- Kafka: the topics up.sh creates (kcat when installed, else Kafka's own TopicCommand from .luoshi)
+if command -v kcat >/dev/null 2>&1; then
+  topics=$(kcat -b "127.0.0.1:$KAFKA_PORT" -L -m 15 2>&1 | sed -n 's/^ *topic "\([^"]*\)".*/\1/p' || true)
+else
+  topics=$(java -Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+    -Dlog4j2.configurationFile="$STATE/kafka/config/tools-log4j2.properties" -cp "$STATE/kafka/libs/*" \
+    org.apache.kafka.tools.TopicCommand --bootstrap-server "127.0.0.1:$KAFKA_PORT" --list 2>&1 || true)
+fi
+for t in "${TOPICS[@]}"; do
+  if grep -qxF "$t" <<<"$topics"; then ok "Kafka topic $t"; else fail "Kafka topic $t missing; got: $topics"; fi
+done
+
+# --- PostgreSQL: both databases answer and were migrated by Flyway (psql when installed, else the wire
+# protocol's SSLRequest, which any PostgreSQL server answers with one byte, S or N)
+if command -v psql >/dev/null 2>&1; then
+  for db in luoshi_agency luoshi_task; do
+    if n=$(PGPASSWORD=luoshi PGCONNECT_TIMEOUT=10 psql -h 127.0.0.1 -p "$PG_PORT" -U luoshi -d "$db" -tAq \
+        -c 'select count(*) from flyway_schema_history where success' 2>&1) && [[ "$n" =~ ^[1-9][0-9]*$ ]]; then
+      ok "PostgreSQL $db: $n Flyway migrations applied"
+    else
+      fail "PostgreSQL $db: $n"
+    fi
+  done
+else
+  answer=$( { exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT" && printf '\0\0\0\010\004\322\026\057' >&3 &&
+              timeout 5 head -c 1 <&3; } 2>/dev/null || true)
+  if [[ "$answer" == N || "$answer" == S ]]; then ok "PostgreSQL answers on 127.0.0.1:$PG_PORT"
+  else fail "PostgreSQL does not answer on 127.0.0.1:$PG_PORT"; fi
+fi
+
+((FAILED == 0))
