@@ -17,7 +17,7 @@ public class DocumentMapper {
 
     public Document toApi(DocumentView view) {
         PolicyDocument d = view.document();
-        Document document = new Document(d.id, d.docNumber, d.title, d.jurisdiction, d.version)
+        Document document = new Document(d.id, d.title, d.jurisdiction, d.version).docNumber(d.docNumber)
                 .issuerId(d.issuerId)
                 .issuedOn(d.issuedOn)
                 .publishedOn(d.publishedOn)
@@ -31,7 +31,7 @@ public class DocumentMapper {
     }
 
     public DocumentSnapshot toSnapshot(PolicyDocument d) {
-        return new DocumentSnapshot(d.id, d.docNumber, d.title, d.jurisdiction, d.version)
+        return new DocumentSnapshot(d.id, d.title, d.jurisdiction, d.version).docNumber(d.docNumber)
                 .issuedOn(d.issuedOn)
                 .publishedOn(d.publishedOn)
                 ._implements(d.implementsDocNumber);

@@ -1,0 +1,18 @@
+package org.luoshi.task.importing;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.luoshi.agency.api.model.ResolveBatch;
+import org.luoshi.agency.api.model.ResolveBatchResult;
+
+/** agency-service's batch resolve, with the types of its contract. */
+@RegisterRestClient(configKey = "agency-service")
+@Path("/api/v1/agencies/resolve")
+public interface AgencyResolveClient {
+
+    @POST
+    Uni<ResolveBatchResult> resolve(ResolveBatch batch, @HeaderParam("Authorization") String authorization);
+}

@@ -1,0 +1,41 @@
+package org.luoshi.task.importing;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What table rows of every layout share: a content cell that is only a short title (no sentence end, at most
+ * {@value #TITLE_LENGTH} characters) takes its detailed content from the body paragraph with the same number; a
+ * category still damaged after cleaning is replaced by the body heading it starts like.
+ */
+final class AnnexRows {
+
+    static final int TITLE_LENGTH = 40;
+
+    private AnnexRows() {
+    }
+
+    static ParsedTask task(String seq, String category, String contentCell, String units, String source,
+            BodyParagraphs body, List<String> warnings) {
+        String cat = category;
+        if (cat != null && TextCleaner.containsDamage(cat)) {
+            Optional<String> heading = body.heading(cat);
+            String message = heading
+                    .map(h -> "damaged category \"" + category + "\" taken from the body heading \"" + h + "\"")
+                    .orElse("category \"" + category + "\" is damaged and no body heading matches it");
+            if (!warnings.contains(message)) {
+                warnings.add(message);
+            }
+            cat = heading.orElse(cat);
+        }
+        boolean titleOnly = contentCell.length() <= TITLE_LENGTH && contentCell.indexOf('。') < 0;
+        if (titleOnly) {
+            Optional<BodyParagraphs.Paragraph> paragraph = body.numbered(seq, contentCell);
+            if (paragraph.isPresent()) {
+                BodyParagraphs.Paragraph p = paragraph.get();
+                return TaskTexts.task(seq, null, cat, contentCell, p.text(), source + "\n" + body.source(p), units);
+            }
+        }
+        return TaskTexts.task(seq, null, cat, null, contentCell, source, units);
+    }
+}

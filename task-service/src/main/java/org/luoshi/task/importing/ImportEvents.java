@@ -1,0 +1,50 @@
+package org.luoshi.task.importing;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.luoshi.events.model.DocumentEvent;
+import org.luoshi.events.model.TaskEvent;
+import org.luoshi.events.model.UnresolvedReference;
+import org.luoshi.platform.outbox.Outbox;
+import org.luoshi.task.api.model.AssignmentKind;
+import org.luoshi.task.document.DocumentMapper;
+import org.luoshi.task.document.DocumentService;
+import org.luoshi.task.document.PolicyDocument;
+import org.luoshi.task.tracking.Assignment;
+import org.luoshi.task.tracking.TaskEvents;
+import org.luoshi.task.tracking.TaskMapper;
+import org.luoshi.task.tracking.TaskView;
+
+/** The events of one import, in the import's transaction: DocumentImported, then per task TaskCreated and its unresolved names. */
+@ApplicationScoped
+public class ImportEvents {
+
+    private final Outbox outbox;
+    private final DocumentMapper documents;
+    private final TaskMapper tasks;
+    private final TaskEvents events;
+
+    public ImportEvents(Outbox outbox, DocumentMapper documents, TaskMapper tasks, TaskEvents events) {
+        this.outbox = outbox;
+        this.documents = documents;
+        this.tasks = tasks;
+        this.events = events;
+    }
+
+    public Uni<Void> imported(PolicyDocument document, List<TaskView> views, String jurisdiction) {
+        Uni<Void> chain = outbox.append(DocumentService.TOPIC, "document", document.id, "DocumentImported",
+                new DocumentEvent(documents.toSnapshot(document)).taskCount(views.size()).actor(events.actor())).replaceWithVoid();
+        for (TaskView view : views) {
+            chain = chain.flatMap(x -> events.publish("TaskCreated", view, new TaskEvent(tasks.toSnapshot(view)))).replaceWithVoid();
+            for (Assignment assignment : view.assignments()) {
+                if (assignment.agencyId == null && assignment.kind == AssignmentKind.AGENCY) {
+                    UnresolvedReference reference = new UnresolvedReference(view.task().id, document.id, assignment.rawName,
+                            jurisdiction, UnresolvedReference.RoleEnum.fromValue(assignment.role.toString())).seq(view.task().seq);
+                    chain = chain.flatMap(x -> events.unresolved(view, reference)).replaceWithVoid();
+                }
+            }
+        }
+        return chain;
+    }
+}

@@ -1,0 +1,50 @@
+package org.luoshi.task.importing;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.luoshi.platform.idempotency.Idempotency;
+import org.luoshi.platform.security.Roles;
+import org.luoshi.task.api.ImportsApi;
+
+/** HTTP mapping of the importer. The caller's token is passed on to agency-service for the name resolution. */
+public class ImportResource implements ImportsApi {
+
+    private final ImportService service;
+    private final Idempotency idempotency;
+
+    @Inject
+    JsonWebToken token;
+
+    public ImportResource(ImportService service, Idempotency idempotency) {
+        this.service = service;
+        this.idempotency = idempotency;
+    }
+
+    @Override
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    public CompletionStage<Response> importDocument(String fileName, String jurisdiction, File body, String docNumber,
+            String title, Boolean dryRun, String idempotencyKey) {
+        byte[] content = read(body);
+        ImportService.Request request = new ImportService.Request(fileName.strip(), jurisdiction, docNumber, title,
+                Boolean.TRUE.equals(dryRun), token.getRawToken());
+        return idempotency.once(idempotencyKey, "importDocument", request.fileName() + " " + jurisdiction + " "
+                        + java.util.Arrays.hashCode(content), () -> service.importFile(request, content)
+                        .map(outcome -> Response.status(outcome.created() ? 201 : 200).entity(outcome.report()).build()))
+                .subscribeAsCompletionStage();
+    }
+
+    private static byte[] read(File body) {
+        try {
+            return Files.readAllBytes(body.toPath());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

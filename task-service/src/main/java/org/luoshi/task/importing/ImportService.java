@@ -1,0 +1,309 @@
+package org.luoshi.task.importing;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.luoshi.agency.api.model.NameQuery;
+import org.luoshi.agency.api.model.ResolutionKind;
+import org.luoshi.agency.api.model.ResolveBatch;
+import org.luoshi.agency.api.model.ResolveBatchItem;
+import org.luoshi.events.model.DocumentEvent;
+import org.luoshi.platform.outbox.Outbox;
+import org.luoshi.platform.problem.ProblemException;
+import org.luoshi.platform.security.CurrentActor;
+import org.luoshi.task.api.model.AssignmentKind;
+import org.luoshi.task.api.model.ImportReport;
+import org.luoshi.task.api.model.ImportWarning;
+import org.luoshi.task.api.model.ImportedAssignment;
+import org.luoshi.task.api.model.ImportedMilestone;
+import org.luoshi.task.api.model.ImportedTask;
+import org.luoshi.task.api.model.MilestoneCreate;
+import org.luoshi.task.api.model.TaskStatus;
+import org.luoshi.task.document.DocumentMapper;
+import org.luoshi.task.document.DocumentService;
+import org.luoshi.task.document.PolicyDocument;
+import org.luoshi.task.milestone.Milestones;
+import org.luoshi.task.tracking.Assignment;
+import org.luoshi.task.tracking.Task;
+import org.luoshi.task.tracking.TaskService;
+
+/**
+ * The import pipeline: decode, parse (PolicyDocumentParser), resolve the unit names in the jurisdiction through
+ * agency-service, then store the document, its tasks, assignments and milestones with their events in one
+ * transaction. The same file imported again changes nothing; another file under a stored docNumber is refused.
+ */
+@ApplicationScoped
+public class ImportService {
+
+    private static final int TITLE_MAX = 500;
+    private static final int BATCH_MAX = 2000;
+
+    private final AgencyResolveClient agencies;
+    private final Milestones milestones;
+    private final TaskService tasks;
+    private final ImportEvents events;
+    private final long maxBytes;
+
+    public ImportService(@RestClient AgencyResolveClient agencies, Milestones milestones, TaskService tasks,
+            ImportEvents events, @ConfigProperty(name = "luoshi.import.max-bytes") long maxBytes) {
+        this.agencies = agencies;
+        this.milestones = milestones;
+        this.tasks = tasks;
+        this.events = events;
+        this.maxBytes = maxBytes;
+    }
+
+    public record Request(String fileName, String jurisdiction, String docNumber, String title, boolean dryRun,
+            String bearerToken) {
+    }
+
+    public record Outcome(ImportReport report, boolean created) {
+    }
+
+    public Uni<Outcome> importFile(Request request, byte[] content) {
+        if (content.length > maxBytes) {
+            throw new ProblemException(413, "file-too-large", "File too large",
+                    "the file has " + content.length + " bytes; the import limit is " + maxBytes);
+        }
+        String text = TextDecoding.decode(content);
+        ParsedDocument parsed = PolicyDocumentParser.parse(request.fileName(), text.getBytes(StandardCharsets.UTF_8));
+        if (parsed.tasks().isEmpty()) {
+            throw ProblemException.unprocessable("no task could be found in " + request.fileName()
+                    + ": expected a table of tasks with responsible units, or numbered paragraphs ending with their units");
+        }
+        String docNumber = firstNonBlank(request.docNumber(), parsed.docNumber());
+        String title = firstNonBlank(request.title(), parsed.title());
+        if (title == null) {
+            throw ProblemException.unprocessable("the file states no title: give one with the title parameter");
+        }
+        String sha256 = sha256(content);
+        return resolve(parsed, request).map(resolved -> report(parsed, request, docNumber, title, sha256, resolved))
+                .flatMap(report -> request.dryRun() ? Uni.createFrom().item(new Outcome(report, false))
+                        : store(parsed, report, sha256));
+    }
+
+    /** Resolves every distinct named unit and group in one call; UNSPECIFIED references need no answer. */
+    private Uni<Map<String, ResolveBatchItem>> resolve(ParsedDocument parsed, Request request) {
+        Set<String> names = new java.util.LinkedHashSet<>();
+        parsed.tasks().forEach(t -> t.units().stream().filter(u -> u.kind() != AssignmentKind.UNSPECIFIED)
+                .forEach(u -> names.add(u.rawName())));
+        if (names.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        if (names.size() > BATCH_MAX) {
+            throw ProblemException.unprocessable("the document names " + names.size() + " units; at most " + BATCH_MAX);
+        }
+        ResolveBatch batch = new ResolveBatch(names.stream().map(n -> new NameQuery(n, request.jurisdiction())).toList());
+        return agencies.resolve(batch, "Bearer " + request.bearerToken())
+                .onFailure().transform(e -> {
+                    Log.warnf(e, "agency-service could not resolve %d names", names.size());
+                    return new ProblemException(503, "agency-service-unavailable", "Unit names could not be resolved",
+                            "agency-service did not answer the name resolution; nothing was stored, send the file again");
+                })
+                .map(result -> {
+                    Map<String, ResolveBatchItem> byName = new HashMap<>();
+                    result.getResults().forEach(item -> byName.put(item.getQuery(), item));
+                    return byName;
+                });
+    }
+
+    private static ImportReport report(ParsedDocument parsed, Request request, String docNumber, String title, String sha256,
+            Map<String, ResolveBatchItem> resolved) {
+        List<ImportWarning> warnings = new ArrayList<>();
+        parsed.warnings().forEach(w -> warnings.add(new ImportWarning(kindOf(w), w)));
+        List<ImportedTask> imported = new ArrayList<>();
+        for (ParsedTask task : parsed.tasks()) {
+            List<ImportedAssignment> assignments = new ArrayList<>();
+            for (UnitMention unit : task.units()) {
+                ImportedAssignment assignment = new ImportedAssignment(unit.rawName(), unit.kind(), unit.role(), unit.order());
+                ResolveBatchItem item = resolved.get(unit.rawName());
+                if (unit.kind() == AssignmentKind.UNSPECIFIED) {
+                    assignments.add(assignment);
+                    continue;
+                }
+                if (item == null || item.getResolution() == null) {
+                    warnings.add(new ImportWarning(ImportWarning.KindEnum.UNRESOLVED_UNIT,
+                            "'" + unit.rawName() + "' matches no unit in " + request.jurisdiction()
+                                    + (item != null && item.getSuggestions() != null && !item.getSuggestions().isEmpty()
+                                    ? "; close: " + String.join("、", item.getSuggestions()) : ""))
+                            .seq(task.seq()));
+                    assignments.add(assignment.kind(AssignmentKind.AGENCY));
+                    continue;
+                }
+                var resolution = item.getResolution();
+                if (resolution.getKind() == ResolutionKind.AGENCY) {
+                    // a unit that has since ended is followed to its successor, as the tasks of earlier imports were
+                    boolean ended = resolution.getSuccessorIds() != null && !resolution.getSuccessorIds().isEmpty();
+                    assignment.kind(AssignmentKind.AGENCY)
+                            .agencyId(ended ? resolution.getSuccessorIds().get(0) : resolution.getId())
+                            .agencyName(resolution.getName());
+                    if (ended && resolution.getSuccessorIds().size() > 1) {
+                        warnings.add(new ImportWarning(ImportWarning.KindEnum.OTHER, "'" + unit.rawName()
+                                + "' was split; assigned to its first successor, check the others").seq(task.seq()));
+                    }
+                } else {
+                    assignment.kind(resolution.getKind() == ResolutionKind.GROUP ? AssignmentKind.GROUP : AssignmentKind.UNSPECIFIED);
+                }
+                assignments.add(assignment);
+            }
+            List<ImportedMilestone> dated = new ArrayList<>();
+            for (ParsedMilestone milestone : task.milestones()) {
+                if (milestone.dueDate() == null) {
+                    warnings.add(new ImportWarning(ImportWarning.KindEnum.UNDATED_TARGET,
+                            "target '" + milestone.title() + "' has no date; not tracked as a milestone").seq(task.seq()));
+                    continue;
+                }
+                dated.add(milestone(milestone));
+            }
+            String taskTitle = task.title().length() > TITLE_MAX ? task.title().substring(0, TITLE_MAX) : task.title();
+            imported.add(new ImportedTask(task.seq(), taskTitle, assignments, dated)
+                    .parentSeq(task.parentSeq()).category(task.category()).content(task.content()));
+        }
+        List<ImportedMilestone> goals = parsed.milestones().stream().filter(m -> m.dueDate() != null)
+                .map(ImportService::milestone).toList();
+        return new ImportReport(false, request.fileName(), sha256, parsed.shape().name(), title, request.jurisdiction(),
+                imported, goals, warnings)
+                .docNumber(docNumber).issuer(parsed.issuer()).issuedOn(parsed.issuedOn()).publishedOn(parsed.publishedOn())
+                ._implements(parsed.implementsDocNumber());
+    }
+
+    private static ImportedMilestone milestone(ParsedMilestone m) {
+        ImportedMilestone milestone = new ImportedMilestone(m.title()).dueDate(m.dueDate());
+        if (m.target() != null) {
+            milestone.target(new org.luoshi.task.api.model.Target(m.target().quantity(), m.target().comparator())
+                    .unit(m.target().unit()).max(m.target().max()));
+        }
+        return milestone;
+    }
+
+    private Uni<Outcome> store(ParsedDocument parsed, ImportReport report, String sha256) {
+        return Panache.withTransaction(() -> PolicyDocument.<PolicyDocument>find("sourceSha256", sha256).firstResult()
+                .flatMap(same -> {
+                    if (same != null) {
+                        // the same bytes again: answer what is stored, change nothing
+                        return Uni.createFrom().item(new Outcome(report.documentId(same.id).stored(false), false));
+                    }
+                    Uni<Long> numbered = report.getDocNumber() == null ? Uni.createFrom().item(0L)
+                            : PolicyDocument.count("docNumber", report.getDocNumber());
+                    return numbered.flatMap(count -> {
+                        if (count > 0) {
+                            throw ProblemException.conflict("a different text of " + report.getDocNumber()
+                                    + " is already stored; remove it before importing this one");
+                        }
+                        return persist(report, sha256).map(id -> new Outcome(report.documentId(id).stored(true), true));
+                    });
+                }));
+    }
+
+    private Uni<UUID> persist(ImportReport report, String sha256) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        PolicyDocument document = new PolicyDocument();
+        document.id = UUID.randomUUID();
+        document.docNumber = report.getDocNumber();
+        document.title = report.getTitle().length() > TITLE_MAX ? report.getTitle().substring(0, TITLE_MAX) : report.getTitle();
+        document.jurisdiction = report.getJurisdiction();
+        document.issuedOn = report.getIssuedOn();
+        document.publishedOn = report.getPublishedOn();
+        document.implementsDocNumber = report.getImplements();
+        document.sourceFile = report.getFileName();
+        document.sourceSha256 = sha256;
+        document.createdAt = now;
+
+        Map<String, UUID> idsBySeq = new LinkedHashMap<>();
+        Set<String> keys = new HashSet<>();
+        List<Task> created = new ArrayList<>();
+        List<Assignment> assignments = new ArrayList<>();
+        Map<UUID, List<MilestoneCreate>> taskMilestones = new LinkedHashMap<>();
+        for (ImportedTask imported : report.getTasks()) {
+            Task task = new Task();
+            task.id = UUID.randomUUID();
+            task.documentId = document.id;
+            task.seq = imported.getSeq();
+            task.parentId = imported.getParentSeq() == null ? null : idsBySeq.get(imported.getParentSeq());
+            if (imported.getParentSeq() != null && task.parentId == null) {
+                throw ProblemException.unprocessable("sub-item " + imported.getSeq() + " names parent " + imported.getParentSeq()
+                        + ", which is not an earlier task");
+            }
+            if (!keys.add(task.seq + "/" + task.parentId)) {
+                throw ProblemException.unprocessable("the document numbers two tasks " + task.seq + "; nothing was stored");
+            }
+            task.category = imported.getCategory();
+            task.title = imported.getTitle();
+            task.content = imported.getContent();
+            task.status = TaskStatus.NOT_STARTED;
+            task.createdAt = task.updatedAt = now;
+            idsBySeq.putIfAbsent(task.seq, task.id);
+            created.add(task);
+            for (ImportedAssignment a : imported.getAssignments()) {
+                Assignment assignment = new Assignment();
+                assignment.key = new Assignment.Key(task.id, a.getOrder() - 1);
+                assignment.agencyId = a.getAgencyId();
+                assignment.rawName = a.getRawName();
+                assignment.kind = a.getKind();
+                assignment.role = a.getRole();
+                assignments.add(assignment);
+            }
+            taskMilestones.put(task.id, imported.getMilestones().stream()
+                    .map(m -> new MilestoneCreate(m.getTitle(), m.getDueDate()).target(m.getTarget())).toList());
+        }
+        List<MilestoneCreate> goals = report.getMilestones().stream()
+                .map(m -> new MilestoneCreate(m.getTitle(), m.getDueDate()).target(m.getTarget())).toList();
+
+        Uni<Void> chain = document.persist().flatMap(x -> milestones.addToDocument(document.id, goals)).replaceWithVoid();
+        for (Task task : created) {
+            chain = chain.flatMap(x -> task.persist()).flatMap(x -> Panache.flush()).replaceWithVoid();
+        }
+        chain = chain.flatMap(x -> Assignment.persist(assignments));
+        for (Map.Entry<UUID, List<MilestoneCreate>> entry : taskMilestones.entrySet()) {
+            chain = chain.flatMap(x -> milestones.add(document.id, entry.getKey(), entry.getValue())).replaceWithVoid();
+        }
+        return chain.flatMap(x -> Panache.flush())
+                .flatMap(x -> tasks.loadAll(created))
+                .flatMap(views -> events.imported(document, views, report.getJurisdiction()))
+                .replaceWith(document.id);
+    }
+
+    private static ImportWarning.KindEnum kindOf(String warning) {
+        String w = warning.toLowerCase(java.util.Locale.ROOT);
+        if (w.contains("repair") || w.contains("修复")) {
+            return w.contains("not repaired") || w.contains("unrepaired") ? ImportWarning.KindEnum.UNREPAIRED_TEXT
+                    : ImportWarning.KindEnum.REPAIRED_TEXT;
+        }
+        if (w.contains("date")) {
+            return ImportWarning.KindEnum.AMBIGUOUS_DATE;
+        }
+        if (w.contains("skip")) {
+            return ImportWarning.KindEnum.SKIPPED_TEXT;
+        }
+        return ImportWarning.KindEnum.OTHER;
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        if (a != null && !a.isBlank()) {
+            return a.strip();
+        }
+        return b == null || b.isBlank() ? null : b.strip();
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

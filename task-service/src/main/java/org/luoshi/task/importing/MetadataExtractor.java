@@ -1,0 +1,161 @@
+package org.luoshi.task.importing;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Document metadata, where the document states it.
+ * <ul>
+ *   <li>{@code docNumber}: the 发文字号 field of a web page's header, else a line holding only a document number,
+ *       else a number at the start of the title; written {@code X〔YYYY〕N号} whatever brackets the source used.</li>
+ *   <li>{@code title}: the 标题 field, else an early line with 关于 ending in a document type (意见, 通知, 方案 …),
+ *       else the first short line that is not 附件N; a leading document number is removed.</li>
+ *   <li>{@code issuer}: the part of the title before 关于 when it names an organ, else the 发文机关 field, else the
+ *       signature line above a date at the end of the text.</li>
+ *   <li>{@code issuedOn}: the 成文日期 field, else the signature date ({@code 2019年1月22日} alone on a line);
+ *       {@code publishedOn}: the 发布日期 field only (a republishing site's posting time is not it).</li>
+ *   <li>{@code implements}: the number in the first citation {@code 《…》（X〔YYYY〕N号）}.</li>
+ * </ul>
+ * Everything is matched on the simplified view and returned in the normalized simplified form.
+ */
+final class MetadataExtractor {
+
+    record Metadata(String docNumber, String title, String issuer, LocalDate issuedOn, LocalDate publishedOn,
+            String implementsDocNumber) {
+    }
+
+    private static final String DOC_NUMBER = "([\\p{IsHan}]{2,6})[〔\\[［【(（](\\d{4})[〕\\]］】)）](\\d{1,4})号";
+    private static final Pattern NUMBER = Pattern.compile(DOC_NUMBER);
+    private static final Pattern NUMBER_LINE = Pattern.compile("^" + DOC_NUMBER + "$");
+    private static final Pattern CITATION = Pattern.compile("《([^》\\n]{4,80})》（" + DOC_NUMBER + "）");
+    private static final Pattern FIELD = Pattern.compile(
+            "(发文字号|文号|标题|成文日期|发布日期|发文机关)[:：]\\s*\\|?\\s*([^|\\n]*)");
+    private static final Pattern DATE = Pattern.compile("(\\d{4})[-年./](\\d{1,2})[-月./](\\d{1,2})日?");
+    private static final Pattern DATE_LINE = Pattern.compile("^\\d{4}年\\d{1,2}月\\d{1,2}日$");
+    private static final Pattern TITLE_LINE = Pattern.compile(
+            "关于.{2,80}(意见|通知|方案|办法|规定|决定|计划|清单|批复|细则|要点|纲要|分工)$");
+    private static final Pattern ORGAN = Pattern.compile("(政府|办公室|办公厅|委员会|厅|局|委|部|院)$");
+    private static final Pattern ANNEX = Pattern.compile("^附件\\d*[:：]?.*$");
+    private static final int HEADER_LINES = 20;
+    private static final int SHORT_LINE = 40;
+
+    private MetadataExtractor() {
+    }
+
+    static Metadata extract(CleanDocument document) {
+        List<CleanDocument.Line> lines = document.lines();
+        String docNumber = field(document, "发文字号").or(() -> field(document, "文号"))
+                .flatMap(MetadataExtractor::docNumber)
+                .or(() -> lines.stream().map(l -> l.view().strip()).filter(v -> NUMBER_LINE.matcher(v).matches())
+                        .findFirst().flatMap(MetadataExtractor::docNumber))
+                .orElse(null);
+        String title = field(document, "标题").or(() -> titleLine(lines)).map(t -> withoutNumber(t)).orElse(null);
+        if (docNumber == null && title != null) {
+            docNumber = NUMBER.matcher(title).lookingAt() ? docNumber(title).orElse(null) : null;
+        }
+        if (docNumber == null) {
+            docNumber = field(document, "标题").flatMap(MetadataExtractor::docNumber)
+                    .or(() -> titleLine(lines).flatMap(MetadataExtractor::docNumber)).orElse(null);
+        }
+        String issuer = issuerFromTitle(title).or(() -> field(document, "发文机关")).or(() -> signature(lines))
+                .orElse(null);
+        LocalDate issuedOn = field(document, "成文日期").flatMap(MetadataExtractor::date)
+                .or(() -> lines.stream().map(l -> l.view().strip()).filter(v -> DATE_LINE.matcher(v).matches())
+                        .findFirst().flatMap(MetadataExtractor::date))
+                .orElse(null);
+        LocalDate publishedOn = field(document, "发布日期").flatMap(MetadataExtractor::date).orElse(null);
+        Matcher citation = CITATION.matcher(document.view());
+        String implemented = citation.find() ? normalizedNumber(citation.group(2), citation.group(3), citation.group(4)) : null;
+        return new Metadata(docNumber, CleanDocument.normalized(title), CleanDocument.normalized(issuer), issuedOn,
+                publishedOn, implemented);
+    }
+
+    /** A document number in the text, written {@code X〔YYYY〕N号}. */
+    static Optional<String> docNumber(String text) {
+        Matcher m = NUMBER.matcher(HanView.of(text.replaceAll("[\\s\\u3000]+", "")));
+        return m.find() ? Optional.of(normalizedNumber(m.group(1), m.group(2), m.group(3))) : Optional.empty();
+    }
+
+    private static String normalizedNumber(String issuer, String year, String serial) {
+        return CleanDocument.normalized(issuer) + "〔" + year + "〕" + Integer.parseInt(serial) + "号";
+    }
+
+    private static Optional<String> field(CleanDocument document, String name) {
+        Matcher m = FIELD.matcher(document.view());
+        while (m.find()) {
+            if (m.group(1).equals(name)) {
+                String value = document.text(m.start(2), m.end(2)).strip();
+                if (!value.isEmpty()) {
+                    return Optional.of(value);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> titleLine(List<CleanDocument.Line> lines) {
+        List<CleanDocument.Line> header = lines.stream().filter(l -> !l.isBlank()).limit(HEADER_LINES).toList();
+        for (CleanDocument.Line line : header) {
+            if (TITLE_LINE.matcher(line.view().strip()).find() && line.text().indexOf('|') < 0) {
+                return Optional.of(line.text().strip());
+            }
+        }
+        for (CleanDocument.Line line : header.subList(0, Math.min(5, header.size()))) {
+            String v = line.view().strip();
+            if (!ANNEX.matcher(v).matches() && v.length() <= SHORT_LINE && v.indexOf('\t') < 0 && v.indexOf('|') < 0
+                    && !NUMBER_LINE.matcher(v).matches() && !ORGAN.matcher(v).find()) {
+                return Optional.of(line.text().strip());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String withoutNumber(String title) {
+        String view = HanView.of(title);
+        Matcher m = NUMBER.matcher(view);
+        return m.lookingAt() ? title.substring(m.end()).strip() : title.strip();
+    }
+
+    private static Optional<String> issuerFromTitle(String title) {
+        if (title == null) {
+            return Optional.empty();
+        }
+        int about = HanView.of(title).indexOf("关于");
+        if (about <= 0) {
+            return Optional.empty();
+        }
+        String issuer = title.substring(0, about).strip();
+        return ORGAN.matcher(HanView.of(issuer)).find() ? Optional.of(issuer) : Optional.empty();
+    }
+
+    private static Optional<String> signature(List<CleanDocument.Line> lines) {
+        for (int i = 1; i < lines.size(); i++) {
+            if (DATE_LINE.matcher(lines.get(i).view().strip()).matches()) {
+                for (int j = i - 1; j >= 0 && j >= i - 3; j--) {
+                    String v = lines.get(j).view().strip();
+                    if (!v.isEmpty() && v.length() <= SHORT_LINE && ORGAN.matcher(v).find()) {
+                        return Optional.of(lines.get(j).text().strip());
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<LocalDate> date(String text) {
+        Matcher m = DATE.matcher(text);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                    Integer.parseInt(m.group(3))));
+        } catch (DateTimeException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package org.luoshi.task.importing;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.luoshi.task.api.model.Comparator;
+
+/**
+ * Deadlines and numeric targets in a task's text.
+ *
+ * <p>Deadlines: a date is due at the end of the period it names — {@code 2020年底前}, {@code 到2025年},
+ * {@code 确保2022年达标}, a bare {@code 2022年} → 31 December of that year; {@code 2021年6月底前} → the month's last day;
+ * {@code 2021年6月30日前} → that day; {@code 上半年} → 30 June; {@code 再通过5年努力} after a year Y → end of Y+5.
+ *
+ * <p>Targets: a number with a unit (%, 个, 家, 所, 名, 元, 元/人, 个月, 学年 …). {@code 以上 / 不少于 / 不低于 / 至少 /
+ * 超过 / 达到} → AT_LEAST; {@code 以下 / 以内 / 不超过 / 不高于} → AT_MOST; {@code 左右 / 约 / 近} → ABOUT; {@code
+ * 1000—2000元}, {@code 1.5%至2.5%} → RANGE; otherwise EXACT. A comparator word may stand a few characters before
+ * the number ({@code 不少于总课时的50%}). Numbers that are years, parts of {@code 1+X}, or carry no unit are not
+ * targets.
+ *
+ * <p>Milestones: the text is cut into sentences ({@code 。；！？}); a target is due on the deadline of its own
+ * sentence (null when the sentence has none) and is titled by its clause (by its list item when the sentence has
+ * several targets); a deadline without a target becomes a milestone titled by its sentence.
+ */
+final class MilestoneExtractor {
+
+    private static final String NUMBER = "\\d+(?:\\.\\d+)?";
+    private static final String UNIT = "(%|‰|万元|亿元|元/人|元|万人次|人次|万人|个月|学年|课时|学时|个|家|所|名|人|项|门|本|次|倍|天|"
+            + "小时|套|台|条|处|支|座|期|批|户|亩|万平方米|平方米|公里|吨)";
+    private static final Pattern RANGE = Pattern.compile(
+            "(?<![\\d.+])(" + NUMBER + ")" + UNIT + "?[—–\\-~～至到](" + NUMBER + ")" + UNIT + "(以上|左右|以内|以下)?");
+    private static final Pattern SINGLE = Pattern.compile(
+            "(?<![\\d.+\\-—])(" + NUMBER + ")" + UNIT + "(及以上|以上|左右|及以下|以下|以内)?(?![+\\d])");
+    private static final Pattern COMPARATOR_WORD = Pattern.compile("(不少于|不低于|至少|超过|达到|不超过|不高于|控制在|大约|约|近)");
+    private static final int COMPARATOR_REACH = 10;
+
+    private static final Pattern DAY = Pattern.compile("(\\d{4})年(\\d{1,2})月(\\d{1,2})日");
+    private static final Pattern MONTH = Pattern.compile("(\\d{4})年(\\d{1,2})月(?!\\d{1,2}日)");
+    private static final Pattern HALF_YEAR = Pattern.compile("(\\d{4})年(上|下)半年");
+    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(\\d{4})年(?!\\d{1,2}月|[上下]半年)");
+    private static final Pattern AGAIN = Pattern.compile("再(?:通过|经过|用)?(\\d{1,2})年");
+    private static final Pattern SENTENCE = Pattern.compile("[^。；;！!？?\\n]+");
+    private static final Pattern CLAUSE = Pattern.compile("[^，,。；;！!？?\\n]+");
+    private static final Pattern LIST_ITEM = Pattern.compile("[^，,、。；;！!？?\\n]+");
+    private static final int MAX_TITLE = 80;
+    private static final int SHORT_CLAUSE = 8;
+
+    private MilestoneExtractor() {
+    }
+
+    static List<ParsedMilestone> extract(String text) {
+        List<ParsedMilestone> milestones = new ArrayList<>();
+        Integer lastYear = null;
+        Matcher sentence = SENTENCE.matcher(text);
+        while (sentence.find()) {
+            String s = sentence.group().strip();
+            Optional<LocalDate> due = deadline(s, lastYear);
+            if (due.isPresent()) {
+                lastYear = due.get().getYear();
+            }
+            List<Found> targets = targets(s);
+            for (Found found : targets) {
+                Pattern item = targets.size() > 1 ? LIST_ITEM : CLAUSE;
+                milestones.add(new ParsedMilestone(clauseAround(s, found.start(), item), due.orElse(null), found.target()));
+            }
+            if (targets.isEmpty() && due.isPresent()) {
+                milestones.add(new ParsedMilestone(title(s), due.get(), null));
+            }
+        }
+        return List.copyOf(new LinkedHashSet<>(milestones));
+    }
+
+    /** The deadline a sentence states, if any; {@code previousYear} resolves 再通过N年. */
+    static Optional<LocalDate> deadline(String sentence, Integer previousYear) {
+        Matcher day = DAY.matcher(sentence);
+        if (day.find() && plausibleYear(day.group(1))) {
+            return Optional.of(LocalDate.of(Integer.parseInt(day.group(1)), Integer.parseInt(day.group(2)),
+                    Integer.parseInt(day.group(3))));
+        }
+        Matcher month = MONTH.matcher(sentence);
+        if (month.find() && plausibleYear(month.group(1))) {
+            int m = Integer.parseInt(month.group(2));
+            if (m >= 1 && m <= 12) {
+                return Optional.of(YearMonth.of(Integer.parseInt(month.group(1)), m).atEndOfMonth());
+            }
+        }
+        Matcher half = HALF_YEAR.matcher(sentence);
+        if (half.find() && plausibleYear(half.group(1))) {
+            int y = Integer.parseInt(half.group(1));
+            return Optional.of(half.group(2).equals("上") ? LocalDate.of(y, 6, 30) : LocalDate.of(y, 12, 31));
+        }
+        Matcher year = YEAR.matcher(sentence);
+        if (year.find() && plausibleYear(year.group(1))) {
+            return Optional.of(LocalDate.of(Integer.parseInt(year.group(1)), 12, 31));
+        }
+        Matcher again = AGAIN.matcher(sentence);
+        if (again.find() && previousYear != null) {
+            return Optional.of(LocalDate.of(previousYear + Integer.parseInt(again.group(1)), 12, 31));
+        }
+        return Optional.empty();
+    }
+
+    static Optional<LocalDate> deadline(String sentence) {
+        return deadline(sentence, null);
+    }
+
+    /** A target with where its number starts in the sentence. */
+    record Found(Target target, int start) {
+    }
+
+    static List<Found> targets(String sentence) {
+        List<Found> found = new ArrayList<>();
+        boolean[] taken = new boolean[sentence.length() + 1];
+        Matcher range = RANGE.matcher(sentence);
+        while (range.find()) {
+            String unit = range.group(4);
+            found.add(new Found(new Target(new BigDecimal(range.group(1)), unit, Comparator.RANGE,
+                    new BigDecimal(range.group(3))), range.start()));
+            for (int i = range.start(); i < range.end(); i++) {
+                taken[i] = true;
+            }
+        }
+        Matcher single = SINGLE.matcher(sentence);
+        while (single.find()) {
+            if (taken[single.start()] || isYearLike(sentence, single)) {
+                continue;
+            }
+            Comparator comparator = comparator(single.group(3), wordBefore(sentence, single.start()));
+            found.add(new Found(new Target(new BigDecimal(single.group(1)), single.group(2), comparator, null),
+                    single.start()));
+        }
+        found.sort(java.util.Comparator.comparingInt(Found::start));
+        return found;
+    }
+
+    private static boolean isYearLike(String sentence, Matcher m) {
+        return m.group(1).length() == 4 && m.end() < sentence.length() && sentence.charAt(m.end()) == '年';
+    }
+
+    private static Comparator comparator(String suffix, String prefix) {
+        if (suffix != null) {
+            return switch (suffix) {
+                case "以上", "及以上" -> Comparator.AT_LEAST;
+                case "左右" -> Comparator.ABOUT;
+                default -> Comparator.AT_MOST;
+            };
+        }
+        if (prefix == null) {
+            return Comparator.EXACT;
+        }
+        return switch (prefix) {
+            case "不少于", "不低于", "至少", "超过", "达到" -> Comparator.AT_LEAST;
+            case "不超过", "不高于", "控制在" -> Comparator.AT_MOST;
+            default -> Comparator.ABOUT;
+        };
+    }
+
+    /** The comparator word closest before the number, within its clause and a few characters. */
+    private static String wordBefore(String sentence, int numberStart) {
+        int from = Math.max(0, numberStart - COMPARATOR_REACH);
+        for (int i = numberStart - 1; i >= from; i--) {
+            if ("，,、：:".indexOf(sentence.charAt(i)) >= 0) {
+                from = i + 1;
+                break;
+            }
+        }
+        Matcher word = COMPARATOR_WORD.matcher(sentence.substring(from, numberStart));
+        String last = null;
+        while (word.find()) {
+            last = word.group(1);
+        }
+        return last;
+    }
+
+    private static String clauseAround(String sentence, int position, Pattern separatedBy) {
+        Matcher clause = separatedBy.matcher(sentence);
+        String previous = null;
+        while (clause.find()) {
+            if (clause.start() <= position && position < clause.end()) {
+                String c = clause.group().strip();
+                return title(c.length() < SHORT_CLAUSE && previous != null ? previous + "，" + c : c);
+            }
+            previous = clause.group().strip();
+        }
+        return title(sentence);
+    }
+
+    private static String title(String text) {
+        String t = text.strip();
+        return t.length() <= MAX_TITLE ? t : t.substring(0, MAX_TITLE);
+    }
+
+    private static boolean plausibleYear(String year) {
+        int y = Integer.parseInt(year);
+        return y >= 1990 && y <= 2100;
+    }
+}

@@ -1,0 +1,10 @@
+package org.luoshi.task.importing;
+
+import java.time.LocalDate;
+
+/**
+ * A dated goal found in a task's text. {@code dueDate} is null for a target the text gives no date for (the caller
+ * decides whether such a target becomes a milestone); {@code target} is null for a plain deadline.
+ */
+public record ParsedMilestone(String title, LocalDate dueDate, Target target) {
+}

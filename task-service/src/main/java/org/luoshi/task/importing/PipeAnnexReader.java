@@ -1,0 +1,121 @@
+package org.luoshi.task.importing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an annex table flattened into cells that each end with {@code " |"} (a web page's table copied as text):
+ * the cells follow one another across lines, a row starts at the cell holding the next number, and a row with one
+ * cell fewer than the header has left its category blank (same as above). The body paragraph with the row's
+ * number gives the detailed content ({@link AnnexRows}).
+ */
+final class PipeAnnexReader {
+
+    private static final Pattern SEQ = Pattern.compile("^\\d{1,3}$");
+
+    /** A cell with the line it is on. */
+    private record Cell(String text, CleanDocument.Line line) {
+    }
+
+    private PipeAnnexReader() {
+    }
+
+    static Optional<List<ParsedTask>> read(CleanDocument document, List<String> warnings) {
+        for (List<Cell> stream : streams(document)) {
+            for (int i = 0; i < stream.size(); i++) {
+                Optional<Integer> headerEnd = headerEnd(stream, i);
+                if (headerEnd.isPresent()) {
+                    List<String> header = stream.subList(i, headerEnd.get() + 1).stream()
+                            .map(c -> HanView.of(c.text())).toList();
+                    TableColumns columns = TableColumns.of(header).orElseThrow();
+                    BodyParagraphs body = new BodyParagraphs(document, stream.get(i).line().number());
+                    return Optional.of(rows(document, stream.subList(headerEnd.get() + 1, stream.size()), columns, body,
+                            warnings));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The last header cell, when a header (序号 … 责任单位) starts at {@code i}. */
+    private static Optional<Integer> headerEnd(List<Cell> stream, int i) {
+        if (!HanView.of(stream.get(i).text()).equals("序号")) {
+            return Optional.empty();
+        }
+        for (int j = i + 1; j < stream.size() && j <= i + 8; j++) {
+            List<String> header = stream.subList(i, j + 1).stream().map(c -> HanView.of(c.text())).toList();
+            Optional<TableColumns> columns = TableColumns.of(header);
+            if (columns.isPresent() && columns.get().units() == header.size() - 1) {
+                return Optional.of(j);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<ParsedTask> rows(CleanDocument document, List<Cell> cells, TableColumns columns,
+            BodyParagraphs body, List<String> warnings) {
+        List<List<Cell>> rows = new ArrayList<>();
+        int expected = -1;
+        for (Cell cell : cells) {
+            String t = cell.text().strip();
+            boolean next = SEQ.matcher(t).matches() && (expected < 0 || Integer.parseInt(t) == expected);
+            if (next) {
+                rows.add(new ArrayList<>());
+                expected = Integer.parseInt(t) + 1;
+            }
+            if (!rows.isEmpty()) {
+                rows.get(rows.size() - 1).add(cell);
+            }
+        }
+        List<ParsedTask> tasks = new ArrayList<>();
+        String category = null;
+        for (List<Cell> row : rows) {
+            List<String> filled = row.stream().map(c -> c.text().strip()).filter(t -> !t.isEmpty()).toList();
+            String seq = filled.get(0);
+            String title;
+            String units = filled.get(filled.size() - 1);
+            if (filled.size() == columns.size()) {
+                category = filled.get(columns.category() == TableColumns.NONE ? columns.content() : columns.category());
+                title = filled.get(columns.content());
+            } else if (filled.size() == columns.size() - 1 && columns.category() != TableColumns.NONE) {
+                title = filled.get(filled.size() - 2);
+            } else if (filled.size() >= 3) {
+                warnings.add("annex row " + seq + " has " + filled.size() + " cells, the header " + columns.size()
+                        + ": read as number, title, units");
+                title = filled.get(filled.size() - 2);
+            } else {
+                warnings.add("annex row " + seq + " skipped: too few cells " + filled);
+                continue;
+            }
+            CleanDocument.Line first = row.get(0).line();
+            CleanDocument.Line last = row.get(row.size() - 1).line();
+            String source = document.source(first.start(), last.end());
+            tasks.add(AnnexRows.task(seq, category, title, units, source, body, warnings));
+        }
+        return tasks;
+    }
+
+    /** Runs of consecutive lines ending with {@code |}, as cells. */
+    private static List<List<Cell>> streams(CleanDocument document) {
+        List<List<Cell>> streams = new ArrayList<>();
+        List<Cell> current = new ArrayList<>();
+        for (CleanDocument.Line line : document.lines()) {
+            String text = line.text().strip();
+            if (text.endsWith("|")) {
+                String[] parts = text.substring(0, text.length() - 1).split("\\|", -1);
+                for (String part : parts) {
+                    current.add(new Cell(part.strip(), line));
+                }
+            } else if (!current.isEmpty()) {
+                streams.add(current);
+                current = new ArrayList<>();
+            }
+        }
+        if (!current.isEmpty()) {
+            streams.add(current);
+        }
+        return streams;
+    }
+}

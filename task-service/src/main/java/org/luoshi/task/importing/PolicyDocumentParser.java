@@ -1,0 +1,109 @@
+package org.luoshi.task.importing;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The document importer's pure core: bytes of a policy implementation document in, its metadata and tasks out.
+ *
+ * <p>The bytes are decoded as UTF-8 when they are valid UTF-8 (a BOM is dropped), else as GB18030. The text is
+ * cleaned ({@link TextCleaner}); then the layout is recognised by its structure alone, trying in turn a
+ * tab-separated table ({@link TabTableReader}), a pipe-separated annex ({@link PipeAnnexReader}) and numbered
+ * paragraphs with units in parentheses ({@link NumberedParagraphReader}). Metadata comes from
+ * {@link MetadataExtractor}; document-level milestones from the 主要目标 / 工作目标 paragraph. Whatever is skipped
+ * or left unrepaired is listed in {@link ParsedDocument#warnings()}.
+ */
+public final class PolicyDocumentParser {
+
+    private static final Pattern GOALS = Pattern.compile("^（[一二三四五六七八九十]{1,3}）(主要目标|工作目标|发展目标|总体目标)[。：:]?(.*)$");
+
+    private PolicyDocumentParser() {
+    }
+
+    public static ParsedDocument parse(String fileName, byte[] content) {
+        List<String> warnings = new ArrayList<>();
+        String decoded = decode(content, warnings);
+        TextCleaner.Cleaned cleaned = TextCleaner.clean(decoded);
+        warnings.addAll(cleaned.warnings());
+        CleanDocument document = new CleanDocument(cleaned.text());
+
+        DocumentShape shape = DocumentShape.UNKNOWN;
+        List<ParsedTask> tasks = List.of();
+        List<String> layoutWarnings = new ArrayList<>();
+        Optional<List<ParsedTask>> table = TabTableReader.read(document, layoutWarnings);
+        if (table.isPresent()) {
+            shape = DocumentShape.TAB_TABLE;
+            tasks = table.get();
+        } else {
+            Optional<List<ParsedTask>> annex = PipeAnnexReader.read(document, layoutWarnings);
+            if (annex.isPresent()) {
+                shape = DocumentShape.PIPE_ANNEX;
+                tasks = annex.get();
+            } else {
+                Optional<List<ParsedTask>> paragraphs = NumberedParagraphReader.read(document, layoutWarnings);
+                if (paragraphs.isPresent()) {
+                    shape = DocumentShape.NUMBERED_PARAGRAPHS;
+                    tasks = paragraphs.get();
+                } else {
+                    layoutWarnings.add("no task table, annex or numbered paragraphs with responsible units found");
+                }
+            }
+        }
+        warnings.addAll(layoutWarnings);
+
+        MetadataExtractor.Metadata metadata = MetadataExtractor.extract(document);
+        if (metadata.docNumber() == null) {
+            warnings.add("no document number (文号) found");
+        }
+        return new ParsedDocument(fileName, sha256(content), shape, metadata.docNumber(), metadata.title(),
+                metadata.issuer(), metadata.issuedOn(), metadata.publishedOn(), metadata.implementsDocNumber(), tasks,
+                documentMilestones(document), warnings);
+    }
+
+    /** UTF-8 when the bytes are valid UTF-8, else GB18030 (the superset of GBK the other seeds' sources used). */
+    static String decode(byte[] content, List<String> warnings) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            warnings.add("not UTF-8: decoded as GB18030");
+            text = new String(content, Charset.forName("GB18030"));
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        return text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+
+    private static List<ParsedMilestone> documentMilestones(CleanDocument document) {
+        for (CleanDocument.Line line : document.lines()) {
+            Matcher goals = GOALS.matcher(line.view().strip());
+            if (goals.matches()) {
+                return MilestoneExtractor.extract(CleanDocument.normalized(line.text().strip()));
+            }
+        }
+        return List.of();
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package org.luoshi.task.importing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a task table whose cells are separated by tabs: either one row per line ({@code 1\t类别\t内容\t单位}) or one
+ * cell per line, each line starting with a tab, rows separated by blank lines. The header row (序号 … 责任单位)
+ * says which column is which; a blank category cell means "same as the row above", and a category repeated after a
+ * page break simply continues.
+ */
+final class TabTableReader {
+
+    private static final Pattern SEQ = Pattern.compile("^\\d{1,3}$");
+
+    /** A row: its cells and the stretch of cleaned text it spans. */
+    private record Row(List<String> cells, int start, int end, int line) {
+    }
+
+    private TabTableReader() {
+    }
+
+    /** The tasks, when the document has a tab-separated task table. */
+    static Optional<List<ParsedTask>> read(CleanDocument document, List<String> warnings) {
+        List<Row> rows = rows(document);
+        int header = -1;
+        TableColumns columns = null;
+        for (int i = 0; i < rows.size() && columns == null; i++) {
+            Optional<TableColumns> found = TableColumns.of(rows.get(i).cells().stream().map(HanView::of).toList());
+            if (found.isPresent()) {
+                header = i;
+                columns = found.get();
+            }
+        }
+        if (columns == null) {
+            return Optional.empty();
+        }
+        BodyParagraphs body = new BodyParagraphs(document, rows.get(header).line());
+        List<ParsedTask> tasks = new ArrayList<>();
+        String category = null;
+        for (Row row : rows.subList(header + 1, rows.size())) {
+            List<String> cells = padded(row.cells(), columns.size());
+            String seq = cells.get(columns.seq()).strip();
+            if (!SEQ.matcher(seq).matches()) {
+                if (cells.stream().anyMatch(c -> !c.isBlank())) {
+                    warnings.add("table row skipped (no number in the 序号 column): " + String.join(" | ", cells));
+                }
+                continue;
+            }
+            if (columns.category() != TableColumns.NONE && !cells.get(columns.category()).isBlank()) {
+                category = cells.get(columns.category()).strip();
+            }
+            String cell = cells.get(columns.content()).strip();
+            String source = document.source(row.start(), row.end());
+            tasks.add(AnnexRows.task(seq, category, cell, cells.get(columns.units()), source, body, warnings));
+        }
+        return Optional.of(tasks);
+    }
+
+    private static List<String> padded(List<String> cells, int size) {
+        List<String> out = new ArrayList<>(cells);
+        while (out.size() < size) {
+            out.add("");
+        }
+        return out;
+    }
+
+    private static List<Row> rows(CleanDocument document) {
+        List<Row> rows = new ArrayList<>();
+        List<String> cells = new ArrayList<>();
+        int start = -1;
+        int end = -1;
+        int firstLine = -1;
+        for (CleanDocument.Line line : document.lines()) {
+            String text = line.text();
+            boolean cellLine = text.startsWith("\t") && text.indexOf('\t', 1) < 0;
+            if (cellLine) {
+                if (cells.isEmpty() && start < 0) {
+                    start = line.start();
+                    firstLine = line.number();
+                }
+                cells.add(text.substring(1));
+                end = line.end();
+                continue;
+            }
+            if (start >= 0) {
+                rows.add(new Row(List.copyOf(cells), start, end, firstLine));
+                cells.clear();
+                start = -1;
+            }
+            if (text.indexOf('\t') >= 0) {
+                rows.add(new Row(List.of(text.split("\t", -1)), line.start(), line.end(), line.number()));
+            }
+        }
+        if (start >= 0) {
+            rows.add(new Row(List.copyOf(cells), start, end, firstLine));
+        }
+        return rows;
+    }
+}

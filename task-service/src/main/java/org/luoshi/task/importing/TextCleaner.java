@@ -1,0 +1,245 @@
+package org.luoshi.task.importing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+
+/**
+ * Generic clean-up of a decoded document, in this order:
+ * <ol>
+ *   <li>GBK byte-shift mojibake repaired by re-encoding ({@link GbkShiftRepair}); uncertain repairs are not applied
+ *       but reported;</li>
+ *   <li>HTML remnants removed: tags, orphaned closing tags whose {@code <} was lost, entities;</li>
+ *   <li>pinyin annotations after characters removed ({@code 發(fā)} → {@code 發});</li>
+ *   <li>full-width letters and digits folded to ASCII;</li>
+ *   <li>OCR spacing collapsed: spaces between CJK characters, digits and punctuation go; in a document where
+ *       spaces between Han characters are common (OCR output), spaced digits are joined, and a digit run whose
+ *       two halves are equally long round numbers with the space in the middle ({@code 1 0 0 0 2 00 0}) is read
+ *       as a range whose dash was lost ({@code 1000—2000});</li>
+ *   <li>punctuation width unified: ASCII {@code , ; : ! ( )} next to CJK text become {@code ，；：！（）}, and a
+ *       full stop after a Han character ends a sentence ({@code 。}); a stray {@code ?} is left as the mark of
+ *       damage it is;</li>
+ *   <li>the OCR confusion table: {@code 囯→国} and {@code 増→增} everywhere (variant forms never intended);
+ *       {@code 兀→元} after a number; {@code 人→入} where 人 follows a verb that takes 入 (纳, 融, 深, 投, 收, 记, 准,
+ *       列, 输, 引, 进, 加, 注, 导, 计, 转, 录, 流, 介, 切, 汇, 并, 编, 划, 植, 嵌) and is not followed by a character that
+ *       makes 人 a noun there (人才, 人员, 人民, 人口, 人力 …); a dash before {@code 、} at a line start is {@code 一}.</li>
+ * </ol>
+ * Tabs and line breaks are kept: they carry the document's layout.
+ */
+final class TextCleaner {
+
+    /** The cleaned text and what could not be cleaned. */
+    record Cleaned(TrackedText text, List<String> warnings) {
+    }
+
+    private static final String TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü";
+    private static final Pattern TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9]*(?:\\s[^<>\\n]*)?/?>");
+    private static final Pattern ORPHAN_CLOSING_TAG = Pattern.compile("(?<![A-Za-z0-9])/(?:span|p|div|font|strong|b|i|td|tr|a)>");
+    private static final Pattern ENTITY = Pattern.compile("&(nbsp|ensp|emsp|lt|gt|amp|quot|#\\d{2,6});");
+    private static final Pattern PINYIN = Pattern.compile(
+            "(?<=\\p{IsHan})[(（][a-z" + TONED + "]*[" + TONED + "][a-z" + TONED + "]*[)）]");
+    private static final Pattern FULL_WIDTH_ALNUM = Pattern.compile("[０-９Ａ-Ｚａ-ｚ％＋]");
+    private static final Pattern SPACED_HAN = Pattern.compile("\\p{IsHan}[ \\u3000]+\\p{IsHan}");
+    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
+    private static final Pattern SPACED_DIGITS = Pattern.compile("(?<![\\d.])\\d(?:[ \\u3000]*\\d)+(?![\\d.])");
+    private static final Pattern DECIMAL_OR_MARKER = Pattern.compile("(?<=\\d)[ \\u3000]*[.．][ \\u3000]*(?=\\d|\\p{IsHan})");
+    private static final Pattern SPACES = Pattern.compile("[ \\u3000\\u00A0]+");
+    private static final Pattern LINE_EDGE_SPACES = Pattern.compile("(?m)^[ \\u3000\\u00A0]+|[ \\u3000\\u00A0]+$");
+    private static final Pattern PARENTHESIZED = Pattern.compile("\\(([^()\\n]*)\\)");
+    private static final Pattern ASCII_PUNCTUATION = Pattern.compile("[,;:!()]");
+    private static final Pattern SENTENCE_DOT = Pattern.compile("(?<=\\p{IsHan})\\.(?=$|\\s|\\p{IsHan})", Pattern.MULTILINE);
+    private static final Pattern VARIANT = Pattern.compile("[囯増]");
+    private static final Pattern YUAN = Pattern.compile("(?<=\\d)兀|兀(?=/)");
+    private static final Pattern RU = Pattern.compile(
+            "(?<=[纳融深投收记准列输引进加注导计转录流介切汇并编划植嵌])人(?![才员民口士们群事身类物选数次格性际文道力])");
+    private static final Pattern DASH_FOR_ONE = Pattern.compile("(?m)^[—－-](?=、)");
+    private static final double OCR_SPACED_SHARE = 0.05;
+
+    private TextCleaner() {
+    }
+
+    static Cleaned clean(String decoded) {
+        List<String> warnings = new ArrayList<>();
+        TrackedText text = repairMojibake(TrackedText.of(decoded), warnings);
+        text = stripHtml(text);
+        text = removePinyin(text);
+        text = foldFullWidthAlphanumerics(text);
+        text = collapseOcrSpacing(text);
+        text = unifyPunctuation(text);
+        text = fixOcrConfusions(text);
+        return new Cleaned(text, List.copyOf(warnings));
+    }
+
+    static String clean(String decoded, List<String> warnings) {
+        Cleaned cleaned = clean(decoded);
+        warnings.addAll(cleaned.warnings());
+        return cleaned.text().text();
+    }
+
+    static TrackedText repairMojibake(TrackedText text, List<String> warnings) {
+        List<TrackedText.Edit> edits = new ArrayList<>();
+        for (GbkShiftRepair.Repair repair : GbkShiftRepair.repairs(text.text())) {
+            if (repair.certain()) {
+                edits.add(new TrackedText.Edit(repair.start(), repair.end(), repair.replacement()));
+            } else {
+                warnings.add("mojibake run \"" + repair.original() + "\" kept as found: no reading explains it with"
+                        + " confidence (best guess \"" + repair.replacement() + "\")");
+            }
+        }
+        return text.apply(edits);
+    }
+
+    static TrackedText stripHtml(TrackedText text) {
+        return text.replaceAll(TAG, "")
+                .replaceAll(ORPHAN_CLOSING_TAG, "")
+                .replaceAll(ENTITY, m -> switch (m.group(1)) {
+                    case "lt" -> "<";
+                    case "gt" -> ">";
+                    case "amp" -> "&";
+                    case "quot" -> "\"";
+                    case "nbsp", "ensp", "emsp" -> " ";
+                    default -> String.valueOf((char) Integer.parseInt(m.group(1).substring(1)));
+                });
+    }
+
+    static TrackedText removePinyin(TrackedText text) {
+        return text.replaceAll(PINYIN, "");
+    }
+
+    static TrackedText foldFullWidthAlphanumerics(TrackedText text) {
+        return text.replaceAll(FULL_WIDTH_ALNUM, m -> String.valueOf((char) (m.group().charAt(0) - 0xFEE0)));
+    }
+
+    /** Spaces between CJK characters, digits and punctuation removed; in OCR text also between digits. */
+    static TrackedText collapseOcrSpacing(TrackedText text) {
+        boolean ocr = isOcrSpaced(text.text());
+        TrackedText out = text.replaceAll(DECIMAL_OR_MARKER, ".");
+        if (ocr) {
+            String spaced = out.text();
+            out = out.replaceAll(SPACED_DIGITS, m -> joinDigits(m, spaced));
+        }
+        String current = out.text();
+        out = out.replaceAll(SPACES, m -> isRemovable(current, m, ocr) ? "" : m.group());
+        return out.replaceAll(LINE_EDGE_SPACES, "");
+    }
+
+    static boolean isOcrSpaced(String text) {
+        long han = HAN.matcher(text).results().count();
+        long spaced = SPACED_HAN.matcher(text).results().count();
+        return han > 0 && (double) spaced / han > OCR_SPACED_SHARE;
+    }
+
+    /**
+     * OCR-spaced digits joined; when the digits split into two equally long halves of at least three digits, with a
+     * space exactly between them, no leading zero and the first smaller than the second, the run was a range whose
+     * dash OCR lost. A run followed by 年, 月 or 日 is a date and always joined.
+     */
+    private static String joinDigits(MatchResult m, String text) {
+        String run = m.group();
+        String digits = run.replaceAll("[ \\u3000]", "");
+        if (digits.equals(run)) {
+            return run;
+        }
+        String following = text.substring(m.end(), Math.min(text.length(), m.end() + 4)).stripLeading();
+        boolean date = !following.isEmpty() && "年月日".indexOf(following.charAt(0)) >= 0;
+        int half = digits.length() / 2;
+        if (!date && digits.length() % 2 == 0 && half >= 3 && spaceAfterDigit(run, half) && digits.charAt(0) != '0'
+                && digits.charAt(half) != '0'
+                && Long.parseLong(digits.substring(0, half)) < Long.parseLong(digits.substring(half))) {
+            return digits.substring(0, half) + "—" + digits.substring(half);
+        }
+        return digits;
+    }
+
+    private static boolean spaceAfterDigit(String run, int count) {
+        int seen = 0;
+        for (int i = 0; i < run.length(); i++) {
+            if (Character.isDigit(run.charAt(i)) && ++seen == count) {
+                return i + 1 < run.length() && !Character.isDigit(run.charAt(i + 1));
+            }
+        }
+        return false;
+    }
+
+    private static boolean isRemovable(String text, MatchResult spaces, boolean ocr) {
+        if (spaces.start() == 0 || spaces.end() >= text.length()) {
+            return false;
+        }
+        char before = text.charAt(spaces.start() - 1);
+        char after = text.charAt(spaces.end());
+        if (before == '\n' || after == '\n' || before == '\t' || after == '\t') {
+            return false;
+        }
+        if (ocr) {
+            return !(isLatinOrDigit(before) && isLatinOrDigit(after));
+        }
+        if (Character.isDigit(before) && after == '%') {
+            return true;
+        }
+        boolean cjkBefore = isCjk(before);
+        boolean cjkAfter = isCjk(after);
+        return (cjkBefore && (cjkAfter || isDigitOrPunctuation(after)))
+                || (cjkAfter && isDigitOrPunctuation(before))
+                || (isAsciiPunctuation(before) && isAsciiPunctuation(after));
+    }
+
+    static boolean isCjk(char c) {
+        Character.UnicodeBlock block = Character.UnicodeBlock.of(c);
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                || block == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+                || block == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS
+                || "“”‘’—…·".indexOf(c) >= 0;
+    }
+
+    private static boolean isLatinOrDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    private static boolean isDigitOrPunctuation(char c) {
+        return (c >= '0' && c <= '9') || c == '%' || isAsciiPunctuation(c);
+    }
+
+    private static boolean isAsciiPunctuation(char c) {
+        return ",.;:!?()[]<>/|+-".indexOf(c) >= 0;
+    }
+
+    /** ASCII punctuation in CJK text in its full-width form; a full stop after a Han character as {@code 。}. */
+    static TrackedText unifyPunctuation(TrackedText text) {
+        String parenthesized = text.text();
+        TrackedText out = text.replaceAll(PARENTHESIZED, m -> {
+            boolean cjk = m.group(1).codePoints().anyMatch(c -> isCjk((char) c))
+                    || (m.start() > 0 && isCjk(parenthesized.charAt(m.start() - 1)))
+                    || (m.end() < parenthesized.length() && isCjk(parenthesized.charAt(m.end())));
+            return cjk ? "（" + m.group(1) + "）" : m.group();
+        });
+        String current = out.text();
+        out = out.replaceAll(ASCII_PUNCTUATION, m -> {
+            char before = m.start() > 0 ? current.charAt(m.start() - 1) : ' ';
+            char after = m.end() < current.length() ? current.charAt(m.end()) : ' ';
+            boolean betweenDigits = Character.isDigit(before) && Character.isDigit(after);
+            if (betweenDigits || !(isCjk(before) || isCjk(after))) {
+                return m.group();
+            }
+            return String.valueOf((char) (m.group().charAt(0) + 0xFEE0));
+        });
+        return out.replaceAll(SENTENCE_DOT, "。");
+    }
+
+    static TrackedText fixOcrConfusions(TrackedText text) {
+        return text.replaceAll(VARIANT, m -> m.group().equals("囯") ? "国" : "增")
+                .replaceAll(YUAN, "元")
+                .replaceAll(RU, "入")
+                .replaceAll(DASH_FOR_ONE, "一");
+    }
+
+    /** Convenience for tests and callers holding plain strings. */
+    static String apply(java.util.function.UnaryOperator<TrackedText> step, String text) {
+        return step.apply(TrackedText.of(text)).text();
+    }
+
+    /** Whether text still shows damage the cleaner could not repair (a stray {@code ?} or a replacement char). */
+    static boolean containsDamage(String text) {
+        return text.indexOf('?') >= 0 || text.indexOf('\uFFFD') >= 0;
+    }
+}

@@ -1,0 +1,18 @@
+package org.luoshi.task.importing;
+
+import org.luoshi.task.api.model.AssignmentKind;
+import org.luoshi.task.api.model.AssignmentRole;
+
+/**
+ * A responsible unit as a task names it.
+ *
+ * @param rawName the name as written (cleaned of OCR spacing, pinyin and mojibake, script kept), never containing
+ *                role words
+ * @param role    LEAD (牵头, before 会同, first of a plain list), PARTICIPANT (参与/配合, after 会同, rest of a plain
+ *                list) or RESPONSIBLE (按职责分工负责, 各负其责, a government group in its own jurisdiction)
+ * @param kind    AGENCY for a named unit, GROUP for a collective such as 各市州人民政府, UNSPECIFIED for unnamed
+ *                units such as 有关部门
+ * @param order   1-based position in the document's list
+ */
+public record UnitMention(String rawName, AssignmentRole role, AssignmentKind kind, int order) {
+}

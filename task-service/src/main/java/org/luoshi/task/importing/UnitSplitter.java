@@ -1,0 +1,242 @@
+package org.luoshi.task.importing;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.luoshi.task.api.model.AssignmentKind;
+import org.luoshi.task.api.model.AssignmentRole;
+
+/**
+ * Splits a responsible-unit list (责任单位) into mentions with roles.
+ *
+ * <p>The list is cut into clauses at {@code ，；} and each clause into names at {@code 、}, and before {@code 和各} /
+ * {@code 及各}; nothing inside brackets ({@code （）〔〕()[]【】}) or inside a government group ({@code 各…政府}, e.g.
+ * {@code 各市〔州〕、县〔市〕政府}, {@code 各县区政府（管委）}) is ever cut. {@code A等省直有关部门} names A and the unnamed
+ * {@code 省直有关部门}; a bare {@code A等部门} names A only. Roles:
+ * <ul>
+ *   <li>{@code A、B会同C} — A, B LEAD; C PARTICIPANT;</li>
+ *   <li>{@code A、B牵头} — LEAD; {@code 参与 / 配合 / 协助 / 参加} — PARTICIPANT;
+ *       {@code 按职责分工负责 / 各负其责 / 分别负责 / 负责} — RESPONSIBLE;</li>
+ *   <li>a clause without role words after a clause with them — RESPONSIBLE (each in its own remit, the usual
+ *       meaning of {@code …会同有关部门，各市州人民政府}); before any lead — LEAD;</li>
+ *   <li>a list without any role words — the first named unit (not an unnamed 有关部门) LEAD, a later government group
+ *       RESPONSIBLE, the rest PARTICIPANT.</li>
+ * </ul>
+ * Keywords are matched on the simplified view, so traditional lists (會同, 相關部門) split the same way; names are
+ * returned as written.
+ */
+final class UnitSplitter {
+
+    private static final Pattern TRAILING_ROLE = Pattern.compile(
+            "(按职责分工负责|按职责分工落实|按职责负责|各负其责|分别负责|共同负责|负责|牵头|参与|配合|协助|参加)$");
+    private static final Pattern GOVERNMENT_GROUP = Pattern.compile(
+            "各(?:[省市州县区旗盟乡镇街道]|〔[^〕]{1,4}〕|（[^）]{1,4}）|\\([^)]{1,4}\\)|[、及和与])+?(?:人民政府|政府)"
+                    + "(?:（[^）]{1,6}）|\\([^)]{1,6}\\))?");
+    private static final Pattern UNNAMED = Pattern.compile("(有关|相关)");
+    private static final String OPENING = "（(〔[【［";
+    private static final String CLOSING = "）)〕]】］";
+    private static final String EDGE_PUNCTUATION = "，,；;。.、：:　 ";
+
+    private UnitSplitter() {
+    }
+
+    static List<UnitMention> split(String units) {
+        String text = stripEnclosing(units.replaceAll("[\\s\\u3000]+", ""));
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        String view = HanView.of(text);
+        boolean[] atomic = atomicStretches(view);
+        List<Named> named = new ArrayList<>();
+        int clauseStart = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || (!atomic[i] && "，,；;".indexOf(text.charAt(i)) >= 0)) {
+                clause(text, view, atomic, clauseStart, i, named);
+                clauseStart = i + 1;
+            }
+        }
+        return assignRoles(named);
+    }
+
+    /** A name found, with the role its clause gives it (null when the clause has no role words). */
+    private record Named(String name, AssignmentKind kind, AssignmentRole role) {
+    }
+
+    private static void clause(String text, String view, boolean[] atomic, int from, int to, List<Named> out) {
+        Matcher role = TRAILING_ROLE.matcher(view.substring(from, to));
+        AssignmentRole clauseRole = null;
+        int end = to;
+        if (role.find()) {
+            clauseRole = roleOf(role.group(1));
+            end = from + role.start();
+        }
+        int with = indexOutside(view, atomic, "会同", from, end);
+        if (with >= 0) {
+            names(text, view, atomic, from, with).forEach(n -> out.add(named(n, AssignmentRole.LEAD)));
+            names(text, view, atomic, with + 2, end).forEach(n -> out.add(named(n, AssignmentRole.PARTICIPANT)));
+        } else {
+            AssignmentRole r = clauseRole;
+            names(text, view, atomic, from, end).forEach(n -> out.add(named(n, r)));
+        }
+    }
+
+    private static Named named(String name, AssignmentRole role) {
+        return new Named(name, kindOf(name), role);
+    }
+
+    private static AssignmentRole roleOf(String word) {
+        return switch (word) {
+            case "牵头" -> AssignmentRole.LEAD;
+            case "参与", "配合", "协助", "参加" -> AssignmentRole.PARTICIPANT;
+            default -> AssignmentRole.RESPONSIBLE;
+        };
+    }
+
+    static AssignmentKind kindOf(String name) {
+        String view = HanView.of(name);
+        if (view.startsWith("各")) {
+            return AssignmentKind.GROUP;
+        }
+        return UNNAMED.matcher(view).find() ? AssignmentKind.UNSPECIFIED : AssignmentKind.AGENCY;
+    }
+
+    /** The names of {@code text[from, to)}: cut at 、 and before 和各 / 及各, with A等B reduced as documented. */
+    private static List<String> names(String text, String view, boolean[] atomic, int from, int to) {
+        List<String> names = new ArrayList<>();
+        int start = from;
+        for (int i = from; i <= to; i++) {
+            boolean cut = i == to;
+            int skip = 1;
+            if (!cut && !atomic[i]) {
+                if (text.charAt(i) == '、') {
+                    cut = true;
+                } else if (view.startsWith("以及各", i)) {
+                    cut = true;
+                    skip = 2;
+                } else if ((view.charAt(i) == '和' || view.charAt(i) == '及') && view.startsWith("各", i + 1) && i > start) {
+                    cut = true;
+                }
+            }
+            if (cut) {
+                etCetera(text, view, atomic, start, i, names);
+                start = i + skip;
+                i = start - 1;
+            }
+        }
+        return names;
+    }
+
+    private static void etCetera(String text, String view, boolean[] atomic, int from, int to, List<String> names) {
+        int et = indexOutside(view, atomic, "等", from + 1, to);
+        if (et < 0) {
+            add(names, text.substring(from, to));
+            return;
+        }
+        add(names, text.substring(from, et));
+        String rest = text.substring(et + 1, to);
+        if (UNNAMED.matcher(HanView.of(rest)).find()) {
+            add(names, rest);
+        }
+    }
+
+    private static void add(List<String> names, String name) {
+        String trimmed = trimPunctuation(name);
+        if (!trimmed.isEmpty()) {
+            names.add(trimmed);
+        }
+    }
+
+    private static List<UnitMention> assignRoles(List<Named> named) {
+        boolean anyRole = named.stream().anyMatch(n -> n.role() != null);
+        List<UnitMention> mentions = new ArrayList<>();
+        boolean leadSeen = false;
+        boolean firstNamedSeen = false;
+        for (Named n : named) {
+            AssignmentRole role = n.role();
+            if (role == null && anyRole) {
+                role = leadSeen ? AssignmentRole.RESPONSIBLE : AssignmentRole.LEAD;
+            } else if (role == null) {
+                if (!firstNamedSeen && n.kind() != AssignmentKind.UNSPECIFIED) {
+                    role = AssignmentRole.LEAD;
+                } else if (n.kind() == AssignmentKind.GROUP) {
+                    role = AssignmentRole.RESPONSIBLE;
+                } else {
+                    role = AssignmentRole.PARTICIPANT;
+                }
+            }
+            firstNamedSeen |= n.kind() != AssignmentKind.UNSPECIFIED;
+            leadSeen |= role == AssignmentRole.LEAD;
+            mentions.add(new UnitMention(n.name(), role, n.kind(), mentions.size() + 1));
+        }
+        return mentions;
+    }
+
+    /** Positions inside brackets or inside a government group: never cut there. */
+    private static boolean[] atomicStretches(String view) {
+        boolean[] atomic = new boolean[view.length()];
+        int depth = 0;
+        for (int i = 0; i < view.length(); i++) {
+            char c = view.charAt(i);
+            if (OPENING.indexOf(c) >= 0) {
+                depth++;
+            }
+            atomic[i] = depth > 0;
+            if (CLOSING.indexOf(c) >= 0 && depth > 0) {
+                depth--;
+            }
+        }
+        Matcher group = GOVERNMENT_GROUP.matcher(view);
+        while (group.find()) {
+            for (int i = group.start(); i < group.end(); i++) {
+                atomic[i] = true;
+            }
+        }
+        return atomic;
+    }
+
+    private static int indexOutside(String view, boolean[] atomic, String word, int from, int to) {
+        for (int i = view.indexOf(word, from); i >= 0 && i + word.length() <= to; i = view.indexOf(word, i + 1)) {
+            if (!atomic[i]) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The list without the parentheses that enclose all of it and without edge punctuation. */
+    private static String stripEnclosing(String units) {
+        String text = trimPunctuation(units);
+        while (text.length() >= 2 && OPENING.indexOf(text.charAt(0)) >= 0
+                && CLOSING.indexOf(text.charAt(text.length() - 1)) >= 0 && closes(text)) {
+            text = trimPunctuation(text.substring(1, text.length() - 1));
+        }
+        return text;
+    }
+
+    /** Whether the bracket opening the text is the one closing it. */
+    private static boolean closes(String text) {
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (OPENING.indexOf(c) >= 0) {
+                depth++;
+            } else if (CLOSING.indexOf(c) >= 0 && --depth == 0) {
+                return i == text.length() - 1;
+            }
+        }
+        return false;
+    }
+
+    private static String trimPunctuation(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && EDGE_PUNCTUATION.indexOf(s.charAt(from)) >= 0) {
+            from++;
+        }
+        while (to > from && EDGE_PUNCTUATION.indexOf(s.charAt(to - 1)) >= 0) {
+            to--;
+        }
+        return s.substring(from, to);
+    }
+}

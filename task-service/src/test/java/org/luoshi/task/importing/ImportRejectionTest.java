@@ -1,0 +1,56 @@
+package org.luoshi.task.importing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.luoshi.task.support.Fixtures.INTEGRATOR;
+import static org.luoshi.task.support.Fixtures.SUPERVISOR;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.luoshi.task.support.WithAgencyServiceProfile;
+
+/** Bad files answer a precise problem and store nothing. */
+@QuarkusTest
+@TestProfile(WithAgencyServiceProfile.class)
+class ImportRejectionTest {
+
+    private static io.restassured.response.ValidatableResponse post(String token, byte[] body) {
+        return given().auth().oauth2(token).contentType("application/octet-stream")
+                .queryParam("fileName", "upload.txt").queryParam("jurisdiction", "430000")
+                .body(body).when().post("/api/v1/imports").then();
+    }
+
+    private static int documents() {
+        return given().auth().oauth2(INTEGRATOR).queryParam("limit", 200).when().get("/api/v1/documents")
+                .then().extract().jsonPath().getList("items").size();
+    }
+
+    @Test
+    void emptyBinaryUndecodableAndTasklessFilesAreRefused() {
+        int before = documents();
+        post(SUPERVISOR, new byte[0]).statusCode(400).contentType("application/problem+json");
+        post(SUPERVISOR, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13}).statusCode(415)
+                .contentType("application/problem+json");
+        post(SUPERVISOR, new byte[] {(byte) 0xff, (byte) 0xfe, (byte) 0xfd, (byte) 0x81, (byte) 0x30}).statusCode(415);
+        post(SUPERVISOR, "这是一段没有任何任务的说明文字。".getBytes(StandardCharsets.UTF_8)).statusCode(422)
+                .body("detail", containsString("no task"));
+        post(INTEGRATOR, "1\t任务\t省教育厅".getBytes(StandardCharsets.UTF_8)).statusCode(403);
+        given().auth().oauth2(SUPERVISOR).contentType("application/octet-stream").queryParam("fileName", "x.txt")
+                .body("1".getBytes(StandardCharsets.UTF_8)).when().post("/api/v1/imports").then().statusCode(400);
+        org.junit.jupiter.api.Assertions.assertEquals(before, documents(), "nothing stored");
+    }
+
+    @Test
+    void anotherTextUnderAStoredDocNumberIsAConflict() throws Exception {
+        SeedImportTest.importSeed("003_592ce857e5741a20.txt", "341500", java.util.Map.of()).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+        String changed = java.nio.file.Files.readString(java.nio.file.Path.of("..", "seeds", "003_592ce857e5741a20.txt"))
+                .replace("切实做好", "认真做好");
+        given().auth().oauth2(SUPERVISOR).contentType("application/octet-stream")
+                .queryParam("fileName", "003-edited.txt").queryParam("jurisdiction", "341500")
+                .body(changed.getBytes(StandardCharsets.UTF_8)).when().post("/api/v1/imports")
+                .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("六政办秘〔2018〕123号"));
+    }
+}

@@ -1,0 +1,91 @@
+package org.luoshi.task.importing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.luoshi.task.api.model.Comparator;
+
+class MilestoneExtractorTest {
+
+    private static Optional<LocalDate> due(String text) {
+        return MilestoneExtractor.deadline(text);
+    }
+
+    private static List<Target> targets(String text) {
+        return MilestoneExtractor.targets(text).stream().map(MilestoneExtractor.Found::target).toList();
+    }
+
+    private static Target target(String quantity, String unit, Comparator comparator, String max) {
+        return new Target(new BigDecimal(quantity), unit, comparator, max == null ? null : new BigDecimal(max));
+    }
+
+    @Test
+    void aDeadlineIsTheEndOfThePeriodItNames() {
+        assertEquals(Optional.of(LocalDate.of(2020, 12, 31)), due("2020年底前，建立20个行业教学指导委员会"));
+        assertEquals(Optional.of(LocalDate.of(2025, 12, 31)), due("到2025年，基本建立长效机制"));
+        assertEquals(Optional.of(LocalDate.of(2022, 12, 31)), due("推动学校举办者依法落实办学责任，确保2022年达标"));
+        assertEquals(Optional.of(LocalDate.of(2022, 12, 31)), due("2022年完成试点"));
+        assertEquals(Optional.of(LocalDate.of(2021, 6, 30)), due("2021年6月底前出台办法"));
+        assertEquals(Optional.of(LocalDate.of(2021, 2, 28)), due("2021年2月前出台办法"));
+        assertEquals(Optional.of(LocalDate.of(2019, 9, 30)), due("2019年9月30日前报送"));
+        assertEquals(Optional.of(LocalDate.of(2021, 6, 30)), due("2021年上半年完成"));
+        assertEquals(Optional.empty(), due("健全学生到企业实习实训制度"));
+        assertEquals(Optional.empty(), due("实施“科技创新2030重大项目”"));
+    }
+
+    @Test
+    void numericTargetsWithTheirComparators() {
+        assertEquals(List.of(target("30", "%", Comparator.AT_LEAST, null)), targets("覆盖率达到30%以上"));
+        assertEquals(List.of(target("30", "%", Comparator.AT_LEAST, null)), targets("覆盖率达到30%"));
+        assertEquals(List.of(target("50", "所", Comparator.AT_LEAST, null)), targets("建设示范校不少于50所"));
+        assertEquals(List.of(target("50", "%", Comparator.AT_LEAST, null)), targets("实践性教学课时不少于总课时的50%"));
+        assertEquals(List.of(target("8", "%", Comparator.AT_MOST, null)), targets("不超过工资薪金总额8%的部分"));
+        assertEquals(List.of(target("300", "家", Comparator.ABOUT, null)), targets("联手300家左右企业"));
+        assertEquals(List.of(target("100", "家", Comparator.ABOUT, null)), targets("认定约100家企业"));
+        assertEquals(List.of(target("500", "家", Comparator.EXACT, null)), targets("遴选产教融合示范企业500家"));
+        assertEquals(List.of(target("30", "个", Comparator.AT_LEAST, null)), targets("建成实训基地30个以上"));
+    }
+
+    @Test
+    void rangesIncludingTheOnesWhoseDashTheCleanerRestored() {
+        assertEquals(List.of(target("1000", "元", Comparator.RANGE, "2000")), targets("政府给予1000—2000元补贴"));
+        assertEquals(List.of(target("2000", "元/人", Comparator.RANGE, "3000")), targets("补贴标准为2000—3000元/人"));
+        assertEquals(List.of(target("1.5", "%", Comparator.RANGE, "2.5")), targets("按照工资总额的1.5%至2.5%提取"));
+        String ocr = TextCleaner.apply(t -> TextCleaner.collapseOcrSpacing(t),
+                "政 府 给 予 1 0 0 0 2 00 0 元补 贴 。 全 面 深 化 改 革");
+        assertEquals(List.of(target("1000", "元", Comparator.RANGE, "2000")), targets(ocr));
+    }
+
+    @Test
+    void numbersThatAreNotTargets() {
+        assertEquals(List.of(), targets("推进1+X证书制度试点"));
+        assertEquals(List.of(), targets("建立“1+N”职业教育跨省对话协作机制"));
+        assertEquals(List.of(), targets("到2025年形成一批产教融合型城市"));
+        assertEquals(List.of(), targets("实施职业教育产教融合“223”计划"));
+    }
+
+    @Test
+    void aTargetIsDueOnTheDeadlineOfItsSentence() {
+        List<ParsedMilestone> milestones = MilestoneExtractor.extract(
+                "2020年底前,建立20个由行业协会、企业参加的行业教学指导委员会。鼓励各地遴选示范企业500家。");
+        assertEquals(2, milestones.size());
+        assertEquals(new ParsedMilestone("建立20个由行业协会、企业参加的行业教学指导委员会", LocalDate.of(2020, 12, 31),
+                target("20", "个", Comparator.EXACT, null)), milestones.get(0));
+        assertEquals(null, milestones.get(1).dueDate());
+    }
+
+    @Test
+    void anotherFiveYearsAfterAGoalYear() {
+        List<ParsedMilestone> milestones = MilestoneExtractor.extract(
+                "到2025年,建成实训基地30个以上。在此基础上,再通过5年努力,总体实现教育和产业统筹融合。");
+        assertEquals(LocalDate.of(2025, 12, 31), milestones.get(0).dueDate());
+        assertEquals(LocalDate.of(2030, 12, 31), milestones.get(1).dueDate());
+        assertTrue(milestones.get(1).title().contains("总体实现教育和产业统筹融合"));
+        assertEquals(null, milestones.get(1).target());
+    }
+}

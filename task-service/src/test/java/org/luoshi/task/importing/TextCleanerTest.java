@@ -1,0 +1,93 @@
+package org.luoshi.task.importing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import org.junit.jupiter.api.Test;
+
+class TextCleanerTest {
+
+    /** Enough spaced-out Han text for the cleaner to treat a snippet as OCR output. */
+    private static String ocr(String snippet) {
+        return TextCleaner.apply(TextCleaner::collapseOcrSpacing, snippet);
+    }
+
+    @Test
+    void pinyinAfterCharactersIsRemovedButOtherParenthesesStay() {
+        assertEquals("發文機關：盤錦市政府", TextCleaner.apply(TextCleaner::removePinyin, "發(fā)文機(jī)關(guān)：盤錦市政府"));
+        assertEquals("德國工商大會(AHK)的合作", TextCleaner.apply(TextCleaner::removePinyin, "德國工商大會(AHK)的合作"));
+        assertEquals("(二)強化企業", TextCleaner.apply(TextCleaner::removePinyin, "(二)強(qiáng)化企業(yè)"));
+    }
+
+    @Test
+    void htmlRemnantsAreRemoved() {
+        assertEquals("雙向對接。", TextCleaner.apply(TextCleaner::stripHtml, "雙向對接。</p>"));
+        assertEquals("產教供需 雙向", TextCleaner.apply(TextCleaner::stripHtml, "產教供需&nbsp;雙向<span class=\"x\">"));
+        assertEquals("雙向?qū)?", TextCleaner.apply(TextCleaner::stripHtml, "雙向?qū)?/span>"));
+    }
+
+    @Test
+    void ocrSpacingBetweenCjkCharactersCollapses() {
+        assertEquals("省教育厅、省人力资源社会保障厅", ocr("省 教育 厅 、 省 人力 资 源 社 会保 障 厅"));
+        assertEquals("吉政办发〔2018〕48号", ocr("吉政 办发 〔 2 0 1 8〕 4 8 号"));
+        assertEquals("到2020年底前，每个市（州）", ocr("到 20 2 0 年底 前 ， 每个 市 （ 州 ）"));
+        assertEquals("按照工资总额的1.5%至2.5%规定", ocr("按 照 工 资 总额 的 1 . 5 % 至 2 . 5 %规定"));
+        assertEquals("1.落实企业职工培训制度。2.规范收费", ocr("1 . 落 实企 业 职 工 培 训 制 度 。 2. 规范 收费"));
+        assertEquals("成文日期2018年12月12日", ocr("成 文 日 期 2 0 1 8 年 1 2 月 1 2 日"));
+    }
+
+    @Test
+    void aSpacedDigitRunSplitInTwoEqualRoundHalvesIsARangeWhoseDashWasLost() {
+        assertEquals("政府给予1000—2000元补贴", ocr("政府 给予 1 0 0 0 2 00 0 元补 贴"));
+        assertEquals("补贴标准为2000—3000兀/人", ocr("补 贴标准 为 20 0 0 3 00 0 兀/ 人"));
+        assertEquals("实施科技创新2030重大项目", ocr("实施 科技创 新 20 3 0 重大 项 目"), "short halves are not a range");
+    }
+
+    @Test
+    void textThatIsNotOcrKeepsItsDigitGroups() {
+        assertEquals("索引号： pjsrmzf-2019-000073合计1000 2000", TextCleaner.apply(TextCleaner::collapseOcrSpacing,
+                "索引号： pjsrmzf-2019-000073 合计 1000 2000"));
+        assertFalse(TextCleaner.isOcrSpaced("六安市人民政府办公室 关于切实做好深化产教融合重点工作的通知"));
+    }
+
+    @Test
+    void ocrConfusionsAreFixedWhereTheContextMakesThemSafe() {
+        assertEquals("深入贯彻，纳入规划，融入经济，所得收入，再投入，引入行业企业",
+                TextCleaner.apply(TextCleaner::fixOcrConfusions, "深人贯彻，纳人规划，融人经济，所得收人，再投人，引人行业企业"));
+        assertEquals("引进人才，人民政府，省人力资源社会保障厅，增加人员",
+                TextCleaner.apply(TextCleaner::fixOcrConfusions, "引进人才，人民政府，省人力资源社会保障厅，增加人员"));
+        assertEquals("省国资委，显著增强，3000元/人，一、总体要求",
+                TextCleaner.apply(TextCleaner::fixOcrConfusions, "省囯资委，显著増强，3000兀/人，\n—、总体要求").replace("\n", ""));
+        assertEquals("突兀", TextCleaner.apply(TextCleaner::fixOcrConfusions, "突兀"));
+    }
+
+    @Test
+    void punctuationWidthIsUnifiedInChineseText() {
+        assertEquals("市发改委会同市有关部门，各县区政府（管委）",
+                TextCleaner.apply(TextCleaner::unifyPunctuation, "市发改委会同市有关部门,各县区政府(管委)"));
+        assertEquals("经费的1,000元和1.5%以及（AHK）", TextCleaner.apply(TextCleaner::unifyPunctuation, "经费的1,000元和1.5%以及(AHK)"));
+        assertEquals("see (AHK), p. 2", TextCleaner.apply(TextCleaner::unifyPunctuation, "see (AHK), p. 2"));
+        assertEquals("良好氛围。", TextCleaner.apply(TextCleaner::unifyPunctuation, "良好氛围."));
+    }
+
+    @Test
+    void theCleanedTextTracesBackToTheTextAsFound() {
+        String found = "( 十 ) 拓展企 业 参 与 途径 。 ( 省 囯 资 委 参与 )";
+        TextCleaner.Cleaned cleaned = TextCleaner.clean(found);
+        String text = cleaned.text().text();
+        assertEquals("（十）拓展企业参与途径。（省国资委参与）", text);
+        int units = text.indexOf("（省");
+        assertEquals("( 省 囯 资 委 参与 )", cleaned.text().source(units, text.length()));
+        assertEquals("拓展企 业 参 与 途径", cleaned.text().source(text.indexOf("拓"), text.indexOf("。")));
+    }
+
+    @Test
+    void theWholePipelineOnAPanjinHeader() {
+        var warnings = new ArrayList<String>();
+        String cleaned = TextCleaner.clean("發(fā)文字號: | 盤政辦發(fā)〔2019〕9號 | 發(fā)布日期: | 2019-01-23 |", warnings);
+        assertEquals("發文字號：|盤政辦發〔2019〕9號|發布日期：| 2019-01-23 |", cleaned);
+        assertTrue(warnings.isEmpty());
+    }
+}

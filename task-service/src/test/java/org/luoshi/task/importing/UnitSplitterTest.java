@@ -1,0 +1,82 @@
+package org.luoshi.task.importing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.luoshi.task.api.model.AssignmentKind;
+
+class UnitSplitterTest {
+
+    private static List<String> split(String units) {
+        return UnitSplitter.split(units).stream().map(u -> u.rawName() + ":" + u.role()).toList();
+    }
+
+    @Test
+    void unitsBeforeHuiTongLeadAndAGroupAfterTheCommaIsResponsibleInItsJurisdiction() {
+        assertEquals(List.of("省发展改革委:LEAD", "省教育厅:LEAD", "有关部门:PARTICIPANT", "各市州人民政府:RESPONSIBLE"),
+                split("省发展改革委、省教育厅会同有关部门，各市州人民政府。"));
+    }
+
+    @Test
+    void aNamedUnitAfterHuiTongParticipatesAndHeIsNeverASeparator() {
+        assertEquals(List.of("省民政厅:LEAD", "有关部门和行业协会:PARTICIPANT", "省农业和农村厅:PARTICIPANT"),
+                split("省民政厅会同有关部门和行业协会、省农业和农村厅"));
+        assertEquals(List.of("省工业和信息化厅:LEAD", "省文化和旅游厅:PARTICIPANT"), split("省工业和信息化厅、省文化和旅游厅"));
+    }
+
+    @Test
+    void leadAndParticipantClausesInsideTheEnclosingParenthesis() {
+        assertEquals(List.of("省教育厅:LEAD", "省发展改革委:LEAD", "省财政厅:PARTICIPANT", "省国资委:PARTICIPANT"),
+                split("（省教育厅、省发展改革委牵头，省财政厅、省国资委参与）"));
+    }
+
+    @Test
+    void aGovernmentGroupWithBracketsAndACommaInsideStaysOneMention() {
+        List<UnitMention> units = UnitSplitter.split("省发展改革委、省教育厅等省直有关部门和各市〔州〕、县〔市〕政府按职责分工负责");
+        assertEquals(List.of("省发展改革委:RESPONSIBLE", "省教育厅:RESPONSIBLE", "省直有关部门:RESPONSIBLE",
+                "各市〔州〕、县〔市〕政府:RESPONSIBLE"), units.stream().map(u -> u.rawName() + ":" + u.role()).toList());
+        assertEquals(List.of(AssignmentKind.AGENCY, AssignmentKind.AGENCY, AssignmentKind.UNSPECIFIED, AssignmentKind.GROUP),
+                units.stream().map(UnitMention::kind).toList());
+        assertEquals(List.of(1, 2, 3, 4), units.stream().map(UnitMention::order).toList());
+    }
+
+    @Test
+    void bracketedQualifiersAreNeverCut() {
+        assertEquals(List.of("市教育局:LEAD", "市编办:PARTICIPANT", "各县区政府（管委）:RESPONSIBLE"),
+                split("市教育局、市编办，各县区政府（管委）"));
+        assertEquals(List.of("各市（州）、县（市）人民政府:RESPONSIBLE"), split("各市（州）、县（市）人民政府按职责分工负责"));
+    }
+
+    @Test
+    void etCeteraOfUnnamedDepartmentsIsDroppedWhenItNamesNothing() {
+        assertEquals(List.of("省教育厅:LEAD", "省财政厅:PARTICIPANT", "各市〔州〕、县〔市〕政府:PARTICIPANT"),
+                split("省教育厅牵头，省财政厅等部门和各市〔州〕、县〔市〕政府参与"));
+    }
+
+    @Test
+    void eachResponsibleWithinItsRemit() {
+        assertEquals(List.of("省教育厅:RESPONSIBLE", "省财政厅:RESPONSIBLE"), split("省教育厅、省财政厅各负其责"));
+        assertEquals(List.of("省教育厅:RESPONSIBLE"), split("（省教育厅负责）"));
+    }
+
+    @Test
+    void aPlainListIsLedByItsFirstNamedUnit() {
+        assertEquals(List.of("省财政厅:LEAD", "省税务局:PARTICIPANT", "省自然资源厅:PARTICIPANT", "各市州人民政府:RESPONSIBLE"),
+                split("省财政厅、省税务局、省自然资源厅，各市州人民政府。"));
+        assertEquals(List.of("各市州人民政府:LEAD", "省教育厅:PARTICIPANT"), split("各市州人民政府、省教育厅"));
+        assertEquals(List.of("有关部门和行业协会:PARTICIPANT", "市国资委:LEAD", "市工商联:PARTICIPANT",
+                "各县区政府(管委):RESPONSIBLE"), split("有关部门和行业协会,市国资委、市工商联,各县区政府(管委)"));
+    }
+
+    @Test
+    void traditionalListsSplitOnTheSameWordsAndKeepTheirSpelling() {
+        assertEquals(List.of("市發改委:LEAD", "市教育局:LEAD", "相關部門:PARTICIPANT", "各縣區政府:RESPONSIBLE"),
+                split("市發改委、市教育局會同相關部門，各縣區政府"));
+    }
+
+    @Test
+    void ocrSpacesAreNotPartOfNames() {
+        assertEquals(List.of("省教育厅:LEAD", "省国资委:PARTICIPANT"), split("省 教育 厅 牵 头 ， 省 国 资 委 参与"));
+    }
+}
