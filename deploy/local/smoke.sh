@@ -74,6 +74,15 @@ if http_check "agency-service GET /api/v1/agencies" 200 "http://127.0.0.1:$AGENC
 fi
 if http_check "task-service GET /api/v1/documents" 200 "http://127.0.0.1:$TASK_PORT/api/v1/documents" "${AUTH[@]}"; then
   body_has "document list body" '"items"'
+  # up.sh imported every seed listed in deploy/local/seeds.tsv
+  expected=$(grep -cv '^#' "$REPO/deploy/local/seeds.tsv")
+  found=$(grep -o '"jurisdiction"' "$BODY" | wc -l)
+  if ((found >= expected)); then ok "seed documents imported ($found)"; else fail "seed documents imported: $found of $expected"; fi
+fi
+if http_check "agency-service GET /api/v1/unresolved-names" 200 \
+    "http://127.0.0.1:$AGENCY_PORT/api/v1/unresolved-names?status=OPEN" "${AUTH[@]}"; then
+  # every unit name of the seeds resolved, so task-service announced none as unresolved
+  if grep -q '"rawName"' "$BODY"; then fail "unresolved seed unit names: $(head -c 300 "$BODY")"; else ok "no unresolved unit names"; fi
 fi
 http_check "agency-service refuses a call without token" 401 "http://127.0.0.1:$AGENCY_PORT/api/v1/agencies" || true
 http_check "task-service refuses a call without token" 401 "http://127.0.0.1:$TASK_PORT/api/v1/documents" || true
