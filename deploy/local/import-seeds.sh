@@ -17,7 +17,7 @@ while IFS=$'\t' read -r file jurisdiction; do
     -H 'Content-Type: application/octet-stream' --data-binary "@$repo/seeds/$file" \
     "$task_url/api/v1/imports?fileName=$file&jurisdiction=$jurisdiction")
   case "$status" in
-    201) echo "imported $file ($jurisdiction): $(grep -o '"seq"' "$response" | wc -l) tasks" ;;
+    201) echo "imported $file ($jurisdiction)" ;;
     200) echo "already imported $file" ;;
     *) echo "import of $file failed with $status: $(head -c 500 "$response")" >&2; rm -f "$response"; exit 1 ;;
   esac
