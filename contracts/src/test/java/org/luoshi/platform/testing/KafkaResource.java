@@ -8,6 +8,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 /** A real single-node KRaft Kafka broker started in-process (Kafka's own test kit), with Luoshi's topics. */
 public class KafkaResource implements QuarkusTestResourceLifecycleManager {
@@ -19,6 +20,10 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
     public synchronized Map<String, String> start() {
         try {
             if (cluster == null) {
+                // the in-process broker may halt the JVM when its files vanish during JVM shutdown; the test JVM's
+                // exit code must stay the tests' verdict (Kafka's own tests do the same)
+                Exit.setHaltProcedure((status, message) -> { });
+                Exit.setExitProcedure((status, message) -> { });
                 cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                         .setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
                         .setConfigProp("group.initial.rebalance.delay.ms", "0")
