@@ -40,16 +40,28 @@ public final class OpenApiConformance {
                 "served /q/openapi differs from " + contractResource);
     }
 
+    /** One operation of a contract, made concrete: path parameters filled, and the media type its body is sent as. */
+    public record Operation(String method, String path, String bodyMediaType) {
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
     /**
-     * Every operation of the contract as "METHOD /concrete/path" with path parameters filled by a random UUID, so that a
-     * test can prove each one is really routed (an unrouted path answers 404 before any security check).
+     * Every operation of the contract with path parameters filled by a random UUID and its first request media type
+     * (JSON when it has no body), so that a test can prove each one is really routed: an unrouted path answers 404 and
+     * a body of the wrong type 415, both before any security check.
      */
-    public static List<String> operations(String contractResource) throws IOException {
-        List<String> operations = new ArrayList<>();
+    public static List<Operation> operations(String contractResource) throws IOException {
+        List<Operation> operations = new ArrayList<>();
         try (InputStream in = OpenApiConformance.class.getClassLoader().getResourceAsStream(contractResource)) {
-            YAML.readTree(in).path("paths").properties().forEach(path -> path.getValue().fieldNames().forEachRemaining(method -> {
-                if (METHODS.contains(method)) {
-                    operations.add(method.toUpperCase() + " " + path.getKey().replaceAll("\\{[^}]+}", UUID.randomUUID().toString()));
+            YAML.readTree(in).path("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
+                if (METHODS.contains(op.getKey())) {
+                    var media = op.getValue().path("requestBody").path("content").fieldNames();
+                    operations.add(new Operation(op.getKey().toUpperCase(),
+                            path.getKey().replaceAll("\\{[^}]+}", UUID.randomUUID().toString()),
+                            media.hasNext() ? media.next() : "application/json"));
                 }
             }));
         }

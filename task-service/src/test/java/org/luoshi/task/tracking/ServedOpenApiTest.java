@@ -20,9 +20,8 @@ class ServedOpenApiTest {
 
     @Test
     void everyContractOperationIsRoutedAndDemandsAToken() throws Exception {
-        for (String operation : OpenApiConformance.operations("contracts/openapi/task-api.yaml")) {
-            String[] methodAndPath = operation.split(" ");
-            given().contentType("application/json").body("{}").when().request(methodAndPath[0], methodAndPath[1])
+        for (OpenApiConformance.Operation operation : OpenApiConformance.operations("contracts/openapi/task-api.yaml")) {
+            given().contentType(operation.bodyMediaType()).body("{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).when().request(operation.method(), operation.path())
                     .then().statusCode(401).contentType("application/problem+json");
         }
     }
