@@ -4,21 +4,24 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.luoshi.platform.audit.AuditTrail;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
  * Appends events to the outbox within the caller's transaction: the event commits with the state change or not at all.
- * Business code never talks to Kafka; {@link OutboxRelay} does.
+ * Business code never talks to Kafka; {@link OutboxRelay} does. Each event also leaves its entry in the audit trail.
  */
 @ApplicationScoped
 public class Outbox {
 
     private final ObjectMapper json;
+    private final AuditTrail audit;
 
-    public Outbox(ObjectMapper json) {
+    public Outbox(ObjectMapper json, AuditTrail audit) {
         this.json = json;
+        this.audit = audit;
     }
 
     /**
@@ -36,7 +39,7 @@ public class Outbox {
         event.eventType = CloudEventTypes.qualified(type);
         event.payload = serialize(data);
         event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
-        return event.persist();
+        return event.<OutboxEvent>persist().call(audit::recordEvent);
     }
 
     private String serialize(Object data) {
