@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Smoke test of the local stack, for CI: deploy/local/up.sh, then real calls against every piece (a Keycloak
 # token for the local user admin, one authenticated request per service, OpenAPI documents, realm discovery,
-# Kafka topics, PostgreSQL), then ALWAYS deploy/local/down.sh. Exits non-zero if anything failed.
+# security end to end with real tokens and the audit trail, Kafka topics, PostgreSQL), then ALWAYS
+# deploy/local/down.sh. Exits non-zero if anything failed.
 # Same LUOSHI_*_PORT variables as up.sh. LUOSHI_SMOKE_KEEP=1 leaves the stack up afterwards (for debugging).
 set -euo pipefail
 
@@ -91,6 +92,55 @@ if http_check "agency-service /q/openapi" 200 "http://127.0.0.1:$AGENCY_PORT/q/o
 fi
 if http_check "task-service /q/openapi" 200 "http://127.0.0.1:$TASK_PORT/q/openapi"; then
   body_has "task-service OpenAPI lists /api/v1/documents" "/api/v1/documents"
+fi
+
+# --- security end to end with real Keycloak tokens: refusals, roles, agency scoping of officers, the audit trail
+token_for() { # USER: prints an access token (password grant; local users' passwords equal their names)
+  curl -s -m 20 "$REALM_URL/protocol/openid-connect/token" -d client_id=luoshi-cli -d grant_type=password \
+    -d username="$1" -d password="$1" | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p'
+}
+claim_of() { # TOKEN CLAIM: a string claim of a token's payload
+  local payload; payload=$(cut -d. -f2 <<<"$1" | tr '_-' '/+')
+  while (( ${#payload} % 4 )); do payload+="="; done
+  base64 -d <<<"$payload" 2>/dev/null | sed -n "s/.*\"$2\":\"\([^\"]*\)\".*/\1/p"
+}
+first_task_id() { sed -n 's/^{"items":\[{"id":"\([^"]*\)".*/\1/p' "$BODY"; }
+INTEGRATOR=$(token_for integrator); OFFICER=$(token_for hunan-edu); OTHER_OFFICER=$(token_for luan-edu)
+# a token whose signature was altered: the last characters of the signature part replaced
+TAMPERED="${TOKEN%?????}AAAAA"; [[ "$TAMPERED" != "$TOKEN" ]] || TAMPERED="${TOKEN%?????}BBBBB"
+for svc in "agency-service $AGENCY_PORT /api/v1/agencies" "task-service $TASK_PORT /api/v1/tasks"; do
+  read -r name port path <<<"$svc"
+  http_check "$name refuses a tampered token" 401 "http://127.0.0.1:$port$path" -H "Authorization: Bearer $TAMPERED" || true
+  http_check "$name lets integrator read" 200 "http://127.0.0.1:$port$path" -H "Authorization: Bearer $INTEGRATOR" || true
+done
+http_check "agency-service refuses integrator a write" 403 "http://127.0.0.1:$AGENCY_PORT/api/v1/agencies" \
+  -H "Authorization: Bearer $INTEGRATOR" -H 'Content-Type: application/json' \
+  -d '{"name":"冒烟测试局","classification":"DEPARTMENT","level":"PROVINCE","divisionCode":"430000"}' || true
+http_check "task-service refuses integrator a write" 403 "http://127.0.0.1:$TASK_PORT/api/v1/documents" \
+  -H "Authorization: Bearer $INTEGRATOR" -H 'Content-Type: application/json' \
+  -d '{"docNumber":"冒烟〔2026〕1号","title":"冒烟测试","jurisdiction":"430000"}' || true
+OWN_AGENCY=$(claim_of "$OFFICER" agency_id); FOREIGN_AGENCY=$(claim_of "$OTHER_OFFICER" agency_id)
+OWN_TASK=""; FOREIGN_TASK=""
+if http_check "seeded tasks of hunan-edu's agency" 200 "http://127.0.0.1:$TASK_PORT/api/v1/tasks?agencyId=$OWN_AGENCY&limit=1" \
+    -H "Authorization: Bearer $OFFICER"; then OWN_TASK=$(first_task_id); fi
+if http_check "seeded tasks of luan-edu's agency" 200 "http://127.0.0.1:$TASK_PORT/api/v1/tasks?agencyId=$FOREIGN_AGENCY&limit=1" \
+    -H "Authorization: Bearer $OFFICER"; then FOREIGN_TASK=$(first_task_id); fi
+if [[ -n "$OWN_TASK" && -n "$FOREIGN_TASK" ]]; then
+  REQUEST_ID="smoke-$(date +%s)"
+  http_check "hunan-edu reports progress on its agency's task" 201 "http://127.0.0.1:$TASK_PORT/api/v1/tasks/$OWN_TASK/progress" \
+    -H "Authorization: Bearer $OFFICER" -H 'Content-Type: application/json' -H "X-Request-Id: $REQUEST_ID" \
+    -d '{"period":"smoke","text":"冒烟测试进展","percent":5}' || true
+  http_check "hunan-edu is refused on another agency's task" 403 "http://127.0.0.1:$TASK_PORT/api/v1/tasks/$FOREIGN_TASK/progress" \
+    -H "Authorization: Bearer $OFFICER" -H 'Content-Type: application/json' -d '{"period":"smoke","text":"越权"}' || true
+  if http_check "audit of that task" 200 "http://127.0.0.1:$TASK_PORT/api/v1/audit?entity=task&id=$OWN_TASK&limit=5" "${AUTH[@]}"; then
+    body_has "audit shows the report" '"action":"ProgressReported"'
+    body_has "audit names hunan-edu as actor" '"username":"hunan-edu"'
+    body_has "audit keeps the request id" "\"requestId\":\"$REQUEST_ID\""
+  fi
+  http_check "integrator may not read the audit" 403 "http://127.0.0.1:$TASK_PORT/api/v1/audit" \
+    -H "Authorization: Bearer $INTEGRATOR" || true
+else
+  fail "no seeded task found for hunan-edu ($OWN_AGENCY: '$OWN_TASK') or luan-edu ($FOREIGN_AGENCY: '$FOREIGN_TASK')"
 fi
 
 # --- Kafka: the topics up.sh creates (kcat when installed, else Kafka's own TopicCommand from .luoshi)

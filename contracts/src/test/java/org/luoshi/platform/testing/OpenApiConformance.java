@@ -41,7 +41,7 @@ public final class OpenApiConformance {
     }
 
     /** One operation of a contract, made concrete: path parameters filled, and the media type its body is sent as. */
-    public record Operation(String method, String path, String bodyMediaType) {
+    public record Operation(String operationId, String method, String path, String bodyMediaType) {
         @Override
         public String toString() {
             return method + " " + path;
@@ -59,7 +59,7 @@ public final class OpenApiConformance {
             YAML.readTree(in).path("paths").properties().forEach(path -> path.getValue().properties().forEach(op -> {
                 if (METHODS.contains(op.getKey())) {
                     var media = op.getValue().path("requestBody").path("content").fieldNames();
-                    operations.add(new Operation(op.getKey().toUpperCase(),
+                    operations.add(new Operation(op.getValue().path("operationId").asText(), op.getKey().toUpperCase(),
                             path.getKey().replaceAll("\\{[^}]+}", UUID.randomUUID().toString()),
                             media.hasNext() ? media.next() : "application/json"));
                 }

@@ -4,12 +4,17 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.luoshi.agency.api.model.ResolveBatch;
 import org.luoshi.agency.api.model.ResolveBatchResult;
 
-/** agency-service's batch resolve, with the types of its contract. */
+/**
+ * agency-service's batch resolve, with the types of its contract. The Authorization passed in is the importing user's;
+ * {@link AgencyServiceAuthorization} replaces it with task-service's own token unless configured to propagate it.
+ */
 @RegisterRestClient(configKey = "agency-service")
+@RegisterClientHeaders(AgencyServiceAuthorization.class)
 @Path("/api/v1/agencies/resolve")
 public interface AgencyResolveClient {
 
