@@ -38,6 +38,7 @@ import org.luoshi.task.document.DocumentService;
 import org.luoshi.task.document.PolicyDocument;
 import org.luoshi.task.milestone.Milestones;
 import org.luoshi.task.tracking.Assignment;
+import org.luoshi.task.tracking.AssignmentMember;
 import org.luoshi.task.tracking.Task;
 import org.luoshi.task.tracking.TaskService;
 
@@ -155,8 +156,13 @@ public class ImportService {
                         warnings.add(new ImportWarning(ImportWarning.KindEnum.OTHER, "'" + unit.rawName()
                                 + "' was split; assigned to its first successor, check the others").seq(task.seq()));
                     }
+                } else if (resolution.getKind() == ResolutionKind.GROUP) {
+                    assignment.kind(AssignmentKind.GROUP).agencyName(resolution.getName());
+                    if (resolution.getMembers() != null && !resolution.getMembers().isEmpty()) {
+                        assignment.memberIds(resolution.getMembers().stream().map(m -> m.getId()).toList());
+                    }
                 } else {
-                    assignment.kind(resolution.getKind() == ResolutionKind.GROUP ? AssignmentKind.GROUP : AssignmentKind.UNSPECIFIED);
+                    assignment.kind(AssignmentKind.UNSPECIFIED);
                 }
                 assignments.add(assignment);
             }
@@ -255,6 +261,9 @@ public class ImportService {
                 assignment.rawName = a.getRawName();
                 assignment.kind = a.getKind();
                 assignment.role = a.getRole();
+                if (a.getMemberIds() != null) {
+                    assignment.memberIds = List.copyOf(new java.util.LinkedHashSet<>(a.getMemberIds()));
+                }
                 assignments.add(assignment);
             }
             taskMilestones.put(task.id, imported.getMilestones().stream()
@@ -267,7 +276,8 @@ public class ImportService {
         for (Task task : created) {
             chain = chain.flatMap(x -> task.persist()).flatMap(x -> Panache.flush()).replaceWithVoid();
         }
-        chain = chain.flatMap(x -> Assignment.persist(assignments));
+        chain = chain.flatMap(x -> Assignment.persist(assignments)).flatMap(x -> Panache.flush())
+                .flatMap(x -> AssignmentMember.persistOf(assignments));
         for (Map.Entry<UUID, List<MilestoneCreate>> entry : taskMilestones.entrySet()) {
             chain = chain.flatMap(x -> milestones.add(document.id, entry.getKey(), entry.getValue())).replaceWithVoid();
         }

@@ -14,7 +14,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -124,11 +123,14 @@ public class ProgressService {
     }
 
     /**
-     * The unit a report speaks for. An officer reports for their own agency, which must be assigned to the task;
+     * The unit a report speaks for. An officer reports for their own agency, which must be assigned to the task
+     * (directly or as a member of an assigned group);
      * others may name any assigned agency, or none.
      */
     private UUID reportingAgency(TaskView view, UUID requested, Actor actor) {
-        Set<UUID> assigned = view.assignments().stream().map(a -> a.agencyId).filter(Objects::nonNull)
+        // a member of an assigned group (各市州人民政府 …) is responsible too
+        Set<UUID> assigned = view.assignments().stream()
+                .flatMap(a -> java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(a.agencyId), a.memberIds.stream()))
                 .collect(Collectors.toSet());
         boolean officerOnly = caller.hasRole(Roles.OFFICER) && !caller.hasRole(Roles.ADMIN) && !caller.hasRole(Roles.SUPERVISOR);
         if (officerOnly) {

@@ -8,7 +8,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.io.Serializable;
+import java.util.List;
 import java.util.UUID;
 import org.luoshi.task.api.model.AssignmentKind;
 import org.luoshi.task.api.model.AssignmentRole;
@@ -38,6 +40,10 @@ public class Assignment extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public AssignmentRole role;
+
+    /** A GROUP's member agencies, stored as {@link AssignmentMember} rows; filled when tasks are loaded. */
+    @Transient
+    public List<UUID> memberIds = List.of();
 
     @Embeddable
     public record Key(@Column(name = "task_id") UUID taskId, @Column(name = "position") int position)

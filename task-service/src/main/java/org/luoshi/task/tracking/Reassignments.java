@@ -39,7 +39,8 @@ public class Reassignments {
         if (successors == null || successors.isEmpty() || reorganization.getType() == Reorganization.TypeEnum.MOVE) {
             return Uni.createFrom().item(0);
         }
-        return Assignment.<Assignment>list("agencyId in ?1 order by key.taskId, key.position", originals).flatMap(moving -> {
+        return AssignmentMember.follow(originals, successors).chain(() -> Assignment.<Assignment>list(
+                "agencyId in ?1 order by key.taskId, key.position", originals)).flatMap(moving -> {
             Map<UUID, List<Assignment>> byTask = new LinkedHashMap<>();
             moving.forEach(a -> byTask.computeIfAbsent(a.key.taskId(), k -> new ArrayList<>()).add(a));
             Uni<Integer> chain = Uni.createFrom().item(0);

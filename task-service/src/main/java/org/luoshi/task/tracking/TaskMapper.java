@@ -42,7 +42,8 @@ public class TaskMapper {
                 view.assignments().stream().map(a -> new TaskAssignmentSnapshot(
                                 TaskAssignmentSnapshot.KindEnum.fromValue(a.kind.toString()),
                                 TaskAssignmentSnapshot.RoleEnum.fromValue(a.role.toString()), a.key.position())
-                        .agencyId(a.agencyId).rawName(a.rawName)).toList(),
+                        .agencyId(a.agencyId).rawName(a.rawName)
+                        .memberIds(a.memberIds.isEmpty() ? null : a.memberIds)).toList(),
                 t.version)
                 .parentId(t.parentId)
                 .category(t.category)
@@ -55,6 +56,7 @@ public class TaskMapper {
                 .agencyId(a.agencyId)
                 .agencyName(agency == null ? null : agency.name)
                 .rawName(a.rawName)
-                .formerAgencyId(a.formerAgencyId);
+                .formerAgencyId(a.formerAgencyId)
+                .memberIds(a.memberIds.isEmpty() ? null : a.memberIds);
     }
 }

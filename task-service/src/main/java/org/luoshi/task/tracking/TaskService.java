@@ -87,6 +87,8 @@ public class TaskService {
                 })
                 .flatMap(assignments -> task.persist()
                         .flatMap(saved -> Assignment.persist(assignments))
+                        .flatMap(saved -> Panache.flush())
+                        .flatMap(saved -> AssignmentMember.persistOf(assignments))
                         .flatMap(saved -> milestones.add(documentId, task.id, request.getMilestones()))
                         .flatMap(saved -> Panache.flush())
                         .flatMap(flushed -> load(task))
@@ -133,8 +135,11 @@ public class TaskService {
             throw ProblemException.badRequest("role filters the tasks of an agency: give agencyId too");
         }
         if (filter.agencyId() != null) {
-            where.add("id in (select a.key.taskId from Assignment a where a.agencyId in :agencyIds"
-                    + (filter.role() != null ? " and a.role = :role)" : ")"));
+            // assigned directly, or through a group it is a member of
+            String role = filter.role() != null ? " and a.role = :role" : "";
+            where.add("(id in (select a.key.taskId from Assignment a where a.agencyId in :agencyIds" + role + ")"
+                    + " or id in (select m.key.taskId from AssignmentMember m, Assignment a where m.key.agencyId in :agencyIds"
+                    + " and a.key.taskId = m.key.taskId and a.key.position = m.key.position" + role + "))");
             if (filter.role() != null) {
                 parameters.and("role", filter.role());
             }
@@ -273,6 +278,13 @@ public class TaskService {
                 assignment.rawName = r.getRawName() == null ? null : r.getRawName().strip();
                 assignment.kind = r.getAgencyId() != null || r.getKind() == null ? AssignmentKind.AGENCY : r.getKind();
                 assignment.role = r.getRole();
+                if (r.getMemberIds() != null && !r.getMemberIds().isEmpty()) {
+                    if (assignment.kind != AssignmentKind.GROUP) {
+                        throw ProblemException.badRequest("assignment " + assignments.size()
+                                + " lists memberIds but is not a GROUP");
+                    }
+                    assignment.memberIds = List.copyOf(new java.util.LinkedHashSet<>(r.getMemberIds()));
+                }
                 assignments.add(assignment);
             }
             return assignments;
@@ -289,6 +301,7 @@ public class TaskService {
         }
         List<UUID> ids = tasks.stream().map(t -> t.id).toList();
         return Assignment.<Assignment>list("key.taskId in ?1 order by key.taskId, key.position", ids)
+                .call(assignments -> withMembers(ids, assignments))
                 .flatMap(assignments -> milestones.ofTasks(ids).flatMap(all -> {
                     Set<UUID> agencyIds = assignments.stream().map(a -> a.agencyId).filter(Objects::nonNull)
                             .collect(Collectors.toSet());
@@ -301,6 +314,18 @@ public class TaskService {
                                 milestonesByTask.getOrDefault(t.id, List.of()), agencies)).toList();
                     });
                 }));
+    }
+
+    private static Uni<List<AssignmentMember>> withMembers(List<UUID> taskIds, List<Assignment> assignments) {
+        if (assignments.stream().noneMatch(a -> a.kind == AssignmentKind.GROUP)) {
+            return Uni.createFrom().item(List.of());
+        }
+        return AssignmentMember.<AssignmentMember>list("key.taskId in ?1 order by key.agencyId", taskIds).invoke(members -> {
+            Map<Assignment.Key, List<UUID>> byAssignment = new HashMap<>();
+            members.forEach(m -> byAssignment.computeIfAbsent(new Assignment.Key(m.key.taskId(), m.key.position()),
+                    k -> new ArrayList<>()).add(m.key.agencyId()));
+            assignments.forEach(a -> a.memberIds = byAssignment.getOrDefault(a.key, List.of()));
+        });
     }
 
     private Uni<TaskView> publish(String type, TaskView view, List<String> changedFields, TaskStatus previousStatus) {

@@ -64,6 +64,10 @@ class SeedImportTest {
         JsonPath report = imported("000_7ee7fc4c83a814af.txt", "430000");
         assertEquals(24, report.getList("tasks").size());
         assertEquals(5, categories(report));
+        // 各市州人民政府 means Hunan's 14 prefecture-level governments, kept as the group's members
+        List<List<String>> members = report.getList("tasks.assignments.flatten().findAll { it.kind == 'GROUP' }.memberIds");
+        assertFalse(members.isEmpty());
+        members.forEach(ids -> assertEquals(14, ids.size()));
     }
 
     @Test

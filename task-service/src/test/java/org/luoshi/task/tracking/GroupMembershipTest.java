@@ -1,0 +1,84 @@
+package org.luoshi.task.tracking;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.luoshi.task.support.Fixtures.INTEGRATOR;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.luoshi.platform.testing.TestTokens;
+import org.luoshi.task.support.Fixtures;
+import org.luoshi.task.support.RealInfrastructureProfile;
+
+/** A task assigned to a group (各市州人民政府) belongs to each member agency: in filters, in officers' rights, after mergers. */
+@QuarkusTest
+@TestProfile(RealInfrastructureProfile.class)
+class GroupMembershipTest {
+
+    private static List<String> taskIds(Map<String, ?> query) {
+        return given().auth().oauth2(INTEGRATOR).queryParams(query).when().get("/api/v1/tasks")
+                .then().statusCode(200).extract().path("items.id");
+    }
+
+    @Test
+    void membersOfAnAssignedGroupFindTheTaskReportOnItAndKeepItThroughAMerger() {
+        UUID changsha = Fixtures.announceAgency("长沙市人民政府");
+        UUID zhuzhou = Fixtures.announceAgency("株洲市人民政府");
+        UUID education = Fixtures.announceAgency("湖南省教育厅");
+        UUID outsider = Fixtures.announceAgency("湖南省交通运输厅");
+        String documentId = Fixtures.document("湘政办发〔2022〕" + System.nanoTime() % 100000 + "号");
+        Fixtures.taskLedBy(documentId, "0", List.of(education, outsider, changsha, zhuzhou));
+
+        Map<String, Object> group = Map.of("rawName", "各市州人民政府", "kind", "GROUP", "role", "RESPONSIBLE",
+                "memberIds", List.of(changsha.toString(), zhuzhou.toString()));
+        String task = Fixtures.createTask(documentId, Map.of("seq", "1", "title", "推进产教融合",
+                        "assignments", List.of(Map.of("agencyId", education.toString(), "role", "LEAD"), group)))
+                .then().statusCode(201)
+                .body("assignments[1].memberIds", containsInAnyOrder(changsha.toString(), zhuzhou.toString()))
+                .extract().path("id");
+
+        org.junit.jupiter.api.Assertions.assertTrue(taskIds(Map.of("agencyId", changsha)).contains(task));
+        org.junit.jupiter.api.Assertions.assertTrue(taskIds(Map.of("agencyId", zhuzhou, "role", "RESPONSIBLE")).contains(task));
+        org.junit.jupiter.api.Assertions.assertFalse(taskIds(Map.of("agencyId", zhuzhou, "role", "LEAD")).contains(task));
+        org.junit.jupiter.api.Assertions.assertFalse(taskIds(Map.of("agencyId", outsider)).contains(task));
+
+        given().auth().oauth2(TestTokens.officer("changsha", changsha)).contentType(ContentType.JSON)
+                .body(Map.of("period", "2022-Q1", "text", "长沙市已部署"))
+                .when().post("/api/v1/tasks/" + task + "/progress").then().statusCode(201);
+        given().auth().oauth2(TestTokens.officer("hunan-jt", outsider)).contentType(ContentType.JSON)
+                .body(Map.of("period", "2022-Q1", "text", "越权"))
+                .when().post("/api/v1/tasks/" + task + "/progress").then().statusCode(403);
+
+        // 株洲 merges into a new unit: the group's membership follows, the group assignment stays as written
+        UUID successor = Fixtures.announceAgency("株洲市人民政府（新）");
+        Fixtures.taskLedBy(documentId, "9", List.of(successor));
+        Fixtures.announceReorganization("MERGE", "AgenciesMerged", Map.of(zhuzhou, "株洲市人民政府"), List.of(successor));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            org.junit.jupiter.api.Assertions.assertTrue(taskIds(Map.of("agencyId", successor)).contains(task));
+            org.junit.jupiter.api.Assertions.assertFalse(taskIds(Map.of("agencyId", zhuzhou)).contains(task));
+        });
+        given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task).then().statusCode(200)
+                .body("assignments[1].rawName", org.hamcrest.Matchers.equalTo("各市州人民政府"))
+                .body("assignments[1].memberIds", containsInAnyOrder(changsha.toString(), successor.toString()))
+                .body("assignments.agencyId", not(hasItem(successor.toString())));
+    }
+
+    @Test
+    void onlyGroupsHaveMembers() {
+        UUID education = Fixtures.announceAgency("湖南省教育厅");
+        String documentId = Fixtures.document("湘政办发〔2022〕" + System.nanoTime() % 100000 + "号");
+        Fixtures.taskLedBy(documentId, "0", List.of(education));
+        Fixtures.createTask(documentId, Map.of("seq", "1", "title", "任务", "assignments", List.of(Map.of(
+                        "agencyId", education.toString(), "role", "LEAD", "memberIds", List.of(UUID.randomUUID().toString())))))
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+}
