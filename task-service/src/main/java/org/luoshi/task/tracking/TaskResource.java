@@ -73,7 +73,7 @@ public class TaskResource implements TasksApi {
     }
 
     @Override
-    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.OFFICER})
     public CompletionStage<Response> updateTask(UUID id, TaskPatch taskPatch, String ifMatch) {
         return service.update(id, ifMatch, taskPatch)
                 .map(view -> Response.ok(mapper.toApi(view)).tag(String.valueOf(view.task().version)).build())

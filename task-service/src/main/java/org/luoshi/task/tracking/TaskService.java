@@ -24,6 +24,8 @@ import org.luoshi.events.model.UnresolvedReference;
 import org.luoshi.platform.http.Cursor;
 import org.luoshi.platform.http.ETags;
 import org.luoshi.platform.problem.ProblemException;
+import org.luoshi.platform.security.CurrentActor;
+import org.luoshi.platform.security.Roles;
 import org.luoshi.task.api.model.AssignmentCreate;
 import org.luoshi.task.api.model.AssignmentKind;
 import org.luoshi.task.api.model.Health;
@@ -49,8 +51,11 @@ public class TaskService {
     private final TaskEvents events;
 
     private final Clock clock;
+    private final CurrentActor caller;
 
-    public TaskService(AgencyDirectory directory, Milestones milestones, TaskMapper mapper, TaskEvents events, Clock clock) {
+    public TaskService(AgencyDirectory directory, Milestones milestones, TaskMapper mapper, TaskEvents events, Clock clock,
+            CurrentActor caller) {
+        this.caller = caller;
         this.clock = clock;
         this.directory = directory;
         this.milestones = milestones;
@@ -217,7 +222,7 @@ public class TaskService {
     @WithTransaction
     public Uni<TaskView> update(UUID id, String ifMatch, TaskPatch patch) {
         long expected = ETags.requiredVersion(ifMatch);
-        return find(id).flatMap(task -> {
+        return find(id).call(task -> checkOfficerMayChange(task, patch)).flatMap(task -> {
             ETags.checkCurrent(expected, task.version);
             TaskStatus previous = task.status;
             List<String> changed = new ArrayList<>();
@@ -239,6 +244,30 @@ public class TaskService {
                     .flatMap(view -> publish("TaskUpdated", view, changed, null))
                     .flatMap(view -> statusChanged ? publish("TaskStatusChanged", view, null, previous) : Uni.createFrom().item(view));
         });
+    }
+
+    /**
+     * An officer (without a supervising role) moves only the status of their own agency's tasks, and only forward:
+     * suspending and cancelling are supervisors' decisions.
+     */
+    private Uni<Void> checkOfficerMayChange(Task task, TaskPatch patch) {
+        if (!caller.hasRole(Roles.OFFICER) || caller.hasRole(Roles.ADMIN) || caller.hasRole(Roles.SUPERVISOR)) {
+            return Uni.createFrom().voidItem();
+        }
+        if (patch.getTitle() != null || patch.getContent() != null || patch.getCategory() != null) {
+            throw ProblemException.forbidden("an officer changes only the status of a task");
+        }
+        if (patch.getStatus() != null && patch.getStatus() != TaskStatus.IN_PROGRESS && patch.getStatus() != TaskStatus.COMPLETED) {
+            throw ProblemException.forbidden("an officer moves a task only to IN_PROGRESS or COMPLETED");
+        }
+        UUID own = caller.get().getAgencyId();
+        return load(task).invoke(view -> {
+            boolean assigned = own != null && view.assignments().stream()
+                    .anyMatch(a -> own.equals(a.agencyId) || a.memberIds.contains(own));
+            if (!assigned) {
+                throw ProblemException.forbidden("an officer changes only tasks assigned to their own agency");
+            }
+        }).replaceWithVoid();
     }
 
     public Uni<Task> find(UUID id) {

@@ -81,4 +81,33 @@ class GroupMembershipTest {
                         "agencyId", education.toString(), "role", "LEAD", "memberIds", List.of(UUID.randomUUID().toString())))))
                 .then().statusCode(400).contentType("application/problem+json");
     }
+
+    private static io.restassured.response.Response patch(String token, String task, String etag, Map<String, Object> body) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).header("If-Match", etag).body(body)
+                .when().patch("/api/v1/tasks/" + task);
+    }
+
+    @Test
+    void officersMoveOnlyTheStatusOfTheirOwnAgencysTasksAndOnlyForward() {
+        UUID education = Fixtures.announceAgency("湖南省教育厅");
+        UUID changsha = Fixtures.announceAgency("长沙市人民政府");
+        UUID outsider = Fixtures.announceAgency("湖南省交通运输厅");
+        String documentId = Fixtures.document("湘政办发〔2022〕" + System.nanoTime() % 100000 + "号");
+        Fixtures.taskLedBy(documentId, "0", List.of(education, changsha, outsider));
+        String task = Fixtures.createTask(documentId, Map.of("seq", "1", "title", "推进产教融合", "assignments", List.of(
+                        Map.of("agencyId", education.toString(), "role", "LEAD"),
+                        Map.of("rawName", "各市州人民政府", "kind", "GROUP", "role", "RESPONSIBLE",
+                                "memberIds", List.of(changsha.toString())))))
+                .then().statusCode(201).extract().path("id");
+        String officer = TestTokens.officer("hunan-edu", education);
+
+        patch(officer, task, "\"0\"", Map.of("title", "改标题")).then().statusCode(403).contentType("application/problem+json");
+        patch(officer, task, "\"0\"", Map.of("status", "CANCELLED")).then().statusCode(403);
+        patch(TestTokens.officer("hunan-jt", outsider), task, "\"0\"", Map.of("status", "IN_PROGRESS")).then().statusCode(403);
+        patch(officer, task, "\"0\"", Map.of("status", "IN_PROGRESS")).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("IN_PROGRESS"));
+        // a member of the assigned group may too
+        patch(TestTokens.officer("changsha", changsha), task, "\"1\"", Map.of("status", "COMPLETED")).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("COMPLETED"));
+    }
 }
