@@ -15,8 +15,8 @@ final class AnnexRows {
     private AnnexRows() {
     }
 
-    static ParsedTask task(String seq, String category, String contentCell, String units, String source,
-            BodyParagraphs body, List<String> warnings) {
+    static ParsedTask task(String seq, String category, String contentCell, String units, String deadline,
+            String source, BodyParagraphs body, List<String> warnings) {
         String cat = category;
         if (cat != null && TextCleaner.containsDamage(cat)) {
             Optional<String> heading = body.heading(cat);
@@ -33,9 +33,10 @@ final class AnnexRows {
             Optional<BodyParagraphs.Paragraph> paragraph = body.numbered(seq, contentCell);
             if (paragraph.isPresent()) {
                 BodyParagraphs.Paragraph p = paragraph.get();
-                return TaskTexts.task(seq, null, cat, contentCell, p.text(), source + "\n" + body.source(p), units);
+                return TaskTexts.task(seq, null, cat, contentCell, p.text(), source + "\n" + body.source(p), units,
+                        deadline);
             }
         }
-        return TaskTexts.task(seq, null, cat, null, contentCell, source, units);
+        return TaskTexts.task(seq, null, cat, null, contentCell, source, units, deadline);
     }
 }

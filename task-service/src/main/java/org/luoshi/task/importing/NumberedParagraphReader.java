@@ -7,23 +7,42 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads a document without a table whose tasks are numbered paragraphs {@code （四）…} under chapter headings
- * {@code 二、…} (the category). A paragraph's units are the parenthesis that closes it when that parenthesis holds
- * role words (负责, 牵头, 参与, 配合, 会同); numbered sub-items {@code 1. 2.} that close with their own units
- * parenthesis become child tasks. A paragraph with no units of its own or of its sub-items (总体要求, 组织实施) is
- * not a task and is reported. A chapter heading that OCR ran onto the end of the previous paragraph
- * ({@code …负责）四、推进…}) is split off first.
+ * Reads a document without a table whose tasks are numbered paragraphs under chapter headings {@code 二、…} (the
+ * category). The paragraphs are numbered {@code （四）…}, with numbered sub-items {@code 1. 2.} that become child
+ * tasks; a document with too few such paragraphs naming units is read again with paragraphs numbered {@code 1.} and
+ * sub-items {@code （1）}. Numbering that starts again under each chapter makes the chapter part of the number
+ * ({@code 二.1}).
+ *
+ * <p>A paragraph's or sub-item's units close it ({@link UnitList}): a bracket ({@code （…） […] 【…】}) whose content
+ * is a unit list, or a labelled list ({@code 责任单位：…}). A paragraph with no units of its own or of its sub-items
+ * (总体要求, 组织实施) is not a task and is reported. A chapter heading that OCR ran onto the end of the previous
+ * paragraph ({@code …负责）四、推进…}) is split off first.
  */
 final class NumberedParagraphReader {
 
     private static final String NUMERALS = "一二三四五六七八九十";
     private static final Pattern CHAPTER = Pattern.compile("^([" + NUMERALS + "]{1,3})、(.{2,40})$");
-    private static final Pattern EMBEDDED_CHAPTER = Pattern.compile("(?<=[）。])\\s*[" + NUMERALS + "]{1,3}、[^。；]{2,40}$");
-    private static final Pattern PARAGRAPH = Pattern.compile("^（([" + NUMERALS + "]{1,4})）");
-    private static final Pattern SUB_ITEM = Pattern.compile("(?<=^|[。；）])\\s*(\\d{1,2})\\.(?=\\p{IsHan})");
-    private static final Pattern ROLE_WORDS = Pattern.compile("(负责|牵头|参与|配合|会同)");
+    private static final Pattern EMBEDDED_CHAPTER = Pattern.compile("(?<=[）。\\]】])\\s*[" + NUMERALS + "]{1,3}、[^。；]{2,40}$");
     private static final Pattern END_OF_BODY = Pattern.compile("^(\\d{4}年\\d{1,2}月\\d{1,2}日|.{2,20}(人民政府|办公厅|办公室)|版权所有.*|抄送.*)$");
+    private static final Pattern DATE_LINE = Pattern.compile("^\\d{4}年\\d{1,2}月\\d{1,2}日$");
+    private static final Pattern SIGNATURE = Pattern.compile("^[^。，；：,;:]{2,20}(厅|局|委|办|院|部|会|政府)$");
+    private static final String AFTER_SENTENCE = "(?<=^|[。；）\\]】])\\s*";
     private static final int MIN_PARAGRAPHS = 3;
+
+    /**
+     * A numbering level: how a paragraph starts (group 1: its number), how its seq is written, and how its
+     * sub-items are marked (group "marker": the whole mark, group 1: the number).
+     */
+    private record Level(Pattern start, String open, String close, Pattern subItem) {
+        String seq(String number) {
+            return open + number + close;
+        }
+    }
+
+    private static final Level CHINESE = new Level(Pattern.compile("^（([" + NUMERALS + "]{1,4})）"), "（", "）",
+            Pattern.compile(AFTER_SENTENCE + "(?<marker>(\\d{1,2})\\.)(?=\\p{IsHan})"));
+    private static final Level ARABIC = new Level(Pattern.compile("^(\\d{1,3})[.．、](?=\\s*\\p{IsHan})"), "", "",
+            Pattern.compile(AFTER_SENTENCE + "(?<marker>（(\\d{1,2})）)(?=\\p{IsHan})"));
 
     /** A stretch of cleaned text. */
     private record Block(int start, int end, String text, String view) {
@@ -31,13 +50,16 @@ final class NumberedParagraphReader {
 
     /** A numbered paragraph being collected. */
     private static final class Paragraph {
-        final String seq;
+        final String number;
+        final String chapter;
         final String category;
         final int start;
         int end;
+        String seq;
 
-        Paragraph(String seq, String category, int start, int end) {
-            this.seq = seq;
+        Paragraph(String number, String chapter, String category, int start, int end) {
+            this.number = number;
+            this.chapter = chapter;
             this.category = category;
             this.start = start;
             this.end = end;
@@ -48,47 +70,71 @@ final class NumberedParagraphReader {
     }
 
     static Optional<List<ParsedTask>> read(CleanDocument document, List<String> warnings) {
-        List<Paragraph> paragraphs = paragraphs(document);
-        long withUnits = paragraphs.stream().filter(p -> hasUnits(document, p)).count();
-        if (withUnits < MIN_PARAGRAPHS) {
-            return Optional.empty();
+        for (Level level : List.of(CHINESE, ARABIC)) {
+            List<Paragraph> paragraphs = paragraphs(document, level);
+            long withUnits = paragraphs.stream().filter(p -> hasUnits(document, p, level)).count();
+            if (withUnits >= MIN_PARAGRAPHS) {
+                List<ParsedTask> tasks = new ArrayList<>();
+                for (Paragraph p : paragraphs) {
+                    tasks.addAll(tasks(document, p, level, warnings));
+                }
+                return Optional.of(tasks);
+            }
         }
-        List<ParsedTask> tasks = new ArrayList<>();
-        for (Paragraph p : paragraphs) {
-            tasks.addAll(tasks(document, p, warnings));
-        }
-        return Optional.of(tasks);
+        return Optional.empty();
     }
 
-    private static boolean hasUnits(CleanDocument document, Paragraph p) {
+    private static boolean hasUnits(CleanDocument document, Paragraph p, Level level) {
         String text = document.text(p.start, p.end);
-        return pieces(text).stream().anyMatch(piece -> unitsAt(piece.text()).isPresent());
+        return pieces(text, level).stream().anyMatch(piece -> UnitList.at(piece.text()).isPresent());
     }
 
-    private static List<Paragraph> paragraphs(CleanDocument document) {
+    private static List<Paragraph> paragraphs(CleanDocument document, Level level) {
         List<Paragraph> paragraphs = new ArrayList<>();
+        String chapter = null;
         String category = null;
         Paragraph open = null;
-        for (Block block : blocks(document)) {
+        List<Block> blocks = blocks(document);
+        for (int i = 0; i < blocks.size(); i++) {
+            Block block = blocks.get(i);
             String text = block.text().strip();
             if (text.isEmpty()) {
                 continue;
             }
-            Matcher chapter = CHAPTER.matcher(text);
-            Matcher paragraph = PARAGRAPH.matcher(text);
-            if (chapter.matches() && !text.contains("。")) {
-                category = TaskTexts.trim(chapter.group(2));
+            Matcher heading = CHAPTER.matcher(text);
+            Matcher paragraph = level.start().matcher(text);
+            if (heading.matches() && !text.contains("。")) {
+                chapter = heading.group(1);
+                category = TaskTexts.trim(heading.group(2));
                 open = null;
             } else if (paragraph.find()) {
-                open = new Paragraph("（" + paragraph.group(1) + "）", category, block.start(), block.end());
+                open = new Paragraph(paragraph.group(1), chapter, category, block.start(), block.end());
                 paragraphs.add(open);
-            } else if (END_OF_BODY.matcher(text).matches()) {
+            } else if (END_OF_BODY.matcher(text).matches() || isSignature(blocks, i)) {
                 open = null;
             } else if (open != null) {
                 open.end = block.end();
             }
         }
+        boolean restarts = paragraphs.stream().map(p -> p.number).distinct().count() < paragraphs.size();
+        for (Paragraph p : paragraphs) {
+            p.seq = restarts && p.chapter != null ? p.chapter + "." + level.seq(p.number) : level.seq(p.number);
+        }
         return paragraphs;
+    }
+
+    /** A short organ name on a line of its own with a date on the next line: the signature closing the body. */
+    private static boolean isSignature(List<Block> blocks, int i) {
+        if (!SIGNATURE.matcher(blocks.get(i).view().strip()).matches()) {
+            return false;
+        }
+        for (int j = i + 1; j < blocks.size(); j++) {
+            String next = blocks.get(j).view().strip();
+            if (!next.isEmpty()) {
+                return DATE_LINE.matcher(next).matches();
+            }
+        }
+        return false;
     }
 
     /** The document's lines, with chapter headings run onto the end of a line split off as blocks of their own. */
@@ -111,79 +157,60 @@ final class NumberedParagraphReader {
     private record Piece(String seq, int start, int end, String text) {
     }
 
-    private static List<Piece> pieces(String paragraph) {
+    private static List<Piece> pieces(String paragraph, Level level) {
         List<Piece> pieces = new ArrayList<>();
-        Matcher sub = SUB_ITEM.matcher(paragraph);
+        Matcher sub = level.subItem().matcher(paragraph);
         int start = 0;
         String seq = null;
         int expected = 1;
         while (sub.find()) {
-            if (Integer.parseInt(sub.group(1)) != expected) {
+            if (sub.start("marker") == 0 || Integer.parseInt(sub.group(2)) != expected) {
                 continue;
             }
-            pieces.add(new Piece(seq, start, sub.start(), paragraph.substring(start, sub.start())));
-            seq = sub.group(1) + ".";
-            start = sub.start(1);
+            pieces.add(new Piece(seq, start, sub.start("marker"), paragraph.substring(start, sub.start("marker"))));
+            seq = sub.group("marker");
+            start = sub.start("marker");
             expected++;
         }
         pieces.add(new Piece(seq, start, paragraph.length(), paragraph.substring(start)));
         return pieces;
     }
 
-    /** Where the units parenthesis closing the text starts, when it holds role words. */
-    private static Optional<Integer> unitsAt(String text) {
-        String t = text.stripTrailing();
-        if (!t.endsWith("）")) {
-            return Optional.empty();
-        }
-        int depth = 0;
-        for (int i = t.length() - 1; i >= 0; i--) {
-            char c = t.charAt(i);
-            if (c == '）') {
-                depth++;
-            } else if (c == '（' && --depth == 0) {
-                String inside = HanView.of(t.substring(i + 1, t.length() - 1));
-                return ROLE_WORDS.matcher(inside).find() ? Optional.of(i) : Optional.empty();
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static List<ParsedTask> tasks(CleanDocument document, Paragraph p, List<String> warnings) {
+    private static List<ParsedTask> tasks(CleanDocument document, Paragraph p, Level level, List<String> warnings) {
         String text = document.text(p.start, p.end);
-        List<Piece> pieces = pieces(text);
-        boolean anyUnits = pieces.stream().anyMatch(piece -> unitsAt(piece.text()).isPresent());
+        List<Piece> pieces = pieces(text, level);
+        boolean anyUnits = pieces.stream().anyMatch(piece -> UnitList.at(piece.text()).isPresent());
         if (!anyUnits) {
             warnings.add("paragraph " + p.seq + " names no responsible units: not a task ("
-                    + TaskTexts.firstSentence(body(text.substring(pieces.get(0).start(), pieces.get(0).end()))) + ")");
+                    + TaskTexts.firstSentence(body(text.substring(pieces.get(0).start(), pieces.get(0).end()), level)) + ")");
             return List.of();
         }
         List<ParsedTask> tasks = new ArrayList<>();
         Piece head = pieces.get(0);
-        String headText = body(head.text());
-        Optional<Integer> headUnits = unitsAt(headText);
+        String headText = body(head.text(), level);
+        Optional<UnitList> headUnits = UnitList.at(headText);
         tasks.add(TaskTexts.task(p.seq, null, p.category, null, withoutUnits(headText, headUnits),
-                document.source(p.start, p.end), headUnits.map(u -> headText.substring(u)).orElse(null)));
+                document.source(p.start, p.end), headUnits.map(UnitList::units).orElse(null)));
         for (Piece piece : pieces.subList(1, pieces.size())) {
             String itemText = piece.text().strip().substring(piece.seq().length());
-            Optional<Integer> units = unitsAt(itemText);
+            Optional<UnitList> units = UnitList.at(itemText);
             if (units.isEmpty()) {
                 warnings.add("sub-item " + p.seq + piece.seq() + " names no responsible units of its own");
             }
             tasks.add(TaskTexts.task(piece.seq(), p.seq, p.category, null, withoutUnits(itemText, units),
                     document.source(p.start + piece.start(), p.start + piece.end()).strip(),
-                    units.map(itemText::substring).orElse(null)));
+                    units.map(UnitList::units).orElse(null)));
         }
         return tasks;
     }
 
-    /** The paragraph text after its number （N）. */
-    private static String body(String text) {
-        Matcher number = PARAGRAPH.matcher(text.strip());
-        return number.find() ? text.strip().substring(number.end()) : text.strip();
+    /** The paragraph text after its number. */
+    private static String body(String text, Level level) {
+        Matcher number = level.start().matcher(text.strip());
+        return number.find() ? text.strip().substring(number.end()).strip() : text.strip();
     }
 
-    private static String withoutUnits(String text, Optional<Integer> units) {
-        return units.map(u -> text.substring(0, u)).orElse(text).strip();
+    private static String withoutUnits(String text, Optional<UnitList> units) {
+        return units.map(u -> text.substring(0, u.start())).orElse(text).strip();
     }
 }

@@ -92,7 +92,7 @@ final class PipeAnnexReader {
             CleanDocument.Line first = row.get(0).line();
             CleanDocument.Line last = row.get(row.size() - 1).line();
             String source = document.source(first.start(), last.end());
-            tasks.add(AnnexRows.task(seq, category, title, units, source, body, warnings));
+            tasks.add(AnnexRows.task(seq, category, title, units, null, source, body, warnings));
         }
         return tasks;
     }

@@ -3,17 +3,20 @@ package org.luoshi.task.importing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads a task table whose cells are separated by tabs: either one row per line ({@code 1\t类别\t内容\t单位}) or one
  * cell per line, each line starting with a tab, rows separated by blank lines. The header row (序号 … 责任单位)
  * says which column is which; a blank category cell means "same as the row above", and a category repeated after a
- * page break simply continues.
+ * page break simply continues. In a table without a category column, a chapter heading ({@code 一、…}) on a line of
+ * its own or in a row of one cell is the category of the rows below it. A deadline column dates the row's task.
  */
 final class TabTableReader {
 
     private static final Pattern SEQ = Pattern.compile("^\\d{1,3}$");
+    private static final Pattern CHAPTER = Pattern.compile("^[一二三四五六七八九十]{1,3}[、.．](\\S.{1,40})$");
 
     /** A row: its cells and the stretch of cleaned text it spans. */
     private record Row(List<String> cells, int start, int end, int line) {
@@ -43,6 +46,11 @@ final class TabTableReader {
         for (Row row : rows.subList(header + 1, rows.size())) {
             List<String> cells = padded(row.cells(), columns.size());
             String seq = cells.get(columns.seq()).strip();
+            Optional<String> heading = heading(row.cells());
+            if (heading.isPresent() && columns.category() == TableColumns.NONE) {
+                category = heading.get();
+                continue;
+            }
             if (!SEQ.matcher(seq).matches()) {
                 if (cells.stream().anyMatch(c -> !c.isBlank())) {
                     warnings.add("table row skipped (no number in the 序号 column): " + String.join(" | ", cells));
@@ -54,9 +62,20 @@ final class TabTableReader {
             }
             String cell = cells.get(columns.content()).strip();
             String source = document.source(row.start(), row.end());
-            tasks.add(AnnexRows.task(seq, category, cell, cells.get(columns.units()), source, body, warnings));
+            String deadline = columns.deadline() == TableColumns.NONE ? null : cells.get(columns.deadline());
+            tasks.add(AnnexRows.task(seq, category, cell, cells.get(columns.units()), deadline, source, body, warnings));
         }
         return Optional.of(tasks);
+    }
+
+    /** The chapter a row opens ({@code 一、…}), when it is one cell spanning the table or a line of its own. */
+    private static Optional<String> heading(List<String> cells) {
+        List<String> filled = cells.stream().map(String::strip).filter(c -> !c.isEmpty()).toList();
+        if (filled.size() != 1) {
+            return Optional.empty();
+        }
+        Matcher chapter = CHAPTER.matcher(filled.get(0));
+        return chapter.matches() ? Optional.of(TaskTexts.trim(chapter.group(1))) : Optional.empty();
     }
 
     private static List<String> padded(List<String> cells, int size) {
@@ -92,6 +111,8 @@ final class TabTableReader {
             }
             if (text.indexOf('\t') >= 0) {
                 rows.add(new Row(List.of(text.split("\t", -1)), line.start(), line.end(), line.number()));
+            } else if (heading(List.of(text)).isPresent()) {
+                rows.add(new Row(List.of(text), line.start(), line.end(), line.number()));
             }
         }
         if (start >= 0) {

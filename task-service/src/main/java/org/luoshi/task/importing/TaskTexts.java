@@ -1,6 +1,9 @@
 package org.luoshi.task.importing;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,6 +13,7 @@ final class TaskTexts {
     private static final Pattern FIRST_SENTENCE = Pattern.compile("^[^。；;！!？?]+");
     private static final int LONG_TITLE = 60;
     private static final int SHORT_CLAUSE = 6;
+    private static final int MILESTONE_TITLE = 80;
     private static final String EDGE_PUNCTUATION = "，,；;。.、：:　 ";
 
     private TaskTexts() {
@@ -21,6 +25,15 @@ final class TaskTexts {
      */
     static ParsedTask task(String seq, String parentSeq, String category, String title, String content,
             String sourceText, String units) {
+        return task(seq, parentSeq, category, title, content, sourceText, units, null);
+    }
+
+    /**
+     * @param deadline the text of a deadline column (时间进度, 完成时限), or null: it dates the content's undated
+     *                 targets and, when no milestone falls on it, becomes a milestone titled by the task
+     */
+    static ParsedTask task(String seq, String parentSeq, String category, String title, String content,
+            String sourceText, String units, String deadline) {
         String normalizedContent = CleanDocument.normalized(content);
         String normalizedTitle = CleanDocument.normalized(title == null || title.isBlank() ? firstSentence(content) : trim(title));
         if (normalizedTitle == null) {
@@ -28,8 +41,29 @@ final class TaskTexts {
         }
         List<UnitMention> mentions = units == null ? List.of() : UnitSplitter.split(units);
         List<ParsedMilestone> milestones = normalizedContent == null ? List.of() : MilestoneExtractor.extract(normalizedContent);
+        String normalizedDeadline = CleanDocument.normalized(trim(deadline));
+        if (normalizedDeadline != null && normalizedTitle != null) {
+            milestones = withDeadline(milestones, normalizedTitle, normalizedDeadline);
+        }
         return new ParsedTask(seq, parentSeq, CleanDocument.normalized(trim(category)), normalizedTitle,
                 normalizedContent, sourceText, mentions, milestones);
+    }
+
+    private static List<ParsedMilestone> withDeadline(List<ParsedMilestone> found, String title, String deadline) {
+        Optional<LocalDate> due = MilestoneExtractor.deadline(deadline);
+        if (due.isEmpty()) {
+            return found;
+        }
+        List<ParsedMilestone> milestones = new ArrayList<>();
+        for (ParsedMilestone m : found) {
+            milestones.add(m.dueDate() == null ? new ParsedMilestone(m.title(), due.get(), m.target()) : m);
+        }
+        if (milestones.stream().noneMatch(m -> due.get().equals(m.dueDate()))) {
+            String named = title + "（" + deadline + "）";
+            milestones.add(new ParsedMilestone(named.length() <= MILESTONE_TITLE ? named : named.substring(0, MILESTONE_TITLE),
+                    due.get(), null));
+        }
+        return milestones;
     }
 
     /** The first sentence; a very long one is cut at its first clause. */

@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  *       two halves are equally long round numbers with the space in the middle ({@code 1 0 0 0 2 00 0}) is read
  *       as a range whose dash was lost ({@code 1000—2000});</li>
  *   <li>punctuation width unified: ASCII {@code , ; : ! ( )} next to CJK text become {@code ，；：！（）}, and a
- *       full stop after a Han character ends a sentence ({@code 。}); a stray {@code ?} is left as the mark of
- *       damage it is;</li>
+ *       full stop after a Han character or a closing bracket, before text, a bracket or the line's end, ends a
+ *       sentence ({@code 。});
+ *       a stray {@code ?} is left as the mark of damage it is;</li>
  *   <li>the OCR confusion table: {@code 囯→国} and {@code 増→增} everywhere (variant forms never intended);
  *       {@code 兀→元} after a number; {@code 人→入} where 人 follows a verb that takes 入 (纳, 融, 深, 投, 收, 记, 准,
  *       列, 输, 引, 进, 加, 注, 导, 计, 转, 录, 流, 介, 切, 汇, 并, 编, 划, 植, 嵌) and is not followed by a character that
@@ -48,7 +49,7 @@ final class TextCleaner {
     private static final Pattern LINE_EDGE_SPACES = Pattern.compile("(?m)^[ \\u3000\\u00A0]+|[ \\u3000\\u00A0]+$");
     private static final Pattern PARENTHESIZED = Pattern.compile("\\(([^()\\n]*)\\)");
     private static final Pattern ASCII_PUNCTUATION = Pattern.compile("[,;:!()]");
-    private static final Pattern SENTENCE_DOT = Pattern.compile("(?<=\\p{IsHan})\\.(?=$|\\s|\\p{IsHan})", Pattern.MULTILINE);
+    private static final Pattern SENTENCE_DOT = Pattern.compile("(?<=[\\p{IsHan}）”])\\.(?=$|\\s|\\p{IsHan}|[（(\\[【“])", Pattern.MULTILINE);
     private static final Pattern VARIANT = Pattern.compile("[囯増]");
     private static final Pattern YUAN = Pattern.compile("(?<=\\d)兀|兀(?=/)");
     private static final Pattern RU = Pattern.compile(

@@ -13,6 +13,17 @@ import org.luoshi.task.api.model.AssignmentRole;
  * @param kind    AGENCY for a named unit, GROUP for a collective such as 各市州人民政府, UNSPECIFIED for unnamed
  *                units such as 有关部门
  * @param order   1-based position in the document's list
+ * @param impliedName the name with the level prefix (省, 市, 县, 区) that the list wrote only on an earlier unit
+ *                (省教育厅、发展改革委 → 省发展改革委), or null; a reading to try before {@code rawName}
  */
-public record UnitMention(String rawName, AssignmentRole role, AssignmentKind kind, int order) {
+public record UnitMention(String rawName, AssignmentRole role, AssignmentKind kind, int order, String impliedName) {
+
+    public UnitMention(String rawName, AssignmentRole role, AssignmentKind kind, int order) {
+        this(rawName, role, kind, order, null);
+    }
+
+    /** The names to resolve, the most specific first. */
+    public java.util.List<String> readings() {
+        return impliedName == null ? java.util.List.of(rawName) : java.util.List.of(impliedName, rawName);
+    }
 }

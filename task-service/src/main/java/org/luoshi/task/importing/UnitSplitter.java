@@ -23,13 +23,22 @@ import org.luoshi.task.api.model.AssignmentRole;
  *   <li>a list without any role words — the first named unit (not an unnamed 有关部门) LEAD, a later government group
  *       RESPONSIBLE, the rest PARTICIPANT.</li>
  * </ul>
- * Keywords are matched on the simplified view, so traditional lists (會同, 相關部門) split the same way; names are
- * returned as written.
+ * A clause may open with a label: {@code 牵头单位：} (LEAD), {@code 配合单位： / 参与单位：} (PARTICIPANT), {@code 责任单位：}
+ * (no role of its own). A list made only of groups and unnamed units makes them all RESPONSIBLE.
+ *
+ * <p>Keywords are matched on the simplified view, so traditional lists (會同, 相關部門) split the same way; names are
+ * returned as written. A list that writes the level once ({@code 省教育厅、发展改革委、人力资源社会保障厅}) gives the
+ * later names without one an {@link UnitMention#impliedName() implied name} with the level of the closest unit
+ * before them that has one ({@code 省发展改革委}); resolution tries it first.
  */
 final class UnitSplitter {
 
     private static final Pattern TRAILING_ROLE = Pattern.compile(
-            "(按职责分工负责|按职责分工落实|按职责负责|各负其责|分别负责|共同负责|负责|牵头|参与|配合|协助|参加)$");
+            "((?:按照?|依)职责(?:分工)?(?:负责|落实)|各负其责|分别负责|共同负责|负责|牵头|参与|配合|协助|参加)$");
+    private static final Pattern LABEL = Pattern.compile(
+            "^(牵头单位|牵头部门|主办单位|配合单位|配合部门|参与单位|参与部门|协办单位|责任单位|责任部门|负责单位|承办单位)[:：]");
+    private static final String LEVELS = "省市县区";
+    private static final Pattern PLACE_OR_NATION = Pattern.compile("^(国家|国务院|中国|中华|全国)");
     private static final Pattern GOVERNMENT_GROUP = Pattern.compile(
             "各(?:[省市州县区旗盟乡镇街道]|〔[^〕]{1,4}〕|（[^）]{1,4}）|\\([^)]{1,4}\\)|[、及和与])+?(?:人民政府|政府)"
                     + "(?:（[^）]{1,6}）|\\([^)]{1,6}\\))?");
@@ -63,9 +72,15 @@ final class UnitSplitter {
     private record Named(String name, AssignmentKind kind, AssignmentRole role) {
     }
 
-    private static void clause(String text, String view, boolean[] atomic, int from, int to, List<Named> out) {
-        Matcher role = TRAILING_ROLE.matcher(view.substring(from, to));
+    private static void clause(String text, String view, boolean[] atomic, int start, int to, List<Named> out) {
         AssignmentRole clauseRole = null;
+        int from = start;
+        Matcher label = LABEL.matcher(view.substring(start, to));
+        if (label.find()) {
+            clauseRole = labelRole(label.group(1));
+            from = start + label.end();
+        }
+        Matcher role = TRAILING_ROLE.matcher(view.substring(from, to));
         int end = to;
         if (role.find()) {
             clauseRole = roleOf(role.group(1));
@@ -83,6 +98,13 @@ final class UnitSplitter {
 
     private static Named named(String name, AssignmentRole role) {
         return new Named(name, kindOf(name), role);
+    }
+
+    private static AssignmentRole labelRole(String label) {
+        if (label.startsWith("牵头") || label.startsWith("主办")) {
+            return AssignmentRole.LEAD;
+        }
+        return label.startsWith("配合") || label.startsWith("参与") || label.startsWith("协办") ? AssignmentRole.PARTICIPANT : null;
     }
 
     private static AssignmentRole roleOf(String word) {
@@ -149,13 +171,17 @@ final class UnitSplitter {
 
     private static List<UnitMention> assignRoles(List<Named> named) {
         boolean anyRole = named.stream().anyMatch(n -> n.role() != null);
+        boolean anyAgency = named.stream().anyMatch(n -> n.kind() == AssignmentKind.AGENCY);
         List<UnitMention> mentions = new ArrayList<>();
         boolean leadSeen = false;
         boolean firstNamedSeen = false;
+        Character level = null;
         for (Named n : named) {
             AssignmentRole role = n.role();
             if (role == null && anyRole) {
                 role = leadSeen ? AssignmentRole.RESPONSIBLE : AssignmentRole.LEAD;
+            } else if (role == null && !anyAgency) {
+                role = AssignmentRole.RESPONSIBLE;
             } else if (role == null) {
                 if (!firstNamedSeen && n.kind() != AssignmentKind.UNSPECIFIED) {
                     role = AssignmentRole.LEAD;
@@ -167,7 +193,14 @@ final class UnitSplitter {
             }
             firstNamedSeen |= n.kind() != AssignmentKind.UNSPECIFIED;
             leadSeen |= role == AssignmentRole.LEAD;
-            mentions.add(new UnitMention(n.name(), role, n.kind(), mentions.size() + 1));
+            String view = HanView.of(n.name());
+            String implied = null;
+            if (n.kind() == AssignmentKind.AGENCY && LEVELS.indexOf(view.charAt(0)) >= 0) {
+                level = view.charAt(0);
+            } else if (n.kind() == AssignmentKind.AGENCY && level != null && !PLACE_OR_NATION.matcher(view).find()) {
+                implied = level + n.name();
+            }
+            mentions.add(new UnitMention(n.name(), role, n.kind(), mentions.size() + 1, implied));
         }
         return mentions;
     }

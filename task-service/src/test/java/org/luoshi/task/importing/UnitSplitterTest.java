@@ -76,6 +76,37 @@ class UnitSplitterTest {
     }
 
     @Test
+    void anzhaoZhizeFenGongFuzeIsARoleAndNotPartOfTheLastName() {
+        assertEquals(List.of("省教育厅:RESPONSIBLE", "省财政厅:RESPONSIBLE"), split("省教育厅、省财政厅按照职责分工负责"));
+        assertEquals(List.of("省教育厅:RESPONSIBLE"), split("省教育厅依职责落实"));
+    }
+
+    @Test
+    void aListWritingTheLevelOnceImpliesItForTheNamesAfterWithoutOne() {
+        List<UnitMention> units = UnitSplitter.split("省教育厅、发展改革委、人力资源社会保障厅按照职责分工负责");
+        assertEquals(List.of("省教育厅", "发展改革委", "人力资源社会保障厅"), units.stream().map(UnitMention::rawName).toList());
+        assertEquals(java.util.Arrays.asList(null, "省发展改革委", "省人力资源社会保障厅"),
+                units.stream().map(UnitMention::impliedName).toList());
+        assertEquals(List.of("省发展改革委", "发展改革委"), units.get(1).readings(), "the implied reading first");
+        List<UnitMention> national = UnitSplitter.split("市教育局牵头，国家税务总局六安市税务局、财政局参与");
+        assertEquals(java.util.Arrays.asList(null, null, "市财政局"), national.stream().map(UnitMention::impliedName).toList());
+    }
+
+    @Test
+    void labelsGiveTheirClauseARole() {
+        assertEquals(List.of("市发改委:LEAD", "市财政局:PARTICIPANT", "市税务局:PARTICIPANT"),
+                split("[牵头单位:市发改委;配合单位:市财政局、市税务局]"));
+        assertEquals(List.of("市教育局:LEAD", "市国资委:PARTICIPANT", "各县区政府（管委）:RESPONSIBLE"),
+                split("【责任单位：市教育局、市国资委，各县区政府（管委）】"));
+    }
+
+    @Test
+    void aListOfGroupsAndUnnamedUnitsOnlyIsResponsible() {
+        assertEquals(List.of("有关省级人民政府:RESPONSIBLE"), split("有关省级人民政府"));
+        assertEquals(List.of("各市州人民政府:RESPONSIBLE", "有关部门:RESPONSIBLE"), split("各市州人民政府、有关部门"));
+    }
+
+    @Test
     void ocrSpacesAreNotPartOfNames() {
         assertEquals(List.of("省教育厅:LEAD", "省国资委:PARTICIPANT"), split("省 教育 厅 牵 头 ， 省 国 资 委 参与"));
     }

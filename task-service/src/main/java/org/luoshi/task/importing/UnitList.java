@@ -1,0 +1,80 @@
+package org.luoshi.task.importing;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The responsible units that close a paragraph of prose: a bracket at its end ({@code （…）}, {@code […]},
+ * {@code 【…】}, optionally followed by a full stop), or a labelled list after its last sentence
+ * ({@code 责任单位：…}). A bracket counts only when every name in it looks like a unit — it ends as units' names
+ * end (厅, 局, 委, 办, 政府, 部门, 中心 …) and does not open as a phrase does (由, 含, 包括, 以下简称 …) — so that a
+ * parenthesis of content, even one holding 负责 or 参与, is never taken for units.
+ *
+ * @param start where the units begin in the text (the opening bracket or the label)
+ * @param units the unit text, brackets included (UnitSplitter drops them)
+ */
+record UnitList(int start, String units) {
+
+    private static final String OPENING = "（[【［";
+    private static final String CLOSING = "）]】］";
+    private static final Pattern TRAILING_STOP = Pattern.compile("[。.；;]+$");
+    private static final Pattern LABEL = Pattern.compile(
+            "(?<=^|[。；;\\n\\s])(责任单位|牵头单位|牵头部门|责任部门|负责单位|主办单位)[:：]");
+    private static final Pattern ORGANIZATION = Pattern.compile(
+            "(厅|局|委|办|部|署|院|会|室|处|所|站|行|司|府|组|社|联|校|队|中心|集团|单位|部门|机构|大学|学院|军区)$");
+    private static final Pattern PHRASE = Pattern.compile("^(以下简称|简称|包括|含|由|如|即|其中|按|在|将|\\d)");
+    private static final Pattern TRAILING_QUALIFIER = Pattern.compile("[（(〔\\[【][^）)〕\\]】]{1,8}[）)〕\\]】]$");
+    private static final int LONGEST_NAME = 40;
+
+    /** The units closing {@code text}, if it ends with them. */
+    static Optional<UnitList> at(String text) {
+        String t = TRAILING_STOP.matcher(text.stripTrailing()).replaceAll("").stripTrailing();
+        return bracketed(t).or(() -> labelled(t));
+    }
+
+    private static Optional<UnitList> bracketed(String t) {
+        if (t.isEmpty() || CLOSING.indexOf(t.charAt(t.length() - 1)) < 0) {
+            return Optional.empty();
+        }
+        int depth = 0;
+        for (int i = t.length() - 1; i >= 0; i--) {
+            char c = t.charAt(i);
+            if (CLOSING.indexOf(c) >= 0) {
+                depth++;
+            } else if (OPENING.indexOf(c) >= 0 && --depth == 0) {
+                String units = t.substring(i);
+                return isUnitList(units) ? Optional.of(new UnitList(i, units)) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The earliest label after which only units follow. */
+    private static Optional<UnitList> labelled(String t) {
+        Matcher label = LABEL.matcher(HanView.of(t));
+        while (label.find()) {
+            String units = t.substring(label.start());
+            if (units.indexOf('。') < 0 && isUnitList(units)) {
+                return Optional.of(new UnitList(label.start(), units));
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean isUnitList(String units) {
+        List<UnitMention> mentions = UnitSplitter.split(units);
+        return !mentions.isEmpty() && mentions.stream().allMatch(m -> looksLikeUnit(m.rawName()));
+    }
+
+    static boolean looksLikeUnit(String name) {
+        String core = HanView.of(name);
+        Matcher qualifier = TRAILING_QUALIFIER.matcher(core);
+        if (qualifier.find() && qualifier.start() > 0) {
+            core = core.substring(0, qualifier.start());
+        }
+        return core.length() >= 2 && core.length() <= LONGEST_NAME && ORGANIZATION.matcher(core).find()
+                && !PHRASE.matcher(core).find() && core.chars().noneMatch(Character::isWhitespace);
+    }
+}

@@ -1,0 +1,180 @@
+package org.luoshi.task.importing;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.luoshi.task.api.model.AssignmentKind;
+import org.luoshi.task.api.model.Comparator;
+
+/**
+ * Documents of the same family in shapes the seeds do not show (src/test/resources/importing): a State Council
+ * annex table, units inline as {@code [责任单位:…]}, a unit list that writes 省 only once, parentheses of content that
+ * are not unit lists, and ASCII punctuation. Each pins the tasks, their units with roles in order, and the dates.
+ */
+class FixtureDocumentsTest {
+
+    static byte[] fixture(String name) {
+        try (InputStream in = FixtureDocumentsTest.class.getResourceAsStream("/importing/" + name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no fixture " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ParsedDocument parse(String name) {
+        return PolicyDocumentParser.parse(name, fixture(name));
+    }
+
+    @Test
+    void stateCouncilAnnexTableHoldsItsContentUnderGongZuoRenWuWithChapterRowsAndADeadlineColumn() {
+        ParsedDocument d = parse("state-council-annex.txt");
+        assertEquals(DocumentShape.TAB_TABLE, d.shape());
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"), seqs(d));
+        assertEquals("重点任务分工及进度安排表", d.title());
+
+        ParsedTask first = task(d, "1");
+        assertEquals("构建教育和产业统筹融合发展格局", first.category(), "the chapter row above is the category");
+        assertEquals("同步规划产教融合与经济社会发展", first.title());
+        assertTrue(first.content().startsWith("同步规划产教融合与经济社会发展。制定实施经济社会发展规划"), first.content());
+        assertUnits(first, "国家发展改革委:LEAD", "有关部门:PARTICIPANT", "各省级人民政府:RESPONSIBLE");
+        assertEquals(List.of(AssignmentKind.AGENCY, AssignmentKind.UNSPECIFIED, AssignmentKind.GROUP), kinds(first));
+        assertTrue(first.milestones().isEmpty(), "持续推进 is no date");
+
+        assertUnits(task(d, "2"), "教育部:LEAD", "国家发展改革委:PARTICIPANT", "人力资源社会保障部:PARTICIPANT",
+                "各省级人民政府:RESPONSIBLE");
+        assertEquals(List.of(LocalDate.of(2019, 12, 31)), dueDates(task(d, "2")), "from the 时间进度 column");
+
+        ParsedTask three = task(d, "3");
+        assertUnits(three, "有关省级人民政府:RESPONSIBLE");
+        assertEquals(AssignmentKind.UNSPECIFIED, three.units().get(0).kind());
+        assertEquals(List.of(LocalDate.of(2020, 12, 31)), dueDates(three));
+
+        assertEquals("强化企业重要主体作用", task(d, "4").category());
+        assertUnits(task(d, "4"), "教育部:RESPONSIBLE", "国家发展改革委:RESPONSIBLE");
+        ParsedTask five = task(d, "5");
+        assertUnits(five, "教育部:LEAD", "工业和信息化部:PARTICIPANT", "国务院国资委:PARTICIPANT");
+        assertEquals(1, five.milestones().size(), "the deadline column falls on the content's own 2020 target");
+        assertEquals(new Target(new BigDecimal("50"), "个", Comparator.AT_LEAST, null), five.milestones().get(0).target());
+        assertUnits(task(d, "6"), "国家发展改革委:LEAD", "财政部:PARTICIPANT", "税务总局:PARTICIPANT", "教育部:PARTICIPANT");
+    }
+
+    @Test
+    void unitsInlineInSquareBracketsWithLabelsCloseNumberedItems() {
+        ParsedDocument d = parse("inline-units-plan.txt");
+        assertEquals(DocumentShape.NUMBERED_PARAGRAPHS, d.shape());
+        assertAll(
+                () -> assertEquals("六政办〔2019〕15号", d.docNumber()),
+                () -> assertEquals(LocalDate.of(2019, 3, 8), d.issuedOn()),
+                () -> assertEquals("皖政办〔2018〕4号", d.implementsDocNumber()));
+        assertEquals(List.of("1", "2", "3", "4", "5"), seqs(d));
+        assertEquals(List.of("统筹产教融合发展", "统筹产教融合发展", "强化企业主体作用", "强化企业主体作用", "组织实施"),
+                d.tasks().stream().map(ParsedTask::category).toList());
+
+        ParsedTask first = task(d, "1");
+        assertEquals("同步规划产教融合与经济社会发展", first.title());
+        assertTrue(first.content().endsWith("出台市级产教融合专项规划。"), "the units are not content: " + first.content());
+        assertUnits(first, "市发改委:LEAD", "市教育局:PARTICIPANT");
+        assertEquals(List.of(LocalDate.of(2019, 12, 31)), dueDates(first));
+        assertUnits(task(d, "2"), "市教育局:LEAD", "市人社局:PARTICIPANT", "市财政局:PARTICIPANT");
+        assertUnits(task(d, "3"), "市教育局:LEAD", "市国资委:PARTICIPANT", "各县区政府（管委）:RESPONSIBLE");
+        assertUnits(task(d, "4"), "市发改委:LEAD", "市财政局:PARTICIPANT", "市税务局:PARTICIPANT");
+        assertEquals(Comparator.ABOUT, task(d, "4").milestones().get(0).target().comparator());
+        assertUnits(task(d, "5"), "市教育局:LEAD", "市发改委:PARTICIPANT");
+        assertEquals("加强组织领导。建立产教融合工作联席会议制度,定期研究解决重大问题。", task(d, "5").content(),
+                "a 责任单位： line of its own closes the item");
+    }
+
+    @Test
+    void aListThatWritesShengOnceImpliesItForTheUnitsAfterAndContentParenthesesAreNotUnits() {
+        ParsedDocument d = parse("dropped-prefix-opinion.txt");
+        assertEquals(DocumentShape.NUMBERED_PARAGRAPHS, d.shape());
+        assertEquals("湘政办发〔2019〕21号", d.docNumber());
+        assertEquals(List.of("（二）", "（三）", "1.", "2.", "（四）", "（五）"), seqs(d));
+
+        ParsedTask two = task(d, "（二）");
+        assertUnits(two, "省教育厅:RESPONSIBLE", "发展改革委:RESPONSIBLE", "人力资源社会保障厅:RESPONSIBLE");
+        assertEquals(List.of("省教育厅", "省发展改革委", "省人力资源社会保障厅"),
+                two.units().stream().map(u -> u.readings().get(0)).toList(), "each read relative to the province");
+        assertTrue(two.content().contains("(由省发展改革委、省教育厅共同召集)"), "a parenthesis inside the content stays there");
+
+        ParsedTask three = task(d, "（三）");
+        assertTrue(three.units().isEmpty(), "（包括独资、合资、合作等方式参与） is content, though it ends with 参与");
+        assertTrue(three.content().endsWith("(包括独资、合资、合作等方式参与)"), three.content());
+        List<ParsedTask> items = d.tasks().stream().filter(t -> "（三）".equals(t.parentSeq())).toList();
+        assertUnits(items.get(0), "省教育厅:LEAD", "省人力资源社会保障厅:PARTICIPANT", "财政厅:PARTICIPANT");
+        assertEquals("省财政厅", items.get(0).units().get(2).impliedName());
+        assertTrue(items.get(0).content().endsWith("(试点专业由市州确定)。"), items.get(0).content());
+        assertUnits(items.get(1), "省发展改革委:RESPONSIBLE", "教育厅:RESPONSIBLE");
+        assertEquals("省教育厅", items.get(1).units().get(1).impliedName());
+
+        assertUnits(task(d, "（四）"), "省教育厅:RESPONSIBLE");
+        assertUnits(task(d, "（五）"), "省财政厅:LEAD", "省税务局:PARTICIPANT", "省自然资源厅:PARTICIPANT",
+                "各市州人民政府:RESPONSIBLE");
+        assertNull(task(d, "（五）").units().get(1).impliedName(), "a name with its own level implies nothing");
+        assertTrue(d.warnings().stream().anyMatch(w -> w.contains("（六）") && w.contains("not a task")),
+                "（具体工作由分管负责同志牵头落实） names no unit: " + d.warnings());
+        assertEquals(List.of(LocalDate.of(2022, 12, 31), LocalDate.of(2025, 12, 31)),
+                d.milestones().stream().map(ParsedMilestone::dueDate).toList());
+    }
+
+    @Test
+    void asciiCommasFullStopsAndParenthesesReadLikeTheirFullWidthForms() {
+        ParsedDocument d = parse("ascii-punctuation-notice.txt");
+        assertEquals(DocumentShape.NUMBERED_PARAGRAPHS, d.shape());
+        assertAll(
+                () -> assertEquals("吉教职函〔2020〕6号", d.docNumber()),
+                () -> assertEquals("吉林省教育厅", d.issuer()),
+                () -> assertEquals(LocalDate.of(2020, 3, 2), d.issuedOn()),
+                () -> assertEquals("吉政办发〔2018〕48号", d.implementsDocNumber()));
+        assertEquals(List.of("（一）", "（二）", "（三）", "（四）"), seqs(d));
+        assertEquals(List.of("重点工作", "重点工作", "重点工作", "工作要求"), d.tasks().stream().map(ParsedTask::category).toList());
+
+        ParsedTask first = task(d, "（一）");
+        assertEquals("推进校企共建专业", first.title());
+        assertEquals("推进校企共建专业。每所高职院校2020年底前至少与3家企业共建专业,实行双主体育人。", first.content());
+        assertUnits(first, "省教育厅:LEAD", "省人力资源社会保障厅:PARTICIPANT", "省财政厅:PARTICIPANT");
+        assertUnits(task(d, "（二）"), "省教育厅:RESPONSIBLE", "省发展改革委:RESPONSIBLE");
+        assertTrue(task(d, "（二）").content().endsWith("(每个基地不少于50个)。"), task(d, "（二）").content());
+        assertUnits(task(d, "（三）"), "省人力资源社会保障厅:LEAD", "省教育厅:PARTICIPANT", "各市（州）人民政府:PARTICIPANT");
+        assertUnits(task(d, "（四）"), "省教育厅:RESPONSIBLE");
+        assertEquals("加强督导检查。将校企合作情况纳入职业院校办学质量年度报告。", task(d, "（四）").content(),
+                "the signature and date after the last paragraph are not part of it");
+    }
+
+    private static List<String> seqs(ParsedDocument d) {
+        return d.tasks().stream().map(ParsedTask::seq).toList();
+    }
+
+    private static List<AssignmentKind> kinds(ParsedTask t) {
+        return t.units().stream().map(UnitMention::kind).toList();
+    }
+
+    private static List<LocalDate> dueDates(ParsedTask t) {
+        return t.milestones().stream().map(ParsedMilestone::dueDate).toList();
+    }
+
+    private static ParsedTask task(ParsedDocument d, String seq) {
+        return d.tasks().stream().filter(t -> t.seq().equals(seq) && t.parentSeq() == null).findFirst()
+                .orElseThrow(() -> new AssertionError("no task " + seq + " in " + d.sourceFile()));
+    }
+
+    /** Expected units as {@code name:ROLE}, in order. */
+    private static void assertUnits(ParsedTask task, String... expected) {
+        List<String> actual = task.units().stream().map(u -> u.rawName() + ":" + u.role()).toList();
+        assertEquals(List.of(expected), actual, "units of task " + task.seq());
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, expected.length).boxed().toList(),
+                task.units().stream().map(UnitMention::order).toList());
+    }
+}
