@@ -23,7 +23,9 @@ public class DocumentMapper {
                 .publishedOn(d.publishedOn)
                 ._implements(d.implementsDocNumber)
                 .milestones(view.goals().stream().map(milestones::toApi).toList())
-                .taskCount(view.taskCount());
+                .taskCount(view.taskCount())
+                .supersededBy(d.supersededBy)
+                .supersededAt(d.supersededAt);
         if (d.sourceFile != null) {
             document.source(new SourceFile(d.sourceFile, d.sourceSha256));
         }
@@ -34,6 +36,7 @@ public class DocumentMapper {
         return new DocumentSnapshot(d.id, d.title, d.jurisdiction, d.version).docNumber(d.docNumber)
                 .issuedOn(d.issuedOn)
                 .publishedOn(d.publishedOn)
-                ._implements(d.implementsDocNumber);
+                ._implements(d.implementsDocNumber)
+                .supersededBy(d.supersededBy);
     }
 }

@@ -18,8 +18,12 @@ import org.luoshi.platform.http.Cursor;
 import org.luoshi.platform.outbox.Outbox;
 import org.luoshi.platform.problem.ProblemException;
 import org.luoshi.platform.security.CurrentActor;
+import org.luoshi.task.tracking.TaskService;
 
-/** Registering and reading policy documents; each registration and its event commit together. */
+/**
+ * Registering, reading and superseding policy documents; each change and its event commit together. Only one
+ * current (not superseded) document may carry a docNumber.
+ */
 @ApplicationScoped
 public class DocumentService {
 
@@ -27,12 +31,14 @@ public class DocumentService {
 
     private final DocumentMapper mapper;
     private final Milestones milestones;
+    private final TaskService tasks;
     private final Outbox outbox;
     private final CurrentActor actor;
 
-    public DocumentService(DocumentMapper mapper, Milestones milestones, Outbox outbox, CurrentActor actor) {
+    public DocumentService(DocumentMapper mapper, Milestones milestones, TaskService tasks, Outbox outbox, CurrentActor actor) {
         this.mapper = mapper;
         this.milestones = milestones;
+        this.tasks = tasks;
         this.outbox = outbox;
         this.actor = actor;
     }
@@ -49,7 +55,7 @@ public class DocumentService {
         document.publishedOn = request.getPublishedOn();
         document.implementsDocNumber = request.getImplements() == null ? null : request.getImplements().strip();
         document.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        return PolicyDocument.count("docNumber", document.docNumber)
+        return PolicyDocument.count("docNumber = ?1 and supersededBy is null", document.docNumber)
                 .flatMap(existing -> {
                     if (existing > 0) {
                         throw ProblemException.conflict("a document numbered " + document.docNumber + " is already registered");
@@ -61,6 +67,28 @@ public class DocumentService {
                 .flatMap(flushed -> outbox.append(TOPIC, "document", document.id, "DocumentRegistered",
                         new DocumentEvent(mapper.toSnapshot(document)).actor(actor.get())))
                 .flatMap(appended -> view(document));
+    }
+
+    /** The current document numbered {@code docNumber}, or null. Call inside a session. */
+    public Uni<PolicyDocument> current(String docNumber) {
+        return PolicyDocument.<PolicyDocument>find("docNumber = ?1 and supersededBy is null", docNumber).firstResult();
+    }
+
+    /**
+     * Marks {@code previous} as superseded by the document {@code replacement} (about to be stored in the same
+     * transaction) and cancels its open tasks; announces DocumentSuperseded after their TaskStatusChanged events. The
+     * change is flushed, so the replacement may take the docNumber at once. Call inside the caller's transaction.
+     *
+     * @return the number of tasks cancelled
+     */
+    public Uni<Integer> supersede(PolicyDocument previous, UUID replacement) {
+        previous.supersededBy = replacement;
+        previous.supersededAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return tasks.cancelOpen(previous.id)
+                .flatMap(cancelled -> Panache.flush()
+                        .flatMap(flushed -> outbox.append(TOPIC, "document", previous.id, "DocumentSuperseded",
+                                new DocumentEvent(mapper.toSnapshot(previous)).taskCount(cancelled).actor(actor.get())))
+                        .replaceWith(cancelled));
     }
 
     @WithSession

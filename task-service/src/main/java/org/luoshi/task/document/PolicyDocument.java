@@ -45,6 +45,13 @@ public class PolicyDocument extends PanacheEntityBase {
     @Column(name = "source_sha256")
     public String sourceSha256;
 
+    /** The document an import with replace=true stored in this one's place; null while this one is current. */
+    @Column(name = "superseded_by")
+    public UUID supersededBy;
+
+    @Column(name = "superseded_at")
+    public OffsetDateTime supersededAt;
+
     @Version
     public long version;
 

@@ -3,6 +3,7 @@ package org.luoshi.task.importing;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.UUID;
 import org.luoshi.events.model.DocumentEvent;
 import org.luoshi.events.model.TaskEvent;
 import org.luoshi.events.model.UnresolvedReference;
@@ -32,9 +33,11 @@ public class ImportEvents {
         this.events = events;
     }
 
-    public Uni<Void> imported(PolicyDocument document, List<TaskView> views, String jurisdiction) {
+    /** @param supersedes the document this import replaced, or null */
+    public Uni<Void> imported(PolicyDocument document, List<TaskView> views, String jurisdiction, UUID supersedes) {
         Uni<Void> chain = outbox.append(DocumentService.TOPIC, "document", document.id, "DocumentImported",
-                new DocumentEvent(documents.toSnapshot(document)).taskCount(views.size()).actor(events.actor())).replaceWithVoid();
+                new DocumentEvent(documents.toSnapshot(document)).taskCount(views.size()).supersedes(supersedes)
+                        .actor(events.actor())).replaceWithVoid();
         for (TaskView view : views) {
             chain = chain.flatMap(x -> events.publish("TaskCreated", view, new TaskEvent(tasks.toSnapshot(view)))).replaceWithVoid();
             for (Assignment assignment : view.assignments()) {

@@ -7,6 +7,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.luoshi.platform.idempotency.Idempotency;
@@ -30,12 +31,13 @@ public class ImportResource implements ImportsApi {
     @Override
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     public CompletionStage<Response> importDocument(String fileName, String jurisdiction, File body, String docNumber,
-            String title, Boolean dryRun, String idempotencyKey) {
+            String title, Boolean dryRun, Boolean replace, String idempotencyKey) {
         byte[] content = read(body);
         ImportService.Request request = new ImportService.Request(fileName.strip(), jurisdiction, docNumber, title,
-                Boolean.TRUE.equals(dryRun), token.getRawToken());
-        return idempotency.once(idempotencyKey, "importDocument", request.fileName() + " " + jurisdiction + " "
-                        + java.util.Arrays.hashCode(content), () -> service.importFile(request, content)
+                Boolean.TRUE.equals(dryRun), Boolean.TRUE.equals(replace), token.getRawToken());
+        String fingerprint = String.join(" ", request.fileName(), jurisdiction, String.valueOf(request.dryRun()),
+                String.valueOf(request.replace()), String.valueOf(Arrays.hashCode(content)));
+        return idempotency.once(idempotencyKey, "importDocument", fingerprint, () -> service.importFile(request, content)
                         .map(outcome -> Response.status(outcome.created() ? 201 : 200).entity(outcome.report()).build()))
                 .subscribeAsCompletionStage();
     }

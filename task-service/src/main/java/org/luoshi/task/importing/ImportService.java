@@ -4,9 +4,9 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,10 +21,7 @@ import org.luoshi.agency.api.model.NameQuery;
 import org.luoshi.agency.api.model.ResolutionKind;
 import org.luoshi.agency.api.model.ResolveBatch;
 import org.luoshi.agency.api.model.ResolveBatchItem;
-import org.luoshi.events.model.DocumentEvent;
-import org.luoshi.platform.outbox.Outbox;
 import org.luoshi.platform.problem.ProblemException;
-import org.luoshi.platform.security.CurrentActor;
 import org.luoshi.task.api.model.AssignmentKind;
 import org.luoshi.task.api.model.ImportReport;
 import org.luoshi.task.api.model.ImportWarning;
@@ -33,7 +30,6 @@ import org.luoshi.task.api.model.ImportedMilestone;
 import org.luoshi.task.api.model.ImportedTask;
 import org.luoshi.task.api.model.MilestoneCreate;
 import org.luoshi.task.api.model.TaskStatus;
-import org.luoshi.task.document.DocumentMapper;
 import org.luoshi.task.document.DocumentService;
 import org.luoshi.task.document.PolicyDocument;
 import org.luoshi.task.milestone.Milestones;
@@ -45,7 +41,9 @@ import org.luoshi.task.tracking.TaskService;
 /**
  * The import pipeline: decode, parse (PolicyDocumentParser), resolve the unit names in the jurisdiction through
  * agency-service, then store the document, its tasks, assignments and milestones with their events in one
- * transaction. The same file imported again changes nothing; another file under a stored docNumber is refused.
+ * transaction. The same file imported again changes nothing; another file under
+ * a stored docNumber is refused unless replacing is asked for: then the stored document is superseded (its open
+ * tasks cancelled) in the same transaction as the new one is stored.
  */
 @ApplicationScoped
 public class ImportService {
@@ -56,20 +54,23 @@ public class ImportService {
     private final AgencyResolveClient agencies;
     private final Milestones milestones;
     private final TaskService tasks;
+    private final DocumentService documents;
     private final ImportEvents events;
     private final long maxBytes;
 
     public ImportService(@RestClient AgencyResolveClient agencies, Milestones milestones, TaskService tasks,
-            ImportEvents events, @ConfigProperty(name = "luoshi.import.max-bytes") long maxBytes) {
+            DocumentService documents, ImportEvents events, @ConfigProperty(name = "luoshi.import.max-bytes") long maxBytes) {
         this.agencies = agencies;
         this.milestones = milestones;
         this.tasks = tasks;
+        this.documents = documents;
         this.events = events;
         this.maxBytes = maxBytes;
     }
 
+    /** @param replace supersede a document stored under the same docNumber with a different text */
     public record Request(String fileName, String jurisdiction, String docNumber, String title, boolean dryRun,
-            String bearerToken) {
+            boolean replace, String bearerToken) {
     }
 
     public record Outcome(ImportReport report, boolean created) {
@@ -80,8 +81,9 @@ public class ImportService {
             throw new ProblemException(413, "file-too-large", "File too large",
                     "the file has " + content.length + " bytes; the import limit is " + maxBytes);
         }
+        String sha256 = PolicyDocumentParser.sha256(content);
         String text = TextDecoding.decode(content);
-        ParsedDocument parsed = PolicyDocumentParser.parse(request.fileName(), text.getBytes(StandardCharsets.UTF_8));
+        ParsedDocument parsed = PolicyDocumentParser.parseText(request.fileName(), sha256, text);
         if (parsed.tasks().isEmpty()) {
             throw ProblemException.unprocessable("no task could be found in " + request.fileName()
                     + ": expected a table of tasks with responsible units, or numbered paragraphs ending with their units");
@@ -91,17 +93,19 @@ public class ImportService {
         if (title == null) {
             throw ProblemException.unprocessable("the file states no title: give one with the title parameter");
         }
-        String sha256 = sha256(content);
         return resolve(parsed, request).map(resolved -> report(parsed, request, docNumber, title, sha256, resolved))
                 .flatMap(report -> request.dryRun() ? Uni.createFrom().item(new Outcome(report, false))
-                        : store(parsed, report, sha256));
+                        : store(parsed, report, sha256, request.replace()));
     }
 
-    /** Resolves every distinct named unit and group in one call; UNSPECIFIED references need no answer. */
+    /**
+     * Resolves every distinct named unit and group in one call, with each name's implied reading (省教育厅、发展改革委
+     * → 省发展改革委) beside it; UNSPECIFIED references need no answer.
+     */
     private Uni<Map<String, ResolveBatchItem>> resolve(ParsedDocument parsed, Request request) {
         Set<String> names = new java.util.LinkedHashSet<>();
         parsed.tasks().forEach(t -> t.units().stream().filter(u -> u.kind() != AssignmentKind.UNSPECIFIED)
-                .forEach(u -> names.add(u.rawName())));
+                .forEach(u -> names.addAll(u.readings())));
         if (names.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
@@ -131,7 +135,9 @@ public class ImportService {
             List<ImportedAssignment> assignments = new ArrayList<>();
             for (UnitMention unit : task.units()) {
                 ImportedAssignment assignment = new ImportedAssignment(unit.rawName(), unit.kind(), unit.role(), unit.order());
-                ResolveBatchItem item = resolved.get(unit.rawName());
+                ResolveBatchItem item = unit.readings().stream().map(resolved::get)
+                        .filter(i -> i != null && i.getResolution() != null).findFirst()
+                        .orElse(resolved.get(unit.rawName()));
                 if (unit.kind() == AssignmentKind.UNSPECIFIED) {
                     assignments.add(assignment);
                     continue;
@@ -196,29 +202,42 @@ public class ImportService {
         return milestone;
     }
 
-    private Uni<Outcome> store(ParsedDocument parsed, ImportReport report, String sha256) {
-        return Panache.withTransaction(() -> PolicyDocument.<PolicyDocument>find("sourceSha256", sha256).firstResult()
+    private Uni<Outcome> store(ParsedDocument parsed, ImportReport report, String sha256, boolean replace) {
+        return Panache.withTransaction(() -> PolicyDocument.<PolicyDocument>find("sourceSha256 = ?1 and supersededBy is null", sha256)
+                .firstResult()
                 .flatMap(same -> {
                     if (same != null) {
                         // the same bytes again: answer what is stored, change nothing
                         return Uni.createFrom().item(new Outcome(report.documentId(same.id).stored(false), false));
                     }
-                    Uni<Long> numbered = report.getDocNumber() == null ? Uni.createFrom().item(0L)
-                            : PolicyDocument.count("docNumber", report.getDocNumber());
-                    return numbered.flatMap(count -> {
-                        if (count > 0) {
+                    Uni<PolicyDocument> current = report.getDocNumber() == null ? Uni.createFrom().nullItem()
+                            : documents.current(report.getDocNumber());
+                    return current.flatMap(previous -> {
+                        if (previous != null && !replace) {
                             throw ProblemException.conflict("a different text of " + report.getDocNumber()
-                                    + " is already stored; remove it before importing this one");
+                                    + " is already stored (from " + previous.sourceFile + "); send this one with replace=true"
+                                    + " to supersede it");
                         }
-                        return persist(report, sha256).map(id -> new Outcome(report.documentId(id).stored(true), true));
+                        UUID id = UUID.randomUUID();
+                        Uni<Integer> superseded = previous == null ? Uni.createFrom().item(0)
+                                : documents.supersede(previous, id);
+                        return superseded.flatMap(cancelled -> persist(id, parsed, report, sha256,
+                                        previous == null ? null : previous.id)
+                                .map(stored -> {
+                                    report.documentId(id).stored(true);
+                                    if (previous != null) {
+                                        report.supersedes(previous.id).cancelledTasks(cancelled);
+                                    }
+                                    return new Outcome(report, true);
+                                }));
                     });
                 }));
     }
 
-    private Uni<UUID> persist(ImportReport report, String sha256) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    private Uni<UUID> persist(UUID id, ParsedDocument parsed, ImportReport report, String sha256, UUID supersedes) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         PolicyDocument document = new PolicyDocument();
-        document.id = UUID.randomUUID();
+        document.id = id;
         document.docNumber = report.getDocNumber();
         document.title = report.getTitle().length() > TITLE_MAX ? report.getTitle().substring(0, TITLE_MAX) : report.getTitle();
         document.jurisdiction = report.getJurisdiction();
@@ -234,7 +253,8 @@ public class ImportService {
         List<Task> created = new ArrayList<>();
         List<Assignment> assignments = new ArrayList<>();
         Map<UUID, List<MilestoneCreate>> taskMilestones = new LinkedHashMap<>();
-        for (ImportedTask imported : report.getTasks()) {
+        for (int i = 0; i < report.getTasks().size(); i++) {
+            ImportedTask imported = report.getTasks().get(i);
             Task task = new Task();
             task.id = UUID.randomUUID();
             task.documentId = document.id;
@@ -250,8 +270,10 @@ public class ImportService {
             task.category = imported.getCategory();
             task.title = imported.getTitle();
             task.content = imported.getContent();
+            task.sourceText = parsed.tasks().get(i).sourceText();
             task.status = TaskStatus.NOT_STARTED;
-            task.createdAt = task.updatedAt = now;
+            // a microsecond apart, so that creation order (how tasks are listed) is the order written
+            task.createdAt = task.updatedAt = now.plusNanos(1000L * i);
             idsBySeq.putIfAbsent(task.seq, task.id);
             created.add(task);
             for (ImportedAssignment a : imported.getAssignments()) {
@@ -283,7 +305,7 @@ public class ImportService {
         }
         return chain.flatMap(x -> Panache.flush())
                 .flatMap(x -> tasks.loadAll(created))
-                .flatMap(views -> events.imported(document, views, report.getJurisdiction()))
+                .flatMap(views -> events.imported(document, views, report.getJurisdiction(), supersedes))
                 .replaceWith(document.id);
     }
 
@@ -309,11 +331,4 @@ public class ImportService {
         return b == null || b.isBlank() ? null : b.strip();
     }
 
-    private static String sha256(byte[] content) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -34,6 +34,20 @@ public final class PolicyDocumentParser {
     public static ParsedDocument parse(String fileName, byte[] content) {
         List<String> warnings = new ArrayList<>();
         String decoded = decode(content, warnings);
+        return parse(fileName, sha256(content), decoded, warnings);
+    }
+
+    /**
+     * The same for text already decoded.
+     *
+     * @param sourceSha256 the hash of the file the text came from
+     */
+    public static ParsedDocument parseText(String fileName, String sourceSha256, String text) {
+        String normalized = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return parse(fileName, sourceSha256, normalized.replace("\r\n", "\n").replace('\r', '\n'), new ArrayList<>());
+    }
+
+    private static ParsedDocument parse(String fileName, String sourceSha256, String decoded, List<String> warnings) {
         TextCleaner.Cleaned cleaned = TextCleaner.clean(decoded);
         warnings.addAll(cleaned.warnings());
         CleanDocument document = new CleanDocument(cleaned.text());
@@ -66,7 +80,7 @@ public final class PolicyDocumentParser {
         if (metadata.docNumber() == null) {
             warnings.add("no document number (文号) found");
         }
-        return new ParsedDocument(fileName, sha256(content), shape, metadata.docNumber(), metadata.title(),
+        return new ParsedDocument(fileName, sourceSha256, shape, metadata.docNumber(), metadata.title(),
                 metadata.issuer(), metadata.issuedOn(), metadata.publishedOn(), metadata.implementsDocNumber(), tasks,
                 documentMilestones(document), warnings);
     }
@@ -99,7 +113,7 @@ public final class PolicyDocumentParser {
         return List.of();
     }
 
-    private static String sha256(byte[] content) {
+    static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

@@ -28,7 +28,8 @@ import org.luoshi.task.tracking.TaskView;
 
 /**
  * 逾期预警 and silence detection. Each sweep announces milestones that became due soon or overdue (once per
- * milestone and threshold) and flags open tasks without progress for too long as stale. One transaction per
+ * milestone and threshold; a superseded document's milestones are no longer swept) and flags open tasks without
+ * progress for too long as stale. One transaction per
  * sweep; with several replicas a concurrent sweep loses on the alert key and rolls back, changing nothing.
  */
 @ApplicationScoped
@@ -80,6 +81,7 @@ public class Supervision {
         return Milestone.<Milestone>find("from Milestone m where m.status = :open and " + window
                         + " and not exists (from MilestoneAlert a where a.key.milestoneId = m.id and a.key.threshold = :threshold)"
                         + " and (m.taskId is null or m.taskId in (select t.id from Task t where t.status in :active))"
+                        + " and m.documentId in (select d.id from PolicyDocument d where d.supersededBy is null)"
                         + " order by m.dueDate, m.id",
                         parameters(threshold, window, today))
                 .list()

@@ -45,6 +45,9 @@ import org.luoshi.task.milestone.Milestones;
 @ApplicationScoped
 public class TaskService {
 
+    private static final List<TaskStatus> CANCELLABLE = List.of(TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS,
+            TaskStatus.SUSPENDED);
+
     private final AgencyDirectory directory;
     private final Milestones milestones;
     private final TaskMapper mapper;
@@ -268,6 +271,35 @@ public class TaskService {
                 throw ProblemException.forbidden("an officer changes only tasks assigned to their own agency");
             }
         }).replaceWithVoid();
+    }
+
+    /**
+     * Cancels every open task of a document (NOT_STARTED, IN_PROGRESS, SUSPENDED), each announced as a status change
+     * is (TaskUpdated, then TaskStatusChanged); completed and cancelled tasks stay as they are. Call inside the
+     * caller's transaction.
+     *
+     * @return the number of tasks cancelled
+     */
+    public Uni<Integer> cancelOpen(UUID documentId) {
+        return Task.<Task>list("documentId = ?1 and status in ?2 order by createdAt, id", documentId, CANCELLABLE)
+                .flatMap(open -> {
+                    Map<UUID, TaskStatus> previous = new HashMap<>();
+                    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+                    for (Task task : open) {
+                        StatusTransitions.check(task.status, TaskStatus.CANCELLED);
+                        previous.put(task.id, task.status);
+                        task.status = TaskStatus.CANCELLED;
+                        task.updatedAt = now;
+                    }
+                    return Panache.flush().flatMap(flushed -> loadAll(open)).flatMap(views -> {
+                        Uni<TaskView> chain = Uni.createFrom().nullItem();
+                        for (TaskView view : views) {
+                            chain = chain.flatMap(x -> publish("TaskUpdated", view, List.of("status"), null))
+                                    .flatMap(x -> publish("TaskStatusChanged", view, null, previous.get(view.task().id)));
+                        }
+                        return chain.replaceWith(open.size());
+                    });
+                });
     }
 
     public Uni<Task> find(UUID id) {
