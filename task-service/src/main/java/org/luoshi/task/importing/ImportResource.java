@@ -2,6 +2,7 @@ package org.luoshi.task.importing;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.File;
 import java.io.IOException;
@@ -14,7 +15,10 @@ import org.luoshi.platform.idempotency.Idempotency;
 import org.luoshi.platform.security.Roles;
 import org.luoshi.task.api.ImportsApi;
 
-/** HTTP mapping of the importer. The caller's token is passed on to agency-service for the name resolution. */
+/**
+ * HTTP mapping of the importer: the file comes as the raw body or as the {@code file} part of a multipart form
+ * ({@link Upload}). The caller's token is passed on to agency-service for the name resolution.
+ */
 public class ImportResource implements ImportsApi {
 
     private final ImportService service;
@@ -23,6 +27,9 @@ public class ImportResource implements ImportsApi {
     @Inject
     JsonWebToken token;
 
+    @Inject
+    HttpHeaders headers;
+
     public ImportResource(ImportService service, Idempotency idempotency) {
         this.service = service;
         this.idempotency = idempotency;
@@ -30,15 +37,16 @@ public class ImportResource implements ImportsApi {
 
     @Override
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
-    public CompletionStage<Response> importDocument(String fileName, String jurisdiction, File body, String docNumber,
+    public CompletionStage<Response> importDocument(String jurisdiction, File body, String fileName, String docNumber,
             String title, Boolean dryRun, Boolean replace, String idempotencyKey) {
-        byte[] content = read(body);
-        ImportService.Request request = new ImportService.Request(fileName.strip(), jurisdiction, docNumber, title,
+        Upload upload = Upload.of(headers.getMediaType(), read(body), fileName);
+        ImportService.Request request = new ImportService.Request(upload.fileName(), jurisdiction, docNumber, title,
                 Boolean.TRUE.equals(dryRun), Boolean.TRUE.equals(replace), token.getRawToken());
         String fingerprint = String.join(" ", request.fileName(), jurisdiction, String.valueOf(request.dryRun()),
-                String.valueOf(request.replace()), String.valueOf(Arrays.hashCode(content)));
-        return idempotency.once(idempotencyKey, "importDocument", fingerprint, () -> service.importFile(request, content)
-                        .map(outcome -> Response.status(outcome.created() ? 201 : 200).entity(outcome.report()).build()))
+                String.valueOf(request.replace()), String.valueOf(Arrays.hashCode(upload.content())));
+        return idempotency.once(idempotencyKey, "importDocument", fingerprint,
+                        () -> service.importFile(request, upload.content())
+                                .map(outcome -> Response.status(outcome.created() ? 201 : 200).entity(outcome.report()).build()))
                 .subscribeAsCompletionStage();
     }
 

@@ -1,0 +1,62 @@
+package org.luoshi.task.importing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.luoshi.task.support.Fixtures.SUPERVISOR;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.luoshi.task.support.WithAgencyServiceProfile;
+
+/** The file may come as the raw body (octet-stream or text/plain) or as the file part of a multipart form. */
+@QuarkusTest
+@TestProfile(WithAgencyServiceProfile.class)
+class ImportUploadFormsTest {
+
+    private static final byte[] NOTICE = ImportReplaceTest.notice("湘教函〔2031〕1号", 10).getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void aMultipartFilePartGivesItsFilenameWhenTheParameterIsAbsent() {
+        given().auth().oauth2(SUPERVISOR).multiPart("file", "notice-form.txt", NOTICE, "text/plain")
+                .queryParam("jurisdiction", "430000").queryParam("dryRun", true)
+                .when().post("/api/v1/imports").then().statusCode(200)
+                .body("fileName", equalTo("notice-form.txt")).body("tasks.size()", equalTo(3))
+                .body("docNumber", equalTo("湘教函〔2031〕1号"));
+        given().auth().oauth2(SUPERVISOR).multiPart("file", "notice-form.txt", NOTICE, "application/octet-stream")
+                .queryParam("jurisdiction", "430000").queryParam("dryRun", true).queryParam("fileName", "named.txt")
+                .when().post("/api/v1/imports").then().statusCode(200).body("fileName", equalTo("named.txt"));
+    }
+
+    @Test
+    void aPlainTextBodyIsTheFile() {
+        given().auth().oauth2(SUPERVISOR).contentType("text/plain; charset=UTF-8").body(NOTICE)
+                .queryParam("fileName", "notice.txt").queryParam("jurisdiction", "430000").queryParam("dryRun", true)
+                .when().post("/api/v1/imports").then().statusCode(200).body("tasks.size()", equalTo(3));
+    }
+
+    @Test
+    void aMultipartFormIsCheckedForATokenBeforeItIsRead() {
+        given().multiPart("file", "notice-form.txt", NOTICE, "text/plain").queryParam("jurisdiction", "430000")
+                .when().post("/api/v1/imports").then().statusCode(401).contentType("application/problem+json");
+        given().contentType("multipart/form-data; boundary=x").body("{}".getBytes(StandardCharsets.UTF_8))
+                .queryParam("jurisdiction", "430000")
+                .when().post("/api/v1/imports").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void aFormWithoutAFilePartOrWithoutAnyFileNameIsABadRequest() {
+        given().auth().oauth2(SUPERVISOR).multiPart("document", "notice.txt", NOTICE, "text/plain")
+                .queryParam("jurisdiction", "430000").queryParam("dryRun", true)
+                .when().post("/api/v1/imports").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("'file'"));
+        given().auth().oauth2(SUPERVISOR).multiPart("file", new String(NOTICE, StandardCharsets.UTF_8))
+                .queryParam("jurisdiction", "430000").queryParam("dryRun", true)
+                .when().post("/api/v1/imports").then().statusCode(400).body("detail", containsString("fileName"));
+        given().auth().oauth2(SUPERVISOR).contentType("application/octet-stream").body(NOTICE)
+                .queryParam("jurisdiction", "430000").queryParam("dryRun", true)
+                .when().post("/api/v1/imports").then().statusCode(400).body("detail", containsString("fileName"));
+    }
+}
