@@ -39,9 +39,9 @@ import org.luoshi.task.tracking.Task;
 import org.luoshi.task.tracking.TaskService;
 
 /**
- * The import pipeline: decode, parse (PolicyDocumentParser), resolve the unit names in the jurisdiction through
- * agency-service, then store the document, its tasks, assignments and milestones with their events in one
- * transaction. The same file imported again changes nothing; another file under
+ * The import pipeline: decode (text, or the table of an .xlsx or .docx file), parse (PolicyDocumentParser), resolve
+ * the unit names in the jurisdiction through agency-service, then store the document, its tasks, assignments and
+ * milestones with their events in one transaction. The same file imported again changes nothing; another file under
  * a stored docNumber is refused unless replacing is asked for: then the stored document is superseded (its open
  * tasks cancelled) in the same transaction as the new one is stored.
  */
@@ -82,7 +82,7 @@ public class ImportService {
                     "the file has " + content.length + " bytes; the import limit is " + maxBytes);
         }
         String sha256 = PolicyDocumentParser.sha256(content);
-        String text = TextDecoding.decode(content);
+        String text = OfficeText.of(content).orElseGet(() -> TextDecoding.decode(content));
         ParsedDocument parsed = PolicyDocumentParser.parseText(request.fileName(), sha256, text);
         if (parsed.tasks().isEmpty()) {
             throw ProblemException.unprocessable("no task could be found in " + request.fileName()

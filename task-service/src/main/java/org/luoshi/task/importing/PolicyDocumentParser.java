@@ -38,7 +38,7 @@ public final class PolicyDocumentParser {
     }
 
     /**
-     * The same for text already decoded.
+     * The same for text already decoded (or drawn from a spreadsheet or Word file, see {@link OfficeText}).
      *
      * @param sourceSha256 the hash of the file the text came from
      */
