@@ -20,6 +20,9 @@ public final class ChineseText {
     private static final Pattern ANY_SPACE = Pattern.compile("[\\s\\u3000]+");
     /** Variant characters that OCR and old encodings produce where the standard one is meant. */
     private static final Map<Character, Character> VARIANTS = Map.of('囯', '国', '増', '增');
+    private static final char HAN_FROM = '\u2E80';
+    /** Per-character simplified forms, filled as met (0: not yet known); a race only computes one twice. */
+    private static final char[] SIMPLE_CHARS = new char[Character.MAX_VALUE + 1];
 
     private ChineseText() {
     }
@@ -30,7 +33,8 @@ public final class ChineseText {
             return null;
         }
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        String simple = ZhConverterUtil.toSimple(replaceVariants(folded));
+        String replaced = replaceVariants(folded);
+        String simple = anyConverted(replaced) ? ZhConverterUtil.toSimple(replaced) : replaced;
         String digitsJoined = SPACE_BETWEEN_SINGLE_DIGITS.matcher(simple).replaceAll("");
         return SPACE_BETWEEN_CJK.matcher(digitsJoined).replaceAll("").strip();
     }
@@ -53,7 +57,39 @@ public final class ChineseText {
         return key.toString();
     }
 
+    /**
+     * Whether any character of the text has a simplified form other than itself. Text without one is already
+     * simplified: converting it (segmenting it into phrases first) would change nothing, so it is skipped.
+     */
+    private static boolean anyConverted(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isSurrogate(c)) {
+                return true;
+            }
+            if (c >= HAN_FROM && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN && simplifiedChar(c) != c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One character's simplified form (itself when it has none, or several), computed once. */
+    public static char simplifiedChar(char c) {
+        char known = SIMPLE_CHARS[c];
+        if (known != 0) {
+            return known;
+        }
+        String simple = ZhConverterUtil.toSimple(String.valueOf(c));
+        char result = simple.length() == 1 ? simple.charAt(0) : c;
+        SIMPLE_CHARS[c] = result;
+        return result;
+    }
+
     private static String replaceVariants(String text) {
+        if (text.indexOf('囯') < 0 && text.indexOf('増') < 0) {
+            return text;
+        }
         StringBuilder out = new StringBuilder(text.length());
         text.chars().forEach(c -> out.append(VARIANTS.getOrDefault((char) c, (char) c)));
         return out.toString();

@@ -1,7 +1,5 @@
 package org.luoshi.task.importing;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.luoshi.platform.text.ChineseText;
 
 /**
@@ -11,26 +9,22 @@ import org.luoshi.platform.text.ChineseText;
  */
 final class HanView {
 
-    private static final Map<Character, Character> SIMPLIFIED = new ConcurrentHashMap<>();
-
     private HanView() {
     }
 
     static String of(String text) {
-        StringBuilder view = new StringBuilder(text.length());
+        char[] view = null;
         for (int i = 0; i < text.length(); i++) {
-            view.append(simplified(text.charAt(i)));
+            char c = text.charAt(i);
+            char simple = c >= '\u2E80' && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
+                    ? ChineseText.simplifiedChar(c) : c;
+            if (simple != c) {
+                if (view == null) {
+                    view = text.toCharArray();
+                }
+                view[i] = simple;
+            }
         }
-        return view.toString();
-    }
-
-    private static char simplified(char c) {
-        if (Character.UnicodeScript.of(c) != Character.UnicodeScript.HAN) {
-            return c;
-        }
-        return SIMPLIFIED.computeIfAbsent(c, x -> {
-            String simple = ChineseText.simplified(String.valueOf(x));
-            return simple.length() == 1 ? simple.charAt(0) : x;
-        });
+        return view == null ? text : new String(view);
     }
 }

@@ -294,12 +294,14 @@ public class ImportService {
         List<MilestoneCreate> goals = report.getMilestones().stream()
                 .map(m -> new MilestoneCreate(m.getTitle(), m.getDueDate()).target(m.getTarget())).toList();
 
-        Uni<Void> chain = document.persist().flatMap(x -> milestones.addToDocument(document.id, goals)).replaceWithVoid();
-        for (Task task : created) {
-            chain = chain.flatMap(x -> task.persist()).flatMap(x -> Panache.flush()).replaceWithVoid();
+        // inserted at one flush in the order persisted (a parent task before its sub-tasks), in statement batches
+        Uni<Void> chain = document.persist().flatMap(x -> milestones.addToDocument(document.id, goals))
+                .flatMap(x -> Task.persist(created))
+                .flatMap(x -> Assignment.persist(assignments));
+        if (assignments.stream().anyMatch(a -> !a.memberIds.isEmpty())) {
+            // group members reference their assignment rows: those go in first
+            chain = chain.flatMap(x -> Panache.flush()).flatMap(x -> AssignmentMember.persistOf(assignments));
         }
-        chain = chain.flatMap(x -> Assignment.persist(assignments)).flatMap(x -> Panache.flush())
-                .flatMap(x -> AssignmentMember.persistOf(assignments));
         for (Map.Entry<UUID, List<MilestoneCreate>> entry : taskMilestones.entrySet()) {
             chain = chain.flatMap(x -> milestones.add(document.id, entry.getKey(), entry.getValue())).replaceWithVoid();
         }
