@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Benchmark: the importer. Prints numbers; not a test.
+#   in process: the five seeds parsed (cold and warm) and the parse throughput (tasks/s) of a generated corpus;
+#   through HTTP: a task-service and an agency-service started here on 127.0.0.1, with their own PostgreSQL and
+#   Kafka (the test infrastructure), import the five seeds on a fresh database and generated documents (tasks/s).
+# Usage: deploy/bench/import.sh [documents] [tasks-per-document] [documents-imported-through-HTTP (0: parse only)]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+out="$root/.luoshi/bench/import"
+if [[ ! -f "$root/agency-service/target/quarkus-app/quarkus-run.jar" || ! -f "$root/task-service/target/quarkus-app/quarkus-run.jar"
+      || ! -d "$root/task-service/target/test-classes/org/luoshi/task/support" ]]; then
+  (cd "$root" && ./mvnw -B -ntp -q install -DskipTests)
+fi
+mkdir -p "$out"
+(cd "$root/task-service" && ../mvnw -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$out/classpath.txt" >/dev/null)
+classpath="$root/task-service/target/classes:$root/task-service/target/test-classes:$(cat "$out/classpath.txt")"
+javac -nowarn -d "$out/classes" -cp "$classpath" "$root"/deploy/bench/src/org/luoshi/task/importing/ImportBenchmark.java
+# from task-service/, as its tests run: the test infrastructure finds ../seeds and ../agency-service from there
+cd "$root/task-service"
+java -Xmx2g -cp "$out/classes:$classpath" org.luoshi.task.importing.ImportBenchmark "${1:-200}" "${2:-90}" "${3:-40}"

@@ -1,0 +1,388 @@
+package org.luoshi.task.importing;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.luoshi.platform.testing.KafkaResource;
+import org.luoshi.platform.testing.PostgresResource;
+import org.luoshi.platform.testing.TestTokens;
+import org.luoshi.task.support.AgencyServiceProcess;
+
+/**
+ * The importer's throughput. First in process: the five seeds (the first parse of each in a fresh JVM, then warm) and
+ * a generated corpus in the text shapes of the document family (tab tables with a deadline column, numbered prose with
+ * sub-items and units in parentheses, numbered items with {@code [责任单位：…]}), in tasks per second. Then through
+ * HTTP, against a task-service and an agency-service started here on 127.0.0.1 with their own PostgreSQL and Kafka
+ * (the test infrastructure) and signed test tokens: the five seeds on a fresh database, and generated documents whose
+ * units all resolve in Hunan, imported as a dry run (parse and resolve) and for real (parse, resolve and persist).
+ * Run from task-service/ with its test class path (deploy/bench/import.sh).
+ */
+public final class ImportBenchmark {
+
+    private static final String[] UNITS = {"省教育厅", "省发展改革委", "省财政厅", "省人力资源社会保障厅", "省工业和信息化厅", "省国资委",
+            "省科技厅", "省民政厅", "省自然资源厅", "省商务厅", "省农业农村厅", "省总工会", "省税务局"};
+    private static final String[] DROPPED = {"发展改革委", "财政厅", "人力资源社会保障厅", "科技厅", "商务厅"};
+    private static final String[] CATEGORIES = {"构建教育和产业统筹融合发展格局", "强化企业重要主体作用", "推进产教融合人才培养改革",
+            "促进产教供需双向对接", "完善政策支持体系", "加强组织实施"};
+    private static final String[] VERBS = {"完善", "健全", "推进", "深化", "建立", "落实", "加强", "创新", "优化", "扩大"};
+    private static final String[] OBJECTS = {"产教融合协调推进机制", "校企合作制度", "职业院校专业设置管理办法", "生产性实训基地建设",
+            "现代学徒制试点", "双师型教师队伍建设", "企业职工在岗教育培训", "产教融合型企业认定办法", "学科专业动态调整机制",
+            "产教融合信息服务平台", "职业教育集团化办学", "学生实习强制保险制度"};
+    private static final String[] DETAILS = {"支持职业院校与行业企业共建共享实训资源,推动专业设置与产业需求对接",
+            "鼓励企业以独资、合资、合作等方式依法参与举办职业教育（具体办法另行制定）",
+            "将企业需求融入人才培养环节,推行面向企业真实生产环境的任务式培养模式",
+            "统筹发挥好政府和市场作用,形成校企协同推进的工作格局"};
+    private static final String[] SEEDS = {"000_7ee7fc4c83a814af.txt", "001_b7e3cdbe936b95a0.txt", "002_e9cd305580c4bbfd.txt",
+            "003_592ce857e5741a20.txt", "004_08e53e4f462999ca.txt"};
+    private static final String[] SEED_JURISDICTIONS = {"430000", "430000", "211100", "341500", "220000"};
+
+    /** One generated document and the number of tasks it holds. */
+    record Generated(String name, String shape, String text, int tasks) {
+    }
+
+    private ImportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int documents = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        int tasksPerDocument = args.length > 1 ? Integer.parseInt(args[1]) : 90;
+        int imported = args.length > 2 ? Integer.parseInt(args[2]) : 40;
+        Path root = Path.of("..").toAbsolutePath().normalize();
+
+        System.out.println("== parse, in process");
+        seedsParsed(root, "first parse in this JVM (cold)", 1);
+        List<Generated> corpus = corpus(documents, tasksPerDocument, new Random(7));
+        parseThroughput(corpus);
+        seedsParsed(root, "warm, best of 5", 5);
+
+        if (imported > 0) {
+            System.out.println();
+            System.out.println("== import through HTTP (task-service and agency-service on 127.0.0.1, own PostgreSQL and Kafka)");
+            importThroughput(root, corpus.subList(0, Math.min(imported, corpus.size())));
+        }
+        System.exit(0);
+    }
+
+    private static void seedsParsed(Path root, String label, int rounds) throws IOException {
+        long total = 0;
+        StringBuilder each = new StringBuilder();
+        for (String seed : SEEDS) {
+            byte[] bytes = Files.readAllBytes(root.resolve("seeds").resolve(seed));
+            long best = Long.MAX_VALUE;
+            int tasks = 0;
+            for (int r = 0; r < rounds; r++) {
+                long t0 = System.nanoTime();
+                tasks = PolicyDocumentParser.parse(seed, bytes).tasks().size();
+                best = Math.min(best, System.nanoTime() - t0);
+            }
+            total += best;
+            each.append(String.format("  %s: %d tasks in %.1f ms%n", seed.substring(0, 3), tasks, best / 1e6));
+        }
+        System.out.printf("five seeds, %s: %.1f ms%n%s", label, total / 1e6, each);
+    }
+
+    private static void parseThroughput(List<Generated> corpus) {
+        int tasks = corpus.stream().mapToInt(Generated::tasks).sum();
+        long bytes = corpus.stream().mapToLong(g -> g.text().getBytes(StandardCharsets.UTF_8).length).sum();
+        Map<String, byte[]> encoded = new HashMap<>();
+        corpus.forEach(g -> encoded.put(g.name(), g.text().getBytes(StandardCharsets.UTF_8)));
+        for (Generated g : corpus) { // warm-up, and a check that every generated task is found
+            int found = PolicyDocumentParser.parse(g.name(), encoded.get(g.name())).tasks().size();
+            if (found != g.tasks()) {
+                throw new IllegalStateException(g.name() + ": " + found + " tasks parsed, " + g.tasks() + " generated");
+            }
+        }
+        System.out.printf("corpus: %d documents, %d tasks, %.1f MB (tab tables, numbered prose, inline units)%n",
+                corpus.size(), tasks, bytes / 1e6);
+        double best = 0;
+        for (int round = 1; round <= 3; round++) {
+            long t0 = System.nanoTime();
+            for (Generated g : corpus) {
+                PolicyDocumentParser.parse(g.name(), encoded.get(g.name()));
+            }
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            best = Math.max(best, tasks / seconds);
+            System.out.printf("  round %d: %.2f s, %,.0f tasks/s, %.1f MB/s%n", round, seconds, tasks / seconds, bytes / 1e6 / seconds);
+        }
+        for (String shape : List.of("table", "prose", "inline")) {
+            List<Generated> of = corpus.stream().filter(g -> g.shape().equals(shape)).toList();
+            int n = of.stream().mapToInt(Generated::tasks).sum();
+            long t0 = System.nanoTime();
+            of.forEach(g -> PolicyDocumentParser.parse(g.name(), encoded.get(g.name())));
+            System.out.printf("  %s: %,.0f tasks/s%n", shape, n / ((System.nanoTime() - t0) / 1e9));
+        }
+        System.out.printf("parse throughput (best round): %,.0f tasks/s, one thread%n", best);
+    }
+
+    // ---- through HTTP ----
+
+    private static void importThroughput(Path root, List<Generated> documents) throws Exception {
+        Map<String, String> database = new PostgresResource().start();
+        String kafka = new KafkaResource().start().get("kafka.bootstrap.servers");
+        AgencyServiceProcess agencyService = new AgencyServiceProcess();
+        String agencyUrl = agencyService.start().get("quarkus.rest-client.agency-service.url");
+        Process taskService = null;
+        try {
+            int port = freePort();
+            taskService = startTaskService(root, database, kafka, agencyUrl, port);
+            String base = "http://127.0.0.1:" + port + "/api/v1/imports";
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+            long t0 = System.nanoTime();
+            StringBuilder each = new StringBuilder();
+            for (int i = 0; i < SEEDS.length; i++) {
+                long s0 = System.nanoTime();
+                HttpResponse<String> response = post(http, base, SEEDS[i], SEED_JURISDICTIONS[i], "",
+                        Files.readAllBytes(root.resolve("seeds").resolve(SEEDS[i])));
+                each.append(String.format("  %s: HTTP %d in %.0f ms%n", SEEDS[i].substring(0, 3), response.statusCode(),
+                        (System.nanoTime() - s0) / 1e6));
+            }
+            System.out.printf("five seeds imported on a fresh database (first requests of the service): %.2f s%n%s",
+                    (System.nanoTime() - t0) / 1e9, each);
+
+            int tasks = documents.stream().mapToInt(Generated::tasks).sum();
+            for (int concurrency : new int[] {1, 2}) {
+                String year = String.valueOf(2040 + concurrency);
+                double dry = run(http, base, documents, concurrency, "&dryRun=true", year);
+                double stored = run(http, base, documents, concurrency, "", year);
+                System.out.printf("%d documents, %d tasks, %d client(s): dry run (parse + resolve) %,.0f tasks/s;"
+                        + " import (parse + resolve + persist) %,.0f tasks/s%n", documents.size(), tasks, concurrency,
+                        tasks / dry, tasks / stored);
+            }
+            long r0 = System.nanoTime();
+            for (int i = 0; i < SEEDS.length; i++) {
+                post(http, base, SEEDS[i], SEED_JURISDICTIONS[i], "", Files.readAllBytes(root.resolve("seeds").resolve(SEEDS[i])));
+            }
+            System.out.printf("five seeds again, warm (unchanged: parse, resolve, nothing stored): %.2f s%n",
+                    (System.nanoTime() - r0) / 1e9);
+        } finally {
+            if (taskService != null) {
+                taskService.destroy();
+                taskService.waitFor(20, TimeUnit.SECONDS);
+            }
+            agencyService.stop();
+        }
+    }
+
+    /** Seconds to import every document once, numbered in {@code year}, with this many clients. */
+    private static double run(HttpClient http, String base, List<Generated> documents, int concurrency, String extra,
+            String year) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(concurrency);
+        AtomicInteger failures = new AtomicInteger();
+        long t0 = System.nanoTime();
+        List<Future<?>> pending = new ArrayList<>();
+        for (Generated g : documents) {
+            String text = g.text().replace("〔2040〕", "〔" + year + "〕");
+            pending.add(clients.submit(() -> {
+                HttpResponse<String> response = post(http, base, g.name(), "430000", extra, text.getBytes(StandardCharsets.UTF_8));
+                if (response.statusCode() / 100 != 2 || response.body().contains("UNRESOLVED_UNIT")) {
+                    if (failures.incrementAndGet() == 1) {
+                        System.out.println("  unexpected answer: " + response.statusCode() + " " + response.body()
+                                .substring(0, Math.min(300, response.body().length())));
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : pending) {
+            f.get();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        clients.shutdown();
+        if (failures.get() > 0) {
+            System.out.println("  " + failures.get() + " requests failed or left names unresolved");
+        }
+        return seconds;
+    }
+
+    private static HttpResponse<String> post(HttpClient http, String base, String fileName, String jurisdiction, String extra,
+            byte[] body) throws IOException, InterruptedException {
+        String url = base + "?fileName=" + java.net.URLEncoder.encode(fileName, StandardCharsets.UTF_8)
+                + "&jurisdiction=" + jurisdiction + extra;
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Bearer " + TestTokens.user("bench", "supervisor"))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Process startTaskService(Path root, Map<String, String> database, String kafka, String agencyUrl, int port)
+            throws IOException, InterruptedException {
+        String jdbc = database.get("quarkus.datasource.jdbc.url");
+        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
+            c.createStatement().execute("drop database if exists luoshi_task_bench");
+            c.createStatement().execute("create database luoshi_task_bench");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not create the benchmark database", e);
+        }
+        Map<String, String> config = new HashMap<>(new TestTokens().start());
+        config.put("quarkus.http.host", "127.0.0.1");
+        config.put("quarkus.http.port", String.valueOf(port));
+        config.put("quarkus.datasource.username", "postgres");
+        config.put("quarkus.datasource.password", "postgres");
+        config.put("quarkus.datasource.jdbc.url", jdbc.replace("/luoshi_test", "/luoshi_task_bench"));
+        config.put("quarkus.datasource.reactive.url",
+                database.get("quarkus.datasource.reactive.url").replace("/luoshi_test", "/luoshi_task_bench"));
+        config.put("kafka.bootstrap.servers", kafka);
+        config.put("quarkus.rest-client.agency-service.url", agencyUrl);
+        config.put("luoshi.supervision.interval", "off");
+        config.put("quarkus.log.level", "WARN");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g"));
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", root.resolve("task-service/target/quarkus-app/quarkus-run.jar").toString()));
+        File log = Files.createDirectories(Path.of("target")).resolve("task-service-bench.log").toFile();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("task-service exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return process;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("task-service was not ready within 180 s; see " + log);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    // ---- the generated corpus ----
+
+    static List<Generated> corpus(int documents, int tasksPerDocument, Random random) {
+        List<Generated> corpus = new ArrayList<>();
+        for (int d = 1; d <= documents; d++) {
+            String number = "湘教函〔2040〕" + d + "号";
+            corpus.add(switch (d % 3) {
+                case 0 -> table(d, number, tasksPerDocument, random);
+                case 1 -> prose(d, number, tasksPerDocument, random);
+                default -> inline(d, number, tasksPerDocument, random);
+            });
+        }
+        return corpus;
+    }
+
+    private static Generated table(int d, String number, int tasks, Random random) {
+        StringBuilder text = header(d, number).append("序号\t工作任务\t主要内容\t责任单位\t完成时限\n");
+        for (int t = 1; t <= tasks; t++) {
+            String category = t % 6 == 1 ? CATEGORIES[(t / 6) % CATEGORIES.length] : "";
+            text.append(t).append('\t').append(category).append('\t').append(content(random)).append('\t')
+                    .append(units(random)).append('\t').append(random.nextBoolean() ? (2021 + random.nextInt(10)) + "年底前" : "持续推进")
+                    .append('\n');
+        }
+        return new Generated("table-" + d + ".txt", "table", text.toString(), tasks);
+    }
+
+    private static Generated prose(int d, String number, int tasks, Random random) {
+        StringBuilder text = header(d, number);
+        int written = 0;
+        int paragraph = 0;
+        int chapter = 0;
+        while (written < tasks) {
+            if (paragraph % 8 == 0) {
+                text.append(numeral(++chapter)).append('、').append(CATEGORIES[(chapter - 1) % CATEGORIES.length]).append('\n');
+            }
+            paragraph++;
+            text.append('（').append(numeral(paragraph)).append('）');
+            if (paragraph % 5 == 0 && tasks - written >= 3) {
+                text.append(content(random)).append('\n');
+                for (int item = 1; item <= 2; item++) {
+                    text.append(item).append('.').append(content(random)).append('（').append(units(random)).append('）').append('\n');
+                }
+                written += 3;
+            } else {
+                text.append(content(random)).append('（').append(units(random)).append('）').append('\n');
+                written++;
+            }
+        }
+        text.append("湖南省教育厅\n2040年1月2日\n");
+        return new Generated("prose-" + d + ".txt", "prose", text.toString(), written);
+    }
+
+    private static Generated inline(int d, String number, int tasks, Random random) {
+        StringBuilder text = header(d, number);
+        for (int t = 1; t <= tasks; t++) {
+            if (t % 10 == 1) {
+                text.append(numeral(t / 10 + 1)).append('、').append(CATEGORIES[(t / 10) % CATEGORIES.length]).append('\n');
+            }
+            text.append(t).append('.').append(content(random)).append("[责任单位:").append(units(random)).append("]\n");
+        }
+        return new Generated("inline-" + d + ".txt", "inline", text.toString(), tasks);
+    }
+
+    private static StringBuilder header(int d, String number) {
+        return new StringBuilder("湖南省教育厅关于推进产教融合第").append(d).append("批重点任务的通知\n").append(number).append('\n')
+                .append("为贯彻落实《国务院办公厅关于深化产教融合的若干意见》（国办发〔2017〕95号），现将重点任务通知如下。\n");
+    }
+
+    private static String content(Random random) {
+        String head = pick(VERBS, random) + pick(OBJECTS, random);
+        String target = switch (random.nextInt(4)) {
+            case 0 -> "到" + (2021 + random.nextInt(10)) + "年建成实训基地" + (5 + random.nextInt(50)) + "个以上";
+            case 1 -> "遴选产教融合型企业" + (10 + random.nextInt(300)) + "家左右";
+            case 2 -> (2021 + random.nextInt(10)) + "年底前出台实施细则";
+            default -> "每年培训企业职工" + (1 + random.nextInt(20)) + "万人次";
+        };
+        return head + "。" + pick(DETAILS, random) + "," + target + "。";
+    }
+
+    private static String units(Random random) {
+        List<String> pool = new ArrayList<>(Arrays.asList(UNITS));
+        java.util.Collections.shuffle(pool, random);
+        return switch (random.nextInt(5)) {
+            case 0 -> pool.get(0) + "牵头，" + pool.get(1) + "、" + pool.get(2) + "参与";
+            case 1 -> pool.get(0) + "、" + pool.get(1) + "会同有关部门，各市州人民政府";
+            case 2 -> pool.get(0) + "、" + pool.get(1) + "按职责分工负责";
+            case 3 -> pool.get(0) + "、" + pool.get(1) + "、" + pool.get(2);
+            default -> "省教育厅、" + pick(DROPPED, random) + "按照职责分工负责";
+        };
+    }
+
+    private static String pick(String[] from, Random random) {
+        return from[random.nextInt(from.length)];
+    }
+
+    /** 1 → 一, 12 → 十二, 40 → 四十, 99 → 九十九. */
+    static String numeral(int n) {
+        String digits = "零一二三四五六七八九";
+        if (n < 10) {
+            return String.valueOf(digits.charAt(n));
+        }
+        String tens = n / 10 == 1 ? "十" : digits.charAt(n / 10) + "十";
+        return n % 10 == 0 ? tens : tens + digits.charAt(n % 10);
+    }
+}
