@@ -214,9 +214,9 @@ public class ImportService {
                             : documents.current(report.getDocNumber());
                     return current.flatMap(previous -> {
                         if (previous != null && !replace) {
+                            String from = previous.sourceFile == null ? "" : " (from " + previous.sourceFile + ")";
                             throw ProblemException.conflict("a different text of " + report.getDocNumber()
-                                    + " is already stored (from " + previous.sourceFile + "); send this one with replace=true"
-                                    + " to supersede it");
+                                    + " is already stored" + from + "; send this one with replace=true to supersede it");
                         }
                         UUID id = UUID.randomUUID();
                         Uni<Integer> superseded = previous == null ? Uni.createFrom().item(0)
