@@ -251,7 +251,7 @@ public final class TaskBenchmarks {
             await(pool.preparedQuery("""
                     insert into task (id, document_id, seq, category, title, content, status, version, created_at, updated_at)
                     select md5($2 || g)::uuid, $1, g::text, '类别' || (g % 20), '基准任务' || g || (case when g % 97 = 0 then '产教融合' else '' end),
-                           '内容', (array['NOT_STARTED','IN_PROGRESS','COMPLETED','SUSPENDED'])[1 + g % 4], 0,
+                           '内容', (array['NOT_STARTED','IN_PROGRESS','COMPLETED','SUSPENDED'])[1 + (g / 20) % 4], 0,
                            now() - make_interval(secs => $4 - g), now()
                     from generate_series($3::int, $4::int) g""")
                     .execute(Tuple.of(document, "bench-task-" + RUN + "-", from + 1, to)));
