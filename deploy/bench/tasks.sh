@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Benchmarks of task-service against the local stack (started here if it is not up). Prints numbers; not a test.
+# Read and event benchmarks against the local stack (started here if it is not up). Prints numbers; not a test.
+#   deploy/bench/tasks.sh agencies [count=10000] [seconds=30] [connections=8]  GET /api/v1/agencies/{id}
 #   deploy/bench/tasks.sh reads    [tasks=1000] [seconds=20] [connections=8]   GET /api/v1/tasks/{id} vs raw Vert.x
 #   deploy/bench/tasks.sh reassign [merges=100]                                merge → TaskReassigned p50/p99
 #   deploy/bench/tasks.sh list     [tasks=1000000] [seconds=20] [connections=8] filtered lists over generated tasks
 # The programs build against task-service's own libraries (Vert.x PostgreSQL client, Kafka client).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-mode="${1:?reads | reassign | list}"; shift
+mode="${1:?agencies | reads | reassign | list}"; shift
 # the services at full JIT (the local stack's default stops at C1 for a quick start): restarted for the benchmark
 "$root/deploy/local/down.sh" >/dev/null 2>&1 || true
 LUOSHI_SERVICE_JAVA_OPTS="${LUOSHI_SERVICE_JAVA_OPTS:--Xms512m -Xmx1g}" "$root/deploy/local/up.sh" >/dev/null

@@ -35,9 +35,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * task-service benchmarks against the running local stack (deploy/local/up.sh). Not tests: they print numbers.
+ * Read and event benchmarks against the running local stack (deploy/local/up.sh). Not tests: they print numbers.
  *
  * <pre>
+ * agencies [count] [seconds] [connections]  GET /api/v1/agencies/{id} over that many generated agencies
  * reads    [tasks] [seconds] [connections]  GET /api/v1/tasks/{id} beside a raw Vert.x PostgreSQL-client handler
  *                                           running the same SELECTs on the same database
  * reassign [merges]                         merge in agency-service → TaskReassigned on task.events, p50/p99
@@ -55,12 +56,27 @@ public final class TaskBenchmarks {
 
     public static void main(String[] args) throws Exception {
         switch (args[0]) {
+            case "agencies" -> agencies(arg(args, 1, 10_000), arg(args, 2, 30), arg(args, 3, 8));
             case "reads" -> reads(arg(args, 1, 1000), arg(args, 2, 20), arg(args, 3, 8));
             case "reassign" -> reassign(arg(args, 1, 100));
             case "list" -> list(arg(args, 1, 1_000_000), arg(args, 2, 20), arg(args, 3, 8));
-            default -> throw new IllegalArgumentException("reads | reassign | list");
+            default -> throw new IllegalArgumentException("agencies | reads | reassign | list");
         }
         System.exit(0);
+    }
+
+    // ---------------------------------------------------------------- agencies
+
+    static void agencies(int count, int seconds, int connections) throws Exception {
+        // one generated jurisdiction per run, so names never collide with earlier runs
+        String division = String.format("%06d", 500000 + ThreadLocalRandom.current().nextInt(400000));
+        List<String> urls = create(count, connections, i -> post(AGENCY_URL + "/api/v1/agencies",
+                agency("基准测试%s单位%d".formatted(RUN, i), division)))
+                .stream().map(id -> AGENCY_URL + "/api/v1/agencies/" + id).toList();
+        System.out.printf("created %d agencies%n", urls.size());
+        measure(urls, 5, connections);
+        report("agency-service GET /api/v1/agencies/{id} over " + urls.size() + " agencies",
+                measure(urls, seconds, connections), seconds, connections);
     }
 
     // ---------------------------------------------------------------- reads
