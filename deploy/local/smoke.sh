@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test of the local stack, for CI: deploy/local/up.sh, then real calls against every piece (a Keycloak
 # token for the local user admin, one authenticated request per service, OpenAPI documents, realm discovery,
-# security end to end with real tokens and the audit trail, Kafka topics, PostgreSQL), then ALWAYS
+# security end to end with real tokens and the audit trail, deploy/local/scenario.sh, Kafka topics, PostgreSQL), then ALWAYS
 # deploy/local/down.sh. Exits non-zero if anything failed.
 # Same LUOSHI_*_PORT variables as up.sh. LUOSHI_SMOKE_KEEP=1 leaves the stack up afterwards (for debugging).
 set -euo pipefail
@@ -141,6 +141,13 @@ if [[ -n "$OWN_TASK" && -n "$FOREIGN_TASK" ]]; then
     -H "Authorization: Bearer $INTEGRATOR" || true
 else
   fail "no seeded task found for hunan-edu ($OWN_AGENCY: '$OWN_TASK') or luan-edu ($FOREIGN_AGENCY: '$FOREIGN_TASK')"
+fi
+
+# --- issue 4's scenario: agencies, a task, ETags, progress, then a merge re-pointing the task (kcat, workload)
+if command -v kcat >/dev/null 2>&1 && command -v jq >/dev/null 2>&1; then
+  if "$SCRIPT_DIR/scenario.sh"; then ok "scenario.sh"; else fail "scenario.sh"; fi
+else
+  fail "scenario.sh needs kcat and jq (apt-get install kcat jq)"
 fi
 
 # --- Kafka: the topics up.sh creates (kcat when installed, else Kafka's own TopicCommand from .luoshi)
