@@ -45,9 +45,15 @@ public class AuditRecord extends PanacheEntityBase {
     @Column(name = "request_id")
     public String requestId;
 
+    /** Entries written before 2026-11-23: the changes were diffed when written, {"fields": [{field, before, after}]}. */
     public static final String CHANGES_FIELD = "fields";
+    /**
+     * Entries written since: only the event's data beside the snapshot, {"added": [{field, after}]}; the differences
+     * from the previous state are taken when the trail is read.
+     */
+    public static final String ADDED_FIELD = "added";
 
-    /** JSON object whose "fields" is an array of {field, before, after}. */
+    /** A JSON object (the reactive PostgreSQL client maps jsonb to an object, not an array): see the two fields above. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public String changes;

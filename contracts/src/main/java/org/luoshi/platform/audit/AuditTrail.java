@@ -3,8 +3,6 @@ package org.luoshi.platform.audit;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -12,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.luoshi.events.model.Actor;
@@ -23,15 +20,15 @@ import org.luoshi.platform.security.CurrentActor;
 /**
  * Records who changed what. Every state change in Luoshi publishes an event through the outbox in its transaction, so
  * the outbox records the audit entry beside it: one place, and no write can forget it. When the event carries the
- * aggregate's snapshot (field named after the aggregate type, e.g. {@code task}), the entry lists the fields that differ
- * from the last audited snapshot, before and after; the event's other data (a report, a reassignment) is listed as
- * added.
+ * aggregate's snapshot (field named after the aggregate type, e.g. {@code task}), the entry keeps it as the state after
+ * the change, and {@link AuditQuery} lists the fields that differ from the entity's previous state; the event's other
+ * data (a report, a reassignment) is stored as added values.
  */
 @ApplicationScoped
 public class AuditTrail {
 
     /** Fields that change with every write and say nothing about what was changed. */
-    private static final Set<String> NOISE = Set.of("version", "actor", "changedFields", "previousStatus");
+    static final Set<String> NOISE = Set.of("version", "actor", "changedFields", "previousStatus");
 
     private final ObjectMapper json;
     private final CurrentActor currentActor;
@@ -58,22 +55,12 @@ public class AuditTrail {
         entry.action = CloudEventTypes.simple(event.eventType);
         entry.eventId = event.id;
         entry.requestId = RequestIds.current().orElse(null);
-        if (!snapshot.isObject()) {
-            entry.changes = write(wrapped(added(payload, null)));
-            return entry.persist();
-        }
-        entry.state = write(snapshot);
-        // earlier changes of this transaction must be visible to the query
-        return Panache.flush()
-                .chain(() -> AuditRecord.<AuditRecord>find(
-                        "entity = ?1 and entityId = ?2 and state is not null order by occurredAt desc, id desc",
-                        entry.entity, entry.entityId).<AuditRecord>firstResult())
-                .chain(previous -> {
-                    ArrayNode changes = differences(previous == null ? null : read(previous.state), snapshot);
-                    changes.addAll(added(payload, event.aggregateType));
-                    entry.changes = write(wrapped(changes));
-                    return entry.persist();
-                });
+        // the diff against the aggregate's previous state is taken when the trail is read (AuditQuery): a write only
+        // inserts, with no flush and no query in the middle of its transaction's statement batches
+        entry.state = snapshot.isObject() ? write(snapshot) : null;
+        entry.changes = write(json.createObjectNode()
+                .set(AuditRecord.ADDED_FIELD, added(payload, snapshot.isObject() ? event.aggregateType : null)));
+        return entry.persist();
     }
 
     /** The event's other data (a progress report, a reassignment, ...) as added values. */
@@ -86,35 +73,6 @@ public class AuditTrail {
             }
         });
         return changes;
-    }
-
-    private ArrayNode differences(JsonNode before, JsonNode after) {
-        Set<String> fields = new TreeSet<>();
-        after.fieldNames().forEachRemaining(fields::add);
-        if (before != null) {
-            before.fieldNames().forEachRemaining(fields::add);
-        }
-        ArrayNode changes = json.createArrayNode();
-        for (String field : fields) {
-            JsonNode old = before == null ? null : before.get(field);
-            JsonNode now = after.get(field);
-            if (NOISE.contains(field) || isAbsent(old) && isAbsent(now) || old != null && old.equals(now)) {
-                continue;
-            }
-            ObjectNode change = changes.addObject().put("field", field);
-            if (!isAbsent(old)) {
-                change.set("before", old);
-            }
-            if (!isAbsent(now)) {
-                change.set("after", now);
-            }
-        }
-        return changes;
-    }
-
-    /** The column holds an object: the reactive PostgreSQL client maps jsonb to a JSON object, not an array. */
-    private JsonNode wrapped(ArrayNode changes) {
-        return json.createObjectNode().set(AuditRecord.CHANGES_FIELD, changes);
     }
 
     private static boolean isAbsent(JsonNode node) {
