@@ -247,6 +247,8 @@ public final class ImportBenchmark {
         config.put("kafka.bootstrap.servers", kafka);
         config.put("quarkus.rest-client.agency-service.url", agencyUrl);
         config.put("luoshi.supervision.interval", "off");
+        // the signed test tokens have no token endpoint behind them: forward the caller's token to agency-service
+        config.put("luoshi.agency-service.authentication", "propagate");
         config.put("quarkus.log.level", "WARN");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g"));
