@@ -21,6 +21,10 @@ public class AgencyDirectory implements PanacheRepositoryBase<DirectoryAgency, U
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
+        if (ids.size() == 1) { // found by id: no query to translate
+            UUID id = ids.iterator().next();
+            return findById(id).map(agency -> agency == null ? Map.<UUID, DirectoryAgency>of() : Map.of(id, agency));
+        }
         return list("id in ?1", ids).map(agencies -> agencies.stream()
                 .collect(Collectors.toMap(a -> a.id, Function.identity())));
     }

@@ -34,7 +34,9 @@ public class Milestones implements PanacheRepositoryBase<Milestone, UUID> {
         if (taskIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return list("taskId in ?1 order by dueDate, title", taskIds);
+        // one task: an equality, whose SQL Hibernate translates once and caches (an IN list is translated per size)
+        return taskIds.size() == 1 ? list("taskId = ?1 order by dueDate, title", taskIds.iterator().next())
+                : list("taskId in ?1 order by dueDate, title", taskIds);
     }
 
     private static Milestone create(UUID documentId, UUID taskId, MilestoneCreate request) {

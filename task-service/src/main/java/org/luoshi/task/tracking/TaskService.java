@@ -3,6 +3,7 @@ package org.luoshi.task.tracking;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import org.hibernate.FlushMode;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -118,9 +119,13 @@ public class TaskService {
         return chain;
     }
 
+    /** A read: the session neither flushes before its queries nor keeps snapshots for dirty checking. */
     @WithSession
     public Uni<TaskView> get(UUID id) {
-        return find(id).flatMap(this::load);
+        return Panache.getSession().invoke(session -> {
+            session.setFlushMode(FlushMode.MANUAL);
+            session.setDefaultReadOnly(true);
+        }).flatMap(session -> find(id)).flatMap(this::load);
     }
 
     @WithSession
@@ -361,7 +366,11 @@ public class TaskService {
             return Uni.createFrom().item(List.of());
         }
         List<UUID> ids = tasks.stream().map(t -> t.id).toList();
-        return Assignment.<Assignment>list("key.taskId in ?1 order by key.taskId, key.position", ids)
+        // one task: an equality, whose SQL Hibernate translates once and caches (an IN list is translated per size)
+        Uni<List<Assignment>> ofTasks = ids.size() == 1
+                ? Assignment.list("key.taskId = ?1 order by key.position", ids.get(0))
+                : Assignment.list("key.taskId in ?1 order by key.taskId, key.position", ids);
+        return ofTasks
                 .call(assignments -> withMembers(ids, assignments))
                 .flatMap(assignments -> milestones.ofTasks(ids).flatMap(all -> {
                     Set<UUID> agencyIds = assignments.stream().map(a -> a.agencyId).filter(Objects::nonNull)
