@@ -16,14 +16,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.luoshi.platform.testing.KafkaBrokerProcess;
 import org.luoshi.platform.testing.KafkaResource;
@@ -55,7 +49,7 @@ class ConsumerKilledMidBatchIT {
         KafkaBrokerProcess broker = KafkaBrokerProcess.startNew();
         try {
             broker.createTopics(KafkaResource.TOPICS);
-            String jdbcUrl = createDatabase();
+            String jdbcUrl = new PostgresResource().freshDatabase(DATABASE);
             Set<String> eventIds = publishBacklog(broker);
 
             try (ServiceProcess service = new ServiceProcess("agency-service", RUNNER, serviceConfig(jdbcUrl, broker),
@@ -70,21 +64,20 @@ class ConsumerKilledMidBatchIT {
                 service.kill();
 
                 long appliedBeforeKill = applied(jdbcUrl);
-                long committedBeforeKill = committedOffsets(broker);
+                long committedBeforeKill = broker.committedOffsets(GROUP, "task.events");
+                System.out.printf("agency-service killed with %d of %d events applied, %d of them committed%n",
+                        appliedBeforeKill, EVENTS, committedBeforeKill);
                 assertTrue(appliedBeforeKill < EVENTS,
                         "the kill must land mid-batch, but all " + EVENTS + " events were applied: raise CITATIONS_PER_NAME");
                 // otherwise nothing would be delivered twice and the test would prove nothing
                 assertTrue(committedBeforeKill < appliedBeforeKill, "events applied after the last offset commit ("
                         + committedBeforeKill + " committed, " + appliedBeforeKill + " applied) are redelivered on restart");
 
-                System.out.printf("agency-service killed with %d of %d events applied, %d of them committed%n",
-                        appliedBeforeKill, EVENTS, committedBeforeKill);
-
                 service.start();
                 await("the whole backlog applied and committed").atMost(Duration.ofMinutes(3))
                         .pollInterval(Duration.ofMillis(500)).until(() -> {
                             service.checkAlive();
-                            return applied(jdbcUrl) == EVENTS && committedOffsets(broker) == EVENTS;
+                            return applied(jdbcUrl) == EVENTS && broker.committedOffsets(GROUP, "task.events") == EVENTS;
                         });
 
                 Map<String, Long> occurrences = occurrences(jdbcUrl);
@@ -93,7 +86,7 @@ class ConsumerKilledMidBatchIT {
                 assertEquals(expected, occurrences, "each citation counted once, though " + (appliedBeforeKill
                         - committedBeforeKill) + " of them were delivered twice");
                 assertEquals(eventIds, ledger(jdbcUrl), "the processed-event ledger holds every event id, none twice");
-                assertEquals(0, endOffsets(broker, "task.events.dlq"), "a redelivery is not a failure: nothing dead-lettered");
+                assertEquals(0, broker.endOffsets("task.events.dlq"), "a redelivery is not a failure: nothing dead-lettered");
             }
         } finally {
             broker.stop();
@@ -109,7 +102,7 @@ class ConsumerKilledMidBatchIT {
                     {"taskId": "%s", "documentId": "%s", "seq": "%d", "rawName": "%s", "jurisdiction": "%s", "role": "LEAD"}"""
                     .formatted(task, UUID.randomUUID(), i, NAMES.get(i % NAMES.size()), JURISDICTION)));
         }
-        TopicWriter.cloudEvents(clientProperties(broker), "task.events", events);
+        TopicWriter.cloudEvents(broker.clientProperties(), "task.events", events);
         Set<String> ids = new HashSet<>();
         events.forEach(event -> ids.add(event.id()));
         return ids;
@@ -127,15 +120,6 @@ class ConsumerKilledMidBatchIT {
         config.put("mp.messaging.incoming.task-events.session.timeout.ms", "6000");
         config.put("mp.messaging.incoming.task-events.heartbeat.interval.ms", "2000");
         return config;
-    }
-
-    private static String createDatabase() throws SQLException {
-        String server = new PostgresResource().start().get("quarkus.datasource.jdbc.url");
-        try (Connection c = DriverManager.getConnection(server, "postgres", "postgres")) {
-            c.createStatement().execute("drop database if exists " + DATABASE);
-            c.createStatement().execute("create database " + DATABASE);
-        }
-        return server.substring(0, server.lastIndexOf('/') + 1) + DATABASE;
     }
 
     /** Events in the consumer's processed-event ledger; none before the service's migrations made it. */
@@ -180,34 +164,5 @@ class ConsumerKilledMidBatchIT {
             rows.next();
             return rows.getLong(1);
         }
-    }
-
-    /** How many task.events records the consumer group has committed, over all partitions. */
-    private static long committedOffsets(KafkaBrokerProcess broker) throws Exception {
-        try (Admin admin = Admin.create(clientProperties(broker))) {
-            return admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
-                    .entrySet().stream()
-                    .filter(e -> e.getKey().topic().equals("task.events") && e.getValue() != null)
-                    .mapToLong(e -> e.getValue().offset())
-                    .sum();
-        }
-    }
-
-    private static long endOffsets(KafkaBrokerProcess broker, String topic) throws Exception {
-        try (Admin admin = Admin.create(clientProperties(broker))) {
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions()
-                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()
-                    .filter(Objects::nonNull)
-                    .mapToLong(info -> info.offset())
-                    .sum();
-        }
-    }
-
-    private static Properties clientProperties(KafkaBrokerProcess broker) {
-        Properties properties = new Properties();
-        properties.put("bootstrap.servers", broker.bootstrapServers());
-        return properties;
     }
 }

@@ -82,6 +82,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The base URL of the running service, http://127.0.0.1:port. */
+    public synchronized String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
     public synchronized Path log() {
         return log;
     }
