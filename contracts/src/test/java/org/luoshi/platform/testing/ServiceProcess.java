@@ -101,10 +101,6 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    public synchronized boolean isAlive() {
-        return process != null && process.isAlive();
-    }
-
     /** Stops the service as an orchestrator would: SIGTERM, then SIGKILL after 20 s. */
     @Override
     public synchronized void close() throws InterruptedException {
