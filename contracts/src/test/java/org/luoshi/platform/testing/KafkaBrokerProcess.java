@@ -7,11 +7,16 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -83,11 +88,38 @@ public final class KafkaBrokerProcess {
         }
     }
 
-    public void createTopics(List<String> topics) throws Exception {
+    public Properties clientProperties() {
         Properties properties = new Properties();
         properties.put("bootstrap.servers", bootstrapServers());
-        try (Admin admin = Admin.create(properties)) {
+        return properties;
+    }
+
+    public void createTopics(List<String> topics) throws Exception {
+        try (Admin admin = Admin.create(clientProperties())) {
             admin.createTopics(topics.stream().map(t -> new NewTopic(t, 3, (short) 1)).toList()).all().get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The offsets a consumer group committed on the topic, added up over its partitions: records it is done with. */
+    public long committedOffsets(String group, String topic) throws Exception {
+        try (Admin admin = Admin.create(clientProperties())) {
+            return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
+                    .entrySet().stream()
+                    .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                    .mapToLong(e -> e.getValue().offset())
+                    .sum();
+        }
+    }
+
+    /** The end offsets of the topic added up over its partitions: how many records it ever received. */
+    public long endOffsets(String topic) throws Exception {
+        try (Admin admin = Admin.create(clientProperties())) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()
+                    .mapToLong(ListOffsetsResult.ListOffsetsResultInfo::offset)
+                    .sum();
         }
     }
 

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 
@@ -40,6 +41,18 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
         } catch (SQLException e) {
             throw new IllegalStateException("could not prepare the test database", e);
         }
+    }
+
+    /** A new, empty database of that name on the test server (replacing one left by an earlier run); its JDBC URL. */
+    public String freshDatabase(String name) {
+        String server = start().get("quarkus.datasource.jdbc.url");
+        try (Connection c = DriverManager.getConnection(server, "postgres", "postgres")) {
+            c.createStatement().execute("drop database if exists " + name);
+            c.createStatement().execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the test database " + name, e);
+        }
+        return server.substring(0, server.lastIndexOf('/') + 1) + name;
     }
 
     @Override

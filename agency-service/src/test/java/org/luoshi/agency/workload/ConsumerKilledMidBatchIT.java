@@ -1,0 +1,174 @@
+package org.luoshi.agency.workload;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.luoshi.platform.testing.KafkaBrokerProcess;
+import org.luoshi.platform.testing.KafkaResource;
+import org.luoshi.platform.testing.PostgresResource;
+import org.luoshi.platform.testing.ServiceProcess;
+import org.luoshi.platform.testing.TestTokens;
+import org.luoshi.platform.testing.TopicWriter;
+import org.luoshi.platform.testing.TopicWriter.CloudEvent;
+
+/**
+ * The inbox's promise under a real crash. The packaged agency-service works through a backlog of task.events and
+ * is SIGKILLed half-way: the events it had applied since its last offset commit come to the restarted service
+ * again. The curation queue counts each citation of a name, so an event applied twice would show as one too many.
+ */
+class ConsumerKilledMidBatchIT {
+
+    private static final Path RUNNER = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final String DATABASE = "luoshi_agency_consumer_kill";
+    private static final String GROUP = "agency-service-workload";
+    private static final String JURISDICTION = "341502";
+    private static final List<String> NAMES = List.of("市科技创新局", "区数据资源局", "市营商环境建设局",
+            "县乡村振兴局", "市城市更新办公室", "区新质生产力促进中心");
+    /** Enough that the service is still at work when the test sees a quarter of it done, however fast it runs. */
+    private static final int CITATIONS_PER_NAME = 1000;
+    private static final int EVENTS = NAMES.size() * CITATIONS_PER_NAME;
+
+    @Test
+    void aConsumerKilledMidBatchAppliesEveryEventExactlyOnceAfterItRestarts() throws Exception {
+        KafkaBrokerProcess broker = KafkaBrokerProcess.startNew();
+        try {
+            broker.createTopics(KafkaResource.TOPICS);
+            String jdbcUrl = new PostgresResource().freshDatabase(DATABASE);
+            Set<String> eventIds = publishBacklog(broker);
+
+            try (ServiceProcess service = new ServiceProcess("agency-service", RUNNER, serviceConfig(jdbcUrl, broker),
+                    Path.of("target", "consumer-kill"))) {
+                long appliedBeforeKill;
+                long committedBeforeKill;
+                int kills = 0;
+                do {
+                    long target = (long) EVENTS * ++kills / 4;
+                    // not waiting for readiness: the consumer starts on the backlog before the HTTP port opens
+                    service.launch();
+                    await(target + " events applied").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20))
+                            .until(() -> {
+                                service.checkAlive();
+                                return applied(jdbcUrl) >= target;
+                            });
+                    service.kill();
+                    appliedBeforeKill = applied(jdbcUrl);
+                    committedBeforeKill = broker.committedOffsets(GROUP, "task.events");
+                    System.out.printf("agency-service killed with %d of %d events applied, %d of them committed%n",
+                            appliedBeforeKill, EVENTS, committedBeforeKill);
+                    // a kill right after an offset commit leaves nothing to redeliver: kill again further on
+                } while (committedBeforeKill == appliedBeforeKill && kills < 3);
+                assertTrue(appliedBeforeKill < EVENTS,
+                        "the kill must land mid-batch, but all " + EVENTS + " events were applied: raise CITATIONS_PER_NAME");
+                // otherwise nothing would be delivered twice and the test would prove nothing
+                assertTrue(committedBeforeKill < appliedBeforeKill, "events applied after the last offset commit ("
+                        + committedBeforeKill + " committed, " + appliedBeforeKill + " applied) are redelivered on restart");
+
+                service.start();
+                await("the whole backlog applied and committed").atMost(Duration.ofMinutes(3))
+                        .pollInterval(Duration.ofMillis(500)).until(() -> {
+                            service.checkAlive();
+                            return applied(jdbcUrl) == EVENTS && broker.committedOffsets(GROUP, "task.events") == EVENTS;
+                        });
+
+                Map<String, Long> occurrences = occurrences(jdbcUrl);
+                Map<String, Long> expected = new LinkedHashMap<>();
+                NAMES.forEach(name -> expected.put(name, (long) CITATIONS_PER_NAME));
+                assertEquals(expected, occurrences, "each citation counted once, though " + (appliedBeforeKill
+                        - committedBeforeKill) + " of them were delivered twice");
+                assertEquals(eventIds, ledger(jdbcUrl), "the processed-event ledger holds every event id, none twice");
+                assertEquals(0, broker.endOffsets("task.events.dlq"), "a redelivery is not a failure: nothing dead-lettered");
+            }
+        } finally {
+            broker.stop();
+        }
+    }
+
+    /** Each name cited CITATIONS_PER_NAME times, by different tasks, interleaved as imports would cite them. */
+    private static Set<String> publishBacklog(KafkaBrokerProcess broker) {
+        List<CloudEvent> events = new ArrayList<>(EVENTS);
+        for (int i = 0; i < EVENTS; i++) {
+            String task = UUID.randomUUID().toString();
+            events.add(new CloudEvent(task, TopicWriter.newId(), "AgencyReferenceUnresolved", """
+                    {"taskId": "%s", "documentId": "%s", "seq": "%d", "rawName": "%s", "jurisdiction": "%s", "role": "LEAD"}"""
+                    .formatted(task, UUID.randomUUID(), i, NAMES.get(i % NAMES.size()), JURISDICTION)));
+        }
+        TopicWriter.cloudEvents(broker.clientProperties(), "task.events", events);
+        Set<String> ids = new HashSet<>();
+        events.forEach(event -> ids.add(event.id()));
+        return ids;
+    }
+
+    private static Map<String, String> serviceConfig(String jdbcUrl, KafkaBrokerProcess broker) {
+        Map<String, String> config = new HashMap<>(new TestTokens().start());
+        config.put("quarkus.datasource.username", "postgres");
+        config.put("quarkus.datasource.password", "postgres");
+        config.put("quarkus.datasource.jdbc.url", jdbcUrl);
+        config.put("quarkus.datasource.reactive.url", jdbcUrl.substring("jdbc:".length()));
+        config.put("kafka.bootstrap.servers", broker.bootstrapServers());
+        // the killed member holds its partitions until its session expires (45 s by default): the shortest session
+        // the broker allows lets the restarted service take them over within seconds
+        config.put("mp.messaging.incoming.task-events.session.timeout.ms", "6000");
+        config.put("mp.messaging.incoming.task-events.heartbeat.interval.ms", "2000");
+        return config;
+    }
+
+    /** Events in the consumer's processed-event ledger; none before the service's migrations made it. */
+    private static long applied(String jdbcUrl) throws SQLException {
+        if (single(jdbcUrl, "select count(*) from pg_tables where tablename = 'processed_event'") == 0) {
+            return 0;
+        }
+        return single(jdbcUrl, "select count(*) from processed_event where consumer = '" + TaskEventsConsumer.CONSUMER + "'");
+    }
+
+    private static Set<String> ledger(String jdbcUrl) throws SQLException {
+        Set<String> ids = new HashSet<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+                ResultSet rows = c.createStatement().executeQuery(
+                        "select event_id from processed_event where consumer = '" + TaskEventsConsumer.CONSUMER + "'")) {
+            while (rows.next()) {
+                assertTrue(ids.add(rows.getString(1)), "event " + rows.getString(1) + " recorded twice");
+            }
+        }
+        return ids;
+    }
+
+    private static Map<String, Long> occurrences(String jdbcUrl) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+                ResultSet rows = c.createStatement().executeQuery(
+                        "select raw_name, occurrences from unresolved_name where jurisdiction = '" + JURISDICTION + "'")) {
+            while (rows.next()) {
+                counts.put(rows.getString(1), rows.getLong(2));
+            }
+        }
+        // in the order of NAMES, so that a failure compares like with like
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        NAMES.stream().filter(counts::containsKey).forEach(name -> ordered.put(name, counts.remove(name)));
+        ordered.putAll(counts);
+        return ordered;
+    }
+
+    private static long single(String jdbcUrl, String query) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+                ResultSet rows = c.createStatement().executeQuery(query)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
