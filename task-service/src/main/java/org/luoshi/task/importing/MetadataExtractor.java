@@ -2,7 +2,9 @@ package org.luoshi.task.importing;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,26 +50,27 @@ final class MetadataExtractor {
 
     static Metadata extract(CleanDocument document) {
         List<CleanDocument.Line> lines = document.lines();
-        String docNumber = field(document, "发文字号").or(() -> field(document, "文号"))
+        Map<String, String> fields = fields(document);
+        String docNumber = field(fields, "发文字号").or(() -> field(fields, "文号"))
                 .flatMap(MetadataExtractor::docNumber)
                 .or(() -> lines.stream().map(l -> l.view().strip()).filter(v -> NUMBER_LINE.matcher(v).matches())
                         .findFirst().flatMap(MetadataExtractor::docNumber))
                 .orElse(null);
-        String title = field(document, "标题").or(() -> titleLine(lines)).map(t -> withoutNumber(t)).orElse(null);
+        String title = field(fields, "标题").or(() -> titleLine(lines)).map(t -> withoutNumber(t)).orElse(null);
         if (docNumber == null && title != null) {
             docNumber = NUMBER.matcher(title).lookingAt() ? docNumber(title).orElse(null) : null;
         }
         if (docNumber == null) {
-            docNumber = field(document, "标题").flatMap(MetadataExtractor::docNumber)
+            docNumber = field(fields, "标题").flatMap(MetadataExtractor::docNumber)
                     .or(() -> titleLine(lines).flatMap(MetadataExtractor::docNumber)).orElse(null);
         }
-        String issuer = issuerFromTitle(title).or(() -> field(document, "发文机关")).or(() -> signature(lines))
+        String issuer = issuerFromTitle(title).or(() -> field(fields, "发文机关")).or(() -> signature(lines))
                 .orElse(null);
-        LocalDate issuedOn = field(document, "成文日期").flatMap(MetadataExtractor::date)
+        LocalDate issuedOn = field(fields, "成文日期").flatMap(MetadataExtractor::date)
                 .or(() -> lines.stream().map(l -> l.view().strip()).filter(v -> DATE_LINE.matcher(v).matches())
                         .findFirst().flatMap(MetadataExtractor::date))
                 .orElse(null);
-        LocalDate publishedOn = field(document, "发布日期").flatMap(MetadataExtractor::date).orElse(null);
+        LocalDate publishedOn = field(fields, "发布日期").flatMap(MetadataExtractor::date).orElse(null);
         Matcher citation = CITATION.matcher(document.view());
         String implemented = citation.find() ? normalizedNumber(citation.group(2), citation.group(3), citation.group(4)) : null;
         return new Metadata(docNumber, CleanDocument.normalized(title), CleanDocument.normalized(issuer), issuedOn,
@@ -84,17 +87,21 @@ final class MetadataExtractor {
         return CleanDocument.normalized(issuer) + "〔" + year + "〕" + Integer.parseInt(serial) + "号";
     }
 
-    private static Optional<String> field(CleanDocument document, String name) {
+    private static Optional<String> field(Map<String, String> fields, String name) {
+        return Optional.ofNullable(fields.get(name));
+    }
+
+    /** Each labelled field's first non-empty value, from one pass over the document. */
+    private static Map<String, String> fields(CleanDocument document) {
+        Map<String, String> fields = new HashMap<>();
         Matcher m = FIELD.matcher(document.view());
         while (m.find()) {
-            if (m.group(1).equals(name)) {
-                String value = document.text(m.start(2), m.end(2)).strip();
-                if (!value.isEmpty()) {
-                    return Optional.of(value);
-                }
+            String value = document.text(m.start(2), m.end(2)).strip();
+            if (!value.isEmpty()) {
+                fields.putIfAbsent(m.group(1), value);
             }
         }
-        return Optional.empty();
+        return fields;
     }
 
     private static Optional<String> titleLine(List<CleanDocument.Line> lines) {
