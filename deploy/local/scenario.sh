@@ -6,7 +6,8 @@
 #   ETag refused; a progress report posted; then the two agencies merged into a new one in agency-service, and
 #   - task-service re-points the task to the successor within LUOSHI_SCENARIO_MAX_MS (default 1000 ms),
 #   - a TaskReassigned CloudEvent keyed by the task id is readable with kcat on task.events,
-#   - agency-service's workload of the successor counts the task (it consumes task.events).
+#   - agency-service's workload of the successor counts the task (it consumes task.events);
+#   and on agency-service's side: each unit's history names the merger, and kcat reads AgenciesMerged on agency.events.
 # Prints each step; exits non-zero when one fails. Needs curl, jq and kcat (Debian packages of those names).
 # Same LUOSHI_*_PORT variables as up.sh; smoke.sh runs it on every CI run.
 set -euo pipefail
@@ -142,6 +143,31 @@ if [[ "$code" == 200 ]] && (( $(json '.lead + .participating + .responsible') ==
   step "agency-service workload of $SUCCESSOR counts the task once: $(jq -c '{lead, participating, responsible, overdue, dueSoon}' "$BODY")"
 elif [[ "$code" == 200 ]]; then
   fail "successor's workload counts more than the one task: $(head -c 400 "$BODY")"
+fi
+
+# agency-service's side of the merge: each unit's history names the reorganization, and agency.events carries
+# AgenciesMerged keyed by each unit with its full snapshot (the originals DISSOLVED with the successor named)
+for id in "$FIRST" "$SECOND" "$SUCCESSOR"; do
+  expect 200 "history of $id" GET "$AGENCY/agencies/$id/history"
+  jq -e --arg r "$REORGANIZATION" '[.items[] | select(.reorganizationId == $r)] | length >= 1' "$BODY" >/dev/null \
+    || fail "history of $id does not name reorganization $REORGANIZATION: $(head -c 400 "$BODY")"
+done
+step "history of both originals and the successor names reorganization $REORGANIZATION"
+merged_events=""
+for _ in $(seq 1 20); do
+  merged_events=$(kcat -C -b "127.0.0.1:$KAFKA_PORT" -t agency.events -o beginning -e -q -J 2>/dev/null |
+    jq -c --arg a "$FIRST" --arg b "$SECOND" --arg s "$SUCCESSOR" 'select(.key == $a or .key == $b or .key == $s)
+      | .headers as $h | {key, type: $h[[$h | range(0; length; 2) as $i | select($h[$i] == "ce_type") | $i + 1][0]],
+        agency: (.payload | fromjson | .agency | {status, successorIds})} | select(.type | endswith("AgenciesMerged"))')
+  [[ $(grep -c . <<<"$merged_events") -ge 3 ]] && break
+  sleep 0.5
+done
+if jq -se --arg a "$FIRST" --arg b "$SECOND" --arg s "$SUCCESSOR" 'length >= 3
+    and all(.[] | select(.key == $a or .key == $b); .agency.status == "DISSOLVED" and (.agency.successorIds | index($s)) != null)
+    and any(.[]; .key == $s and .agency.status == "ACTIVE")' <<<"$merged_events" >/dev/null; then
+  step "kcat reads AgenciesMerged on agency.events for both originals (DISSOLVED, successor named) and the successor"
+else
+  fail "AgenciesMerged not on agency.events for $FIRST, $SECOND and $SUCCESSOR: ${merged_events:-none}"
 fi
 
 if ((FAILED)); then echo "[scenario] FAILED" >&2; exit 1; fi

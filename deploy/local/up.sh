@@ -487,7 +487,7 @@ if [[ "${LUOSHI_INFRA_ONLY:-0}" == 1 ]]; then SERVICES_OK=0; else build_services
 if ((SERVICES_OK)); then
   # agency-service loads seeds/agencies/*.yaml at start when that folder exists (agencies missing so far only)
   start_service agency-service "$AGENCY_JAR" "$AGENCY_PORT" luoshi_agency REFERENCE_DATA_DIR="$REPO/seeds/agencies"
-  start_service task-service "$TASK_JAR" "$TASK_PORT" luoshi_task
+  start_service task-service "$TASK_JAR" "$TASK_PORT" luoshi_task AGENCY_SERVICE_URL="http://127.0.0.1:$AGENCY_PORT"
 fi
 wait_keycloak
 log "Keycloak ready"
