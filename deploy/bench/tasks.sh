@@ -4,7 +4,7 @@
 #   deploy/bench/tasks.sh reads    [tasks=1000] [seconds=20] [connections=8]   GET /api/v1/tasks/{id} vs raw Vert.x
 #   deploy/bench/tasks.sh reassign [merges=100]                                merge → TaskReassigned p50/p99
 #   deploy/bench/tasks.sh list     [tasks=1000000] [seconds=20] [connections=8] filtered lists over generated tasks
-# Each measurement follows WARM_UP_SECONDS (30) of unmeasured load. The programs build against task-service's own libraries (Vert.x PostgreSQL client, Kafka client).
+# Each measurement follows WARM_UP_SECONDS (120) of unmeasured load. The programs build against task-service's own libraries (Vert.x PostgreSQL client, Kafka client).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 mode="${1:?agencies | reads | reassign | list}"; shift
