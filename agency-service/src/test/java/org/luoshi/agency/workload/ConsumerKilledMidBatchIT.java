@@ -5,13 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +17,10 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.luoshi.platform.testing.KafkaBrokerProcess;
 import org.luoshi.platform.testing.KafkaResource;
+import org.luoshi.platform.testing.ConsumerCrash;
 import org.luoshi.platform.testing.PostgresResource;
 import org.luoshi.platform.testing.ServiceProcess;
-import org.luoshi.platform.testing.TestTokens;
+import org.luoshi.platform.testing.Sql;
 import org.luoshi.platform.testing.TopicWriter;
 import org.luoshi.platform.testing.TopicWriter.CloudEvent;
 
@@ -52,27 +49,12 @@ class ConsumerKilledMidBatchIT {
             String jdbcUrl = new PostgresResource().freshDatabase(DATABASE);
             Set<String> eventIds = publishBacklog(broker);
 
-            try (ServiceProcess service = new ServiceProcess("agency-service", RUNNER, serviceConfig(jdbcUrl, broker),
+            try (ServiceProcess service = new ServiceProcess("agency-service", RUNNER, ConsumerCrash.serviceConfig(jdbcUrl, broker.bootstrapServers(), "task-events"),
                     Path.of("target", "consumer-kill"))) {
-                long appliedBeforeKill;
-                long committedBeforeKill;
-                int kills = 0;
-                do {
-                    long target = (long) EVENTS * ++kills / 4;
-                    // not waiting for readiness: the consumer starts on the backlog before the HTTP port opens
-                    service.launch();
-                    await(target + " events applied").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20))
-                            .until(() -> {
-                                service.checkAlive();
-                                return applied(jdbcUrl) >= target;
-                            });
-                    service.kill();
-                    appliedBeforeKill = applied(jdbcUrl);
-                    committedBeforeKill = broker.committedOffsets(GROUP, "task.events");
-                    System.out.printf("agency-service killed with %d of %d events applied, %d of them committed%n",
-                            appliedBeforeKill, EVENTS, committedBeforeKill);
-                    // a kill right after an offset commit leaves nothing to redeliver: kill again further on
-                } while (committedBeforeKill == appliedBeforeKill && kills < 3);
+                ConsumerCrash.Outcome kill = ConsumerCrash.killMidBacklog(service, 0, EVENTS, () -> applied(jdbcUrl),
+                        () -> broker.committedOffsets(GROUP, "task.events"));
+                long appliedBeforeKill = kill.applied();
+                long committedBeforeKill = kill.committed();
                 assertTrue(appliedBeforeKill < EVENTS,
                         "the kill must land mid-batch, but all " + EVENTS + " events were applied: raise CITATIONS_PER_NAME");
                 // otherwise nothing would be delivered twice and the test would prove nothing
@@ -114,61 +96,29 @@ class ConsumerKilledMidBatchIT {
         return ids;
     }
 
-    private static Map<String, String> serviceConfig(String jdbcUrl, KafkaBrokerProcess broker) {
-        Map<String, String> config = new HashMap<>(new TestTokens().start());
-        config.put("quarkus.datasource.username", "postgres");
-        config.put("quarkus.datasource.password", "postgres");
-        config.put("quarkus.datasource.jdbc.url", jdbcUrl);
-        config.put("quarkus.datasource.reactive.url", jdbcUrl.substring("jdbc:".length()));
-        config.put("kafka.bootstrap.servers", broker.bootstrapServers());
-        // the killed member holds its partitions until its session expires (45 s by default): the shortest session
-        // the broker allows lets the restarted service take them over within seconds
-        config.put("mp.messaging.incoming.task-events.session.timeout.ms", "6000");
-        config.put("mp.messaging.incoming.task-events.heartbeat.interval.ms", "2000");
-        return config;
-    }
-
     /** Events in the consumer's processed-event ledger; none before the service's migrations made it. */
     private static long applied(String jdbcUrl) throws SQLException {
-        if (single(jdbcUrl, "select count(*) from pg_tables where tablename = 'processed_event'") == 0) {
+        if (Sql.number(jdbcUrl, "select count(*) from pg_tables where tablename = 'processed_event'") == 0) {
             return 0;
         }
-        return single(jdbcUrl, "select count(*) from processed_event where consumer = '" + TaskEventsConsumer.CONSUMER + "'");
+        return Sql.number(jdbcUrl, "select count(*) from processed_event where consumer = '" + TaskEventsConsumer.CONSUMER + "'");
     }
 
     private static Set<String> ledger(String jdbcUrl) throws SQLException {
         Set<String> ids = new HashSet<>();
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
-                ResultSet rows = c.createStatement().executeQuery(
-                        "select event_id from processed_event where consumer = '" + TaskEventsConsumer.CONSUMER + "'")) {
-            while (rows.next()) {
-                assertTrue(ids.add(rows.getString(1)), "event " + rows.getString(1) + " recorded twice");
-            }
-        }
+        Sql.rows(jdbcUrl, "select event_id, consumer from processed_event where consumer = '" + TaskEventsConsumer.CONSUMER + "'",
+                (id, consumer) -> assertTrue(ids.add(id), "event " + id + " recorded twice"));
         return ids;
     }
 
     private static Map<String, Long> occurrences(String jdbcUrl) throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
-                ResultSet rows = c.createStatement().executeQuery(
-                        "select raw_name, occurrences from unresolved_name where jurisdiction = '" + JURISDICTION + "'")) {
-            while (rows.next()) {
-                counts.put(rows.getString(1), rows.getLong(2));
-            }
-        }
+        Sql.rows(jdbcUrl, "select raw_name, occurrences from unresolved_name where jurisdiction = '" + JURISDICTION + "'",
+                (name, occurrences) -> counts.put(name, Long.parseLong(occurrences)));
         // in the order of NAMES, so that a failure compares like with like
         Map<String, Long> ordered = new LinkedHashMap<>();
         NAMES.stream().filter(counts::containsKey).forEach(name -> ordered.put(name, counts.remove(name)));
         ordered.putAll(counts);
         return ordered;
-    }
-
-    private static long single(String jdbcUrl, String query) throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
-                ResultSet rows = c.createStatement().executeQuery(query)) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 }

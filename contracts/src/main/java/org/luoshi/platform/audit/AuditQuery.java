@@ -1,6 +1,5 @@
 package org.luoshi.platform.audit;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -135,15 +134,21 @@ public class AuditQuery {
     }
 
     private List<AuditChange> changes(AuditRecord record, String previousState) {
-        if (record.changes == null || isDiffed(record)) {
-            return changes(record.changes);
+        if (record.changes == null) {
+            return null;
         }
-        JsonNode added = read(record.changes).path(AuditRecord.ADDED_FIELD);
+        JsonNode stored = read(record.changes);
         List<AuditChange> changes = new ArrayList<>();
-        if (record.state != null) {
-            differences(previousState == null ? null : read(previousState), read(record.state)).forEach(changes::add);
+        if (stored.has(AuditRecord.CHANGES_FIELD)) { // written with its differences
+            stored.path(AuditRecord.CHANGES_FIELD).forEach(row -> changes.add(new AuditChange(row.path("field").asText())
+                    .before(plain(row.get("before"))).after(plain(row.get("after")))));
+            return changes;
         }
-        added.forEach(row -> changes.add(new AuditChange(row.path("field").asText()).after(plain(row.get("after")))));
+        if (record.state != null) {
+            changes.addAll(differences(previousState == null ? null : read(previousState), read(record.state)));
+        }
+        stored.path(AuditRecord.ADDED_FIELD)
+                .forEach(row -> changes.add(new AuditChange(row.path("field").asText()).after(plain(row.get("after")))));
         return changes;
     }
 
@@ -180,20 +185,6 @@ public class AuditQuery {
             return json.readTree(stored);
         } catch (IOException e) {
             throw new IllegalStateException("stored audit JSON cannot be read", e);
-        }
-    }
-
-    private List<AuditChange> changes(String stored) {
-        if (stored == null) {
-            return null;
-        }
-        try {
-            List<Map<String, Object>> rows = json.convertValue(json.readTree(stored).path(AuditRecord.CHANGES_FIELD),
-                    new TypeReference<>() { });
-            return rows.stream().map(row -> new AuditChange(String.valueOf(row.get("field")))
-                    .before(row.get("before")).after(row.get("after"))).toList();
-        } catch (IOException e) {
-            throw new IllegalStateException("stored audit changes cannot be read", e);
         }
     }
 }

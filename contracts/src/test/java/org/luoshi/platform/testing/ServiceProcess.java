@@ -82,6 +82,14 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    public synchronized boolean isRunning() {
+        return process != null && process.isAlive();
+    }
+
+    public String name() {
+        return name;
+    }
+
     /** The base URL of the running service, http://127.0.0.1:port. */
     public synchronized String url() {
         return "http://127.0.0.1:" + port;

@@ -28,12 +28,9 @@ public final class TopicReader {
     /** Reads from the broker the properties name, until count wanted records arrived or the timeout passed. */
     public static List<ConsumerRecord<String, String>> await(Properties broker, String topic,
             Predicate<ConsumerRecord<String, String>> wanted, int count, Duration timeout) {
-        Properties properties = new Properties();
-        properties.putAll(broker);
+        Properties properties = stringConsumer(broker);
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         Instant deadline = Instant.now().plus(timeout);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
@@ -51,11 +48,8 @@ public final class TopicReader {
 
     /** Every record the topic holds now: each partition read from its beginning to its current end. */
     public static List<ConsumerRecord<String, String>> all(Properties broker, String topic, Duration timeout) {
-        Properties properties = new Properties();
-        properties.putAll(broker);
+        Properties properties = stringConsumer(broker);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         Instant deadline = Instant.now().plus(timeout);
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties)) {
@@ -77,5 +71,13 @@ public final class TopicReader {
     public static String header(ConsumerRecord<String, String> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static Properties stringConsumer(Properties broker) {
+        Properties properties = new Properties();
+        properties.putAll(broker);
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return properties;
     }
 }

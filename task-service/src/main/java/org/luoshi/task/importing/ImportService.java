@@ -2,10 +2,8 @@ package org.luoshi.task.importing;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.unchecked.Unchecked;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.luoshi.agency.api.model.NameQuery;
@@ -86,7 +83,9 @@ public class ImportService {
                     "the file has " + content.length + " bytes; the import limit is " + maxBytes);
         }
         String sha256 = PolicyDocumentParser.sha256(content);
-        return onWorkerThread(() -> parse(request, content, sha256))
+        // decoding and parsing take milliseconds to seconds of CPU: a worker thread does them while the event loop serves
+        // other requests; the pipeline continues on the request's Vert.x context, where its database session belongs
+        return VertxContextSupport.executeBlocking(() -> parse(request, content, sha256))
                 .flatMap(parsed -> resolveAndStore(request, parsed, sha256));
     }
 
@@ -98,19 +97,6 @@ public class ImportService {
                     + ": expected a table of tasks with responsible units, or numbered paragraphs ending with their units");
         }
         return parsed;
-    }
-
-    /**
-     * Decoding and parsing a file take milliseconds to seconds of CPU: a worker thread does them while the event loop
-     * serves other requests, and the pipeline continues on the request's Vert.x context, where its database session
-     * belongs.
-     */
-    private static <T> Uni<T> onWorkerThread(Callable<T> work) {
-        Context context = Vertx.currentContext();
-        if (context == null) {
-            return Uni.createFrom().item(Unchecked.supplier(work::call));
-        }
-        return Uni.createFrom().completionStage(() -> context.executeBlocking(work, false).toCompletionStage());
     }
 
     private Uni<Outcome> resolveAndStore(Request request, ParsedDocument parsed, String sha256) {

@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,13 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.luoshi.platform.testing.ConsumerCrash;
 import org.luoshi.platform.testing.KafkaBrokerProcess;
 import org.luoshi.platform.testing.KafkaResource;
 import org.luoshi.platform.testing.PostgresResource;
 import org.luoshi.platform.testing.ServiceProcess;
+import org.luoshi.platform.testing.Sql;
 import org.luoshi.platform.testing.TestTokens;
 import org.luoshi.platform.testing.TopicReader;
 import org.luoshi.platform.testing.TopicWriter;
@@ -64,30 +62,14 @@ class ConsumerKilledMidBatchIT {
                     Path.of("target", "consumer-kill"))) {
                 service.start();
                 await("the directory knows every unit").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
-                        .until(() -> single(jdbcUrl, "select count(*) from directory_agency") == 2L * MERGERS);
+                        .until(() -> Sql.number(jdbcUrl, "select count(*) from directory_agency") == 2L * MERGERS);
                 Map<String, String> taskBySeq = createTasks(service.url());
 
                 announceMergers(broker);
-                long appliedBeforeKill;
-                long committedBeforeKill;
-                int kills = 0;
-                do {
-                    long target = 2L * MERGERS + (long) MERGERS * ++kills / 4;
-                    if (kills > 1) {
-                        service.launch();
-                    }
-                    await(target + " events applied").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20))
-                            .until(() -> {
-                                service.checkAlive();
-                                return applied(jdbcUrl) >= target;
-                            });
-                    service.kill();
-                    appliedBeforeKill = applied(jdbcUrl);
-                    committedBeforeKill = broker.committedOffsets(GROUP, "agency.events");
-                    System.out.printf("task-service killed with %d of %d events applied, %d of them committed%n",
-                            appliedBeforeKill, events, committedBeforeKill);
-                    // a kill right after an offset commit leaves nothing to redeliver: kill again further on
-                } while (committedBeforeKill == appliedBeforeKill && kills < 3);
+                ConsumerCrash.Outcome kill = ConsumerCrash.killMidBacklog(service, 2L * MERGERS, MERGERS,
+                        () -> applied(jdbcUrl), () -> broker.committedOffsets(GROUP, "agency.events"));
+                long appliedBeforeKill = kill.applied();
+                long committedBeforeKill = kill.committed();
                 assertTrue(appliedBeforeKill < events,
                         "the kill must land mid-batch, but all " + events + " events were applied: raise MERGERS");
                 // otherwise nothing would be delivered twice and the test would prove nothing
@@ -99,7 +81,7 @@ class ConsumerKilledMidBatchIT {
                         .pollInterval(Duration.ofMillis(500)).until(() -> {
                             service.checkAlive();
                             return applied(jdbcUrl) == events && broker.committedOffsets(GROUP, "agency.events") == events
-                                    && single(jdbcUrl, "select count(*) from outbox_event where published_at is null") == 0;
+                                    && Sql.number(jdbcUrl, "select count(*) from outbox_event where published_at is null") == 0;
                         });
 
                 Map<String, String> expected = new HashMap<>();
@@ -107,14 +89,14 @@ class ConsumerKilledMidBatchIT {
                 for (int i = 0; i < MERGERS; i++) {
                     expected.put(taskBySeq.get(String.valueOf(i)), successors.get(i) + " formerly " + merged.get(i));
                 }
-                rows(jdbcUrl, "select task_id, agency_id || ' formerly ' || former_agency_id from task_assignment",
+                Sql.rows(jdbcUrl, "select task_id, agency_id || ' formerly ' || former_agency_id from task_assignment",
                         (task, assignment) -> assertNull(movedTo.put(task, assignment), "one assignment per task"));
                 assertEquals(expected, movedTo, "each task led by the successor of the unit that merged");
-                assertEquals(MERGERS, single(jdbcUrl, "select count(*) from assignment_history"), "one history line per task");
-                assertEquals(MERGERS, single(jdbcUrl, "select count(distinct task_id) from assignment_history"));
+                assertEquals(MERGERS, Sql.number(jdbcUrl, "select count(*) from assignment_history"), "one history line per task");
+                assertEquals(MERGERS, Sql.number(jdbcUrl, "select count(distinct task_id) from assignment_history"));
 
                 Map<String, String> announced = new HashMap<>();
-                rows(jdbcUrl, "select id::text, aggregate_id from outbox_event where event_type = 'org.luoshi.TaskReassigned'",
+                Sql.rows(jdbcUrl, "select id::text, aggregate_id from outbox_event where event_type = 'org.luoshi.TaskReassigned'",
                         announced::put);
                 assertEquals(Set.copyOf(taskBySeq.values()), Set.copyOf(announced.values()), "a TaskReassigned per task");
                 assertEquals(MERGERS, announced.size(), "and only one");
@@ -196,16 +178,7 @@ class ConsumerKilledMidBatchIT {
     }
 
     private static Map<String, String> serviceConfig(String jdbcUrl, KafkaBrokerProcess broker) {
-        Map<String, String> config = new HashMap<>(new TestTokens().start());
-        config.put("quarkus.datasource.username", "postgres");
-        config.put("quarkus.datasource.password", "postgres");
-        config.put("quarkus.datasource.jdbc.url", jdbcUrl);
-        config.put("quarkus.datasource.reactive.url", jdbcUrl.substring("jdbc:".length()));
-        config.put("kafka.bootstrap.servers", broker.bootstrapServers());
-        // the killed member holds its partitions until its session expires (45 s by default): the shortest session
-        // the broker allows lets the restarted service take them over within seconds
-        config.put("mp.messaging.incoming.agency-events.session.timeout.ms", "6000");
-        config.put("mp.messaging.incoming.agency-events.heartbeat.interval.ms", "2000");
+        Map<String, String> config = ConsumerCrash.serviceConfig(jdbcUrl, broker.bootstrapServers(), "agency-events");
         // nothing here imports: no token endpoint, no agency-service, and no deadline sweep adding events of its own
         config.put("quarkus.oidc-client.enabled", "false");
         config.put("luoshi.agency-service.authentication", "propagate");
@@ -216,30 +189,13 @@ class ConsumerKilledMidBatchIT {
 
     /** Events in the consumer's processed-event ledger. */
     private static long applied(String jdbcUrl) throws SQLException {
-        return single(jdbcUrl, "select count(*) from processed_event where consumer = '" + AgencyEventsConsumer.CONSUMER + "'");
+        return Sql.number(jdbcUrl, "select count(*) from processed_event where consumer = '" + AgencyEventsConsumer.CONSUMER + "'");
     }
 
     private static Set<String> ledger(String jdbcUrl) throws SQLException {
         Set<String> ids = new HashSet<>();
-        rows(jdbcUrl, "select event_id, consumer from processed_event where consumer = '" + AgencyEventsConsumer.CONSUMER + "'",
+        Sql.rows(jdbcUrl, "select event_id, consumer from processed_event where consumer = '" + AgencyEventsConsumer.CONSUMER + "'",
                 (id, consumer) -> assertTrue(ids.add(id), "event " + id + " recorded twice"));
         return ids;
-    }
-
-    private static void rows(String jdbcUrl, String query, BiConsumer<String, String> row) throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
-                ResultSet rows = c.createStatement().executeQuery(query)) {
-            while (rows.next()) {
-                row.accept(rows.getString(1), rows.getString(2));
-            }
-        }
-    }
-
-    private static long single(String jdbcUrl, String query) throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
-                ResultSet rows = c.createStatement().executeQuery(query)) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 }
