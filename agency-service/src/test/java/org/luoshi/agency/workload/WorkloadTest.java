@@ -74,11 +74,11 @@ class WorkloadTest {
         UUID later = UUID.randomUUID();
         String created = TopicWriter.newId();
         taskEvent(created, "TaskCreated", overdue, "IN_PROGRESS", TODAY.minusDays(3), 0,
-                assignment(education, "LEAD", 0) + "," + assignment(finance, "PARTICIPANT", 1));
+                assignment(education, "LEAD", 1) + "," + assignment(finance, "PARTICIPANT", 2));
         taskEvent(TopicWriter.newId(), "TaskCreated", dueSoon, "NOT_STARTED", TODAY.plusDays(10), 0,
-                assignment(education, "PARTICIPANT", 0));
+                assignment(education, "PARTICIPANT", 1));
         taskEvent(TopicWriter.newId(), "TaskCreated", later, "NOT_STARTED", TODAY.plusDays(200), 0,
-                assignment(finance, "RESPONSIBLE", 0));
+                assignment(finance, "RESPONSIBLE", 1));
 
         awaitWorkload(education, false, 1, 1, 0, 1, 1);
         awaitWorkload(finance, false, 0, 1, 1, 1, 0);
@@ -88,17 +88,17 @@ class WorkloadTest {
 
         // a redelivered event and an older snapshot change nothing; a completed task no longer counts
         taskEvent(created, "TaskCreated", overdue, "IN_PROGRESS", TODAY.minusDays(3), 0,
-                assignment(education, "LEAD", 0) + "," + assignment(finance, "PARTICIPANT", 1));
+                assignment(education, "LEAD", 1) + "," + assignment(finance, "PARTICIPANT", 2));
         taskEvent(TopicWriter.newId(), "TaskStatusChanged", overdue, "COMPLETED", TODAY.minusDays(3), 2,
-                assignment(education, "LEAD", 0) + "," + assignment(finance, "PARTICIPANT", 1));
+                assignment(education, "LEAD", 1) + "," + assignment(finance, "PARTICIPANT", 2));
         taskEvent(TopicWriter.newId(), "TaskUpdated", overdue, "IN_PROGRESS", TODAY.minusDays(3), 1,
-                assignment(education, "LEAD", 0));
+                assignment(education, "LEAD", 1));
         awaitWorkload(education, false, 0, 1, 0, 0, 1);
         awaitWorkload(finance, false, 0, 0, 1, 0, 0);
 
         // a reassignment moves the task's count to the unit now assigned
         taskEvent(TopicWriter.newId(), "TaskReassigned", later, "NOT_STARTED", TODAY.plusDays(200), 1,
-                assignment(education, "RESPONSIBLE", 0));
+                assignment(education, "RESPONSIBLE", 1));
         awaitWorkload(education, false, 0, 1, 1, 0, 1);
         awaitWorkload(finance, false, 0, 0, 0, 0, 0);
     }

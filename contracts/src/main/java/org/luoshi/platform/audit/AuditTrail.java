@@ -9,13 +9,16 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.luoshi.events.model.Actor;
 import org.luoshi.platform.outbox.CloudEventTypes;
 import org.luoshi.platform.outbox.OutboxEvent;
 import org.luoshi.platform.security.CurrentActor;
+import org.luoshi.platform.sql.BulkInsert;
 
 /**
  * Records who changed what. Every state change in Luoshi publishes an event through the outbox in its transaction, so
@@ -39,9 +42,31 @@ public class AuditTrail {
         this.currentActor = currentActor;
     }
 
+    private static final BulkInsert ENTRIES = BulkInsert.into("audit_entry", "id uuid", "occurred_at timestamptz",
+            "actor_subject text", "actor_username text", "actor_agency_id uuid", "entity text", "entity_id text",
+            "action text", "event_id uuid", "request_id text", "changes jsonb", "state jsonb");
+
     /** Adds the entry for an event just appended to the outbox, in the same transaction. */
     public Uni<AuditRecord> recordEvent(OutboxEvent event) {
-        JsonNode payload = read(event.payload);
+        return entry(event, read(event.payload)).persist();
+    }
+
+    /** The entries of events appended in bulk ({@code payloads[i]} is the payload of {@code events[i]}), in one INSERT. */
+    public Uni<Void> recordEvents(Mutiny.Session session, List<OutboxEvent> events, List<JsonNode> payloads) {
+        BulkInsert.Rows rows = ENTRIES.rows();
+        for (int i = 0; i < events.size(); i++) {
+            AuditRecord e = entry(events.get(i), payloads.get(i));
+            rows.add(e.id, e.occurredAt, e.actorSubject, e.actorUsername, e.actorAgencyId, e.entity, e.entityId, e.action,
+                    e.eventId, e.requestId, json(e.changes), json(e.state));
+        }
+        return rows.insert(session).replaceWithVoid();
+    }
+
+    private static BulkInsert.JsonText json(String text) {
+        return text == null ? null : new BulkInsert.JsonText(text);
+    }
+
+    private AuditRecord entry(OutboxEvent event, JsonNode payload) {
         JsonNode snapshot = payload.path(event.aggregateType);
         AuditRecord entry = new AuditRecord();
         entry.id = UUID.randomUUID();
@@ -60,7 +85,7 @@ public class AuditTrail {
         entry.state = snapshot.isObject() ? write(snapshot) : null;
         entry.changes = write(json.createObjectNode()
                 .set(AuditRecord.ADDED_FIELD, added(payload, snapshot.isObject() ? event.aggregateType : null)));
-        return entry.persist();
+        return entry;
     }
 
     /** The event's other data (a progress report, a reassignment, ...) as added values. */

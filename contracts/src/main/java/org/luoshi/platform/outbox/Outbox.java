@@ -2,12 +2,17 @@ package org.luoshi.platform.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.luoshi.platform.audit.AuditTrail;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.luoshi.platform.audit.AuditTrail;
+import org.luoshi.platform.sql.BulkInsert;
 
 /**
  * Appends events to the outbox within the caller's transaction: the event commits with the state change or not at all.
@@ -15,6 +20,9 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Outbox {
+
+    private static final BulkInsert EVENTS = BulkInsert.into("outbox_event", "id uuid", "topic text", "aggregate_type text",
+            "aggregate_id text", "event_type text", "payload jsonb", "occurred_at timestamptz");
 
     private final ObjectMapper json;
     private final AuditTrail audit;
@@ -31,15 +39,46 @@ public class Outbox {
      * @param data          a payload type generated from contracts/events.yaml
      */
     public Uni<OutboxEvent> append(String topic, String aggregateType, UUID aggregateId, String type, Object data) {
+        OutboxEvent event = event(new Pending(topic, aggregateType, aggregateId, type, data), serialize(data));
+        return event.<OutboxEvent>persist().call(audit::recordEvent);
+    }
+
+    /** An event to append; the arguments are those of {@link #append}. */
+    public record Pending(String topic, String aggregateType, UUID aggregateId, String type, Object data) {
+    }
+
+    /**
+     * Appends many events, in their order, with one INSERT for the events and one for their audit entries, after the
+     * session's pending changes are flushed: for bulk writes such as an import, whose rows are also written in bulk.
+     */
+    public Uni<Void> appendAll(List<Pending> pending) {
+        BulkInsert.Rows rows = EVENTS.rows();
+        List<OutboxEvent> events = new ArrayList<>(pending.size());
+        List<JsonNode> payloads = new ArrayList<>(pending.size());
+        for (Pending p : pending) {
+            JsonNode payload = json.valueToTree(p.data());
+            OutboxEvent event = event(p, serialize(payload));
+            rows.add(event.id, event.topic, event.aggregateType, event.aggregateId, event.eventType,
+                    new BulkInsert.JsonText(event.payload), event.occurredAt);
+            events.add(event);
+            payloads.add(payload);
+        }
+        // flushed first, so that events appended one by one earlier in the transaction keep their place before these
+        return Panache.getSession().flatMap(session -> session.flush()
+                .flatMap(flushed -> rows.insert(session))
+                .flatMap(inserted -> audit.recordEvents(session, events, payloads)));
+    }
+
+    private static OutboxEvent event(Pending pending, String payload) {
         OutboxEvent event = new OutboxEvent();
         event.id = UUID.randomUUID();
-        event.topic = topic;
-        event.aggregateType = aggregateType;
-        event.aggregateId = aggregateId.toString();
-        event.eventType = CloudEventTypes.qualified(type);
-        event.payload = serialize(data);
+        event.topic = pending.topic();
+        event.aggregateType = pending.aggregateType();
+        event.aggregateId = pending.aggregateId().toString();
+        event.eventType = CloudEventTypes.qualified(pending.type());
+        event.payload = payload;
         event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
-        return event.<OutboxEvent>persist().call(audit::recordEvent);
+        return event;
     }
 
     private String serialize(Object data) {

@@ -33,11 +33,11 @@ import org.luoshi.task.api.model.MilestoneCreate;
 import org.luoshi.task.api.model.TaskStatus;
 import org.luoshi.task.document.DocumentService;
 import org.luoshi.task.document.PolicyDocument;
+import org.luoshi.task.milestone.Milestone;
 import org.luoshi.task.milestone.Milestones;
 import org.luoshi.task.tracking.Assignment;
-import org.luoshi.task.tracking.AssignmentMember;
 import org.luoshi.task.tracking.Task;
-import org.luoshi.task.tracking.TaskService;
+import org.luoshi.task.tracking.TaskView;
 
 /**
  * The import pipeline: decode (text, or the table of an .xlsx or .docx file), parse (PolicyDocumentParser), resolve
@@ -53,17 +53,12 @@ public class ImportService {
     private static final int BATCH_MAX = 2000;
 
     private final AgencyResolveClient agencies;
-    private final Milestones milestones;
-    private final TaskService tasks;
     private final DocumentService documents;
     private final ImportEvents events;
     private final long maxBytes;
 
-    public ImportService(@RestClient AgencyResolveClient agencies, Milestones milestones, TaskService tasks,
-            DocumentService documents, ImportEvents events, @ConfigProperty(name = "luoshi.import.max-bytes") long maxBytes) {
+    public ImportService(@RestClient AgencyResolveClient agencies, DocumentService documents, ImportEvents events, @ConfigProperty(name = "luoshi.import.max-bytes") long maxBytes) {
         this.agencies = agencies;
-        this.milestones = milestones;
-        this.tasks = tasks;
         this.documents = documents;
         this.events = events;
         this.maxBytes = maxBytes;
@@ -85,8 +80,14 @@ public class ImportService {
         String sha256 = PolicyDocumentParser.sha256(content);
         // decoding and parsing take milliseconds to seconds of CPU: a worker thread does them while the event loop serves
         // other requests; the pipeline continues on the request's Vert.x context, where its database session belongs
+        long started = System.nanoTime();
+        long[] parsedAt = new long[1];
         return VertxContextSupport.executeBlocking(() -> parse(request, content, sha256))
-                .flatMap(parsed -> resolveAndStore(request, parsed, sha256));
+                .invoke(parsed -> parsedAt[0] = System.nanoTime())
+                .flatMap(parsed -> resolveAndStore(request, parsed, sha256))
+                .invoke(outcome -> Log.debugf("import of %s: %d tasks, parsed in %.1f ms, resolved and %s in %.1f ms",
+                        request.fileName(), outcome.report().getTasks().size(), (parsedAt[0] - started) / 1e6,
+                        outcome.created() ? "stored" : "not stored", (System.nanoTime() - parsedAt[0]) / 1e6));
     }
 
     private static ParsedDocument parse(Request request, byte[] content, String sha256) {
@@ -125,7 +126,10 @@ public class ImportService {
             throw ProblemException.unprocessable("the document names " + names.size() + " units; at most " + BATCH_MAX);
         }
         ResolveBatch batch = new ResolveBatch(names.stream().map(n -> new NameQuery(n, request.jurisdiction())).toList());
+        long started = System.nanoTime();
         return agencies.resolve(batch, "Bearer " + request.bearerToken())
+                .invoke(result -> Log.debugf("%d names resolved by agency-service in %.1f ms", (Object) names.size(),
+                        (System.nanoTime() - started) / 1e6))
                 .onFailure().transform(e -> {
                     Log.warnf(e, "agency-service could not resolve %d names", names.size());
                     return new ProblemException(503, "agency-service-unavailable", "Unit names could not be resolved",
@@ -262,9 +266,11 @@ public class ImportService {
 
         Map<String, UUID> idsBySeq = new LinkedHashMap<>();
         Set<String> keys = new HashSet<>();
+        List<Milestone> allMilestones = new ArrayList<>();
+        report.getMilestones().forEach(goal -> allMilestones.add(Milestones.create(document.id, null, milestoneCreate(goal))));
+        List<Assignment> allAssignments = new ArrayList<>();
         List<Task> created = new ArrayList<>();
-        List<Assignment> assignments = new ArrayList<>();
-        Map<UUID, List<MilestoneCreate>> taskMilestones = new LinkedHashMap<>();
+        List<TaskView> views = new ArrayList<>();
         for (int i = 0; i < report.getTasks().size(); i++) {
             ImportedTask imported = report.getTasks().get(i);
             Task task = new Task();
@@ -287,7 +293,9 @@ public class ImportService {
             // a microsecond apart, so that creation order (how tasks are listed) is the order written
             task.createdAt = task.updatedAt = now.plusNanos(1000L * i);
             idsBySeq.putIfAbsent(task.seq, task.id);
+            imported.id(task.id);
             created.add(task);
+            List<Assignment> assignments = new ArrayList<>();
             for (ImportedAssignment a : imported.getAssignments()) {
                 Assignment assignment = new Assignment();
                 assignment.key = new Assignment.Key(task.id, a.getOrder() - 1);
@@ -300,27 +308,20 @@ public class ImportService {
                 }
                 assignments.add(assignment);
             }
-            taskMilestones.put(task.id, imported.getMilestones().stream()
-                    .map(m -> new MilestoneCreate(m.getTitle(), m.getDueDate()).target(m.getTarget())).toList());
+            List<Milestone> taskMilestones = imported.getMilestones().stream()
+                    .map(m -> Milestones.create(document.id, task.id, milestoneCreate(m))).toList();
+            allAssignments.addAll(assignments);
+            allMilestones.addAll(taskMilestones);
+            // the events are built from what is written, not read back
+            views.add(new TaskView(task, assignments, taskMilestones, Map.of()));
         }
-        List<MilestoneCreate> goals = report.getMilestones().stream()
-                .map(m -> new MilestoneCreate(m.getTitle(), m.getDueDate()).target(m.getTarget())).toList();
-
-        // inserted at one flush in the order persisted (a parent task before its sub-tasks), in statement batches
-        Uni<Void> chain = document.persist().flatMap(x -> milestones.addToDocument(document.id, goals))
-                .flatMap(x -> Task.persist(created))
-                .flatMap(x -> Assignment.persist(assignments));
-        if (assignments.stream().anyMatch(a -> !a.memberIds.isEmpty())) {
-            // group members reference their assignment rows: those go in first
-            chain = chain.flatMap(x -> Panache.flush()).flatMap(x -> AssignmentMember.persistOf(assignments));
-        }
-        for (Map.Entry<UUID, List<MilestoneCreate>> entry : taskMilestones.entrySet()) {
-            chain = chain.flatMap(x -> milestones.add(document.id, entry.getKey(), entry.getValue())).replaceWithVoid();
-        }
-        return chain.flatMap(x -> Panache.flush())
-                .flatMap(x -> tasks.loadAll(created))
-                .flatMap(views -> events.imported(document, views, report.getJurisdiction(), supersedes))
+        return ImportedRows.insert(document, created, allAssignments, allMilestones)
+                .flatMap(x -> events.imported(document, views, report.getJurisdiction(), supersedes))
                 .replaceWith(document.id);
+    }
+
+    private static MilestoneCreate milestoneCreate(ImportedMilestone m) {
+        return new MilestoneCreate(m.getTitle(), m.getDueDate()).target(m.getTarget());
     }
 
     private static ImportWarning.KindEnum kindOf(String warning) {

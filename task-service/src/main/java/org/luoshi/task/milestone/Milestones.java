@@ -39,7 +39,8 @@ public class Milestones implements PanacheRepositoryBase<Milestone, UUID> {
                 : list("taskId in ?1 order by dueDate, title", taskIds);
     }
 
-    private static Milestone create(UUID documentId, UUID taskId, MilestoneCreate request) {
+    /** A new open milestone, not yet stored. */
+    public static Milestone create(UUID documentId, UUID taskId, MilestoneCreate request) {
         Milestone milestone = new Milestone();
         milestone.id = UUID.randomUUID();
         milestone.documentId = documentId;

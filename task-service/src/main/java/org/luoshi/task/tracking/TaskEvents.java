@@ -34,6 +34,11 @@ public class TaskEvents {
         return outbox.append(DocumentService.TOPIC, AGGREGATE, taskId, type, data).replaceWithVoid();
     }
 
+    /** A task event for {@link Outbox#appendAll}, keyed like those published one by one. */
+    public static Outbox.Pending pending(String type, UUID taskId, Object data) {
+        return new Outbox.Pending(DocumentService.TOPIC, AGGREGATE, taskId, type, data);
+    }
+
     public Actor actor() {
         return actor.get();
     }

@@ -41,7 +41,7 @@ public class TaskMapper {
         return new TaskSnapshot(t.id, t.documentId, t.seq, t.title, TaskSnapshot.StatusEnum.fromValue(t.status.toString()),
                 view.assignments().stream().map(a -> new TaskAssignmentSnapshot(
                                 TaskAssignmentSnapshot.KindEnum.fromValue(a.kind.toString()),
-                                TaskAssignmentSnapshot.RoleEnum.fromValue(a.role.toString()), a.key.position())
+                                TaskAssignmentSnapshot.RoleEnum.fromValue(a.role.toString()), a.key.position() + 1)
                         .agencyId(a.agencyId).rawName(a.rawName)
                         .memberIds(a.memberIds.isEmpty() ? null : a.memberIds)).toList(),
                 t.version)
@@ -52,7 +52,8 @@ public class TaskMapper {
 
     private static Assignment toApi(org.luoshi.task.tracking.Assignment a, TaskView view) {
         DirectoryAgency agency = a.agencyId == null ? null : view.agencies().get(a.agencyId);
-        return new Assignment(a.kind, a.role, a.key.position())
+        // stored from 0, told from 1 as in the import report
+        return new Assignment(a.kind, a.role, a.key.position() + 1)
                 .agencyId(a.agencyId)
                 .agencyName(agency == null ? null : agency.name)
                 .rawName(a.rawName)

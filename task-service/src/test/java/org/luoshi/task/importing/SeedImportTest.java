@@ -17,10 +17,13 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.luoshi.platform.testing.TopicReader;
 import org.luoshi.task.support.WithAgencyServiceProfile;
 
 /**
@@ -29,6 +32,7 @@ import org.luoshi.task.support.WithAgencyServiceProfile;
  */
 @QuarkusTest
 @TestProfile(WithAgencyServiceProfile.class)
+@SuppressWarnings("unchecked")
 class SeedImportTest {
 
     private static final Path SEEDS = Path.of("..", "seeds");
@@ -57,6 +61,105 @@ class SeedImportTest {
 
     private static long categories(JsonPath report) {
         return report.<String>getList("tasks.category").stream().filter(c -> c != null).distinct().count();
+    }
+
+    /**
+     * The rows an import writes (in bulk, beside the entities' own mapping) read back through the API as the report
+     * described them: the document, its goals, every task in the order written with its parent, assignments (kind,
+     * role, order, agency, raw name, group members) and milestones with their targets.
+     */
+    @Test
+    void whatIsStoredReadsBackAsReported() throws IOException {
+        int compared = 0;
+        // 000: groups with members; 001: task deadlines; 004: sub-tasks and document goals
+        for (String[] seed : new String[][] {{"000_7ee7fc4c83a814af.txt", "430000"}, {"001_b7e3cdbe936b95a0.txt", "430000"},
+                {"004_08e53e4f462999ca.txt", "220000"}}) {
+            JsonPath report = imported(seed[0], seed[1]);
+            String documentId = report.getString("documentId");
+            JsonPath document = given().auth().oauth2(INTEGRATOR).when().get("/api/v1/documents/" + documentId)
+                    .then().statusCode(200).extract().jsonPath();
+            for (String field : List.of("docNumber", "title", "jurisdiction", "issuedOn", "publishedOn", "implements")) {
+                assertEquals(report.getString(field), document.getString(field), seed[0] + " document " + field);
+            }
+            assertEquals(milestones(report.getList("milestones")), milestones(document.getList("milestones")),
+                    seed[0] + " document goals");
+
+            List<Map<String, Object>> reported = report.getList("tasks");
+            List<Map<String, Object>> stored = given().auth().oauth2(INTEGRATOR).when()
+                    .get("/api/v1/documents/" + documentId + "/tasks").then().statusCode(200).extract().jsonPath()
+                    .getList("items");
+            assertEquals(reported.size(), stored.size(), seed[0]);
+            Map<String, Object> idsBySeq = new java.util.HashMap<>();
+            for (int i = 0; i < reported.size(); i++) {
+                Map<String, Object> r = reported.get(i);
+                Map<String, Object> s = stored.get(i);
+                String where = seed[0] + " task " + i + " (" + r.get("seq") + ")";
+                if (r.get("id") != null) {
+                    assertEquals(r.get("id"), s.get("id"), where);
+                }
+                for (String field : List.of("seq", "category", "title", "content")) {
+                    assertEquals(r.get(field), s.get(field), where + " " + field);
+                }
+                assertEquals(r.get("parentSeq") == null ? null : idsBySeq.get(r.get("parentSeq")), s.get("parentId"), where);
+                idsBySeq.putIfAbsent((String) r.get("seq"), s.get("id"));
+                assertEquals("NOT_STARTED", s.get("status"), where);
+                assertEquals(0, ((Number) s.get("version")).intValue(), where);
+                assertTrue(s.get("sourceText") instanceof String text && !text.isBlank(), where + " sourceText");
+                assertEquals(assignments((List<Map<String, Object>>) r.get("assignments")),
+                        assignments((List<Map<String, Object>>) s.get("assignments")), where + " assignments");
+                assertEquals(milestones((List<Map<String, Object>>) r.get("milestones")),
+                        milestones((List<Map<String, Object>>) s.get("milestones")), where + " milestones");
+                compared += ((List<?>) r.get("milestones")).size();
+            }
+
+            // one TaskCreated per task, keyed by the task and carrying it, and the document's DocumentImported
+            List<Object> ids = stored.stream().map(t -> t.get("id")).toList();
+            List<ConsumerRecord<String, String>> created = TopicReader.await("task.events", r -> ids.contains(r.key())
+                    && "org.luoshi.TaskCreated".equals(TopicReader.header(r, "ce_type")), ids.size(), Duration.ofSeconds(30));
+            assertEquals(ids.size(), created.size(), seed[0] + " TaskCreated events");
+            created.forEach(r -> {
+                JsonPath event = JsonPath.from(r.value());
+                assertEquals(r.key(), event.getString("task.id"));
+                assertEquals(documentId, event.getString("task.documentId"));
+                List<Integer> orders = event.getList("task.assignments.order");
+                assertEquals(java.util.stream.IntStream.rangeClosed(1, orders.size()).boxed().toList(), orders,
+                        "orders count from 1 as in the report");
+            });
+            List<ConsumerRecord<String, String>> imported = TopicReader.await("task.events", r -> documentId.equals(r.key())
+                    && "org.luoshi.DocumentImported".equals(TopicReader.header(r, "ce_type")), 1, Duration.ofSeconds(30));
+            assertEquals(reported.size(), JsonPath.from(imported.get(0).value()).getInt("taskCount"));
+            // and each left its audit entry
+            given().auth().oauth2(SUPERVISOR).queryParam("entity", "task").queryParam("id", ids.get(ids.size() - 1))
+                    .when().get("/api/v1/audit").then().statusCode(200).body("items.action", org.hamcrest.Matchers.hasItem("TaskCreated"));
+        }
+        assertTrue(compared > 0, "task milestones were compared");
+    }
+
+    private static List<String> assignments(List<Map<String, Object>> assignments) {
+        return assignments.stream().map(a -> a.get("kind") + "/" + a.get("role") + "/" + a.get("order") + "/"
+                + a.get("agencyId") + "/" + a.get("rawName") + "/" + members(a.get("memberIds"))).toList();
+    }
+
+    /** A group's members, whose order carries no meaning. */
+    private static List<String> members(Object ids) {
+        return ids == null ? List.of() : ((List<?>) ids).stream().map(String::valueOf).sorted().toList();
+    }
+
+    /** In a fixed order (the API lists by due date, the report as found), with targets compared by value. */
+    private static List<String> milestones(List<Map<String, Object>> milestones) {
+        return milestones.stream().map(m -> m.get("title") + "/" + m.get("dueDate") + "/" + target(m.get("target")))
+                .sorted().toList();
+    }
+
+    private static String target(Object target) {
+        if (!(target instanceof Map<?, ?> t)) {
+            return "-";
+        }
+        return t.get("comparator") + " " + decimal(t.get("quantity")) + "–" + decimal(t.get("max")) + " " + t.get("unit");
+    }
+
+    private static String decimal(Object number) {
+        return number == null ? "" : new java.math.BigDecimal(number.toString()).stripTrailingZeros().toPlainString();
     }
 
     @Test
