@@ -23,6 +23,16 @@ public final class ChineseText {
     private static final char HAN_FROM = '\u2E80';
     /** Per-character simplified forms, filled as met (0: not yet known); a race only computes one twice. */
     private static final char[] SIMPLE_CHARS = new char[Character.MAX_VALUE + 1];
+    /** The Han script of the basic plane, looked up once: the script lookup is a binary search per character. */
+    private static final java.util.BitSet HAN_CHARS = new java.util.BitSet(Character.MAX_VALUE + 1);
+
+    static {
+        for (int c = HAN_FROM; c <= Character.MAX_VALUE; c++) {
+            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+                HAN_CHARS.set(c);
+            }
+        }
+    }
 
     private ChineseText() {
     }
@@ -32,11 +42,31 @@ public final class ChineseText {
         if (text == null) {
             return null;
         }
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String folded = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text
+                : Normalizer.normalize(text, Normalizer.Form.NFKC);
         String replaced = replaceVariants(folded);
         String simple = anyConverted(replaced) ? ZhConverterUtil.toSimple(replaced) : replaced;
+        if (!hasSpace(simple)) {
+            return simple.strip(); // nothing for the two expressions below to remove
+        }
         String digitsJoined = SPACE_BETWEEN_SINGLE_DIGITS.matcher(simple).replaceAll("");
         return SPACE_BETWEEN_CJK.matcher(digitsJoined).replaceAll("").strip();
+    }
+
+    /** Whether the character is of the Han script, as {@code \p{IsHan}} matches it. */
+    public static boolean isHan(int codePoint) {
+        return codePoint <= Character.MAX_VALUE ? HAN_CHARS.get(codePoint)
+                : Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
+    }
+
+    private static boolean hasSpace(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u3000') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -67,7 +97,7 @@ public final class ChineseText {
             if (Character.isSurrogate(c)) {
                 return true;
             }
-            if (c >= HAN_FROM && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN && simplifiedChar(c) != c) {
+            if (HAN_CHARS.get(c) && simplifiedChar(c) != c) {
                 return true;
             }
         }

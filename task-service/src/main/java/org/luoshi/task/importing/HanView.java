@@ -16,8 +16,7 @@ final class HanView {
         char[] view = null;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            char simple = c >= '\u2E80' && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
-                    ? ChineseText.simplifiedChar(c) : c;
+            char simple = ChineseText.isHan(c) ? ChineseText.simplifiedChar(c) : c;
             if (simple != c) {
                 if (view == null) {
                     view = text.toCharArray();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
+import org.luoshi.platform.text.ChineseText;
 
 /**
  * Generic clean-up of a decoded document, in this order:
@@ -41,8 +42,6 @@ final class TextCleaner {
     private static final Pattern PINYIN = Pattern.compile(
             "(?<=\\p{IsHan})[(（][a-z" + TONED + "]*[" + TONED + "][a-z" + TONED + "]*[)）]");
     private static final Pattern FULL_WIDTH_ALNUM = Pattern.compile("[０-９Ａ-Ｚａ-ｚ％＋]");
-    private static final Pattern SPACED_HAN = Pattern.compile("\\p{IsHan}[ \\u3000]+\\p{IsHan}");
-    private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
     private static final Pattern SPACED_DIGITS = Pattern.compile("(?<![\\d.])\\d(?:[ \\u3000]*\\d)+(?![\\d.])");
     private static final Pattern DECIMAL_OR_MARKER = Pattern.compile("(?<=\\d)[ \\u3000]*[.．][ \\u3000]*(?=\\d|\\p{IsHan})");
     private static final Pattern SPACES = Pattern.compile("[ \\u3000\\u00A0]+");
@@ -92,6 +91,9 @@ final class TextCleaner {
     }
 
     static TrackedText stripHtml(TrackedText text) {
+        if (text.text().indexOf('>') < 0 && text.text().indexOf('&') < 0) {
+            return text; // no tag and no entity
+        }
         return text.replaceAll(TAG, "")
                 .replaceAll(ORPHAN_CLOSING_TAG, "")
                 .replaceAll(ENTITY, m -> switch (m.group(1)) {
@@ -105,17 +107,34 @@ final class TextCleaner {
     }
 
     static TrackedText removePinyin(TrackedText text) {
-        return text.replaceAll(PINYIN, "");
+        return contains(text.text(), c -> TONED.indexOf(c) >= 0) ? text.replaceAll(PINYIN, "") : text;
     }
 
     static TrackedText foldFullWidthAlphanumerics(TrackedText text) {
-        return text.replaceAll(FULL_WIDTH_ALNUM, m -> String.valueOf((char) (m.group().charAt(0) - 0xFEE0)));
+        return contains(text.text(), c -> c >= '０' && c <= 'ｚ' || c == '％' || c == '＋')
+                ? text.replaceAll(FULL_WIDTH_ALNUM, m -> String.valueOf((char) (m.group().charAt(0) - 0xFEE0))) : text;
+    }
+
+    /**
+     * Whether any character passes the test: most documents have none of the characters a step looks for, and this
+     * scan costs a fraction of running the step's expressions over the whole text.
+     */
+    private static boolean contains(String text, java.util.function.IntPredicate test) {
+        for (int i = 0; i < text.length(); i++) {
+            if (test.test(text.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Spaces between CJK characters, digits and punctuation removed; in OCR text also between digits. */
     static TrackedText collapseOcrSpacing(TrackedText text) {
         boolean ocr = isOcrSpaced(text.text());
-        TrackedText out = text.replaceAll(DECIMAL_OR_MARKER, ".");
+        TrackedText out = contains(text.text(), c -> c == '.' || c == '．') ? text.replaceAll(DECIMAL_OR_MARKER, ".") : text;
+        if (!contains(out.text(), c -> c == ' ' || c == '\u3000' || c == '\u00A0')) {
+            return out; // no spacing to collapse
+        }
         if (ocr) {
             String spaced = out.text();
             out = out.replaceAll(SPACED_DIGITS, m -> joinDigits(m, spaced));
@@ -125,9 +144,29 @@ final class TextCleaner {
         return out.replaceAll(LINE_EDGE_SPACES, "");
     }
 
+    /** Whether more than 5% of the Han characters are followed by spaces and another Han character. */
     static boolean isOcrSpaced(String text) {
-        long han = HAN.matcher(text).results().count();
-        long spaced = SPACED_HAN.matcher(text).results().count();
+        long han = 0;
+        long spaced = 0;
+        int i = 0;
+        while (i < text.length()) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (!ChineseText.isHan(c)) {
+                continue;
+            }
+            han++;
+            int j = i;
+            while (j < text.length() && (text.charAt(j) == ' ' || text.charAt(j) == '\u3000')) {
+                j++;
+            }
+            if (j > i && j < text.length() && ChineseText.isHan(text.codePointAt(j))) {
+                // counted as the expression \p{IsHan}[ 　]+\p{IsHan} matches: both characters taken by the match
+                spaced++;
+                han++;
+                i = j + Character.charCount(text.codePointAt(j));
+            }
+        }
         return han > 0 && (double) spaced / han > OCR_SPACED_SHARE;
     }
 
@@ -186,10 +225,9 @@ final class TextCleaner {
     }
 
     static boolean isCjk(char c) {
-        Character.UnicodeBlock block = Character.UnicodeBlock.of(c);
-        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN
-                || block == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
-                || block == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS
+        return ChineseText.isHan(c)
+                || (c >= '\u3000' && c <= '\u303F') // CJK Symbols and Punctuation
+                || (c >= '\uFF00' && c <= '\uFFEF') // Halfwidth and Fullwidth Forms
                 || "“”‘’—…·".indexOf(c) >= 0;
     }
 
@@ -207,6 +245,9 @@ final class TextCleaner {
 
     /** ASCII punctuation in CJK text in its full-width form; a full stop after a Han character as {@code 。}. */
     static TrackedText unifyPunctuation(TrackedText text) {
+        if (!contains(text.text(), c -> ",;:!().".indexOf(c) >= 0)) {
+            return text; // no ASCII punctuation to unify
+        }
         String parenthesized = text.text();
         TrackedText out = text.replaceAll(PARENTHESIZED, m -> {
             boolean cjk = m.group(1).codePoints().anyMatch(c -> isCjk((char) c))
@@ -228,10 +269,17 @@ final class TextCleaner {
     }
 
     static TrackedText fixOcrConfusions(TrackedText text) {
-        return text.replaceAll(VARIANT, m -> m.group().equals("囯") ? "国" : "增")
-                .replaceAll(YUAN, "元")
-                .replaceAll(RU, "入")
-                .replaceAll(DASH_FOR_ONE, "一");
+        TrackedText out = text;
+        if (out.text().indexOf('囯') >= 0 || out.text().indexOf('増') >= 0) {
+            out = out.replaceAll(VARIANT, m -> m.group().equals("囯") ? "国" : "增");
+        }
+        if (out.text().indexOf('兀') >= 0) {
+            out = out.replaceAll(YUAN, "元");
+        }
+        if (out.text().indexOf('人') >= 0) {
+            out = out.replaceAll(RU, "入");
+        }
+        return out.text().indexOf('、') >= 0 ? out.replaceAll(DASH_FOR_ONE, "一") : out;
     }
 
     /** Convenience for tests and callers holding plain strings. */
