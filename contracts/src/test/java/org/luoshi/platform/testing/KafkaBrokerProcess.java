@@ -102,7 +102,17 @@ public final class KafkaBrokerProcess {
 
     /** The offsets a consumer group committed on the topic, added up over its partitions: records it is done with. */
     public long committedOffsets(String group, String topic) throws Exception {
-        try (Admin admin = Admin.create(clientProperties())) {
+        return committedOffsets(clientProperties(), group, topic);
+    }
+
+    /** The end offsets of the topic added up over its partitions: how many records it ever received. */
+    public long endOffsets(String topic) throws Exception {
+        return endOffsets(clientProperties(), topic);
+    }
+
+    /** {@link #committedOffsets(String, String)} on any broker. */
+    public static long committedOffsets(Properties broker, String group, String topic) throws Exception {
+        try (Admin admin = Admin.create(broker)) {
             return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS)
                     .entrySet().stream()
                     .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
@@ -111,9 +121,9 @@ public final class KafkaBrokerProcess {
         }
     }
 
-    /** The end offsets of the topic added up over its partitions: how many records it ever received. */
-    public long endOffsets(String topic) throws Exception {
-        try (Admin admin = Admin.create(clientProperties())) {
+    /** {@link #endOffsets(String)} on any broker. */
+    public static long endOffsets(Properties broker, String topic) throws Exception {
+        try (Admin admin = Admin.create(broker)) {
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic).partitions()
                     .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
