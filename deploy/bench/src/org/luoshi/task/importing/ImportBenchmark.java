@@ -296,6 +296,11 @@ public final class ImportBenchmark {
         config.put("quarkus.log.category.\"org.luoshi.task.importing\".level", "DEBUG");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g"));
+        // e.g. a flight recording of the service: BENCH_SERVICE_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/t.jfr
+        String extraOptions = System.getenv().getOrDefault("BENCH_SERVICE_JAVA_OPTS", "");
+        if (!extraOptions.isBlank()) {
+            command.addAll(List.of(extraOptions.trim().split("\\s+")));
+        }
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", root.resolve("task-service/target/quarkus-app/quarkus-run.jar").toString()));
         File log = Files.createDirectories(Path.of("target")).resolve("task-service-bench.log").toFile();
@@ -422,9 +427,17 @@ public final class ImportBenchmark {
         return from[random.nextInt(from.length)];
     }
 
-    /** 1 → 一, 12 → 十二, 40 → 四十, 99 → 九十九. */
+    /** 1 → 一, 12 → 十二, 40 → 四十, 99 → 九十九, 101 → 一百零一, 110 → 一百一十. */
     static String numeral(int n) {
         String digits = "零一二三四五六七八九";
+        if (n >= 100) {
+            int rest = n % 100;
+            String hundreds = digits.charAt(n / 100) + "百";
+            if (rest == 0) {
+                return hundreds;
+            }
+            return hundreds + (rest < 10 ? "零" : rest < 20 ? "一" : "") + numeral(rest);
+        }
         if (n < 10) {
             return String.valueOf(digits.charAt(n));
         }

@@ -41,6 +41,11 @@ final class NameIndex {
     private final Map<UUID, Entry> byId = new HashMap<>();
     private final Map<String, Entry> governmentByDivision = new HashMap<>();
 
+    /** How many distinct name keys the index holds. */
+    int size() {
+        return byKey.size();
+    }
+
     NameIndex(Collection<Agency> agencies) {
         for (Agency agency : agencies) {
             Entry entry = new Entry(agency.id, agency.name, agency.classification, agency.level, agency.divisionCode,

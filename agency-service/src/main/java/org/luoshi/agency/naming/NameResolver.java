@@ -1,6 +1,12 @@
 package org.luoshi.agency.naming;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,6 +69,22 @@ public class NameResolver {
     /** Forget the index; the next resolution rebuilds it from the database. */
     public void invalidate() {
         index.set(null);
+    }
+
+    /**
+     * Builds the index, and loads the dictionaries of the name keys, while the service starts (after the reference
+     * data are loaded), rather than in the first resolution, which would otherwise take seconds.
+     */
+    void warmUp(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent event) {
+        long started = System.nanoTime();
+        try {
+            ChineseText.preload();
+            Integer names = VertxContextSupport.subscribeAndAwait(this::current).size();
+            Log.debugf("name index of %d names built in %.0f ms", (Object) names, (System.nanoTime() - started) / 1e6);
+        } catch (Throwable e) {
+            // the first resolution builds it then
+            Log.warnf(e, "name index not built at start");
+        }
     }
 
     @Scheduled(every = "${luoshi.naming.refresh-interval:30s}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)

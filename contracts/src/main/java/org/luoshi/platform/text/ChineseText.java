@@ -53,6 +53,11 @@ public final class ChineseText {
         return SPACE_BETWEEN_CJK.matcher(digitsJoined).replaceAll("").strip();
     }
 
+    /** Loads the OpenCC dictionaries now (they are read at the first conversion, which then takes seconds). */
+    public static void preload() {
+        simplified("國務院辦公廳關於發展");
+    }
+
     /** Whether the character is of the Han script, as {@code \p{IsHan}} matches it. */
     public static boolean isHan(int codePoint) {
         return codePoint <= Character.MAX_VALUE ? HAN_CHARS.get(codePoint)

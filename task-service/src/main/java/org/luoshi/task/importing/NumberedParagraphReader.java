@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  */
 final class NumberedParagraphReader {
 
-    private static final String NUMERALS = "一二三四五六七八九十";
+    /** Chinese numerals as paragraph and chapter numbers: 一 … 九十九, and 一百 … 九百九十九 in long documents. */
+    private static final String NUMERALS = "一二三四五六七八九十百零";
     private static final Pattern CHAPTER = Pattern.compile("^([" + NUMERALS + "]{1,3})、(.{2,40})$");
     private static final Pattern EMBEDDED_CHAPTER = Pattern.compile("(?<=[）。\\]】])\\s*[" + NUMERALS + "]{1,3}、[^。；]{2,40}$");
     private static final Pattern END_OF_BODY = Pattern.compile("^(\\d{4}年\\d{1,2}月\\d{1,2}日|.{2,20}(人民政府|办公厅|办公室)|版权所有.*|抄送.*)$");
@@ -39,9 +40,9 @@ final class NumberedParagraphReader {
         }
     }
 
-    private static final Level CHINESE = new Level(Pattern.compile("^（([" + NUMERALS + "]{1,4})）"), "（", "）",
+    private static final Level CHINESE = new Level(Pattern.compile("^（([" + NUMERALS + "]{1,5})）"), "（", "）",
             Pattern.compile(AFTER_SENTENCE + "(?<marker>(\\d{1,2})\\.)(?=\\p{IsHan})"));
-    private static final Level ARABIC = new Level(Pattern.compile("^(\\d{1,3})[.．、](?=\\s*\\p{IsHan})"), "", "",
+    private static final Level ARABIC = new Level(Pattern.compile("^(\\d{1,4})[.．、](?=\\s*\\p{IsHan})"), "", "",
             Pattern.compile(AFTER_SENTENCE + "(?<marker>（(\\d{1,2})）)(?=\\p{IsHan})"));
 
     /** A stretch of cleaned text. */

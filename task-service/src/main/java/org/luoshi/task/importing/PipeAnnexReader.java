@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 final class PipeAnnexReader {
 
-    private static final Pattern SEQ = Pattern.compile("^\\d{1,3}$");
+    private static final Pattern SEQ = Pattern.compile("^\\d{1,4}$");
 
     /** A cell with the line it is on. */
     private record Cell(String text, CleanDocument.Line line) {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class TabTableReader {
 
-    private static final Pattern SEQ = Pattern.compile("^\\d{1,3}$");
+    private static final Pattern SEQ = Pattern.compile("^\\d{1,4}$");
     private static final Pattern CHAPTER = Pattern.compile("^[一二三四五六七八九十]{1,3}[、.．](\\S.{1,40})$");
 
     /** A row: its cells and the stretch of cleaned text it spans. */

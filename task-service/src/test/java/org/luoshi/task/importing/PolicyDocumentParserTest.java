@@ -51,4 +51,50 @@ class PolicyDocumentParserTest {
         assertTrue(d.tasks().isEmpty());
         assertTrue(d.warnings().stream().anyMatch(w -> w.contains("no task table")));
     }
+
+    /** Long documents number past 99 paragraphs (（一百零一）) and 999 rows; every one is a task. */
+    @Test
+    void numbersPastNinetyNineParagraphsAndNineHundredNinetyNineRows() {
+        StringBuilder prose = new StringBuilder("关于推进示范工作的通知\n湘政办发〔2030〕9号\n一、重点任务\n");
+        String[] numerals = {"一百", "一百零一", "一百一十", "一百二十三"};
+        for (int n = 1; n <= 99; n++) {
+            prose.append('（').append(numeral(n)).append('）').append("完善工作机制第").append(n).append("项。（省教育厅）\n");
+        }
+        for (String n : numerals) {
+            prose.append('（').append(n).append('）').append("加强督促检查。（省财政厅）\n");
+        }
+        ParsedDocument p = PolicyDocumentParser.parse("p.txt", prose.toString().getBytes(StandardCharsets.UTF_8));
+        assertEquals(103, p.tasks().size());
+        assertEquals("（一百二十三）", p.tasks().get(102).seq());
+
+        StringBuilder table = new StringBuilder("关于做好示范工作的通知\n湘政办发〔2030〕10号\n序号\t工作任务\t责任单位\n");
+        for (int n = 1; n <= 1001; n++) {
+            table.append(n).append("\t完善第").append(n).append("项制度\t省财政厅\n");
+        }
+        ParsedDocument t = PolicyDocumentParser.parse("t.txt", table.toString().getBytes(StandardCharsets.UTF_8));
+        assertEquals(1001, t.tasks().size());
+        assertEquals("1001", t.tasks().get(1000).seq());
+    }
+
+    /** The document the service parses while it starts (ParserWarmUp) goes through the repairs it is there to warm. */
+    @Test
+    void theWarmUpSampleParsesWithItsRepairs() throws java.io.IOException {
+        byte[] sample;
+        try (var in = PolicyDocumentParserTest.class.getResourceAsStream("/importing/warm-up.txt")) {
+            sample = in.readAllBytes();
+        }
+        ParsedDocument d = PolicyDocumentParser.parse("warm-up.txt", sample);
+        assertTrue(d.tasks().size() >= 2, d.tasks().toString());
+        assertEquals("某政办发〔2030〕1号", d.docNumber(), "traditional characters converted");
+        assertTrue(d.warnings().stream().anyMatch(w -> w.contains("mojibake")), "the mojibake solver ran: " + d.warnings());
+    }
+
+    private static String numeral(int n) {
+        String digits = "零一二三四五六七八九";
+        if (n < 10) {
+            return String.valueOf(digits.charAt(n));
+        }
+        String tens = n / 10 == 1 ? "十" : digits.charAt(n / 10) + "十";
+        return n % 10 == 0 ? tens : tens + digits.charAt(n % 10);
+    }
 }
