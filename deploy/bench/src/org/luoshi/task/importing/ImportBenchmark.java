@@ -1,8 +1,6 @@
 package org.luoshi.task.importing;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,11 +21,11 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.luoshi.platform.testing.KafkaBrokerProcess;
 import org.luoshi.platform.testing.KafkaResource;
 import org.luoshi.platform.testing.PostgresResource;
+import org.luoshi.platform.testing.ServiceProcess;
 import org.luoshi.platform.testing.Sql;
 import org.luoshi.platform.testing.TestTokens;
 import org.luoshi.task.support.AgencyServiceProcess;
@@ -152,12 +150,11 @@ public final class ImportBenchmark {
         String kafka = new KafkaResource().start().get("kafka.bootstrap.servers");
         AgencyServiceProcess agencyService = new AgencyServiceProcess();
         String agencyUrl = agencyService.start().get("quarkus.rest-client.agency-service.url");
-        Process taskService = null;
+        ServiceProcess taskService = null;
         try {
-            int port = freePort();
-            taskService = startTaskService(root, database, kafka, agencyUrl, port);
+            taskService = startTaskService(root, database, kafka, agencyUrl);
             String taskDatabase = database.get("quarkus.datasource.jdbc.url").replace("/luoshi_test", "/luoshi_task_bench");
-            String base = "http://127.0.0.1:" + port + "/api/v1/imports";
+            String base = taskService.url() + "/api/v1/imports";
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
             long t0 = System.nanoTime();
@@ -201,8 +198,7 @@ public final class ImportBenchmark {
                     (System.nanoTime() - r0) / 1e9);
         } finally {
             if (taskService != null) {
-                taskService.destroy();
-                taskService.waitFor(20, TimeUnit.SECONDS);
+                taskService.close();
             }
             agencyService.stop();
         }
@@ -269,7 +265,8 @@ public final class ImportBenchmark {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private static Process startTaskService(Path root, Map<String, String> database, String kafka, String agencyUrl, int port)
+    /** task-service in a child JVM on its own database, full JIT; BENCH_SERVICE_JAVA_OPTS adds JVM options. */
+    private static ServiceProcess startTaskService(Path root, Map<String, String> database, String kafka, String agencyUrl)
             throws IOException, InterruptedException {
         String jdbc = database.get("quarkus.datasource.jdbc.url");
         try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
@@ -279,8 +276,6 @@ public final class ImportBenchmark {
             throw new IllegalStateException("could not create the benchmark database", e);
         }
         Map<String, String> config = new HashMap<>(new TestTokens().start());
-        config.put("quarkus.http.host", "127.0.0.1");
-        config.put("quarkus.http.port", String.valueOf(port));
         config.put("quarkus.datasource.username", "postgres");
         config.put("quarkus.datasource.password", "postgres");
         config.put("quarkus.datasource.jdbc.url", jdbc.replace("/luoshi_test", "/luoshi_task_bench"));
@@ -292,44 +287,18 @@ public final class ImportBenchmark {
         // the signed test tokens have no token endpoint behind them: forward the caller's token to agency-service
         config.put("luoshi.agency-service.authentication", "propagate");
         config.put("quarkus.log.level", "WARN");
-        // each import's phases (parse, resolve, store) in target/task-service-bench.log
+        // each import's phases (parse, resolve, store) in the service's log
         config.put("quarkus.log.category.\"org.luoshi.task.importing\".level", "DEBUG");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g"));
+        List<String> jvmOptions = new ArrayList<>(List.of("-Xmx1g"));
         // e.g. a flight recording of the service: BENCH_SERVICE_JAVA_OPTS=-XX:StartFlightRecording=filename=/tmp/t.jfr
         String extraOptions = System.getenv().getOrDefault("BENCH_SERVICE_JAVA_OPTS", "");
         if (!extraOptions.isBlank()) {
-            command.addAll(List.of(extraOptions.trim().split("\\s+")));
+            jvmOptions.addAll(List.of(extraOptions.trim().split("\\s+")));
         }
-        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.addAll(List.of("-jar", root.resolve("task-service/target/quarkus-app/quarkus-run.jar").toString()));
-        File log = Files.createDirectories(Path.of("target")).resolve("task-service-bench.log").toFile();
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("task-service exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        process.destroyForcibly();
-        throw new IllegalStateException("task-service was not ready within 180 s; see " + log);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 0, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        ServiceProcess service = new ServiceProcess("task-service-bench",
+                root.resolve("task-service/target/quarkus-app/quarkus-run.jar"), jvmOptions, config, Path.of("target"));
+        service.start();
+        return service;
     }
 
     // ---- the generated corpus ----

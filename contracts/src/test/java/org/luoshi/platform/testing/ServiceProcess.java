@@ -29,6 +29,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final Path runner;
     private final Map<String, String> config;
+    private final List<String> jvmOptions;
     private final Path logs;
     private final Thread reaper = new Thread(this::destroyNow, "service-process-reaper");
     private Process process;
@@ -37,12 +38,18 @@ public final class ServiceProcess implements AutoCloseable {
     private int starts;
 
     public ServiceProcess(String name, Path runner, Map<String, String> config, Path logs) {
+        this(name, runner, List.of("-Xmx512m"), config, logs);
+    }
+
+    /** @param jvmOptions options of the child JVM, e.g. its heap, or a flight recording for a benchmark */
+    public ServiceProcess(String name, Path runner, List<String> jvmOptions, Map<String, String> config, Path logs) {
         if (!Files.exists(runner)) {
             throw new IllegalStateException(runner + " is missing: package the service first (./mvnw verify does)");
         }
         this.name = name;
         this.runner = runner;
         this.config = new TreeMap<>(config);
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.logs = logs;
         // a test JVM ended by a timeout must not leave the service running
         Runtime.getRuntime().addShutdownHook(reaper);
@@ -63,8 +70,8 @@ public final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException(name + " is already running");
         }
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.http.port=" + port);
