@@ -8,8 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -146,14 +144,14 @@ public final class ImportBenchmark {
     // ---- through HTTP ----
 
     private static void importThroughput(Path root, List<Generated> documents) throws Exception {
-        Map<String, String> database = new PostgresResource().start();
+        PostgresResource postgres = new PostgresResource();
         String kafka = new KafkaResource().start().get("kafka.bootstrap.servers");
         AgencyServiceProcess agencyService = new AgencyServiceProcess();
         String agencyUrl = agencyService.start().get("quarkus.rest-client.agency-service.url");
         ServiceProcess taskService = null;
         try {
-            taskService = startTaskService(root, database, kafka, agencyUrl);
-            String taskDatabase = database.get("quarkus.datasource.jdbc.url").replace("/luoshi_test", "/luoshi_task_bench");
+            String taskDatabase = postgres.freshDatabase("luoshi_task_bench");
+            taskService = startTaskService(root, taskDatabase, kafka, agencyUrl);
             String base = taskService.url() + "/api/v1/imports";
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -265,23 +263,10 @@ public final class ImportBenchmark {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    /** task-service in a child JVM on its own database, full JIT; BENCH_SERVICE_JAVA_OPTS adds JVM options. */
-    private static ServiceProcess startTaskService(Path root, Map<String, String> database, String kafka, String agencyUrl)
+    /** task-service in a child JVM on a fresh database, full JIT; BENCH_SERVICE_JAVA_OPTS adds JVM options. */
+    private static ServiceProcess startTaskService(Path root, String jdbcUrl, String kafka, String agencyUrl)
             throws IOException, InterruptedException {
-        String jdbc = database.get("quarkus.datasource.jdbc.url");
-        try (Connection c = DriverManager.getConnection(jdbc, "postgres", "postgres")) {
-            c.createStatement().execute("drop database if exists luoshi_task_bench");
-            c.createStatement().execute("create database luoshi_task_bench");
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("could not create the benchmark database", e);
-        }
-        Map<String, String> config = new HashMap<>(new TestTokens().start());
-        config.put("quarkus.datasource.username", "postgres");
-        config.put("quarkus.datasource.password", "postgres");
-        config.put("quarkus.datasource.jdbc.url", jdbc.replace("/luoshi_test", "/luoshi_task_bench"));
-        config.put("quarkus.datasource.reactive.url",
-                database.get("quarkus.datasource.reactive.url").replace("/luoshi_test", "/luoshi_task_bench"));
-        config.put("kafka.bootstrap.servers", kafka);
+        Map<String, String> config = ServiceProcess.testInfrastructure(jdbcUrl, kafka);
         config.put("quarkus.rest-client.agency-service.url", agencyUrl);
         config.put("luoshi.supervision.interval", "off");
         // the signed test tokens have no token endpoint behind them: forward the caller's token to agency-service
@@ -334,10 +319,10 @@ public final class ImportBenchmark {
         int chapter = 0;
         while (written < tasks) {
             if (paragraph % 8 == 0) {
-                text.append(numeral(++chapter)).append('、').append(CATEGORIES[(chapter - 1) % CATEGORIES.length]).append('\n');
+                text.append(Numerals.chinese(++chapter)).append('、').append(CATEGORIES[(chapter - 1) % CATEGORIES.length]).append('\n');
             }
             paragraph++;
-            text.append('（').append(numeral(paragraph)).append('）');
+            text.append('（').append(Numerals.chinese(paragraph)).append('）');
             if (paragraph % 5 == 0 && tasks - written >= 3) {
                 text.append(content(random)).append('\n');
                 for (int item = 1; item <= 2; item++) {
@@ -357,7 +342,7 @@ public final class ImportBenchmark {
         StringBuilder text = header(d, number);
         for (int t = 1; t <= tasks; t++) {
             if (t % 10 == 1) {
-                text.append(numeral(t / 10 + 1)).append('、').append(CATEGORIES[(t / 10) % CATEGORIES.length]).append('\n');
+                text.append(Numerals.chinese(t / 10 + 1)).append('、').append(CATEGORIES[(t / 10) % CATEGORIES.length]).append('\n');
             }
             text.append(t).append('.').append(content(random)).append("[责任单位:").append(units(random)).append("]\n");
         }
@@ -396,21 +381,4 @@ public final class ImportBenchmark {
         return from[random.nextInt(from.length)];
     }
 
-    /** 1 → 一, 12 → 十二, 40 → 四十, 99 → 九十九, 101 → 一百零一, 110 → 一百一十. */
-    static String numeral(int n) {
-        String digits = "零一二三四五六七八九";
-        if (n >= 100) {
-            int rest = n % 100;
-            String hundreds = digits.charAt(n / 100) + "百";
-            if (rest == 0) {
-                return hundreds;
-            }
-            return hundreds + (rest < 10 ? "零" : rest < 20 ? "一" : "") + numeral(rest);
-        }
-        if (n < 10) {
-            return String.valueOf(digits.charAt(n));
-        }
-        String tens = n / 10 == 1 ? "十" : digits.charAt(n / 10) + "十";
-        return n % 10 == 0 ? tens : tens + digits.charAt(n % 10);
-    }
 }

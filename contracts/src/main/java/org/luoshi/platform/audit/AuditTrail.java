@@ -33,6 +33,10 @@ public class AuditTrail {
     /** Fields that change with every write and say nothing about what was changed. */
     static final Set<String> NOISE = Set.of("version", "actor", "changedFields", "previousStatus");
 
+    private static final BulkInsert ENTRIES = BulkInsert.into("audit_entry", "id uuid", "occurred_at timestamptz",
+            "actor_subject text", "actor_username text", "actor_agency_id uuid", "entity text", "entity_id text",
+            "action text", "event_id uuid", "request_id text", "changes jsonb", "state jsonb");
+
     private final ObjectMapper json;
     private final CurrentActor currentActor;
     private final AtomicReference<Instant> lastStamp = new AtomicReference<>(Instant.EPOCH);
@@ -41,10 +45,6 @@ public class AuditTrail {
         this.json = json;
         this.currentActor = currentActor;
     }
-
-    private static final BulkInsert ENTRIES = BulkInsert.into("audit_entry", "id uuid", "occurred_at timestamptz",
-            "actor_subject text", "actor_username text", "actor_agency_id uuid", "entity text", "entity_id text",
-            "action text", "event_id uuid", "request_id text", "changes jsonb", "state jsonb");
 
     /** Adds the entry for an event just appended to the outbox, in the same transaction. */
     public Uni<AuditRecord> recordEvent(OutboxEvent event) {

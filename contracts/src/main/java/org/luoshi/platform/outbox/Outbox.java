@@ -39,7 +39,8 @@ public class Outbox {
      * @param data          a payload type generated from contracts/events.yaml
      */
     public Uni<OutboxEvent> append(String topic, String aggregateType, UUID aggregateId, String type, Object data) {
-        OutboxEvent event = event(new Pending(topic, aggregateType, aggregateId, type, data), serialize(data));
+        OutboxEvent event = event(new Pending(topic, aggregateType, aggregateId, type, data));
+        event.payload = serialize(data);
         return event.<OutboxEvent>persist().call(audit::recordEvent);
     }
 
@@ -56,10 +57,11 @@ public class Outbox {
         List<OutboxEvent> events = new ArrayList<>(pending.size());
         List<JsonNode> payloads = new ArrayList<>(pending.size());
         for (Pending p : pending) {
+            // the payload as a tree: the audit entry reads it, and the row carries it, written once with the statement
             JsonNode payload = json.valueToTree(p.data());
-            OutboxEvent event = event(p, serialize(payload));
-            rows.add(event.id, event.topic, event.aggregateType, event.aggregateId, event.eventType,
-                    new BulkInsert.JsonText(event.payload), event.occurredAt);
+            OutboxEvent event = event(p);
+            rows.add(event.id, event.topic, event.aggregateType, event.aggregateId, event.eventType, payload,
+                    event.occurredAt);
             events.add(event);
             payloads.add(payload);
         }
@@ -69,14 +71,13 @@ public class Outbox {
                 .flatMap(inserted -> audit.recordEvents(session, events, payloads)));
     }
 
-    private static OutboxEvent event(Pending pending, String payload) {
+    private static OutboxEvent event(Pending pending) {
         OutboxEvent event = new OutboxEvent();
         event.id = UUID.randomUUID();
         event.topic = pending.topic();
         event.aggregateType = pending.aggregateType();
         event.aggregateId = pending.aggregateId().toString();
         event.eventType = CloudEventTypes.qualified(pending.type());
-        event.payload = payload;
         event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
         return event;
     }

@@ -72,10 +72,6 @@ public final class BulkInsert {
             return this;
         }
 
-        public int size() {
-            return rows.size();
-        }
-
         /** @return the number of rows inserted */
         public Uni<Integer> insert(Mutiny.Session session) {
             if (rows.isEmpty()) {

@@ -1,7 +1,6 @@
 package org.luoshi.platform.testing;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -61,12 +60,7 @@ public final class ConsumerCrash {
      * takes over the killed member's partitions within seconds (not the default 45 s).
      */
     public static Map<String, String> serviceConfig(String jdbcUrl, String kafkaBootstrap, String channel) {
-        Map<String, String> config = new HashMap<>(new TestTokens().start());
-        config.put("quarkus.datasource.username", "postgres");
-        config.put("quarkus.datasource.password", "postgres");
-        config.put("quarkus.datasource.jdbc.url", jdbcUrl);
-        config.put("quarkus.datasource.reactive.url", jdbcUrl.substring("jdbc:".length()));
-        config.put("kafka.bootstrap.servers", kafkaBootstrap);
+        Map<String, String> config = ServiceProcess.testInfrastructure(jdbcUrl, kafkaBootstrap);
         config.put("mp.messaging.incoming." + channel + ".session.timeout.ms", "6000");
         config.put("mp.messaging.incoming." + channel + ".heartbeat.interval.ms", "2000");
         return config;

@@ -55,6 +55,20 @@ public final class ServiceProcess implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(reaper);
     }
 
+    /**
+     * What any packaged Luoshi service needs on the test infrastructure: the database (user postgres) at this JDBC URL,
+     * the broker, and the test token keys. Callers add their own settings to the returned map.
+     */
+    public static Map<String, String> testInfrastructure(String jdbcUrl, String kafkaBootstrap) {
+        Map<String, String> config = new java.util.HashMap<>(new TestTokens().start());
+        config.put("quarkus.datasource.username", "postgres");
+        config.put("quarkus.datasource.password", "postgres");
+        config.put("quarkus.datasource.jdbc.url", jdbcUrl);
+        config.put("quarkus.datasource.reactive.url", jdbcUrl.substring("jdbc:".length()));
+        config.put("kafka.bootstrap.servers", kafkaBootstrap);
+        return config;
+    }
+
     /** Starts the service on a fresh loopback port and waits until /q/health/ready answers 200. */
     public synchronized void start() throws IOException, InterruptedException {
         launch();

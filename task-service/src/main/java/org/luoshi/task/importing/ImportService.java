@@ -57,7 +57,8 @@ public class ImportService {
     private final ImportEvents events;
     private final long maxBytes;
 
-    public ImportService(@RestClient AgencyResolveClient agencies, DocumentService documents, ImportEvents events, @ConfigProperty(name = "luoshi.import.max-bytes") long maxBytes) {
+    public ImportService(@RestClient AgencyResolveClient agencies, DocumentService documents, ImportEvents events,
+            @ConfigProperty(name = "luoshi.import.max-bytes") long maxBytes) {
         this.agencies = agencies;
         this.documents = documents;
         this.events = events;

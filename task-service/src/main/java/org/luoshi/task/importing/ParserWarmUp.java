@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.luoshi.platform.text.ChineseText;
 
 /**
  * Parses a small built-in document (importing/warm-up.txt: traditional characters, a mojibake run, pinyin, a table and
@@ -30,7 +29,6 @@ class ParserWarmUp {
         }
         long started = System.nanoTime();
         try (InputStream sample = ParserWarmUp.class.getResourceAsStream("/importing/warm-up.txt")) {
-            ChineseText.preload();
             byte[] content = sample.readAllBytes();
             Integer tasks = PolicyDocumentParser.parse("warm-up.txt", content).tasks().size();
             Log.debugf("parser warmed up in %.0f ms (%d sample tasks)", (Object) ((System.nanoTime() - started) / 1e6), tasks);

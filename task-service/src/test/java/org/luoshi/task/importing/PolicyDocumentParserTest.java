@@ -57,8 +57,9 @@ class PolicyDocumentParserTest {
     void numbersPastNinetyNineParagraphsAndNineHundredNinetyNineRows() {
         StringBuilder prose = new StringBuilder("关于推进示范工作的通知\n湘政办发〔2030〕9号\n一、重点任务\n");
         String[] numerals = {"一百", "一百零一", "一百一十", "一百二十三"};
+        assertEquals(List.of(numerals), java.util.stream.IntStream.of(100, 101, 110, 123).mapToObj(Numerals::chinese).toList());
         for (int n = 1; n <= 99; n++) {
-            prose.append('（').append(numeral(n)).append('）').append("完善工作机制第").append(n).append("项。（省教育厅）\n");
+            prose.append('（').append(Numerals.chinese(n)).append('）').append("完善工作机制第").append(n).append("项。（省教育厅）\n");
         }
         for (String n : numerals) {
             prose.append('（').append(n).append('）').append("加强督促检查。（省财政厅）\n");
@@ -89,12 +90,4 @@ class PolicyDocumentParserTest {
         assertTrue(d.warnings().stream().anyMatch(w -> w.contains("mojibake")), "the mojibake solver ran: " + d.warnings());
     }
 
-    private static String numeral(int n) {
-        String digits = "零一二三四五六七八九";
-        if (n < 10) {
-            return String.valueOf(digits.charAt(n));
-        }
-        String tens = n / 10 == 1 ? "十" : digits.charAt(n / 10) + "十";
-        return n % 10 == 0 ? tens : tens + digits.charAt(n % 10);
-    }
 }

@@ -5,12 +5,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.util.HashMap;
 import java.util.Map;
 import org.luoshi.platform.testing.KafkaResource;
 import org.luoshi.platform.testing.PostgresResource;
 import org.luoshi.platform.testing.ServiceProcess;
-import org.luoshi.platform.testing.TestTokens;
 
 /**
  * The real agency-service, as a child JVM from the reactor's build (agency-service/target/quarkus-app), with its
@@ -29,14 +27,8 @@ public class AgencyServiceProcess implements QuarkusTestResourceLifecycleManager
         String kafka = new KafkaResource().start().get("kafka.bootstrap.servers");
         createDatabase(database.get("quarkus.datasource.jdbc.url"));
 
-        Map<String, String> config = new HashMap<>(new TestTokens().start());
-        config.put("quarkus.datasource.username", "postgres");
-        config.put("quarkus.datasource.password", "postgres");
-        config.put("quarkus.datasource.jdbc.url",
-                database.get("quarkus.datasource.jdbc.url").replace("/luoshi_test", "/luoshi_agency_it"));
-        config.put("quarkus.datasource.reactive.url",
-                database.get("quarkus.datasource.reactive.url").replace("/luoshi_test", "/luoshi_agency_it"));
-        config.put("kafka.bootstrap.servers", kafka);
+        Map<String, String> config = ServiceProcess.testInfrastructure(
+                database.get("quarkus.datasource.jdbc.url").replace("/luoshi_test", "/luoshi_agency_it"), kafka);
         config.put("luoshi.reference-data.directory", ROOT.resolve("seeds/agencies").toString());
         config.put("quarkus.log.level", "WARN");
         service = new ServiceProcess("agency-service", RUNNER, config, Path.of("target", "agency-service-it"));
