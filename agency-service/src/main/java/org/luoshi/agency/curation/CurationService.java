@@ -8,18 +8,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.luoshi.agency.naming.NameResolver;
 import org.luoshi.agency.registry.AgencyService;
 import org.luoshi.events.model.UnresolvedReference;
 import org.luoshi.platform.http.Cursor;
 import org.luoshi.platform.problem.ProblemException;
+import org.luoshi.platform.sql.BulkInsert;
 import org.luoshi.platform.text.ChineseText;
 
 /** The curation queue: unresolved names arrive from task-service, an administrator maps each to an agency. */
 @ApplicationScoped
 public class CurationService {
+
+    /** A new spelling opens with its count; a known one adds to it and keeps its status and first spelling. */
+    private static final BulkInsert CITATIONS = BulkInsert.into("unresolved_name", "id uuid", "name_key text",
+            "raw_name text", "jurisdiction text", "occurrences bigint", "status text", "last_task_id uuid",
+            "first_seen_at timestamptz", "last_seen_at timestamptz")
+            .onConflict("""
+                    (jurisdiction, name_key) do update set occurrences = unresolved_name.occurrences + excluded.occurrences,
+                    last_task_id = excluded.last_task_id, last_seen_at = excluded.last_seen_at""");
 
     private final AgencyService agencies;
     private final NameResolver names;
@@ -31,29 +42,40 @@ public class CurationService {
         this.clock = clock;
     }
 
-    /** Call inside the consumer's transaction: counts one more citation of the spelling, opening it if new. */
-    public Uni<Void> note(UnresolvedReference reference) {
-        String key = ChineseText.nameKey(reference.getRawName());
+    /**
+     * Call inside the consumer's transaction: counts the citations of each spelling with one statement, opening the
+     * spellings that are new (an open or mapped one keeps its status).
+     */
+    public Uni<Void> note(List<UnresolvedReference> citations) {
+        Map<Spelling, Citations> bySpelling = new LinkedHashMap<>();
+        for (UnresolvedReference citation : citations) {
+            Spelling spelling = new Spelling(citation.getJurisdiction(), ChineseText.nameKey(citation.getRawName()));
+            bySpelling.computeIfAbsent(spelling, s -> new Citations(citation.getRawName().strip())).add(citation);
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return UnresolvedName.<UnresolvedName>find("jurisdiction = ?1 and nameKey = ?2", reference.getJurisdiction(), key)
-                .firstResult().flatMap(known -> {
-                    if (known != null) {
-                        known.occurrences++;
-                        known.lastSeenAt = now;
-                        known.lastTaskId = reference.getTaskId();
-                        return Uni.createFrom().voidItem();
-                    }
-                    UnresolvedName name = new UnresolvedName();
-                    name.id = UUID.randomUUID();
-                    name.nameKey = key;
-                    name.rawName = reference.getRawName().strip();
-                    name.jurisdiction = reference.getJurisdiction();
-                    name.occurrences = 1;
-                    name.status = UnresolvedName.OPEN;
-                    name.lastTaskId = reference.getTaskId();
-                    name.firstSeenAt = name.lastSeenAt = now;
-                    return name.persist().replaceWithVoid();
-                });
+        BulkInsert.Rows rows = CITATIONS.rows();
+        bySpelling.forEach((spelling, cited) -> rows.add(UUID.randomUUID(), spelling.nameKey(), cited.firstRawName,
+                spelling.jurisdiction(), cited.count, UnresolvedName.OPEN, cited.lastTaskId, now, now));
+        return Panache.getSession().flatMap(rows::insert).replaceWithVoid();
+    }
+
+    private record Spelling(String jurisdiction, String nameKey) {
+    }
+
+    /** A spelling's citations in one batch: the first spelling seen is the one shown, the last task the one linked. */
+    private static final class Citations {
+        final String firstRawName;
+        long count;
+        UUID lastTaskId;
+
+        Citations(String firstRawName) {
+            this.firstRawName = firstRawName;
+        }
+
+        void add(UnresolvedReference citation) {
+            count++;
+            lastTaskId = citation.getTaskId();
+        }
     }
 
     /** Most cited first, then by id; keyset-paginated. */

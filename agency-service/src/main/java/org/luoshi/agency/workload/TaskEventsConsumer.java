@@ -3,15 +3,16 @@ package org.luoshi.agency.workload;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.luoshi.agency.curation.CurationService;
 import org.luoshi.events.model.TaskEvent;
+import org.luoshi.events.model.TaskSnapshot;
 import org.luoshi.events.model.UnresolvedReference;
 import org.luoshi.platform.inbox.IdempotentConsumer;
 import org.luoshi.platform.inbox.PoisonEventException;
@@ -19,7 +20,9 @@ import org.luoshi.platform.inbox.ReceivedEvent;
 
 /**
  * Follows task.events: task snapshots keep the workload counts, AgencyReferenceUnresolved fills the curation
- * queue. Each event is applied once (inbox); an unreadable one goes to the dead-letter topic.
+ * queue. Each poll is applied in one transaction, each event once (inbox); an unreadable event goes to the
+ * dead-letter topic alone. An import publishes an event per task: applied one by one, they kept this service busy
+ * for seconds after the import answered.
  */
 @ApplicationScoped
 public class TaskEventsConsumer {
@@ -43,30 +46,39 @@ public class TaskEventsConsumer {
     }
 
     @Incoming("task-events")
-    @Retry(maxRetries = 3, delay = 200, abortOn = PoisonEventException.class)
-    public Uni<Void> onTaskEvent(ConsumerRecord<String, String> record) {
-        return Uni.createFrom().deferred(() -> idempotent.apply(CONSUMER, record, this::apply))
-                .onFailure().invoke(e -> Log.warnf(e, "task event at %s-%d@%d failed; retried, then dead-lettered",
-                        record.topic(), record.partition(), record.offset()));
+    public Uni<Void> onTaskEvents(KafkaRecordBatch<String, String> batch) {
+        return idempotent.applyBatch(CONSUMER, batch, this::read, this::apply);
     }
 
-    private Uni<Void> apply(ReceivedEvent event) {
+    /** What one event changes here: a task's snapshot, a citation of an unresolved name, or nothing. */
+    record Change(TaskSnapshot task, UnresolvedReference citation) {
+        static final Change NONE = new Change(null, null);
+    }
+
+    private Change read(ReceivedEvent event) {
         if (TASK_SNAPSHOTS.contains(event.type())) {
             TaskEvent data = read(event, TaskEvent.class);
-            if (data.getTask() == null || data.getTask().getId() == null) {
-                throw new PoisonEventException("event " + event.id() + " carries no task snapshot");
+            if (data.getTask() == null || data.getTask().getId() == null || data.getTask().getVersion() == null
+                    || data.getTask().getStatus() == null || data.getTask().getAssignments() == null) {
+                throw new PoisonEventException("event " + event.id() + " carries no complete task snapshot");
             }
-            return workload.apply(data.getTask());
+            return new Change(data.getTask(), null);
         }
         if ("AgencyReferenceUnresolved".equals(event.type())) {
             UnresolvedReference data = read(event, UnresolvedReference.class);
-            if (data.getRawName() == null || data.getJurisdiction() == null) {
+            if (data.getRawName() == null || data.getRawName().isBlank() || data.getJurisdiction() == null) {
                 throw new PoisonEventException("event " + event.id() + " names no unit or jurisdiction");
             }
-            return curation.note(data);
+            return new Change(null, data);
         }
         // document and milestone-alert events carry nothing the registry keeps
-        return Uni.createFrom().voidItem();
+        return Change.NONE;
+    }
+
+    private Uni<Void> apply(List<Change> changes) {
+        List<TaskSnapshot> tasks = changes.stream().map(Change::task).filter(Objects::nonNull).toList();
+        List<UnresolvedReference> citations = changes.stream().map(Change::citation).filter(Objects::nonNull).toList();
+        return workload.apply(tasks).flatMap(done -> citations.isEmpty() ? Uni.createFrom().voidItem() : curation.note(citations));
     }
 
     private <T> T read(ReceivedEvent event, Class<T> type) {

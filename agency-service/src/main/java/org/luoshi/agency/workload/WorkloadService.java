@@ -6,13 +6,17 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.luoshi.agency.api.model.Workload;
 import org.luoshi.agency.registry.AgencyService;
 import org.luoshi.events.model.TaskAssignmentSnapshot;
 import org.luoshi.events.model.TaskSnapshot;
+import org.luoshi.platform.sql.BulkInsert;
 
 /** Keeps each task's assigned units from task.events, and counts an agency's open tasks from them. */
 @ApplicationScoped
@@ -42,6 +46,16 @@ public class WorkloadService {
                 (select count(*) from open_tasks where due_date >= ?3 and due_date <= ?4)
             """;
 
+    /** A snapshot older than what is known changes nothing: the task is not returned and keeps its units. */
+    private static final BulkInsert TASKS = BulkInsert.into("task_workload", "task_id uuid", "status text",
+            "due_date date", "version bigint")
+            .onConflict("""
+                    (task_id) do update set status = excluded.status, due_date = excluded.due_date, version = excluded.version
+                    where task_workload.version <= excluded.version""");
+    private static final BulkInsert ASSIGNMENTS = BulkInsert.into("task_workload_assignment", "task_id uuid",
+            "agency_id uuid", "role text");
+    private static final String FORGET_ASSIGNMENTS = "delete from task_workload_assignment where task_id in (:tasks)";
+
     private final AgencyService agencies;
     private final Clock clock;
 
@@ -50,31 +64,40 @@ public class WorkloadService {
         this.clock = clock;
     }
 
-    /** Call inside the consumer's transaction. Replaces what was known of the task unless the snapshot is older. */
-    public Uni<Void> apply(TaskSnapshot task) {
-        return TaskWorkload.<TaskWorkload>findById(task.getId()).flatMap(known -> {
-            if (known != null && known.version > task.getVersion()) {
-                return Uni.createFrom().voidItem();
-            }
-            TaskWorkload workload = known != null ? known : new TaskWorkload();
-            workload.taskId = task.getId();
-            workload.status = task.getStatus().toString();
-            workload.dueDate = task.getDueDate();
-            workload.version = task.getVersion();
-            Set<WorkloadAssignment.Key> assigned = new LinkedHashSet<>();
-            for (TaskAssignmentSnapshot a : task.getAssignments()) {
-                if (a.getAgencyId() != null) {
-                    assigned.add(new WorkloadAssignment.Key(task.getId(), a.getAgencyId(), a.getRole().toString()));
+    /**
+     * Call inside the consumer's transaction. Replaces what was known of each task unless the snapshot is older, with
+     * one statement per table whatever the number of tasks.
+     */
+    public Uni<Void> apply(List<TaskSnapshot> snapshots) {
+        Map<UUID, TaskSnapshot> latest = new LinkedHashMap<>();
+        for (TaskSnapshot snapshot : snapshots) {
+            // of two snapshots of one version, the later delivered wins, as applying them in turn would have it
+            latest.merge(snapshot.getId(), snapshot, (known, next) -> next.getVersion() >= known.getVersion() ? next : known);
+        }
+        if (latest.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        BulkInsert.Rows tasks = TASKS.rows();
+        latest.values().forEach(task -> tasks.add(task.getId(), task.getStatus().toString(), task.getDueDate(), task.getVersion()));
+        return Panache.getSession().flatMap(session -> tasks.insertReturning(session, "task_id", UUID.class)
+                .flatMap(replaced -> replaced.isEmpty() ? Uni.createFrom().voidItem()
+                        : session.createNativeQuery(FORGET_ASSIGNMENTS).setParameter("tasks", replaced).executeUpdate()
+                                .flatMap(forgotten -> assignments(replaced, latest).insert(session))
+                                .replaceWithVoid()));
+    }
+
+    private static BulkInsert.Rows assignments(List<UUID> tasks, Map<UUID, TaskSnapshot> snapshots) {
+        BulkInsert.Rows rows = ASSIGNMENTS.rows();
+        for (UUID taskId : tasks) {
+            Set<List<Object>> assigned = new LinkedHashSet<>();
+            for (TaskAssignmentSnapshot a : snapshots.get(taskId).getAssignments()) {
+                // unresolved units have no agency yet; a unit in a role counts once per task
+                if (a.getAgencyId() != null && assigned.add(List.of(a.getAgencyId(), a.getRole().toString()))) {
+                    rows.add(taskId, a.getAgencyId(), a.getRole().toString());
                 }
             }
-            Uni<?> saved = known != null ? Uni.createFrom().item(workload) : workload.persist();
-            return saved
-                    .flatMap(x -> WorkloadAssignment.delete("key.taskId", task.getId()))
-                    .flatMap(x -> Panache.flush())
-                    .flatMap(x -> assigned.isEmpty() ? Uni.createFrom().voidItem()
-                            : WorkloadAssignment.persist(assigned.stream().map(WorkloadAssignment::of).toList()))
-                    .replaceWithVoid();
-        });
+        }
+        return rows;
     }
 
     @WithSession

@@ -25,16 +25,20 @@ public final class BulkInsert {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final String table;
     private final List<String> names;
+    private final List<String> definitions;
     private final String sql;
 
-    private BulkInsert(String table, List<String> names, List<String> definitions) {
+    private BulkInsert(String table, List<String> names, List<String> definitions, String conflict) {
+        this.table = table;
         this.names = names;
+        this.definitions = definitions;
         String columns = String.join(", ", names);
         // the parameter is typed text: for a parameter typed jsonb the reactive client sends a String as a JSON string
         this.sql = "insert into " + table + " (" + columns + ") select " + columns
                 + " from rows from (jsonb_to_recordset(cast(cast(?1 as text) as jsonb)) as (" + String.join(", ", definitions)
-                + ")) with ordinality as r(" + columns + ", row_order) order by row_order";
+                + ")) with ordinality as r(" + columns + ", row_order) order by row_order" + conflict;
     }
 
     /** @param columns each as {@code "name type"}, the type PostgreSQL reads the JSON value as: {@code "due_date date"} */
@@ -44,7 +48,16 @@ public final class BulkInsert {
         if (definitions.stream().anyMatch(c -> c.strip().split("\\s+").length < 2)) {
             throw new IllegalArgumentException("every column of " + table + " needs its type: " + definitions);
         }
-        return new BulkInsert(table, names, definitions);
+        return new BulkInsert(table, names, definitions, "");
+    }
+
+    /**
+     * The same insert with an {@code on conflict} action, such as {@code "(id) do update set n = excluded.n"}. The rows
+     * of one statement must not conflict with each other when the action is an update (PostgreSQL refuses to change a
+     * row twice in one command).
+     */
+    public BulkInsert onConflict(String action) {
+        return new BulkInsert(table, names, definitions, " on conflict " + action);
     }
 
     public Rows rows() {
@@ -77,13 +90,23 @@ public final class BulkInsert {
             if (rows.isEmpty()) {
                 return Uni.createFrom().item(0);
             }
-            String parameter;
+            return session.createNativeQuery(sql).setParameter(1, parameter()).executeUpdate();
+        }
+
+        /** @return the {@code column} of each row inserted or updated (none for a row the conflict action skipped) */
+        public <T> Uni<List<T>> insertReturning(Mutiny.Session session, String column, Class<T> type) {
+            if (rows.isEmpty()) {
+                return Uni.createFrom().item(List.of());
+            }
+            return session.createNativeQuery(sql + " returning " + column, type).setParameter(1, parameter()).getResultList();
+        }
+
+        private String parameter() {
             try {
-                parameter = JSON.writeValueAsString(rows);
+                return JSON.writeValueAsString(rows);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
-            return session.createNativeQuery(sql).setParameter(1, parameter).executeUpdate();
         }
     }
 
