@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.luoshi.agency.curation.CurationService;
 import org.luoshi.events.model.TaskEvent;
@@ -30,6 +31,8 @@ public class TaskEventsConsumer {
     static final String CONSUMER = "agency-service-workload";
     private static final Set<String> TASK_SNAPSHOTS = Set.of("TaskCreated", "TaskUpdated", "TaskStatusChanged",
             "TaskReassigned", "TaskAssigned", "TaskUnassigned", "ProgressReported", "MilestoneAchieved");
+
+    private static final Pattern DIVISION_CODE = Pattern.compile("[0-9]{6}");
 
     private final IdempotentConsumer idempotent;
     private final WorkloadService workload;
@@ -57,17 +60,19 @@ public class TaskEventsConsumer {
 
     private Change read(ReceivedEvent event) {
         if (TASK_SNAPSHOTS.contains(event.type())) {
-            TaskEvent data = read(event, TaskEvent.class);
-            if (data.getTask() == null || data.getTask().getId() == null || data.getTask().getVersion() == null
-                    || data.getTask().getStatus() == null || data.getTask().getAssignments() == null) {
+            TaskSnapshot task = read(event, TaskEvent.class).getTask();
+            if (task == null || task.getId() == null || task.getVersion() == null || task.getStatus() == null
+                    || task.getAssignments() == null
+                    || task.getAssignments().stream().anyMatch(a -> a == null || a.getRole() == null)) {
                 throw new PoisonEventException("event " + event.id() + " carries no complete task snapshot");
             }
-            return new Change(data.getTask(), null);
+            return new Change(task, null);
         }
         if ("AgencyReferenceUnresolved".equals(event.type())) {
             UnresolvedReference data = read(event, UnresolvedReference.class);
-            if (data.getRawName() == null || data.getRawName().isBlank() || data.getJurisdiction() == null) {
-                throw new PoisonEventException("event " + event.id() + " names no unit or jurisdiction");
+            if (data.getRawName() == null || data.getRawName().isBlank() || data.getJurisdiction() == null
+                    || !DIVISION_CODE.matcher(data.getJurisdiction()).matches()) {
+                throw new PoisonEventException("event " + event.id() + " names no unit or no six-digit jurisdiction");
             }
             return new Change(null, data);
         }

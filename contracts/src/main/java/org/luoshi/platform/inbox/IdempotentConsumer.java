@@ -11,10 +11,13 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hibernate.JDBCException;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,46 +48,63 @@ public class IdempotentConsumer {
     /**
      * Applies a poll's worth of events in one transaction, which costs little more than one event does: the ledger
      * takes every id with one statement and {@code handler} gets the data of the events not applied before, in the
-     * order they came, so that it can write them in bulk. Acknowledges each record itself:
+     * order they came, so that it can write them in bulk. Then:
      * <ul>
-     * <li>an event {@code read} refuses ({@link PoisonEventException}) is dead-lettered alone and the others go on;</li>
-     * <li>a failing transaction is retried; when it keeps failing, each event is tried in a transaction of its own,
-     * so that only an event that fails by itself is dead-lettered, never the whole poll.</li>
+     * <li>an event {@code read} refuses is dead-lettered alone and the others go on;</li>
+     * <li>a transaction failing for a passing reason (a lost connection) is retried; one the database refuses for the
+     * data (SQLSTATE classes 22 and 23), or one still failing after the retries, is split: each event is applied in a
+     * transaction of its own, and only the events the database refuses by themselves are dead-lettered;</li>
+     * <li>an event that still fails for a passing reason on its own fails the channel (health turns DOWN and the
+     * events are delivered again after a restart): a database outage never sends good events to the dead-letter
+     * topic.</li>
      * </ul>
+     * Dead letters are written before the poll is acknowledged, so a crash in between redelivers the poll rather than
+     * losing a dead letter.
      *
-     * @param read turns an event into what {@code handler} writes; throws {@link PoisonEventException} for an event
-     *        that will never be processable
+     * @param read turns an event into what {@code handler} writes; an exception means the event will never be
+     *        processable ({@link PoisonEventException} says why)
      */
     public <T> Uni<Void> applyBatch(String consumer, KafkaRecordBatch<String, String> batch, Function<ReceivedEvent, T> read,
             Function<List<T>, Uni<Void>> handler) {
-        List<Delivery<T>> readable = new ArrayList<>();
-        List<Refused> refused = new ArrayList<>();
-        for (KafkaRecord<String, String> record : batch.getRecords()) {
-            try {
-                ReceivedEvent event = ReceivedEvent.from(consumerRecord(record));
-                readable.add(new Delivery<>(record, event, read.apply(event)));
-            } catch (PoisonEventException e) {
-                refused.add(new Refused(record, e));
+        return Uni.createFrom().deferred(() -> {
+            // transactions need the consumer's Vert.x context, which acknowledgements and retries may have left
+            Context context = Vertx.currentContext();
+            Executor onContext = context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
+            List<Delivery<T>> readable = new ArrayList<>();
+            List<Refused> refused = new ArrayList<>();
+            for (KafkaRecord<String, String> record : batch.getRecords()) {
+                try {
+                    ReceivedEvent event = ReceivedEvent.from(consumerRecord(record));
+                    readable.add(new Delivery<>(record, event, read.apply(event)));
+                } catch (RuntimeException e) {
+                    refused.add(new Refused(record, e));
+                }
             }
-        }
-        // transactions need the consumer's Vert.x context, which acknowledgements and retries may have left
-        Context context = Vertx.currentContext();
-        Executor onContext = context == null ? Runnable::run : task -> context.runOnContext(ignored -> task.run());
-        return applyWithRetries(consumer, readable, handler, onContext)
-                .map(applied -> true)
-                .onFailure().recoverWithItem(e -> {
-                    LOG.warnf(e, "%s: a batch of %d events failed; applying them one by one", consumer, readable.size());
-                    return false;
-                })
-                .flatMap(whole -> whole ? acknowledge(readable) : oneByOne(consumer, readable, handler, onContext))
-                .flatMap(done -> sequentially(refused, r -> deadLetter(consumer, r.record(), r.reason())));
+            return applyWithRetries(consumer, readable, handler, onContext)
+                    .map(applied -> List.<Refused>of())
+                    .onFailure().recoverWithUni(e -> {
+                        LOG.warnf(e, "%s: a poll of %d events failed; applying them one by one", consumer, readable.size());
+                        return oneByOne(consumer, readable, handler, onContext);
+                    })
+                    .flatMap(failed -> {
+                        List<Refused> deadLetters = new ArrayList<>(refused);
+                        deadLetters.addAll(failed);
+                        return sequentially(deadLetters, r -> deadLetter(consumer, r.record(), r.reason()))
+                                .flatMap(done -> acknowledge(batch, deadLetters));
+                    });
+        });
     }
 
-    private <T> Uni<Void> oneByOne(String consumer, List<Delivery<T>> deliveries, Function<List<T>, Uni<Void>> handler,
+    /** @return the events the database refused by themselves; fails when one fails for a passing reason */
+    private <T> Uni<List<Refused>> oneByOne(String consumer, List<Delivery<T>> deliveries, Function<List<T>, Uni<Void>> handler,
             Executor onContext) {
+        List<Refused> refused = new ArrayList<>();
         return sequentially(deliveries, delivery -> applyWithRetries(consumer, List.of(delivery), handler, onContext)
-                .flatMap(applied -> Uni.createFrom().completionStage(delivery.record()::ack))
-                .onFailure().recoverWithUni(e -> deadLetter(consumer, delivery.record(), e)));
+                .onFailure(IdempotentConsumer::isPermanent).recoverWithItem(e -> {
+                    refused.add(new Refused(delivery.record(), e));
+                    return null;
+                }))
+                .map(done -> refused);
     }
 
     private <T> Uni<Void> applyWithRetries(String consumer, List<Delivery<T>> deliveries, Function<List<T>, Uni<Void>> handler,
@@ -105,17 +125,53 @@ public class IdempotentConsumer {
                     return fresh.isEmpty() ? Uni.createFrom().voidItem() : handler.apply(fresh);
                 })))
                 .runSubscriptionOn(onContext)
-                .onFailure(e -> !(e instanceof PoisonEventException)).retry()
+                .onFailure(e -> !isPermanent(e)).retry()
                 .withBackOff(FIRST_RETRY, LAST_RETRY).atMost(RETRIES);
     }
 
-    private static <T> Uni<Void> acknowledge(List<Delivery<T>> deliveries) {
-        return sequentially(deliveries, delivery -> Uni.createFrom().completionStage(delivery.record()::ack));
+    /** Failures that would come again with the same data: an unreadable event, a value or constraint the database refuses. */
+    static boolean isPermanent(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PoisonEventException) {
+                return true;
+            }
+            if (t instanceof JDBCException jdbc && jdbc.getSQLState() != null
+                    && (jdbc.getSQLState().startsWith("22") || jdbc.getSQLState().startsWith("23"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Acknowledges the last record of each partition, which commits the partition up to it. (Acknowledging every
+     * record would leave their offsets in the commit strategy, which tracks the last ones only; a dead-lettered record
+     * was acknowledged by the dead-letter handler already.)
+     */
+    private static Uni<Void> acknowledge(KafkaRecordBatch<String, String> batch, List<Refused> deadLettered) {
+        Set<Long> settled = new HashSet<>();
+        List<KafkaRecord<String, String>> last = new ArrayList<>();
+        for (Refused r : deadLettered) {
+            settled.add(identity(r.record()));
+        }
+        for (KafkaRecord<String, String> record : batch.getLatestOffsetRecords().values()) {
+            if (!settled.contains(identity(record))) {
+                last.add(record);
+            }
+        }
+        return sequentially(last, record -> Uni.createFrom().completionStage(record::ack));
+    }
+
+    /** Partition and offset, enough to tell the records of one poll apart. */
+    private static long identity(KafkaRecord<String, String> record) {
+        ConsumerRecord<String, String> origin = consumerRecord(record);
+        return ((long) origin.partition() << 48) ^ origin.offset();
     }
 
     private static Uni<Void> deadLetter(String consumer, KafkaRecord<String, String> record, Throwable reason) {
         ConsumerRecord<String, String> origin = consumerRecord(record);
         LOG.warnf(reason, "%s: event at %s-%d@%d dead-lettered", consumer, origin.topic(), origin.partition(), origin.offset());
+        // the connector's dead-letter handler sends the record and acknowledges it; a failed send fails the channel
         return Uni.createFrom().completionStage(() -> record.nack(reason));
     }
 
@@ -135,6 +191,6 @@ public class IdempotentConsumer {
     private record Delivery<T>(KafkaRecord<String, String> record, ReceivedEvent event, T data) {
     }
 
-    private record Refused(KafkaRecord<String, String> record, PoisonEventException reason) {
+    private record Refused(KafkaRecord<String, String> record, Throwable reason) {
     }
 }
