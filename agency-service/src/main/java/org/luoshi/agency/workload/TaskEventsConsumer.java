@@ -83,7 +83,7 @@ public class TaskEventsConsumer {
     private Uni<Void> apply(List<Change> changes) {
         List<TaskSnapshot> tasks = changes.stream().map(Change::task).filter(Objects::nonNull).toList();
         List<UnresolvedReference> citations = changes.stream().map(Change::citation).filter(Objects::nonNull).toList();
-        return workload.apply(tasks).flatMap(done -> citations.isEmpty() ? Uni.createFrom().voidItem() : curation.note(citations));
+        return workload.apply(tasks).flatMap(done -> curation.note(citations));
     }
 
     private <T> T read(ReceivedEvent event, Class<T> type) {

@@ -7,10 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.luoshi.agency.api.model.Workload;
 import org.luoshi.agency.registry.AgencyService;
@@ -52,8 +50,9 @@ public class WorkloadService {
             .onConflict("""
                     (task_id) do update set status = excluded.status, due_date = excluded.due_date, version = excluded.version
                     where task_workload.version <= excluded.version""");
+    /** A unit named twice in one role counts once. */
     private static final BulkInsert ASSIGNMENTS = BulkInsert.into("task_workload_assignment", "task_id uuid",
-            "agency_id uuid", "role text");
+            "agency_id uuid", "role text").onConflict("do nothing");
     private static final String FORGET_ASSIGNMENTS = "delete from task_workload_assignment where task_id in (:tasks)";
 
     private final AgencyService agencies;
@@ -89,10 +88,9 @@ public class WorkloadService {
     private static BulkInsert.Rows assignments(List<UUID> tasks, Map<UUID, TaskSnapshot> snapshots) {
         BulkInsert.Rows rows = ASSIGNMENTS.rows();
         for (UUID taskId : tasks) {
-            Set<List<Object>> assigned = new LinkedHashSet<>();
             for (TaskAssignmentSnapshot a : snapshots.get(taskId).getAssignments()) {
-                // unresolved units have no agency yet; a unit in a role counts once per task
-                if (a.getAgencyId() != null && assigned.add(List.of(a.getAgencyId(), a.getRole().toString()))) {
+                // unresolved units have no agency yet
+                if (a.getAgencyId() != null) {
                     rows.add(taskId, a.getAgencyId(), a.getRole().toString());
                 }
             }

@@ -42,6 +42,20 @@ class WorkloadTest {
                 .when().post("/api/v1/agencies").then().statusCode(201).extract().path("id");
     }
 
+    /** A city's government with two of its departments, in this test's jurisdiction. */
+    private record City(String government, String education, String finance) {
+    }
+
+    private static City city(String name) {
+        String government = create(Map.of("name", name + "人民政府", "classification", "GOVERNMENT", "level", "PREFECTURE",
+                "divisionCode", DIVISION));
+        return new City(government,
+                create(Map.of("name", name + "教育局", "classification", "DEPARTMENT", "level", "PREFECTURE",
+                        "divisionCode", DIVISION, "parentId", government)),
+                create(Map.of("name", name + "财政局", "classification", "DEPARTMENT", "level", "PREFECTURE",
+                        "divisionCode", DIVISION, "parentId", government)));
+    }
+
     /** A task snapshot as task-service publishes it. */
     private static void taskEvent(String eventId, String type, UUID task, String status, LocalDate due, long version,
             String assignments) {
@@ -72,12 +86,10 @@ class WorkloadTest {
 
     @Test
     void countsOpenTasksByRoleFromTaskEventsOnceEachAndFollowsStatusChanges() {
-        String city = create(Map.of("name", "六安市人民政府", "classification", "GOVERNMENT", "level", "PREFECTURE",
-                "divisionCode", DIVISION));
-        String education = create(Map.of("name", "六安市教育局", "classification", "DEPARTMENT", "level", "PREFECTURE",
-                "divisionCode", DIVISION, "parentId", city));
-        String finance = create(Map.of("name", "六安市财政局", "classification", "DEPARTMENT", "level", "PREFECTURE",
-                "divisionCode", DIVISION, "parentId", city));
+        City units = city("六安市");
+        String city = units.government();
+        String education = units.education();
+        String finance = units.finance();
 
         UUID overdue = UUID.randomUUID();
         UUID dueSoon = UUID.randomUUID();
@@ -122,12 +134,9 @@ class WorkloadTest {
      */
     @Test
     void eventsPolledTogetherAreEachAppliedOnceAndABadOneIsDeadLetteredAlone() {
-        String city = create(Map.of("name", "盘锦市人民政府", "classification", "GOVERNMENT", "level", "PREFECTURE",
-                "divisionCode", DIVISION));
-        String education = create(Map.of("name", "盘锦市教育局", "classification", "DEPARTMENT", "level", "PREFECTURE",
-                "divisionCode", DIVISION, "parentId", city));
-        String finance = create(Map.of("name", "盘锦市财政局", "classification", "DEPARTMENT", "level", "PREFECTURE",
-                "divisionCode", DIVISION, "parentId", city));
+        City units = city("盘锦市");
+        String education = units.education();
+        String finance = units.finance();
         String due = TODAY.plusDays(100).toString();
         String reassigned = UUID.randomUUID().toString();
         String newerFirst = UUID.randomUUID().toString();

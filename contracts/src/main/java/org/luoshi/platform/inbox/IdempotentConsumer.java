@@ -149,23 +149,20 @@ public class IdempotentConsumer {
      * was acknowledged by the dead-letter handler already.)
      */
     private static Uni<Void> acknowledge(KafkaRecordBatch<String, String> batch, List<Refused> deadLettered) {
-        Set<Long> settled = new HashSet<>();
-        List<KafkaRecord<String, String>> last = new ArrayList<>();
-        for (Refused r : deadLettered) {
-            settled.add(identity(r.record()));
-        }
-        for (KafkaRecord<String, String> record : batch.getLatestOffsetRecords().values()) {
-            if (!settled.contains(identity(record))) {
-                last.add(record);
-            }
-        }
+        Set<Position> settled = new HashSet<>();
+        deadLettered.forEach(r -> settled.add(Position.of(r.record())));
+        List<KafkaRecord<String, String>> last = batch.getLatestOffsetRecords().values().stream()
+                .filter(record -> !settled.contains(Position.of(record)))
+                .toList();
         return sequentially(last, record -> Uni.createFrom().completionStage(record::ack));
     }
 
-    /** Partition and offset, enough to tell the records of one poll apart. */
-    private static long identity(KafkaRecord<String, String> record) {
-        ConsumerRecord<String, String> origin = consumerRecord(record);
-        return ((long) origin.partition() << 48) ^ origin.offset();
+    /** Where a record sits in the topic. */
+    private record Position(String topic, int partition, long offset) {
+        static Position of(KafkaRecord<String, String> record) {
+            ConsumerRecord<String, String> origin = consumerRecord(record);
+            return new Position(origin.topic(), origin.partition(), origin.offset());
+        }
     }
 
     private static Uni<Void> deadLetter(String consumer, KafkaRecord<String, String> record, Throwable reason) {

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.luoshi.platform.sql.BulkInsert;
 
@@ -12,20 +13,12 @@ import org.luoshi.platform.sql.BulkInsert;
 @ApplicationScoped
 public class Inbox {
 
-    private static final String RECORD = """
-            insert into processed_event (consumer, event_id) values (:consumer, :eventId)
-            on conflict do nothing""";
-    private static final BulkInsert RECORD_ALL = BulkInsert.into("processed_event", "consumer text", "event_id text")
+    private static final BulkInsert RECORD = BulkInsert.into("processed_event", "consumer text", "event_id text")
             .onConflict("do nothing");
 
     /** Records the event for this consumer in the current transaction; false when it had been applied before. */
     public Uni<Boolean> firstDelivery(String consumer, String eventId) {
-        return Panache.getSession()
-                .flatMap(session -> session.createNativeQuery(RECORD)
-                        .setParameter("consumer", consumer)
-                        .setParameter("eventId", eventId)
-                        .executeUpdate())
-                .map(inserted -> inserted == 1);
+        return firstDeliveries(consumer, List.of(eventId)).map(first -> !first.isEmpty());
     }
 
     /**
@@ -34,7 +27,7 @@ public class Inbox {
      * @return the ids not applied before (each once, though an id may come twice)
      */
     public Uni<Set<String>> firstDeliveries(String consumer, Collection<String> eventIds) {
-        BulkInsert.Rows rows = RECORD_ALL.rows();
+        BulkInsert.Rows rows = RECORD.rows();
         eventIds.forEach(id -> rows.add(consumer, id));
         return Panache.getSession()
                 .flatMap(session -> rows.insertReturning(session, "event_id", String.class))
