@@ -1,16 +1,18 @@
 package org.luoshi.task.importing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A character bigram model learned from one document's own clean text, used to choose between the readings of a
  * damaged passage. Full-width ASCII is folded so that a repaired {@code （} counts as the {@code (} the document
  * otherwise uses. Bigrams are smoothed with Witten–Bell interpolation; the unigram gives a character the document
  * never uses a very small share, so that a reading made of the document's own characters is strongly preferred.
+ *
+ * <p>The repair asks the model millions of times per damaged document: counts are kept in arrays indexed by
+ * character and in an open-addressing table of pairs, not in maps of boxed characters.
  */
 final class CharBigramModel {
 
@@ -19,16 +21,20 @@ final class CharBigramModel {
 
     private static final double NOMINAL_ALPHABET = 20_000;
     private static final double UNSEEN_PSEUDO_COUNT = 0.01;
+    private static final int CHARS = Character.MAX_VALUE + 1;
+    private static final char[] NONE = new char[0];
 
-    private final Map<Character, Integer> unigrams = new HashMap<>();
-    private final Map<Integer, Integer> bigrams = new HashMap<>();
-    private final Map<Character, Integer> contexts = new HashMap<>();
-    private final Map<Character, Integer> successorTypes = new HashMap<>();
-    private final Map<Character, List<Character>> predecessors = new HashMap<>();
+    private final int[] unigrams = new int[CHARS];
+    private final int[] contexts = new int[CHARS];
+    private final int[] successorTypes = new int[CHARS];
+    private final PairCounts bigrams;
+    private final char[][] successors = new char[CHARS][];
+    private final int[] successorCounts = new int[CHARS];
     private long total;
 
     /** Learns from the given text; characters for which {@code excluded} is true act as boundaries. */
     CharBigramModel(CharSequence text, boolean[] excluded) {
+        bigrams = new PairCounts(text.length());
         char previous = BOUNDARY;
         for (int i = 0; i <= text.length(); i++) {
             char c = i == text.length() ? BOUNDARY : fold(text.charAt(i));
@@ -38,13 +44,13 @@ final class CharBigramModel {
             if (previous == BOUNDARY && c == BOUNDARY) {
                 continue;
             }
-            unigrams.merge(c, 1, Integer::sum);
+            unigrams[c]++;
             total++;
-            if (bigrams.merge(key(previous, c), 1, Integer::sum) == 1) {
-                successorTypes.merge(previous, 1, Integer::sum);
-                predecessors.computeIfAbsent(c, x -> new ArrayList<>()).add(previous);
+            if (bigrams.increment(key(previous, c)) == 1) {
+                successorTypes[previous]++;
+                addSuccessor(previous, c);
             }
-            contexts.merge(previous, 1, Integer::sum);
+            contexts[previous]++;
             previous = c;
         }
     }
@@ -58,21 +64,23 @@ final class CharBigramModel {
     }
 
     double logProbability(char previous, char c) {
-        int context = contexts.getOrDefault(fold(previous), 0);
+        char p = fold(previous);
+        int context = contexts[p];
         if (context == 0) {
             return unseenPairTerm(c);
         }
-        int types = successorTypes.get(fold(previous));
+        int types = successorTypes[p];
         return Math.log(pairCount(previous, c) + types * unigram(c)) - Math.log(context + types);
     }
 
     /** {@code logProbability(previous, c) = contextTerm(previous) + unseenPairTerm(c)} for a pair never seen. */
     double contextTerm(char previous) {
-        int context = contexts.getOrDefault(fold(previous), 0);
+        char p = fold(previous);
+        int context = contexts[p];
         if (context == 0) {
             return 0;
         }
-        int types = successorTypes.get(fold(previous));
+        int types = successorTypes[p];
         return Math.log(types) - Math.log(context + types);
     }
 
@@ -81,30 +89,116 @@ final class CharBigramModel {
     }
 
     int pairCount(char previous, char c) {
-        return bigrams.getOrDefault(key(fold(previous), fold(c)), 0);
+        return bigrams.get(key(fold(previous), fold(c)));
     }
 
-    /** The characters seen directly before the given one (folded). */
-    List<Character> predecessors(char c) {
-        return predecessors.getOrDefault(fold(c), List.of());
+    /** The characters seen directly after the given one (folded), each once; the array is shared: do not change it. */
+    char[] successors(char c) {
+        char f = fold(c);
+        char[] seen = successors[f];
+        if (seen == null) {
+            return NONE;
+        }
+        if (seen.length != successorCounts[f]) {
+            seen = successors[f] = Arrays.copyOf(seen, successorCounts[f]);
+        }
+        return seen;
     }
 
     /** The characters seen, most frequent first, each ASCII one also in its full-width form. */
     List<Character> vocabulary() {
-        List<Character> seen = unigrams.keySet().stream()
-                .filter(c -> c != BOUNDARY)
-                .sorted(Comparator.comparing((Character c) -> -unigrams.get(c)).thenComparing(c -> c))
-                .toList();
+        List<Character> seen = new ArrayList<>();
+        for (int c = 0; c < CHARS; c++) {
+            if (unigrams[c] > 0 && c != BOUNDARY) {
+                seen.add((char) c);
+            }
+        }
+        seen.sort(Comparator.comparing((Character c) -> -unigrams[c]).thenComparing(c -> c));
         List<Character> vocabulary = new ArrayList<>(seen);
         seen.stream().filter(c -> c > 0x20 && c < 0x7F).forEach(c -> vocabulary.add((char) (c + 0xFEE0)));
         return vocabulary;
     }
 
+    private void addSuccessor(char previous, char c) {
+        char[] seen = successors[previous];
+        if (seen == null) {
+            seen = successors[previous] = new char[4];
+        } else if (successorCounts[previous] == seen.length) {
+            seen = successors[previous] = Arrays.copyOf(seen, seen.length * 2);
+        }
+        seen[successorCounts[previous]++] = c;
+    }
+
     private double unigram(char c) {
-        return (unigrams.getOrDefault(fold(c), 0) + UNSEEN_PSEUDO_COUNT) / (total + UNSEEN_PSEUDO_COUNT * NOMINAL_ALPHABET);
+        return (unigrams[fold(c)] + UNSEEN_PSEUDO_COUNT) / (total + UNSEEN_PSEUDO_COUNT * NOMINAL_ALPHABET);
     }
 
     private static int key(char previous, char c) {
         return (previous << 16) | c;
+    }
+
+    /** Counts by pair key in an open-addressing table; a count of 0 marks an empty slot. */
+    private static final class PairCounts {
+        private int[] keys;
+        private int[] counts;
+        private int size;
+
+        PairCounts(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(16, expected) * 2);
+            keys = new int[capacity];
+            counts = new int[capacity];
+        }
+
+        int get(int key) {
+            int mask = keys.length - 1;
+            for (int i = mix(key) & mask; counts[i] != 0; i = (i + 1) & mask) {
+                if (keys[i] == key) {
+                    return counts[i];
+                }
+            }
+            return 0;
+        }
+
+        /** Adds one to the pair's count and answers the new count. */
+        int increment(int key) {
+            int mask = keys.length - 1;
+            int i = mix(key) & mask;
+            while (counts[i] != 0) {
+                if (keys[i] == key) {
+                    return ++counts[i];
+                }
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            counts[i] = 1;
+            if (++size * 2 > keys.length) {
+                grow();
+            }
+            return 1;
+        }
+
+        private void grow() {
+            int[] oldKeys = keys;
+            int[] oldCounts = counts;
+            keys = new int[oldKeys.length * 2];
+            counts = new int[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int j = 0; j < oldKeys.length; j++) {
+                if (oldCounts[j] != 0) {
+                    int i = mix(oldKeys[j]) & mask;
+                    while (counts[i] != 0) {
+                        i = (i + 1) & mask;
+                    }
+                    keys[i] = oldKeys[j];
+                    counts[i] = oldCounts[j];
+                }
+            }
+        }
+
+        /** The pair's bits spread over the table (the two characters of a key alone cluster badly). */
+        private static int mix(int key) {
+            int h = key * 0x9E3779B9;
+            return h ^ (h >>> 16);
+        }
     }
 }

@@ -72,6 +72,7 @@ final class GbkShiftRepair {
     private final Map<Character, Set<String>> readings = new HashMap<>();
     private final List<Candidate> vocabulary;
     private final List<List<Candidate>> vocabularyByLead = new ArrayList<>();
+    private final CandidatesByChar candidatesByChar = new CandidatesByChar();
 
     private GbkShiftRepair(String text) {
         this.text = text;
@@ -226,14 +227,14 @@ final class GbkShiftRepair {
     }
 
     /** A character that can stand in a reading, with what the model needs of it precomputed. */
-    private record Candidate(char c, int code, double unseen, List<Character> predecessors) {
+    private record Candidate(char c, int code, double unseen) {
         int lead() {
             return GbkTable.lead(code);
         }
     }
 
     private Candidate candidate(char c) {
-        return new Candidate(c, GbkTable.encode(c), model.unseenPairTerm(c), model.predecessors(c));
+        return new Candidate(c, GbkTable.encode(c), model.unseenPairTerm(c));
     }
 
     /** A character of a reading, with the best score of any reading ending in it, and how it was reached. */
@@ -364,50 +365,104 @@ final class GbkShiftRepair {
         double[] groupBest = new double[256];
         Node[] groupNode = new Node[256];
         Arrays.fill(groupBest, Double.NEGATIVE_INFINITY);
-        Map<Character, List<Node>> byContext = new HashMap<>();
         for (Node node : from.values()) {
-            char p = context(node.c());
-            double a = node.score() + model.contextTerm(p);
+            double a = node.score() + model.contextTerm(context(node.c()));
             int t = node.trail();
             if (a > groupBest[t]) {
                 groupBest[t] = a;
                 groupNode[t] = node;
             }
-            byContext.computeIfAbsent(CharBigramModel.fold(p), x -> new ArrayList<>()).add(node);
         }
-        int[] trails = java.util.stream.IntStream.range(0x80, 256).filter(t -> groupNode[t] != null).toArray();
-        Map<Character, Node> next = new HashMap<>();
-        for (Candidate candidate : candidates) {
+        // a known pair fixes the previous character's trail byte: only that group can precede
+        int[] trails = pair.isKnown() ? (groupNode[pair.first()] == null ? new int[0] : new int[] {pair.first()})
+                : java.util.stream.IntStream.range(0x80, 256).filter(t -> groupNode[t] != null).toArray();
+        int count = candidates.size();
+        double[] bestScore = new double[count];
+        Node[] bestNode = new Node[count];
+        CandidatesByChar byChar = candidatesByChar.reset();
+        // the best unseen-pair predecessor depends on the candidate's lead byte only: found once per lead byte
+        double[] leadBest = new double[256];
+        Node[] leadNode = new Node[256];
+        boolean[] leadDone = new boolean[256];
+        for (int k = 0; k < count; k++) {
+            Candidate candidate = candidates.get(k);
             int lead = candidate.lead();
-            Node best = null;
-            double bestScore = Double.NEGATIVE_INFINITY;
-            for (int t : trails) {
-                if (pair.admits(t, lead)) {
-                    double score = groupBest[t] + candidate.unseen() + pair.cost(t, lead);
-                    if (score > bestScore) {
-                        bestScore = score;
-                        best = groupNode[t];
-                    }
-                }
-            }
-            for (char p : candidate.predecessors()) {
-                for (Node node : byContext.getOrDefault(p, List.of())) {
-                    if (pair.admits(node.trail(), lead)) {
-                        double score = node.score() + model.logProbability(context(node.c()), candidate.c())
-                                + pair.cost(node.trail(), lead);
-                        if (score > bestScore) {
-                            bestScore = score;
-                            best = node;
+            if (!leadDone[lead]) {
+                leadDone[lead] = true;
+                leadBest[lead] = Double.NEGATIVE_INFINITY;
+                for (int t : trails) {
+                    if (pair.admits(t, lead)) {
+                        double score = groupBest[t] + pair.cost(t, lead);
+                        if (score > leadBest[lead]) {
+                            leadBest[lead] = score;
+                            leadNode[lead] = groupNode[t];
                         }
                     }
                 }
             }
-            if (best != null) {
-                keepBest(next, new Node(candidate.c(), candidate.code(), bestScore, best, pair.isKnown(),
-                        best.remnantUnexplained()));
+            bestScore[k] = leadBest[lead] + candidate.unseen();
+            bestNode[k] = leadNode[lead];
+            byChar.add(CharBigramModel.fold(candidate.c()), k);
+        }
+        // pairs the document has seen, found from each node's successors: most candidates have none
+        for (Node node : from.values()) {
+            char p = context(node.c());
+            int trail = node.trail();
+            for (char seen : model.successors(p)) {
+                for (int k = byChar.first(seen); k >= 0; k = byChar.next(k)) {
+                    Candidate candidate = candidates.get(k);
+                    if (pair.admits(trail, candidate.lead())) {
+                        double score = node.score() + model.logProbability(p, candidate.c()) + pair.cost(trail, candidate.lead());
+                        if (score > bestScore[k]) {
+                            bestScore[k] = score;
+                            bestNode[k] = node;
+                        }
+                    }
+                }
+            }
+        }
+        Map<Character, Node> next = new HashMap<>();
+        for (int k = 0; k < count; k++) {
+            if (bestNode[k] != null) {
+                Candidate candidate = candidates.get(k);
+                keepBest(next, new Node(candidate.c(), candidate.code(), bestScore[k], bestNode[k], pair.isKnown(),
+                        bestNode[k].remnantUnexplained()));
             }
         }
         return prune(next);
+    }
+
+    /**
+     * The candidates of a transition by their folded character (a character and its full-width form fold together),
+     * as chains of indices; reused from one transition to the next.
+     */
+    private static final class CandidatesByChar {
+        private final int[] head = new int[Character.MAX_VALUE + 1];
+        private final int[] stampOf = new int[Character.MAX_VALUE + 1];
+        private int[] chain = new int[64];
+        private int stamp;
+
+        CandidatesByChar reset() {
+            stamp++;
+            return this;
+        }
+
+        void add(char folded, int index) {
+            if (index >= chain.length) {
+                chain = Arrays.copyOf(chain, Math.max(index + 1, chain.length * 2));
+            }
+            chain[index] = stampOf[folded] == stamp ? head[folded] : -1;
+            stampOf[folded] = stamp;
+            head[folded] = index;
+        }
+
+        int first(char folded) {
+            return stampOf[folded] == stamp ? head[folded] : -1;
+        }
+
+        int next(int index) {
+            return chain[index];
+        }
     }
 
     private Reading bestEnding(Map<Character, Node> here, Ending ending, int windowEnd, char after) {
@@ -483,15 +538,29 @@ final class GbkShiftRepair {
         nodes.forEach(node -> keepBest(into, node));
     }
 
+    /** The {@code BEAM} best nodes; of equal scores at the cut, those met first. */
     private static Map<Character, Node> prune(Map<Character, Node> nodes) {
         if (nodes.size() <= BEAM) {
             return nodes;
         }
+        double[] scores = new double[nodes.size()];
+        int i = 0;
+        for (Node node : nodes.values()) {
+            scores[i++] = node.score();
+        }
+        Arrays.sort(scores);
+        double cut = scores[scores.length - BEAM];
+        int aboveCut = scores.length - BEAM;
+        while (aboveCut < scores.length && scores[aboveCut] == cut) {
+            aboveCut++;
+        }
+        int atCutKept = BEAM - (scores.length - aboveCut);
         Map<Character, Node> kept = new HashMap<>();
-        nodes.values().stream()
-                .sorted((a, b) -> Double.compare(b.score(), a.score()))
-                .limit(BEAM)
-                .forEach(node -> kept.put(node.c(), node));
+        for (Node node : nodes.values()) {
+            if (node.score() > cut || (node.score() == cut && atCutKept-- > 0)) {
+                kept.put(node.c(), node);
+            }
+        }
         return kept;
     }
 

@@ -6,8 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * The double-byte part of GBK as a table: lead bytes 0x81–0xFE, trail bytes 0x40–0xFE. A pair is valid when the
@@ -22,9 +21,10 @@ final class GbkTable {
 
     private static final int TRAILS = LAST_BYTE - FIRST_TRAIL + 1;
     private static final char[] DECODED = new char[(LAST_BYTE - FIRST_LEAD + 1) * TRAILS];
-    private static final Map<Character, Integer> ENCODED = new HashMap<>();
+    private static final int[] ENCODED = new int[Character.MAX_VALUE + 1];
 
     static {
+        Arrays.fill(ENCODED, -1);
         CharsetDecoder decoder = Charset.forName("GBK").newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -36,7 +36,9 @@ final class GbkTable {
                 char c = decodeStrictly(decoder, lead, trail);
                 if (c != 0 && !(c >= '\uE000' && c <= '\uF8FF')) {
                     DECODED[index(lead, trail)] = c;
-                    ENCODED.putIfAbsent(c, (lead << 8) | trail);
+                    if (ENCODED[c] < 0) {
+                        ENCODED[c] = (lead << 8) | trail;
+                    }
                 }
             }
         }
@@ -59,8 +61,7 @@ final class GbkTable {
 
     /** The two bytes of a character as {@code lead << 8 | trail}, or -1 when it has no double-byte GBK form. */
     static int encode(char c) {
-        Integer code = ENCODED.get(c);
-        return code == null ? -1 : code;
+        return ENCODED[c];
     }
 
     static int lead(int code) {
