@@ -2,7 +2,8 @@
 # Benchmark: the importer. Prints numbers; not a test.
 #   in process: the five seeds parsed (cold and warm) and the parse throughput (tasks/s) of a generated corpus;
 #   through HTTP: a task-service and an agency-service started here on 127.0.0.1, with their own PostgreSQL and
-#   Kafka (the test infrastructure), import the five seeds on a fresh database and generated documents (tasks/s).
+#   Kafka (the test infrastructure), import the five seeds as a fresh system's first requests, then (a second
+#   task-service on another fresh database, warmed up) the seeds again and generated documents (tasks/s).
 # Usage: deploy/bench/import.sh [documents] [tasks-per-document] [documents-imported-through-HTTP (0: parse only)]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"

@@ -33,8 +33,9 @@ import org.luoshi.task.support.AgencyServiceProcess;
  * a generated corpus in the text shapes of the document family (tab tables with a deadline column, numbered prose with
  * sub-items and units in parentheses, numbered items with {@code [责任单位：…]}), in tasks per second. Then through
  * HTTP, against a task-service and an agency-service started here on 127.0.0.1 with their own PostgreSQL and Kafka
- * (the test infrastructure) and signed test tokens: the five seeds on a fresh database, and generated documents whose
- * units all resolve in Hunan, imported as a dry run (parse and resolve) and for real (parse, resolve and persist).
+ * (the test infrastructure) and signed test tokens: the five seeds as the first requests of a freshly started system,
+ * and again by a warmed-up task-service on another fresh database; and generated documents whose units all resolve in
+ * Hunan, imported as a dry run (parse and resolve) and for real (parse, resolve and persist).
  * Run from task-service/ with its test class path (deploy/bench/import.sh).
  */
 public final class ImportBenchmark {
@@ -150,23 +151,17 @@ public final class ImportBenchmark {
         String agencyUrl = agencyService.start().get("quarkus.rest-client.agency-service.url");
         ServiceProcess taskService = null;
         try {
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            // cold: the first requests of a freshly started system (both services just started, nothing compiled yet)
+            taskService = startTaskService(root, postgres.freshDatabase("luoshi_task_bench_cold"), kafka, agencyUrl);
+            importSeeds(http, taskService.url() + "/api/v1/imports", root,
+                    "five seeds imported on a fresh database (first requests of the service)");
+            taskService.close();
+
+            // warm: another task-service on another fresh database, its import path exercised by generated documents
             String taskDatabase = postgres.freshDatabase("luoshi_task_bench");
             taskService = startTaskService(root, taskDatabase, kafka, agencyUrl);
             String base = taskService.url() + "/api/v1/imports";
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-            long t0 = System.nanoTime();
-            StringBuilder each = new StringBuilder();
-            for (int i = 0; i < SEEDS.length; i++) {
-                long s0 = System.nanoTime();
-                HttpResponse<String> response = post(http, base, SEEDS[i], SEED_JURISDICTIONS[i], "",
-                        Files.readAllBytes(root.resolve("seeds").resolve(SEEDS[i])));
-                each.append(String.format("  %s: HTTP %d in %.0f ms%n", SEEDS[i].substring(0, 3), response.statusCode(),
-                        (System.nanoTime() - s0) / 1e6));
-            }
-            System.out.printf("five seeds imported on a fresh database (first requests of the service): %.2f s%n%s",
-                    (System.nanoTime() - t0) / 1e9, each);
-
             int tasks = documents.stream().mapToInt(Generated::tasks).sum();
             // the service was just started: its import path is compiled by C2 only after a few thousand tasks, so one
             // unmeasured round of each kind first (under other document numbers)
@@ -176,6 +171,8 @@ public final class ImportBenchmark {
             settle(taskDatabase);
             System.out.printf("warm-up: %d documents as a dry run and stored, %.1f s (not measured)%n", documents.size(),
                     (System.nanoTime() - w0) / 1e9);
+            importSeeds(http, base, root, "five seeds imported by the warmed-up service (parsed, resolved and stored)");
+            settle(taskDatabase);
             // each measurement starts on a quiet system: the events of the one before are published and applied by
             // agency-service (on this machine the consumers share the cores with the importer)
             for (int concurrency : new int[] {1, 2}) {
@@ -200,6 +197,20 @@ public final class ImportBenchmark {
             }
             agencyService.stop();
         }
+    }
+
+    /** Imports the five seeds one after the other and prints the time of each and of all five. */
+    private static void importSeeds(HttpClient http, String base, Path root, String label) throws Exception {
+        long t0 = System.nanoTime();
+        StringBuilder each = new StringBuilder();
+        for (int i = 0; i < SEEDS.length; i++) {
+            long s0 = System.nanoTime();
+            HttpResponse<String> response = post(http, base, SEEDS[i], SEED_JURISDICTIONS[i], "",
+                    Files.readAllBytes(root.resolve("seeds").resolve(SEEDS[i])));
+            each.append(String.format("  %s: HTTP %d in %.0f ms%n", SEEDS[i].substring(0, 3), response.statusCode(),
+                    (System.nanoTime() - s0) / 1e6));
+        }
+        System.out.printf("%s: %.2f s%n%s", label, (System.nanoTime() - t0) / 1e9, each);
     }
 
     /**

@@ -15,6 +15,7 @@ record TableColumns(int size, int seq, int category, int content, int units, int
 
     static final int NONE = -1;
 
+    private static final Pattern SPACE_OR_BAR = Pattern.compile("[\\s\\u3000|]+");
     private static final Pattern SEQ = Pattern.compile("^(序号|编号)$");
     private static final Pattern UNITS = Pattern.compile("(责任单位|责任部门|负责单位|负责部门|牵头单位|牵头部门|责任主体|承办单位)");
     private static final Pattern CATEGORY = Pattern.compile("^(工作任务|任务类别|类别|重点任务|任务名称|工作类别)$");
@@ -62,6 +63,6 @@ record TableColumns(int size, int seq, int category, int content, int units, int
     }
 
     private static String clean(String cell) {
-        return cell.replaceAll("[\\s\\u3000|]+", "");
+        return SPACE_OR_BAR.matcher(cell).replaceAll("");
     }
 }

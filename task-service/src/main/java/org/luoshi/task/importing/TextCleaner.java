@@ -48,7 +48,10 @@ final class TextCleaner {
     private static final Pattern LINE_EDGE_SPACES = Pattern.compile("(?m)^[ \\u3000\\u00A0]+|[ \\u3000\\u00A0]+$");
     private static final Pattern PARENTHESIZED = Pattern.compile("\\(([^()\\n]*)\\)");
     private static final Pattern ASCII_PUNCTUATION = Pattern.compile("[,;:!()]");
-    private static final Pattern SENTENCE_DOT = Pattern.compile("(?<=[\\p{IsHan}）”])\\.(?=$|\\s|\\p{IsHan}|[（(\\[【“])", Pattern.MULTILINE);
+    private static final Pattern SENTENCE_DOT = Pattern.compile(
+            // the dot first, its left neighbour checked only at a dot (a leading look-behind runs at every position)
+            "\\.(?<=[\\p{IsHan}）”]\\.)(?=$|\\s|\\p{IsHan}|[（(\\[【“])", Pattern.MULTILINE);
+    private static final Pattern SPACE_IN_RUN = Pattern.compile("[ \\u3000]");
     private static final Pattern VARIANT = Pattern.compile("[囯増]");
     private static final Pattern YUAN = Pattern.compile("(?<=\\d)兀|兀(?=/)");
     private static final Pattern RU = Pattern.compile(
@@ -177,7 +180,7 @@ final class TextCleaner {
      */
     private static String joinDigits(MatchResult m, String text) {
         String run = m.group();
-        String digits = run.replaceAll("[ \\u3000]", "");
+        String digits = SPACE_IN_RUN.matcher(run).replaceAll("");
         if (digits.equals(run)) {
             return run;
         }

@@ -19,7 +19,6 @@ record UnitList(int start, String units) {
 
     private static final String OPENING = "（[【［";
     private static final String CLOSING = "）]】］";
-    private static final Pattern TRAILING_STOP = Pattern.compile("[。.；;]+$");
     private static final Pattern LABEL = Pattern.compile(
             "(?<=^|[。；;\\n\\s])(责任单位|牵头单位|牵头部门|责任部门|负责单位|主办单位)[:：]");
     private static final Pattern ORGANIZATION = Pattern.compile(
@@ -30,7 +29,12 @@ record UnitList(int start, String units) {
 
     /** The units closing {@code text}, if it ends with them. */
     static Optional<UnitList> at(String text) {
-        String t = TRAILING_STOP.matcher(text.stripTrailing()).replaceAll("").stripTrailing();
+        String stripped = text.stripTrailing();
+        int end = stripped.length();
+        while (end > 0 && "。.；;".indexOf(stripped.charAt(end - 1)) >= 0) {
+            end--; // the stops closing the text (an anchored expression would be tried at every position)
+        }
+        String t = stripped.substring(0, end).stripTrailing();
         return bracketed(t).or(() -> labelled(t));
     }
 

@@ -33,6 +33,7 @@ import org.luoshi.task.api.model.AssignmentRole;
  */
 final class UnitSplitter {
 
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u3000]+");
     private static final Pattern TRAILING_ROLE = Pattern.compile(
             "((?:按照?|依)职责(?:分工)?(?:负责|落实)|各负其责|分别负责|共同负责|负责|牵头|参与|配合|协助|参加)$");
     private static final Pattern LABEL = Pattern.compile(
@@ -51,7 +52,7 @@ final class UnitSplitter {
     }
 
     static List<UnitMention> split(String units) {
-        String text = stripEnclosing(units.replaceAll("[\\s\\u3000]+", ""));
+        String text = stripEnclosing(SPACES.matcher(units).replaceAll(""));
         if (text.isEmpty()) {
             return List.of();
         }
