@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import org.luoshi.agency.api.model.AgencyRef;
 import org.luoshi.agency.api.model.NameQuery;
 import org.luoshi.agency.api.model.ResolveBatchItem;
@@ -36,7 +37,7 @@ import org.luoshi.platform.text.ChineseText;
 public class NameResolver {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    private static final String TRAILING_NOISE = "[。.，,；;、：:\\s]+$";
+    private static final Pattern TRAILING_NOISE = Pattern.compile("[。.，,；;、：:\\s]+$");
 
     private final AgencyRepository agencies;
     private final AtomicReference<NameIndex> index = new AtomicReference<>();
@@ -107,7 +108,7 @@ public class NameResolver {
 
     static Optional<Resolution> resolve(NameIndex ix, String name, String jurisdiction, LocalDate asOf,
             boolean followSuccessors) {
-        String key = ChineseText.nameKey(name).replaceAll(TRAILING_NOISE, "");
+        String key = TRAILING_NOISE.matcher(ChineseText.nameKey(name)).replaceAll("");
         if (key.isEmpty()) {
             return Optional.empty();
         }
