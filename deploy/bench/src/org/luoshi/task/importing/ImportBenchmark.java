@@ -185,12 +185,7 @@ public final class ImportBenchmark {
                         + " applied by agency-service %.1f s after the last import answered%n", documents.size(), tasks,
                         concurrency, tasks / dry, tasks / stored, tasks, downstream);
             }
-            long r0 = System.nanoTime();
-            for (int i = 0; i < SEEDS.length; i++) {
-                post(http, base, SEEDS[i], SEED_JURISDICTIONS[i], "", Files.readAllBytes(root.resolve("seeds").resolve(SEEDS[i])));
-            }
-            System.out.printf("five seeds again, warm (unchanged: parse, resolve, nothing stored): %.2f s%n",
-                    (System.nanoTime() - r0) / 1e9);
+            importSeeds(http, base, root, "five seeds again, warm (unchanged: parsed and resolved, nothing stored)");
         } finally {
             if (taskService != null) {
                 taskService.close();

@@ -74,6 +74,11 @@ public final class ChineseText {
         return false;
     }
 
+    /** The text without any whitespace, the ideographic space included. */
+    public static String withoutSpaces(String text) {
+        return ANY_SPACE.matcher(text).replaceAll("");
+    }
+
     /**
      * A key for comparing names: the simplified form without any spaces and with every kind of bracket
      * (（）()〔〕[]【】) written as ASCII parentheses, so 各市〔州〕 and 各市（州） compare equal.
@@ -84,7 +89,7 @@ public final class ChineseText {
             return null;
         }
         StringBuilder key = new StringBuilder(simple.length());
-        ANY_SPACE.matcher(simple).replaceAll("").chars().forEach(c -> key.append(switch (c) {
+        withoutSpaces(simple).chars().forEach(c -> key.append(switch (c) {
             case '〔', '[', '【', '［' -> '(';
             case '〕', ']', '】', '］' -> ')';
             default -> (char) c;

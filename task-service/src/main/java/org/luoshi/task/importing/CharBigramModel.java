@@ -28,8 +28,8 @@ final class CharBigramModel {
     private final int[] contexts = new int[CHARS];
     private final int[] successorTypes = new int[CHARS];
     private final PairCounts bigrams;
+    /** The distinct characters seen after each character, {@code successorTypes[c]} of them. */
     private final char[][] successors = new char[CHARS][];
-    private final int[] successorCounts = new int[CHARS];
     private long total;
 
     /** Learns from the given text; characters for which {@code excluded} is true act as boundaries. */
@@ -47,11 +47,15 @@ final class CharBigramModel {
             unigrams[c]++;
             total++;
             if (bigrams.increment(key(previous, c)) == 1) {
-                successorTypes[previous]++;
                 addSuccessor(previous, c);
             }
             contexts[previous]++;
             previous = c;
+        }
+        for (int p = 0; p < CHARS; p++) {
+            if (successors[p] != null) {
+                successors[p] = Arrays.copyOf(successors[p], successorTypes[p]);
+            }
         }
     }
 
@@ -94,15 +98,8 @@ final class CharBigramModel {
 
     /** The characters seen directly after the given one (folded), each once; the array is shared: do not change it. */
     char[] successors(char c) {
-        char f = fold(c);
-        char[] seen = successors[f];
-        if (seen == null) {
-            return NONE;
-        }
-        if (seen.length != successorCounts[f]) {
-            seen = successors[f] = Arrays.copyOf(seen, successorCounts[f]);
-        }
-        return seen;
+        char[] seen = successors[fold(c)];
+        return seen == null ? NONE : seen;
     }
 
     /** The characters seen, most frequent first, each ASCII one also in its full-width form. */
@@ -123,10 +120,10 @@ final class CharBigramModel {
         char[] seen = successors[previous];
         if (seen == null) {
             seen = successors[previous] = new char[4];
-        } else if (successorCounts[previous] == seen.length) {
+        } else if (successorTypes[previous] == seen.length) {
             seen = successors[previous] = Arrays.copyOf(seen, seen.length * 2);
         }
-        seen[successorCounts[previous]++] = c;
+        seen[successorTypes[previous]++] = c;
     }
 
     private double unigram(char c) {

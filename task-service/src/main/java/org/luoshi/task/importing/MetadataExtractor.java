@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.luoshi.platform.text.ChineseText;
 
 /**
  * Document metadata, where the document states it.
@@ -31,7 +32,6 @@ final class MetadataExtractor {
     }
 
     private static final String DOC_NUMBER = "([\\p{IsHan}]{2,6})[〔\\[［【(（](\\d{4})[〕\\]］】)）](\\d{1,4})号";
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u3000]+");
     private static final Pattern NUMBER = Pattern.compile(DOC_NUMBER);
     private static final Pattern NUMBER_LINE = Pattern.compile("^" + DOC_NUMBER + "$");
     private static final Pattern CITATION = Pattern.compile("《([^》\\n]{4,80})》（" + DOC_NUMBER + "）");
@@ -80,7 +80,7 @@ final class MetadataExtractor {
 
     /** A document number in the text, written {@code X〔YYYY〕N号}. */
     static Optional<String> docNumber(String text) {
-        Matcher m = NUMBER.matcher(HanView.of(SPACES.matcher(text).replaceAll("")));
+        Matcher m = NUMBER.matcher(HanView.of(ChineseText.withoutSpaces(text)));
         return m.find() ? Optional.of(normalizedNumber(m.group(1), m.group(2), m.group(3))) : Optional.empty();
     }
 

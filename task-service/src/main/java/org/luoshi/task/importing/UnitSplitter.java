@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.luoshi.platform.text.ChineseText;
 import org.luoshi.task.api.model.AssignmentKind;
 import org.luoshi.task.api.model.AssignmentRole;
 
@@ -33,7 +34,6 @@ import org.luoshi.task.api.model.AssignmentRole;
  */
 final class UnitSplitter {
 
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u3000]+");
     private static final Pattern TRAILING_ROLE = Pattern.compile(
             "((?:按照?|依)职责(?:分工)?(?:负责|落实)|各负其责|分别负责|共同负责|负责|牵头|参与|配合|协助|参加)$");
     private static final Pattern LABEL = Pattern.compile(
@@ -52,7 +52,7 @@ final class UnitSplitter {
     }
 
     static List<UnitMention> split(String units) {
-        String text = stripEnclosing(SPACES.matcher(units).replaceAll(""));
+        String text = stripEnclosing(ChineseText.withoutSpaces(units));
         if (text.isEmpty()) {
             return List.of();
         }
