@@ -63,7 +63,7 @@ final class TabTableReader {
             String cell = cells.get(columns.content()).strip();
             String source = document.source(row.start(), row.end());
             String deadline = columns.deadline() == TableColumns.NONE ? null : cells.get(columns.deadline());
-            tasks.add(AnnexRows.task(seq, category, cell, cells.get(columns.units()), deadline, source, body, warnings));
+            tasks.add(AnnexRows.task(seq, category, cell, columns.units(cells), deadline, source, body, warnings));
         }
         return Optional.of(tasks);
     }

@@ -7,17 +7,24 @@ import java.util.regex.Pattern;
 /**
  * Which column of a task table holds what, read from its header row (on the simplified view): 序号; 工作任务 (the
  * category, blank for "same as above"); 主要内容 / 政策内容 / 工作内容 … (the content, or a short title); 责任单位 /
- * 责任部门 / 负责单位 / 牵头单位 (the units); 时间进度 / 完成时限 … (the deadline, when the table has one). A table
- * whose only text column is named like a category (序号 | 工作任务 | 负责单位 | 时间进度, the State Council's annexes)
- * holds the content there and has no category column.
+ * 责任部门 / 负责单位 / 牵头单位 (the units); 配合单位 / 参与单位 / 协办单位 … (the participating units, when the table
+ * lists them apart); 时间进度 / 完成时限 … (the deadline, when the table has one). A table whose only text column is
+ * named like a category (序号 | 工作任务 | 负责单位 | 时间进度, the State Council's annexes) holds the content there and
+ * has no category column.
+ *
+ * @param leadColumn whether the units column is named for the lead (牵头单位): every unit in it leads
  */
-record TableColumns(int size, int seq, int category, int content, int units, int deadline) {
+record TableColumns(int size, int seq, int category, int content, int units, boolean leadColumn, int participants,
+        int deadline) {
 
     static final int NONE = -1;
 
     private static final Pattern SPACE_OR_BAR = Pattern.compile("[\\s\\u3000|]+");
     private static final Pattern SEQ = Pattern.compile("^(序号|编号)$");
     private static final Pattern UNITS = Pattern.compile("(责任单位|责任部门|负责单位|负责部门|牵头单位|牵头部门|责任主体|承办单位)");
+    private static final Pattern LEAD = Pattern.compile("^(牵头|主办)");
+    private static final Pattern PARTICIPANTS = Pattern.compile(
+            "^(配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|配合|参与)$");
     private static final Pattern CATEGORY = Pattern.compile("^(工作任务|任务类别|类别|重点任务|任务名称|工作类别)$");
     private static final Pattern CONTENT = Pattern.compile("(主要内容|政策内容|工作内容|具体内容|任务内容|主要任务|工作措施|具体措施|内容)");
     private static final Pattern DEADLINE = Pattern.compile("(时间进度|进度安排|时间安排|完成时限|完成时间|完成期限|时限要求|时限)");
@@ -31,16 +38,18 @@ record TableColumns(int size, int seq, int category, int content, int units, int
         }
         int category = indexOf(headerView, CATEGORY);
         int deadline = indexOf(headerView, DEADLINE);
+        int participants = indexOf(headerView, PARTICIPANTS);
         int content = NONE;
         for (int i = 0; i < headerView.size(); i++) {
-            if (i != seq && i != units && i != category && i != deadline && CONTENT.matcher(clean(headerView.get(i))).find()) {
+            if (i != seq && i != units && i != category && i != deadline && i != participants
+                    && CONTENT.matcher(clean(headerView.get(i))).find()) {
                 content = i;
                 break;
             }
         }
         if (content == NONE) {
             for (int i = 0; i < headerView.size(); i++) {
-                if (i != seq && i != units && i != category && i != deadline) {
+                if (i != seq && i != units && i != category && i != deadline && i != participants) {
                     content = i;
                     break;
                 }
@@ -50,7 +59,23 @@ record TableColumns(int size, int seq, int category, int content, int units, int
             content = category;
             category = NONE;
         }
-        return Optional.of(new TableColumns(headerView.size(), seq, category, content, units, deadline));
+        boolean leadColumn = LEAD.matcher(clean(headerView.get(units))).find();
+        return Optional.of(new TableColumns(headerView.size(), seq, category, content, units, leadColumn, participants,
+                deadline));
+    }
+
+    /**
+     * The row's responsible-unit text as {@link UnitSplitter} reads it: the units cell, labelled 牵头单位 when the
+     * column is named so, then the participants cell labelled 配合单位. Role words inside the cells still count.
+     */
+    String units(List<String> cells) {
+        String units = cells.get(this.units).strip();
+        String participating = participants == NONE ? "" : cells.get(participants).strip();
+        if (participating.isEmpty()) {
+            return leadColumn && !units.isEmpty() ? "牵头单位：" + units : units;
+        }
+        String lead = units.isEmpty() ? "" : (leadColumn ? "牵头单位：" : "") + units + "；";
+        return lead + "配合单位：" + participating;
     }
 
     private static int indexOf(List<String> cells, Pattern pattern) {

@@ -18,7 +18,7 @@ import org.luoshi.task.api.model.Comparator;
 /**
  * Documents of the same family in shapes the seeds do not show (src/test/resources/importing): a State Council
  * annex table, units inline as {@code [责任单位:…]}, a unit list that writes 省 only once, parentheses of content that
- * are not unit lists, and ASCII punctuation. Each pins the tasks, their units with roles in order, and the dates.
+ * are not unit lists, ASCII punctuation, and a table with separate 牵头单位 and 配合单位 columns. Each pins the tasks, their units with roles in order, and the dates.
  */
 class FixtureDocumentsTest {
 
@@ -151,6 +151,33 @@ class FixtureDocumentsTest {
         assertUnits(task(d, "（四）"), "省教育厅:RESPONSIBLE");
         assertEquals("加强督导检查。将校企合作情况纳入职业院校办学质量年度报告。", task(d, "（四）").content(),
                 "the signature and date after the last paragraph are not part of it");
+    }
+
+    @Test
+    void leadAndParticipantColumnsGiveTheirRolesAndNoUnitOfEitherIsDropped() {
+        ParsedDocument d = parse("lead-and-partner-columns.txt");
+        assertEquals(DocumentShape.TAB_TABLE, d.shape());
+        assertEquals("甬政办发〔2019〕66号", d.docNumber());
+        assertEquals("浙政办发〔2018〕109号", d.implementsDocNumber());
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"), seqs(d));
+        assertEquals(List.of("统筹产教融合发展", "统筹产教融合发展", "强化企业主体作用", "强化企业主体作用", "完善保障措施",
+                "完善保障措施"), d.tasks().stream().map(ParsedTask::category).toList(), "重点任务 is the category column");
+        assertEquals("培育产教融合型企业30家以上,落实相关支持政策。", task(d, "3").content(), "具体措施 is the content");
+
+        assertUnits(task(d, "1"), "市发展改革委:LEAD", "市教育局:PARTICIPANT", "市自然资源规划局:PARTICIPANT");
+        // every unit of the 牵头单位 column leads, not only the first
+        assertUnits(task(d, "2"), "市教育局:LEAD", "市发展改革委:LEAD");
+        assertUnits(task(d, "3"), "市发展改革委:LEAD", "市教育局:PARTICIPANT", "市财政局:PARTICIPANT",
+                "各区县（市）人民政府:PARTICIPANT");
+        assertEquals(AssignmentKind.GROUP, task(d, "3").units().get(3).kind());
+        assertUnits(task(d, "5"), "市财政局:LEAD", "市税务局:PARTICIPANT");
+        assertUnits(task(d, "6"), "市人力社保局:LEAD", "市教育局:PARTICIPANT");
+
+        assertEquals(List.of(LocalDate.of(2020, 12, 31)), dueDates(task(d, "1")), "from the 完成时限 column");
+        assertEquals(List.of(LocalDate.of(2020, 6, 30)), dueDates(task(d, "6")));
+        assertEquals(new Target(new BigDecimal("30"), "家", Comparator.AT_LEAST, null), task(d, "3").milestones().get(0).target());
+        assertEquals(List.of(LocalDate.of(2021, 12, 31)), dueDates(task(d, "3")), "the target is dated by the column");
+        assertTrue(task(d, "4").milestones().isEmpty(), "长期坚持 is no date");
     }
 
     private static List<String> seqs(ParsedDocument d) {
