@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
  * ({@code 二.1}).
  *
  * <p>A paragraph's or sub-item's units close it ({@link UnitList}): a bracket ({@code （…） […] 【…】}) whose content
- * is a unit list, or a labelled list ({@code 责任单位：…}). A paragraph with no units of its own or of its sub-items
- * (总体要求, 组织实施) is not a task and is reported. A chapter heading that OCR ran onto the end of the previous
+ * is a unit list, or a labelled list ({@code 责任单位：…}), also on a line of its own. A labelled deadline
+ * ({@code 完成时限：2021年底前}, on its own line or inside the units' bracket) dates the task as a table's deadline
+ * column does. A paragraph with no units of its own or of its sub-items (总体要求, 组织实施) is not a task and is
+ * reported. A chapter heading that OCR ran onto the end of the previous
  * paragraph ({@code …负责）四、推进…}) is split off first.
  */
 final class NumberedParagraphReader {
@@ -27,6 +29,14 @@ final class NumberedParagraphReader {
     private static final Pattern END_OF_BODY = Pattern.compile("^(\\d{4}年\\d{1,2}月\\d{1,2}日|.{2,20}(人民政府|办公厅|办公室)|版权所有.*|抄送.*)$");
     private static final Pattern DATE_LINE = Pattern.compile("^\\d{4}年\\d{1,2}月\\d{1,2}日$");
     private static final Pattern SIGNATURE = Pattern.compile("^[^。，；：,;:]{2,20}(厅|局|委|办|院|部|会|政府)$");
+    /** A line that carries a task's units or deadline, never the signature that ends the body. */
+    private static final Pattern LABELLED_LINE = Pattern.compile(
+            "^(责任单位|牵头单位|牵头部门|责任部门|负责单位|主办单位|配合单位|配合部门|参与单位|参与部门|协办单位|"
+                    + "完成时限|完成时间|完成期限|时间进度|进度安排|时间安排|时限要求|时间节点)[:：]");
+    /** A labelled deadline after a sentence, a line break, an opening bracket or a {@code ；}, up to the end of its line or bracket. */
+    private static final Pattern DEADLINE_LABEL = Pattern.compile(
+            "(?:(?<=[。；;\\n（(\\[【])\\s*|[；;]\\s*)(?:完成时限|完成时间|完成期限|时间进度|进度安排|时间安排|时限要求|时间节点)"
+                    + "[:：]\\s*([^；;。\\n）)\\]】]+)[。；;]?");
     private static final String AFTER_SENTENCE = "(?<=^|[。；）\\]】])\\s*";
     private static final int MIN_PARAGRAPHS = 3;
 
@@ -87,7 +97,19 @@ final class NumberedParagraphReader {
 
     private static boolean hasUnits(CleanDocument document, Paragraph p, Level level) {
         String text = document.text(p.start, p.end);
-        return pieces(text, level).stream().anyMatch(piece -> UnitList.at(piece.text()).isPresent());
+        return pieces(text, level).stream().anyMatch(piece -> UnitList.at(Dated.of(piece.text()).text()).isPresent());
+    }
+
+    /** A piece's text without its labelled deadline, and that deadline's text (null when it has none). */
+    private record Dated(String text, String deadline) {
+        static Dated of(String text) {
+            Matcher label = DEADLINE_LABEL.matcher(text);
+            if (!label.find()) {
+                return new Dated(text, null);
+            }
+            String rest = text.substring(0, label.start()) + text.substring(label.end());
+            return new Dated(rest, label.group(1).strip());
+        }
     }
 
     private static List<Paragraph> paragraphs(CleanDocument document, Level level) {
@@ -111,6 +133,8 @@ final class NumberedParagraphReader {
             } else if (paragraph.find()) {
                 open = new Paragraph(paragraph.group(1), chapter, category, block.start(), block.end());
                 paragraphs.add(open);
+            } else if (open != null && LABELLED_LINE.matcher(block.view().strip()).find()) {
+                open.end = block.end(); // 责任单位：…各县（市）人民政府 is not a signature
             } else if (END_OF_BODY.matcher(text).matches() || isSignature(blocks, i)) {
                 open = null;
             } else if (open != null) {
@@ -180,7 +204,7 @@ final class NumberedParagraphReader {
     private static List<ParsedTask> tasks(CleanDocument document, Paragraph p, Level level, List<String> warnings) {
         String text = document.text(p.start, p.end);
         List<Piece> pieces = pieces(text, level);
-        boolean anyUnits = pieces.stream().anyMatch(piece -> UnitList.at(piece.text()).isPresent());
+        boolean anyUnits = pieces.stream().anyMatch(piece -> UnitList.at(Dated.of(piece.text()).text()).isPresent());
         if (!anyUnits) {
             warnings.add("paragraph " + p.seq + " names no responsible units: not a task ("
                     + TaskTexts.firstSentence(body(text.substring(pieces.get(0).start(), pieces.get(0).end()), level)) + ")");
@@ -188,19 +212,19 @@ final class NumberedParagraphReader {
         }
         List<ParsedTask> tasks = new ArrayList<>();
         Piece head = pieces.get(0);
-        String headText = body(head.text(), level);
-        Optional<UnitList> headUnits = UnitList.at(headText);
-        tasks.add(TaskTexts.task(p.seq, null, p.category, null, withoutUnits(headText, headUnits),
-                document.source(p.start, p.end), headUnits.map(UnitList::units).orElse(null)));
+        Dated headText = Dated.of(body(head.text(), level));
+        Optional<UnitList> headUnits = UnitList.at(headText.text());
+        tasks.add(TaskTexts.task(p.seq, null, p.category, null, withoutUnits(headText.text(), headUnits),
+                document.source(p.start, p.end), headUnits.map(UnitList::units).orElse(null), headText.deadline()));
         for (Piece piece : pieces.subList(1, pieces.size())) {
-            String itemText = piece.text().strip().substring(piece.seq().length());
-            Optional<UnitList> units = UnitList.at(itemText);
+            Dated itemText = Dated.of(piece.text().strip().substring(piece.seq().length()));
+            Optional<UnitList> units = UnitList.at(itemText.text());
             if (units.isEmpty()) {
                 warnings.add("sub-item " + p.seq + piece.seq() + " names no responsible units of its own");
             }
-            tasks.add(TaskTexts.task(piece.seq(), p.seq, p.category, null, withoutUnits(itemText, units),
+            tasks.add(TaskTexts.task(piece.seq(), p.seq, p.category, null, withoutUnits(itemText.text(), units),
                     document.source(p.start + piece.start(), p.start + piece.end()).strip(),
-                    units.map(UnitList::units).orElse(null)));
+                    units.map(UnitList::units).orElse(null), itemText.deadline()));
         }
         return tasks;
     }

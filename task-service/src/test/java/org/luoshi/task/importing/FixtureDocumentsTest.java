@@ -18,7 +18,8 @@ import org.luoshi.task.api.model.Comparator;
 /**
  * Documents of the same family in shapes the seeds do not show (src/test/resources/importing): a State Council
  * annex table, units inline as {@code [责任单位:…]}, a unit list that writes 省 only once, parentheses of content that
- * are not unit lists, ASCII punctuation, and a table with separate 牵头单位 and 配合单位 columns. Each pins the tasks, their units with roles in order, and the dates.
+ * are not unit lists, ASCII punctuation, a table with separate 牵头单位 and 配合单位 columns, and units and deadlines on labelled lines
+ * of their own. Each pins the tasks, their units with roles in order, and the dates.
  */
 class FixtureDocumentsTest {
 
@@ -178,6 +179,30 @@ class FixtureDocumentsTest {
         assertEquals(new Target(new BigDecimal("30"), "家", Comparator.AT_LEAST, null), task(d, "3").milestones().get(0).target());
         assertEquals(List.of(LocalDate.of(2021, 12, 31)), dueDates(task(d, "3")), "the target is dated by the column");
         assertTrue(task(d, "4").milestones().isEmpty(), "长期坚持 is no date");
+    }
+
+    @Test
+    void unitsAndDeadlinesOnLinesOfTheirOwnBelongToTheParagraphAbove() {
+        ParsedDocument d = parse("units-on-their-own-line-plan.txt");
+        assertEquals(DocumentShape.NUMBERED_PARAGRAPHS, d.shape());
+        assertEquals("杭政办函〔2020〕45号", d.docNumber());
+        assertEquals(LocalDate.of(2020, 3, 20), d.issuedOn());
+        assertEquals(List.of("（一）", "（二）", "（三）", "（四）", "（五）"), seqs(d));
+        assertTrue(d.warnings().stream().noneMatch(w -> w.contains("not a task")), d.warnings().toString());
+
+        assertUnits(task(d, "（一）"), "市教育局:LEAD", "市发展改革委:PARTICIPANT");
+        assertEquals("优化职业院校布局。到2022年,建成高水平职业院校10所以上。", task(d, "（一）").content(),
+                "the label lines are not content");
+        assertUnits(task(d, "（二）"), "市教育局:LEAD", "市经信局:PARTICIPANT", "市人力社保局:PARTICIPANT");
+        assertEquals(List.of(LocalDate.of(2021, 6, 30)), dueDates(task(d, "（二）")), "完成时限 dates the undated target");
+        // a unit line ending in 人民政府 is not the signature that ends the body
+        assertUnits(task(d, "（三）"), "市教育局:LEAD", "各区、县（市）人民政府:RESPONSIBLE");
+        assertEquals(java.util.Collections.singletonList(null), dueDates(task(d, "（三）")), "长期坚持 is no date");
+        assertUnits(task(d, "（四）"), "市财政局:LEAD", "市教育局:PARTICIPANT");
+        assertEquals(List.of(LocalDate.of(2020, 9, 30)), dueDates(task(d, "（四）")), "a deadline inside the units' bracket");
+        assertEquals("加大经费投入。落实生均拨款制度,完善职业院校经费保障机制。", task(d, "（四）").content());
+        assertUnits(task(d, "（五）"), "市政府督查室:LEAD", "市教育局:PARTICIPANT");
+        assertEquals(List.of(LocalDate.of(2020, 12, 31)), dueDates(task(d, "（五）")), "the deadline line may come first");
     }
 
     private static List<String> seqs(ParsedDocument d) {
