@@ -24,6 +24,7 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 import org.luoshi.platform.problem.ProblemException;
 
 /**
@@ -31,7 +32,8 @@ import org.luoshi.platform.problem.ProblemException;
  * spreadsheet row or Word table row with its cells separated by tabs, one line per Word paragraph, in document order.
  * The kind is told by the content — a zip archive holding {@code [Content_Types].xml} and {@code xl/workbook.xml} or
  * {@code word/document.xml} — never by the file name. Empty trailing cells are dropped, so a title or a chapter
- * heading spanning a table is a line of its own; a line break inside a cell is dropped after punctuation and
+ * heading spanning a table is a line of its own; a Word cell spanning several columns is followed by blank cells, as
+ * a merged spreadsheet cell is; a line break inside a cell is dropped after punctuation and
  * otherwise becomes {@code ，}; date cells are written {@code 2019年12月31日}.
  */
 public final class OfficeText {
@@ -41,6 +43,8 @@ public final class OfficeText {
     private static final String CLAUSE_END = "。；;，,、：:";
     private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final int MAX_ENTRIES = 10_000;
+    /** More columns than any task table has: a larger span in a damaged file adds no more blanks. */
+    private static final int MAX_SPAN = 64;
 
     private OfficeText() {
     }
@@ -124,6 +128,10 @@ public final class OfficeText {
                         List<String> cells = new ArrayList<>();
                         for (XWPFTableCell cell : row.getTableCells()) {
                             cells.add(cellText(String.join("\n", cell.getParagraphs().stream().map(XWPFParagraph::getText).toList())));
+                            // a cell spanning columns is followed by blanks, so that every row's cells stay in their columns
+                            for (int spanned = 1; spanned < gridSpan(cell); spanned++) {
+                                cells.add("");
+                            }
                         }
                         line(text, cells);
                     }
@@ -131,6 +139,14 @@ public final class OfficeText {
             }
         }
         return text.toString();
+    }
+
+    private static int gridSpan(XWPFTableCell cell) {
+        CTTcPr properties = cell.getCTTc().getTcPr();
+        if (properties == null || !properties.isSetGridSpan() || properties.getGridSpan().getVal() == null) {
+            return 1;
+        }
+        return Math.max(1, Math.min(MAX_SPAN, properties.getGridSpan().getVal().intValue()));
     }
 
     private static void line(StringBuilder text, List<String> cells) {

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * cell per line, each line starting with a tab, rows separated by blank lines. The header row (序号 … 责任单位)
  * says which column is which; a blank category cell means "same as the row above", and a category repeated after a
  * page break simply continues. In a table without a category column, a chapter heading ({@code 一、…}) on a line of
- * its own or in a row of one cell is the category of the rows below it. A deadline column dates the row's task.
+ * its own or in a row of one cell is the category of the rows below it. A deadline column dates the row's task. A
+ * header may take two rows, the lower naming the columns under a merged cell ({@code 责任单位} over {@code 牵头单位}
+ * and {@code 配合单位}).
  */
 final class TabTableReader {
 
@@ -40,10 +42,18 @@ final class TabTableReader {
         if (columns == null) {
             return Optional.empty();
         }
+        int firstRow = header + 1;
+        if (firstRow < rows.size()) {
+            Optional<TableColumns> twoRows = subHeader(rows.get(header).cells(), rows.get(firstRow).cells());
+            if (twoRows.isPresent()) {
+                columns = twoRows.get();
+                firstRow++;
+            }
+        }
         BodyParagraphs body = new BodyParagraphs(document, rows.get(header).line());
         List<ParsedTask> tasks = new ArrayList<>();
         String category = null;
-        for (Row row : rows.subList(header + 1, rows.size())) {
+        for (Row row : rows.subList(firstRow, rows.size())) {
             List<String> cells = padded(row.cells(), columns.size());
             String seq = cells.get(columns.seq()).strip();
             Optional<String> heading = heading(row.cells());
@@ -66,6 +76,23 @@ final class TabTableReader {
             tasks.add(AnnexRows.task(seq, category, cell, columns.units(cells), deadline, source, body, warnings));
         }
         return Optional.of(tasks);
+    }
+
+    /**
+     * The columns of a header written on two rows, when the row below the header names columns a merged cell above
+     * covers (责任单位 over 牵头单位 | 配合单位): the lower row's names stand where it has them.
+     */
+    private static Optional<TableColumns> subHeader(List<String> header, List<String> below) {
+        List<String> lower = below.stream().map(HanView::of).toList();
+        if (!TableColumns.isSubHeader(lower)) {
+            return Optional.empty();
+        }
+        List<String> merged = new ArrayList<>();
+        for (int i = 0; i < Math.max(header.size(), lower.size()); i++) {
+            String name = i < lower.size() ? lower.get(i).strip() : "";
+            merged.add(!name.isEmpty() ? name : i < header.size() ? HanView.of(header.get(i)) : "");
+        }
+        return TableColumns.of(merged);
     }
 
     /** The chapter a row opens ({@code 一、…}), when it is one cell spanning the table or a line of its own. */

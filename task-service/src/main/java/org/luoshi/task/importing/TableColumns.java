@@ -78,6 +78,19 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
         return lead + "配合单位：" + participating;
     }
 
+    /**
+     * Whether the cells are the lower row of a two-row header: no number, and only column names under a merged
+     * cell, units among them (牵头单位 | 配合单位).
+     */
+    static boolean isSubHeader(List<String> cellsView) {
+        List<String> named = cellsView.stream().map(TableColumns::clean).filter(c -> !c.isEmpty()).toList();
+        if (named.isEmpty() || named.stream().anyMatch(c -> !UNITS.matcher(c).find() && !PARTICIPANTS.matcher(c).find()
+                && !DEADLINE.matcher(c).find())) {
+            return false;
+        }
+        return named.stream().anyMatch(c -> UNITS.matcher(c).find() || PARTICIPANTS.matcher(c).find());
+    }
+
     private static int indexOf(List<String> cells, Pattern pattern) {
         for (int i = 0; i < cells.size(); i++) {
             if (pattern.matcher(clean(cells.get(i))).find()) {

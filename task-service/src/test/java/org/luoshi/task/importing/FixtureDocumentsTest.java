@@ -18,7 +18,8 @@ import org.luoshi.task.api.model.Comparator;
 /**
  * Documents of the same family in shapes the seeds do not show (src/test/resources/importing): a State Council
  * annex table, units inline as {@code [责任单位:…]}, a unit list that writes 省 only once, parentheses of content that
- * are not unit lists, ASCII punctuation, a table with separate 牵头单位 and 配合单位 columns, and units and deadlines on labelled lines
+ * are not unit lists, ASCII punctuation, a table with separate 牵头单位 and 配合单位 columns (also under a
+ * header on two rows), and units and deadlines on labelled lines
  * of their own. Each pins the tasks, their units with roles in order, and the dates.
  */
 class FixtureDocumentsTest {
@@ -203,6 +204,54 @@ class FixtureDocumentsTest {
         assertEquals("加大经费投入。落实生均拨款制度,完善职业院校经费保障机制。", task(d, "（四）").content());
         assertUnits(task(d, "（五）"), "市政府督查室:LEAD", "市教育局:PARTICIPANT");
         assertEquals(List.of(LocalDate.of(2020, 12, 31)), dueDates(task(d, "（五）")), "the deadline line may come first");
+    }
+
+    @Test
+    void aHeaderOnTwoRowsNamesTheColumnsUnderItsMergedCellInTextAndInWord() throws IOException {
+        String[][] rows = {
+            {"序号", "重点任务", "责任单位", "", "完成时限"},
+            {"", "", "牵头单位", "配合单位", ""},
+            {"1", "建设公共实训基地。到2021年建成3个。", "市人力社保局", "市教育局、市财政局", "2021年底前"},
+            {"2", "推行现代学徒制，每年新增试点专业10个左右。", "市教育局", "", "长期坚持"},
+        };
+        String head = "西安市人民政府办公厅关于印发职业教育重点任务分工的通知\n市政办函〔2020〕7号\n";
+        StringBuilder text = new StringBuilder(head);
+        for (String[] row : rows) {
+            text.append(String.join("\t", row)).append('\n');
+        }
+        ParsedDocument fromText = PolicyDocumentParser.parse("two-row-header.txt",
+                text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        // the same table in Word, where 责任单位 is one cell spanning two columns
+        byte[] word;
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument document = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            for (String line : head.split("\n")) {
+                document.createParagraph().createRun().setText(line);
+            }
+            org.apache.poi.xwpf.usermodel.XWPFTable table = document.createTable(rows.length, 5);
+            for (int r = 0; r < rows.length; r++) {
+                for (int c = 0; c < 5; c++) {
+                    table.getRow(r).getCell(c).setText(rows[r][c]);
+                }
+            }
+            table.getRow(0).getCell(2).getCTTc().addNewTcPr().addNewGridSpan().setVal(java.math.BigInteger.TWO);
+            table.getRow(0).getCtRow().removeTc(3);
+            document.write(out);
+            word = out.toByteArray();
+        }
+        String wordText = OfficeText.of(word).orElseThrow();
+        assertTrue(wordText.contains("序号\t重点任务\t责任单位\t\t完成时限"), "the spanned column is kept: " + wordText);
+        ParsedDocument fromWord = PolicyDocumentParser.parseText("two-row-header.docx", "sha", wordText);
+
+        for (ParsedDocument d : List.of(fromText, fromWord)) {
+            assertEquals(DocumentShape.TAB_TABLE, d.shape());
+            assertEquals(List.of("1", "2"), seqs(d), d.sourceFile());
+            assertUnits(task(d, "1"), "市人力社保局:LEAD", "市教育局:PARTICIPANT", "市财政局:PARTICIPANT");
+            assertUnits(task(d, "2"), "市教育局:LEAD");
+            assertEquals(List.of(LocalDate.of(2021, 12, 31)), dueDates(task(d, "1")), d.sourceFile());
+            assertTrue(d.warnings().stream().noneMatch(w -> w.contains("skipped")), d.warnings().toString());
+        }
     }
 
     private static List<String> seqs(ParsedDocument d) {
