@@ -39,6 +39,7 @@ final class NumberedParagraphReader {
                     + "[:：]\\s*([^；;。\\n）)\\]】]+)[。；;]?");
     private static final String AFTER_SENTENCE = "(?<=^|[。；）\\]】])\\s*";
     private static final int MIN_PARAGRAPHS = 3;
+    private static final String SENTENCE_END = "。；;！!？?，,：:";
 
     /**
      * A numbering level: how a paragraph starts (group 1: its number), how its seq is written, and how its
@@ -214,7 +215,10 @@ final class NumberedParagraphReader {
         Piece head = pieces.get(0);
         Dated headText = Dated.of(body(head.text(), level));
         Optional<UnitList> headUnits = UnitList.at(headText.text());
-        tasks.add(TaskTexts.task(p.seq, null, p.category, null, withoutUnits(headText.text(), headUnits),
+        String headContent = withoutUnits(headText.text(), headUnits);
+        Optional<String> heading = headingLine(headContent);
+        tasks.add(TaskTexts.task(p.seq, null, p.category, heading.orElse(null),
+                heading.map(h -> headContent.substring(headContent.indexOf('\n') + 1).strip()).orElse(headContent),
                 document.source(p.start, p.end), headUnits.map(UnitList::units).orElse(null), headText.deadline()));
         for (Piece piece : pieces.subList(1, pieces.size())) {
             Dated itemText = Dated.of(piece.text().strip().substring(piece.seq().length()));
@@ -227,6 +231,22 @@ final class NumberedParagraphReader {
                     units.map(UnitList::units).orElse(null), itemText.deadline()));
         }
         return tasks;
+    }
+
+    /**
+     * The paragraph's first line when it is a heading of its own ({@code （一）优化专业布局}, no sentence end, content on
+     * the lines below): the task's title. Without it, the line break would vanish with the spaces between CJK
+     * characters and run the heading into the first sentence.
+     */
+    private static Optional<String> headingLine(String content) {
+        int end = content.indexOf('\n');
+        if (end < 0 || content.substring(end + 1).isBlank()) {
+            return Optional.empty();
+        }
+        String first = content.substring(0, end).strip();
+        boolean heading = !first.isEmpty() && first.length() <= AnnexRows.TITLE_LENGTH
+                && first.chars().noneMatch(c -> SENTENCE_END.indexOf(c) >= 0);
+        return heading ? Optional.of(first) : Optional.empty();
     }
 
     /** The paragraph text after its number. */

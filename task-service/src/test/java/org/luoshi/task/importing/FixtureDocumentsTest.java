@@ -18,9 +18,9 @@ import org.luoshi.task.api.model.Comparator;
 /**
  * Documents of the same family in shapes the seeds do not show (src/test/resources/importing): a State Council
  * annex table, units inline as {@code [责任单位:…]}, a unit list that writes 省 only once, parentheses of content that
- * are not unit lists, ASCII punctuation, a table with separate 牵头单位 and 配合单位 columns (also under a
- * header on two rows), and units and deadlines on labelled lines
- * of their own. Each pins the tasks, their units with roles in order, and the dates.
+ * are not unit lists, ASCII punctuation, a table with separate 牵头单位 and 配合单位 columns (also under a header on
+ * two rows), units and deadlines on labelled lines of their own, and paragraph numbers on heading lines of their own.
+ * Each pins the tasks, their units with roles in order, and the dates.
  */
 class FixtureDocumentsTest {
 
@@ -252,6 +252,20 @@ class FixtureDocumentsTest {
             assertEquals(List.of(LocalDate.of(2021, 12, 31)), dueDates(task(d, "1")), d.sourceFile());
             assertTrue(d.warnings().stream().noneMatch(w -> w.contains("skipped")), d.warnings().toString());
         }
+    }
+
+    @Test
+    void aParagraphNumberOnAHeadingLineOfItsOwnTitlesTheTextBelow() {
+        ParsedDocument d = parse("headed-paragraphs-plan.txt");
+        assertEquals(List.of("（一）", "（二）", "（三）"), seqs(d));
+        ParsedTask first = task(d, "（一）");
+        assertEquals("优化专业布局", first.title(), "the heading is not run into the first sentence");
+        assertEquals("紧密对接产业需求,调整优化专业结构,到2023年新增专业20个以上。", first.content());
+        assertUnits(first, "市教育局:LEAD", "市发展改革委:PARTICIPANT");
+        assertEquals(List.of(LocalDate.of(2023, 12, 31)), dueDates(first));
+        assertEquals("深化校企合作", task(d, "（二）").title());
+        assertUnits(task(d, "（二）"), "市教育局:LEAD", "各县（市、区）人民政府:RESPONSIBLE");
+        assertEquals("落实生均拨款制度。", task(d, "（三）").content());
     }
 
     private static List<String> seqs(ParsedDocument d) {
