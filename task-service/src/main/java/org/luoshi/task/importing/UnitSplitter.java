@@ -24,7 +24,7 @@ import org.luoshi.task.api.model.AssignmentRole;
  *   <li>a list without any role words — the first named unit (not an unnamed 有关部门) LEAD, a later government group
  *       RESPONSIBLE, the rest PARTICIPANT.</li>
  * </ul>
- * A clause may open with a label: {@code 牵头单位：} (LEAD), {@code 配合单位： / 参与单位：} (PARTICIPANT), {@code 责任单位：}
+ * A role may follow one name in brackets: {@code 市发展改革委（牵头）、市教育局}. A clause may open with a label: {@code 牵头单位：} (LEAD), {@code 配合单位： / 参与单位：} (PARTICIPANT), {@code 责任单位：}
  * (no role of its own). A list made only of groups and unnamed units makes them all RESPONSIBLE.
  *
  * <p>Keywords are matched on the simplified view, so traditional lists (會同, 相關部門) split the same way; names are
@@ -38,6 +38,8 @@ final class UnitSplitter {
             "((?:按照?|依)职责(?:分工)?(?:负责|落实)|各负其责|分别负责|共同负责|负责|牵头|参与|配合|协助|参加)$");
     private static final Pattern LABEL = Pattern.compile(
             "^(牵头单位|牵头部门|主办单位|配合单位|配合部门|参与单位|参与部门|协办单位|责任单位|责任部门|负责单位|承办单位)[:：]");
+    /** A role written after one name, in brackets: 市发展改革委（牵头）. */
+    private static final Pattern ROLE_MARK = Pattern.compile("[（(]\\s*(牵头|配合|参与|协办|负责)(?:单位|部门)?\\s*[）)]$");
     private static final String LEVELS = "省市县区";
     private static final Pattern PLACE_OR_NATION = Pattern.compile("^(国家|国务院|中国|中华|全国)");
     private static final Pattern GOVERNMENT_GROUP = Pattern.compile(
@@ -92,12 +94,29 @@ final class UnitSplitter {
             names(text, view, atomic, from, with).forEach(n -> out.add(named(n, AssignmentRole.LEAD)));
             names(text, view, atomic, with + 2, end).forEach(n -> out.add(named(n, AssignmentRole.PARTICIPANT)));
         } else {
-            AssignmentRole r = clauseRole;
-            names(text, view, atomic, from, end).forEach(n -> out.add(named(n, r)));
+            AssignmentRole given = clauseRole;
+            List<Named> clause = names(text, view, atomic, from, end).stream().map(n -> named(n, given)).toList();
+            out.addAll(given == null ? besideMarked(clause) : clause);
         }
     }
 
+    /**
+     * A clause in which some names carry a role mark: the names beside a marked lead participate, those beside marked
+     * participants lead (市发展改革委（牵头）、市教育局).
+     */
+    private static List<Named> besideMarked(List<Named> clause) {
+        boolean markedLead = clause.stream().anyMatch(n -> n.role() == AssignmentRole.LEAD);
+        boolean markedParticipant = clause.stream().anyMatch(n -> n.role() == AssignmentRole.PARTICIPANT);
+        AssignmentRole beside = markedLead ? AssignmentRole.PARTICIPANT : markedParticipant ? AssignmentRole.LEAD : null;
+        return clause.stream().map(n -> n.role() == null ? new Named(n.name(), n.kind(), beside) : n).toList();
+    }
+
     private static Named named(String name, AssignmentRole role) {
+        Matcher mark = ROLE_MARK.matcher(HanView.of(name));
+        if (mark.find() && mark.start() > 0) {
+            String unit = trimPunctuation(name.substring(0, mark.start()));
+            return new Named(unit, kindOf(unit), roleOf(mark.group(1)));
+        }
         return new Named(name, kindOf(name), role);
     }
 
@@ -111,7 +130,7 @@ final class UnitSplitter {
     private static AssignmentRole roleOf(String word) {
         return switch (word) {
             case "牵头" -> AssignmentRole.LEAD;
-            case "参与", "配合", "协助", "参加" -> AssignmentRole.PARTICIPANT;
+            case "参与", "配合", "协助", "参加", "协办" -> AssignmentRole.PARTICIPANT;
             default -> AssignmentRole.RESPONSIBLE;
         };
     }

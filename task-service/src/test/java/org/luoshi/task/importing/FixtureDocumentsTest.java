@@ -209,7 +209,7 @@ class FixtureDocumentsTest {
     @Test
     void aHeaderOnTwoRowsNamesTheColumnsUnderItsMergedCellInTextAndInWord() throws IOException {
         String[][] rows = {
-            {"序号", "重点任务", "责任单位", "", "完成时限"},
+            {"序号", "重点任务", "责任单位", "", "时间节点"},
             {"", "", "牵头单位", "配合单位", ""},
             {"1", "建设公共实训基地。到2021年建成3个。", "市人力社保局", "市教育局、市财政局", "2021年底前"},
             {"2", "推行现代学徒制，每年新增试点专业10个左右。", "市教育局", "", "长期坚持"},
@@ -241,7 +241,7 @@ class FixtureDocumentsTest {
             word = out.toByteArray();
         }
         String wordText = OfficeText.of(word).orElseThrow();
-        assertTrue(wordText.contains("序号\t重点任务\t责任单位\t\t完成时限"), "the spanned column is kept: " + wordText);
+        assertTrue(wordText.contains("序号\t重点任务\t责任单位\t\t时间节点"), "the spanned column is kept: " + wordText);
         ParsedDocument fromWord = PolicyDocumentParser.parseText("two-row-header.docx", "sha", wordText);
 
         for (ParsedDocument d : List.of(fromText, fromWord)) {

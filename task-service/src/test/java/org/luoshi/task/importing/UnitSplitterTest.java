@@ -32,6 +32,15 @@ class UnitSplitterTest {
     }
 
     @Test
+    void aRoleMarkedAfterOneNameGivesItThatRoleAndTheNamesBesideItTheOther() {
+        assertEquals(List.of("市发展改革委:LEAD", "市教育局:PARTICIPANT", "市财政局:PARTICIPANT"),
+                split("市发展改革委（牵头）、市教育局、市财政局"));
+        assertEquals(List.of("市教育局:LEAD", "市财政局:PARTICIPANT"), split("市教育局、市财政局(配合)"));
+        assertEquals(List.of("市人社局:LEAD", "市教育局:PARTICIPANT", "各县区政府（管委）:RESPONSIBLE"),
+                split("市人社局（牵头单位）、市教育局，各县区政府（管委）"), "a qualifier that is no role stays in the name");
+    }
+
+    @Test
     void aGovernmentGroupWithBracketsAndACommaInsideStaysOneMention() {
         List<UnitMention> units = UnitSplitter.split("省发展改革委、省教育厅等省直有关部门和各市〔州〕、县〔市〕政府按职责分工负责");
         assertEquals(List.of("省发展改革委:RESPONSIBLE", "省教育厅:RESPONSIBLE", "省直有关部门:RESPONSIBLE",
