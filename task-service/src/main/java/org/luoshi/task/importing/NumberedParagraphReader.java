@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * is a unit list, or a labelled list ({@code 责任单位：…}), also on a line of its own. A labelled deadline
  * ({@code 完成时限：2021年底前}, on its own line or inside the units' bracket) dates the task as a table's deadline
  * column does. A paragraph with no units of its own or of its sub-items (总体要求, 组织实施) is not a task and is
- * reported. A chapter heading that OCR ran onto the end of the previous
- * paragraph ({@code …负责）四、推进…}) is split off first.
+ * reported. A chapter heading that OCR ran onto the end of the previous paragraph ({@code …负责）四、推进…}) is split
+ * off first.
  */
 final class NumberedParagraphReader {
 
@@ -31,12 +31,13 @@ final class NumberedParagraphReader {
     private static final Pattern SIGNATURE = Pattern.compile("^[^。，；：,;:]{2,20}(厅|局|委|办|院|部|会|政府)$");
     /** A line that carries a task's units or deadline, never the signature that ends the body. */
     private static final Pattern LABELLED_LINE = Pattern.compile(
-            "^(责任单位|牵头单位|牵头部门|责任部门|负责单位|主办单位|配合单位|配合部门|参与单位|参与部门|协办单位|"
-                    + "完成时限|完成时间|完成期限|时间进度|进度安排|时间安排|时限要求|时间节点)[:：]");
-    /** A labelled deadline after a sentence, a line break, an opening bracket or a {@code ；}, up to the end of its line or bracket. */
-    private static final Pattern DEADLINE_LABEL = Pattern.compile(
-            "(?:(?<=[。；;\\n（(\\[【])\\s*|[；;]\\s*)(?:完成时限|完成时间|完成期限|时间进度|进度安排|时间安排|时限要求|时间节点)"
-                    + "[:：]\\s*([^；;。\\n）)\\]】]+)[。；;]?");
+            "^(" + UnitSplitter.LABELS + "|" + TableColumns.DEADLINE_NAMES + ")[:：]");
+    /**
+     * A labelled deadline after a sentence, a line break, an opening bracket or a {@code ；}, up to the end of its line
+     * or bracket.
+     */
+    private static final Pattern DEADLINE_LABEL = Pattern.compile("(?:(?<=[。；;\\n（(\\[【])\\s*|[；;]\\s*)(?:"
+            + TableColumns.DEADLINE_NAMES + ")[:：]\\s*([^；;。\\n）)\\]】]+)[。；;]?");
     private static final String AFTER_SENTENCE = "(?<=^|[。；）\\]】])\\s*";
     private static final int MIN_PARAGRAPHS = 3;
     private static final String SENTENCE_END = "。；;！!？?，,：:";

@@ -27,7 +27,9 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
             "^(配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|配合|参与)$");
     private static final Pattern CATEGORY = Pattern.compile("^(工作任务|任务类别|类别|重点任务|任务名称|工作类别)$");
     private static final Pattern CONTENT = Pattern.compile("(主要内容|政策内容|工作内容|具体内容|任务内容|主要任务|工作措施|具体措施|内容)");
-    private static final Pattern DEADLINE = Pattern.compile("(时间进度|进度安排|时间安排|完成时限|完成时间|完成期限|时限要求|时间要求|时间节点|完成节点|截止时间|时限)");
+    /** The names of a deadline, as a column header or as a label in prose ({@code 完成时限：2021年底前}). */
+    static final String DEADLINE_NAMES = "时间进度|进度安排|时间安排|完成时限|完成时间|完成期限|时限要求|时间要求|时间节点|完成节点|截止时间";
+    private static final Pattern DEADLINE = Pattern.compile("(" + DEADLINE_NAMES + "|时限)");
 
     /** The columns, when the cells (simplified view, spaces removed) are a task table header. */
     static Optional<TableColumns> of(List<String> headerView) {
