@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 final class TabTableReader {
 
-    private static final Pattern SEQ = Pattern.compile("^\\d{1,4}$");
+    /** A row number, also written {@code 1.} or {@code 1、}. */
+    private static final Pattern SEQ = Pattern.compile("^(\\d{1,4})[.．、]?$");
     private static final Pattern CHAPTER = Pattern.compile("^[一二三四五六七八九十]{1,3}[、.．](\\S.{1,40})$");
 
     /** A row: its cells and the stretch of cleaned text it spans. */
@@ -55,18 +56,20 @@ final class TabTableReader {
         String category = null;
         for (Row row : rows.subList(firstRow, rows.size())) {
             List<String> cells = padded(row.cells(), columns.size());
-            String seq = cells.get(columns.seq()).strip();
+            String number = cells.get(columns.seq()).strip();
             Optional<String> heading = heading(row.cells());
             if (heading.isPresent() && columns.category() == TableColumns.NONE) {
                 category = heading.get();
                 continue;
             }
-            if (!SEQ.matcher(seq).matches()) {
+            Matcher numbered = SEQ.matcher(number);
+            if (!numbered.matches()) {
                 if (cells.stream().anyMatch(c -> !c.isBlank())) {
                     warnings.add("table row skipped (no number in the 序号 column): " + String.join(" | ", cells));
                 }
                 continue;
             }
+            String seq = numbered.group(1);
             if (columns.category() != TableColumns.NONE && !cells.get(columns.category()).isBlank()) {
                 category = cells.get(columns.category()).strip();
             }

@@ -161,7 +161,7 @@ class FixtureDocumentsTest {
         assertEquals(DocumentShape.TAB_TABLE, d.shape());
         assertEquals("甬政办发〔2019〕66号", d.docNumber());
         assertEquals("浙政办发〔2018〕109号", d.implementsDocNumber());
-        assertEquals(List.of("1", "2", "3", "4", "5", "6"), seqs(d));
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"), seqs(d), "row numbers written 4、 and 5. too");
         assertEquals(List.of("统筹产教融合发展", "统筹产教融合发展", "强化企业主体作用", "强化企业主体作用", "完善保障措施",
                 "完善保障措施"), d.tasks().stream().map(ParsedTask::category).toList(), "重点任务 is the category column");
         assertEquals("培育产教融合型企业30家以上,落实相关支持政策。", task(d, "3").content(), "具体措施 is the content");
