@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 /**
  * Reads an annex table flattened into cells that each end with {@code " |"} (a web page's table copied as text):
  * the cells follow one another across lines, a row starts at the cell holding the next number, and a row with one
- * cell fewer than the header has left its category blank (same as above). The body paragraph with the row's
- * number gives the detailed content ({@link AnnexRows}).
+ * cell fewer than the header has left its category blank (same as above). Columns after the units (配合单位,
+ * 完成时限) are read as in a tab table. The body paragraph with the row's number gives the detailed content
+ * ({@link AnnexRows}).
  */
 final class PipeAnnexReader {
 
@@ -48,7 +49,11 @@ final class PipeAnnexReader {
             List<String> header = stream.subList(i, j + 1).stream().map(c -> HanView.of(c.text())).toList();
             Optional<TableColumns> columns = TableColumns.of(header);
             if (columns.isPresent() && columns.get().units() == header.size() - 1) {
-                return Optional.of(j);
+                int end = j;
+                while (end + 1 < stream.size() && TableColumns.isTrailingColumn(HanView.of(stream.get(end + 1).text()))) {
+                    end++; // 配合单位 | 完成时限 after the units
+                }
+                return Optional.of(end);
             }
         }
         return Optional.empty();
@@ -74,17 +79,19 @@ final class PipeAnnexReader {
         for (List<Cell> row : rows) {
             List<String> filled = row.stream().map(c -> c.text().strip()).filter(t -> !t.isEmpty()).toList();
             String seq = filled.get(0);
-            String title;
-            String units = filled.get(filled.size() - 1);
+            // empty cells (" |") are dropped: such pages write them where no cell is, and a category spanning rows
+            // from above is not there at all
+            List<String> columnsOfRow;
             if (filled.size() == columns.size()) {
+                columnsOfRow = filled;
                 category = filled.get(columns.category() == TableColumns.NONE ? columns.content() : columns.category());
-                title = filled.get(columns.content());
             } else if (filled.size() == columns.size() - 1 && columns.category() != TableColumns.NONE) {
-                title = filled.get(filled.size() - 2);
+                columnsOfRow = new ArrayList<>(filled);
+                columnsOfRow.add(columns.category(), "");
             } else if (filled.size() >= 3) {
                 warnings.add("annex row " + seq + " has " + filled.size() + " cells, the header " + columns.size()
                         + ": read as number, title, units");
-                title = filled.get(filled.size() - 2);
+                columnsOfRow = null;
             } else {
                 warnings.add("annex row " + seq + " skipped: too few cells " + filled);
                 continue;
@@ -92,7 +99,14 @@ final class PipeAnnexReader {
             CleanDocument.Line first = row.get(0).line();
             CleanDocument.Line last = row.get(row.size() - 1).line();
             String source = document.source(first.start(), last.end());
-            tasks.add(AnnexRows.task(seq, category, title, units, null, source, body, warnings));
+            if (columnsOfRow == null) {
+                tasks.add(AnnexRows.task(seq, category, filled.get(filled.size() - 2), filled.get(filled.size() - 1), null,
+                        source, body, warnings));
+            } else {
+                String deadline = columns.deadline() == TableColumns.NONE ? null : columnsOfRow.get(columns.deadline());
+                tasks.add(AnnexRows.task(seq, category, columnsOfRow.get(columns.content()), columns.units(columnsOfRow),
+                        deadline, source, body, warnings));
+            }
         }
         return tasks;
     }

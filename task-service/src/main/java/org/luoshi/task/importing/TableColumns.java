@@ -93,6 +93,12 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
         return named.stream().anyMatch(c -> UNITS.matcher(c).find() || PARTICIPANTS.matcher(c).find());
     }
 
+    /** Whether a header cell names a column that may follow the units: participants or a deadline. */
+    static boolean isTrailingColumn(String cellView) {
+        String name = clean(cellView);
+        return PARTICIPANTS.matcher(name).find() || DEADLINE.matcher(name).find() && name.length() <= 6;
+    }
+
     private static int indexOf(List<String> cells, Pattern pattern) {
         for (int i = 0; i < cells.size(); i++) {
             if (pattern.matcher(clean(cells.get(i))).find()) {

@@ -268,6 +268,27 @@ class FixtureDocumentsTest {
         assertEquals("落实生均拨款制度。", task(d, "（三）").content());
     }
 
+    @Test
+    void aPipeAnnexWithADeadlineColumnAfterItsUnitsReadsEveryColumn() {
+        String text = String.join("\n", "盘锦市人民政府办公室关于推进校企合作的通知", "盘政办发〔2020〕3号", "附件",
+                "序号 |", "工作任务 |", "主要内容 |", "责任单位 |", "完成时限 |",
+                "1 |", "深化校企合作 |", "建设共享实训基地5个。 |", "市教育局牵头，市财政局参与 |", "2021年底前 |",
+                "2 |", "推行现代学徒制，试点专业10个以上。 |", "市人力资源社会保障局 |", "2020年6月底前 |",
+                "3 |", "强化保障 |", "落实财税政策。 |", "市财政局、市税务局 |", "持续推进 |", "");
+        ParsedDocument d = PolicyDocumentParser.parse("pipe.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(DocumentShape.PIPE_ANNEX, d.shape());
+        assertEquals(List.of("1", "2", "3"), seqs(d));
+        assertEquals(List.of("深化校企合作", "深化校企合作", "强化保障"), d.tasks().stream().map(ParsedTask::category).toList(),
+                "row 2 has no category cell: the one above spans it");
+        assertUnits(task(d, "1"), "市教育局:LEAD", "市财政局:PARTICIPANT");
+        assertUnits(task(d, "2"), "市人力资源社会保障局:LEAD");
+        assertEquals("推行现代学徒制,试点专业10个以上。", task(d, "2").content());
+        assertUnits(task(d, "3"), "市财政局:LEAD", "市税务局:PARTICIPANT");
+        assertEquals(List.of(LocalDate.of(2021, 12, 31)), dueDates(task(d, "1")));
+        assertEquals(List.of(LocalDate.of(2020, 6, 30)), dueDates(task(d, "2")), "the deadline dates the undated target");
+        assertTrue(d.warnings().stream().noneMatch(w -> w.contains("annex row")), d.warnings().toString());
+    }
+
     private static List<String> seqs(ParsedDocument d) {
         return d.tasks().stream().map(ParsedTask::seq).toList();
     }
