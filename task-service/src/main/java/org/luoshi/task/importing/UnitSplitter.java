@@ -39,6 +39,7 @@ final class UnitSplitter {
     /** The labels that open a list of units: {@code 牵头单位：…}. */
     static final String LABELS = "牵头单位|牵头部门|主办单位|配合单位|配合部门|参与单位|参与部门|协办单位|责任单位|责任部门|负责单位|承办单位";
     private static final Pattern LABEL = Pattern.compile("^(" + LABELS + ")[:：]");
+    private static final Pattern BREAK_BEFORE_LABEL = Pattern.compile("[；;。]?[ \\t\\u3000]*\\n\\s*(?=(?:" + LABELS + ")[:：])");
     /** A role written after one name, in brackets: 市发展改革委（牵头）. */
     private static final Pattern ROLE_MARK = Pattern.compile("[（(]\\s*(牵头|配合|参与|协办|负责)(?:单位|部门)?\\s*[）)]$");
     private static final String LEVELS = "省市县区";
@@ -55,7 +56,7 @@ final class UnitSplitter {
     }
 
     static List<UnitMention> split(String units) {
-        String text = stripEnclosing(ChineseText.withoutSpaces(units));
+        String text = stripEnclosing(ChineseText.withoutSpaces(labelledLinesAsClauses(units)));
         if (text.isEmpty()) {
             return List.of();
         }
@@ -70,6 +71,25 @@ final class UnitSplitter {
             }
         }
         return assignRoles(named);
+    }
+
+    /**
+     * Labelled lists on lines of their own ({@code 牵头单位：A} / {@code 配合单位：B}) as clauses of one list: the line
+     * break would otherwise vanish with the spaces and run B's label into A's name. Other line breaks (a list wrapped
+     * across lines) stay spaces.
+     */
+    private static String labelledLinesAsClauses(String units) {
+        Matcher lineBreak = BREAK_BEFORE_LABEL.matcher(HanView.of(units));
+        if (!lineBreak.find()) {
+            return units;
+        }
+        StringBuilder out = new StringBuilder(units.length());
+        int last = 0;
+        do {
+            out.append(units, last, lineBreak.start()).append('；');
+            last = lineBreak.end();
+        } while (lineBreak.find());
+        return out.append(units, last, units.length()).toString();
     }
 
     /** A name found, with the role its clause gives it (null when the clause has no role words). */

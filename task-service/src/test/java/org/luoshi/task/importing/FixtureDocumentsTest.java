@@ -188,7 +188,7 @@ class FixtureDocumentsTest {
         assertEquals(DocumentShape.NUMBERED_PARAGRAPHS, d.shape());
         assertEquals("杭政办函〔2020〕45号", d.docNumber());
         assertEquals(LocalDate.of(2020, 3, 20), d.issuedOn());
-        assertEquals(List.of("（一）", "（二）", "（三）", "（四）", "（五）"), seqs(d));
+        assertEquals(List.of("（一）", "（二）", "（三）", "（四）", "（五）", "（六）"), seqs(d));
         assertTrue(d.warnings().stream().noneMatch(w -> w.contains("not a task")), d.warnings().toString());
 
         assertUnits(task(d, "（一）"), "市教育局:LEAD", "市发展改革委:PARTICIPANT");
@@ -204,6 +204,8 @@ class FixtureDocumentsTest {
         assertEquals("加大经费投入。落实生均拨款制度,完善职业院校经费保障机制。", task(d, "（四）").content());
         assertUnits(task(d, "（五）"), "市政府督查室:LEAD", "市教育局:PARTICIPANT");
         assertEquals(List.of(LocalDate.of(2020, 12, 31)), dueDates(task(d, "（五）")), "the deadline line may come first");
+        // lead and participants on two labelled lines: the second label does not run into the lead's name
+        assertUnits(task(d, "（六）"), "市委宣传部:LEAD", "市教育局:PARTICIPANT", "市人力社保局:PARTICIPANT");
     }
 
     @Test
