@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
  * <p>A paragraph's or sub-item's units close it ({@link UnitList}): a bracket ({@code （…） […] 【…】}) whose content
  * is a unit list, or a labelled list ({@code 责任单位：…}), also on a line of its own. A labelled deadline
  * ({@code 完成时限：2021年底前}, on its own line or inside the units' bracket) dates the task as a table's deadline
- * column does. A paragraph with no units of its own or of its sub-items (总体要求, 组织实施) is not a task and is
- * reported. A chapter heading that OCR ran onto the end of the previous paragraph ({@code …负责）四、推进…}) is split
- * off first.
+ * column does. A sub-item without units of its own is carried out by its paragraph's units, with a warning saying so.
+ * A paragraph with no units of its own or of its sub-items (总体要求, 组织实施) is not a task and is reported. A
+ * chapter heading that OCR ran onto the end of the previous paragraph ({@code …负责）四、推进…}) is split off first.
  */
 final class NumberedParagraphReader {
 
@@ -225,11 +225,13 @@ final class NumberedParagraphReader {
             Dated itemText = Dated.of(piece.text().strip().substring(piece.seq().length()));
             Optional<UnitList> units = UnitList.at(itemText.text());
             if (units.isEmpty()) {
-                warnings.add("sub-item " + p.seq + piece.seq() + " names no responsible units of its own");
+                warnings.add("sub-item " + p.seq + piece.seq() + " names no responsible units of its own"
+                        + (headUnits.isPresent() ? ": those of its paragraph apply" : ""));
             }
+            String itemUnits = units.or(() -> headUnits).map(UnitList::units).orElse(null);
             tasks.add(TaskTexts.task(piece.seq(), p.seq, p.category, null, withoutUnits(itemText.text(), units),
-                    document.source(p.start + piece.start(), p.start + piece.end()).strip(),
-                    units.map(UnitList::units).orElse(null), itemText.deadline()));
+                    document.source(p.start + piece.start(), p.start + piece.end()).strip(), itemUnits,
+                    itemText.deadline()));
         }
         return tasks;
     }

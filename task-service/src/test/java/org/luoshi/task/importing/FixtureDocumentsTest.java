@@ -257,9 +257,9 @@ class FixtureDocumentsTest {
     }
 
     @Test
-    void aParagraphNumberOnAHeadingLineOfItsOwnTitlesTheTextBelow() {
+    void aParagraphNumberOnAHeadingLineOfItsOwnTitlesTheTextBelowAndSubItemsInheritTheParagraphsUnits() {
         ParsedDocument d = parse("headed-paragraphs-plan.txt");
-        assertEquals(List.of("（一）", "（二）", "（三）"), seqs(d));
+        assertEquals(List.of("（一）", "（二）", "（三）", "（四）", "1.", "2."), seqs(d));
         ParsedTask first = task(d, "（一）");
         assertEquals("优化专业布局", first.title(), "the heading is not run into the first sentence");
         assertEquals("紧密对接产业需求,调整优化专业结构,到2023年新增专业20个以上。", first.content());
@@ -268,6 +268,16 @@ class FixtureDocumentsTest {
         assertEquals("深化校企合作", task(d, "（二）").title());
         assertUnits(task(d, "（二）"), "市教育局:LEAD", "各县（市、区）人民政府:RESPONSIBLE");
         assertEquals("落实生均拨款制度。", task(d, "（三）").content());
+
+        List<ParsedTask> items = d.tasks().stream().filter(t -> "（四）".equals(t.parentSeq())).toList();
+        assertEquals(2, items.size());
+        for (ParsedTask item : items) {
+            // sub-items without units of their own are carried out by their paragraph's units
+            assertUnits(item, "市发展改革委:LEAD", "市教育局:PARTICIPANT");
+        }
+        assertEquals(List.of(LocalDate.of(2021, 3, 31)), dueDates(items.get(1)));
+        assertTrue(d.warnings().stream().anyMatch(w -> w.contains("（四）1.") && w.contains("those of its paragraph apply")),
+                d.warnings().toString());
     }
 
     @Test
