@@ -21,6 +21,8 @@ public final class ChineseText {
     /** Variant characters that OCR and old encodings produce where the standard one is meant. */
     private static final Map<Character, Character> VARIANTS = Map.of('囯', '国', '増', '增');
     private static final char HAN_FROM = '\u2E80';
+    private static final String ASCII_PUNCTUATION = ",;:()";
+    private static final String CHINESE_PUNCTUATION = "，；：（）";
     /** Per-character simplified forms, filled as met (0: not yet known); a race only computes one twice. */
     private static final char[] SIMPLE_CHARS = new char[Character.MAX_VALUE + 1];
     /** The Han script of the basic plane, looked up once: the script lookup is a binary search per character. */
@@ -124,6 +126,59 @@ public final class ChineseText {
         char result = simple.length() == 1 ? simple.charAt(0) : c;
         SIMPLE_CHARS[c] = result;
         return result;
+    }
+
+    /**
+     * Chinese text as people read it: the ASCII {@code , ; : ( )} that NFKC folding (or the writer) put where the text
+     * is Chinese — touching a Han character or Chinese punctuation — written as {@code ，；：（）} again; a pair of
+     * parentheses changes together. Numbers and Latin text keep theirs (1,000; 10:30; (a)); a question mark is left
+     * alone, since in damaged text it marks a loss.
+     */
+    public static String withChinesePunctuation(String text) {
+        if (text == null) {
+            return null;
+        }
+        int[] partner = text.indexOf('(') < 0 ? null : partners(text);
+        char[] out = null;
+        for (int i = 0; i < text.length(); i++) {
+            int ascii = ASCII_PUNCTUATION.indexOf(text.charAt(i));
+            if (ascii < 0) {
+                continue;
+            }
+            boolean chinese = touchesChinese(text, i) || partner != null && partner[i] >= 0 && touchesChinese(text, partner[i]);
+            if (chinese) {
+                if (out == null) {
+                    out = text.toCharArray();
+                }
+                out[i] = CHINESE_PUNCTUATION.charAt(ascii);
+            }
+        }
+        return out == null ? text : new String(out);
+    }
+
+    /** For each parenthesis the index of the one it pairs with, -1 for the others. */
+    private static int[] partners(String text) {
+        int[] partner = new int[text.length()];
+        java.util.Arrays.fill(partner, -1);
+        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '(') {
+                open.push(i);
+            } else if (text.charAt(i) == ')' && !open.isEmpty()) {
+                int j = open.pop();
+                partner[i] = j;
+                partner[j] = i;
+            }
+        }
+        return partner;
+    }
+
+    private static boolean touchesChinese(String text, int i) {
+        return i > 0 && isChinese(text.charAt(i - 1)) || i + 1 < text.length() && isChinese(text.charAt(i + 1));
+    }
+
+    private static boolean isChinese(char c) {
+        return HAN_CHARS.get(c) || "，。；：、（）《》“”‘’〔〕【】".indexOf(c) >= 0;
     }
 
     private static String replaceVariants(String text) {

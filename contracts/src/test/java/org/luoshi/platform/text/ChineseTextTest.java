@@ -26,6 +26,19 @@ class ChineseTextTest {
     }
 
     @Test
+    void chineseTextGetsItsPunctuationBackWhileNumbersAndLatinTextKeepTheirs() {
+        assertEquals("统筹规划，建设基地（每个不少于50个）；落实政策：到2020年",
+                ChineseText.withChinesePunctuation("统筹规划,建设基地(每个不少于50个);落实政策:到2020年"));
+        assertEquals("经费1,000元，时间10:30，条款（a） and (b)",
+                ChineseText.withChinesePunctuation("经费1,000元,时间10:30,条款(a) and (b)"));
+        assertEquals("目标（2020）", ChineseText.withChinesePunctuation("目标(2020)"), "a pair changes together");
+        assertEquals("第（1）项", ChineseText.withChinesePunctuation("第(1)项"));
+        assertEquals("德国工商大会（AHK）的合作", ChineseText.withChinesePunctuation("德国工商大会(AHK)的合作"));
+        assertEquals("仍有损坏?的文字", ChineseText.withChinesePunctuation("仍有损坏?的文字"), "a question mark marks damage");
+        assertEquals("Luoshi, API (v1)", ChineseText.withChinesePunctuation("Luoshi, API (v1)"));
+    }
+
+    @Test
     void simplifiedFormKeepsSpacesBetweenLatinWords() {
         assertEquals("Luoshi API 文档", ChineseText.simplified("Luoshi API 文档"));
     }

@@ -62,12 +62,15 @@ final class CleanDocument {
         return text.source(from, to);
     }
 
-    /** The normalized simplified form the project stores (see {@link ChineseText#simplified}). */
+    /**
+     * The normalized simplified form the project stores (see {@link ChineseText#simplified}), with Chinese punctuation
+     * where the text is Chinese ({@link ChineseText#withChinesePunctuation}).
+     */
     static String normalized(String cleaned) {
         if (cleaned == null) {
             return null;
         }
         String simple = ChineseText.simplified(cleaned);
-        return simple == null || simple.isBlank() ? null : simple;
+        return simple == null || simple.isBlank() ? null : ChineseText.withChinesePunctuation(simple);
     }
 }

@@ -65,7 +65,7 @@ public class TaskResource implements TasksApi {
             Integer limit) {
         // titles are stored simplified: a traditional or spaced keyword finds them too
         TaskFilter filter = new TaskFilter(documentId, agencyId, Boolean.TRUE.equals(includeDescendants), role, status, health,
-                dueBefore, blankToNull(category), q == null || q.isBlank() ? null : ChineseText.simplified(q).strip());
+                dueBefore, blankToNull(category), q == null || q.isBlank() ? null : ChineseText.withChinesePunctuation(ChineseText.simplified(q).strip()));
         return service.search(filter, after, limit == null ? 50 : limit)
                 .map(page -> Response.ok(new TaskPage(page.items().stream().map(mapper::toApi).toList()).next(page.next()))
                         .build())

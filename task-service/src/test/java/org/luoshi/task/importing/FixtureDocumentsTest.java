@@ -94,7 +94,7 @@ class FixtureDocumentsTest {
         assertUnits(task(d, "4"), "市发改委:LEAD", "市财政局:PARTICIPANT", "市税务局:PARTICIPANT");
         assertEquals(Comparator.ABOUT, task(d, "4").milestones().get(0).target().comparator());
         assertUnits(task(d, "5"), "市教育局:LEAD", "市发改委:PARTICIPANT");
-        assertEquals("加强组织领导。建立产教融合工作联席会议制度,定期研究解决重大问题。", task(d, "5").content(),
+        assertEquals("加强组织领导。建立产教融合工作联席会议制度，定期研究解决重大问题。", task(d, "5").content(),
                 "a 责任单位： line of its own closes the item");
     }
 
@@ -109,15 +109,15 @@ class FixtureDocumentsTest {
         assertUnits(two, "省教育厅:RESPONSIBLE", "发展改革委:RESPONSIBLE", "人力资源社会保障厅:RESPONSIBLE");
         assertEquals(List.of("省教育厅", "省发展改革委", "省人力资源社会保障厅"),
                 two.units().stream().map(u -> u.readings().get(0)).toList(), "each read relative to the province");
-        assertTrue(two.content().contains("(由省发展改革委、省教育厅共同召集)"), "a parenthesis inside the content stays there");
+        assertTrue(two.content().contains("（由省发展改革委、省教育厅共同召集）"), "a parenthesis inside the content stays there");
 
         ParsedTask three = task(d, "（三）");
         assertTrue(three.units().isEmpty(), "（包括独资、合资、合作等方式参与） is content, though it ends with 参与");
-        assertTrue(three.content().endsWith("(包括独资、合资、合作等方式参与)"), three.content());
+        assertTrue(three.content().endsWith("（包括独资、合资、合作等方式参与）"), three.content());
         List<ParsedTask> items = d.tasks().stream().filter(t -> "（三）".equals(t.parentSeq())).toList();
         assertUnits(items.get(0), "省教育厅:LEAD", "省人力资源社会保障厅:PARTICIPANT", "财政厅:PARTICIPANT");
         assertEquals("省财政厅", items.get(0).units().get(2).impliedName());
-        assertTrue(items.get(0).content().endsWith("(试点专业由市州确定)。"), items.get(0).content());
+        assertTrue(items.get(0).content().endsWith("（试点专业由市州确定）。"), items.get(0).content());
         assertUnits(items.get(1), "省发展改革委:RESPONSIBLE", "教育厅:RESPONSIBLE");
         assertEquals("省教育厅", items.get(1).units().get(1).impliedName());
 
@@ -145,10 +145,10 @@ class FixtureDocumentsTest {
 
         ParsedTask first = task(d, "（一）");
         assertEquals("推进校企共建专业", first.title());
-        assertEquals("推进校企共建专业。每所高职院校2020年底前至少与3家企业共建专业,实行双主体育人。", first.content());
+        assertEquals("推进校企共建专业。每所高职院校2020年底前至少与3家企业共建专业，实行双主体育人。", first.content());
         assertUnits(first, "省教育厅:LEAD", "省人力资源社会保障厅:PARTICIPANT", "省财政厅:PARTICIPANT");
         assertUnits(task(d, "（二）"), "省教育厅:RESPONSIBLE", "省发展改革委:RESPONSIBLE");
-        assertTrue(task(d, "（二）").content().endsWith("(每个基地不少于50个)。"), task(d, "（二）").content());
+        assertTrue(task(d, "（二）").content().endsWith("（每个基地不少于50个）。"), task(d, "（二）").content());
         assertUnits(task(d, "（三）"), "省人力资源社会保障厅:LEAD", "省教育厅:PARTICIPANT", "各市（州）人民政府:PARTICIPANT");
         assertUnits(task(d, "（四）"), "省教育厅:RESPONSIBLE");
         assertEquals("加强督导检查。将校企合作情况纳入职业院校办学质量年度报告。", task(d, "（四）").content(),
@@ -164,7 +164,7 @@ class FixtureDocumentsTest {
         assertEquals(List.of("1", "2", "3", "4", "5", "6"), seqs(d), "row numbers written 4、 and 5. too");
         assertEquals(List.of("统筹产教融合发展", "统筹产教融合发展", "强化企业主体作用", "强化企业主体作用", "完善保障措施",
                 "完善保障措施"), d.tasks().stream().map(ParsedTask::category).toList(), "重点任务 is the category column");
-        assertEquals("培育产教融合型企业30家以上,落实相关支持政策。", task(d, "3").content(), "具体措施 is the content");
+        assertEquals("培育产教融合型企业30家以上，落实相关支持政策。", task(d, "3").content(), "具体措施 is the content");
 
         assertUnits(task(d, "1"), "市发展改革委:LEAD", "市教育局:PARTICIPANT", "市自然资源规划局:PARTICIPANT");
         // every unit of the 牵头单位 column leads, not only the first
@@ -192,7 +192,7 @@ class FixtureDocumentsTest {
         assertTrue(d.warnings().stream().noneMatch(w -> w.contains("not a task")), d.warnings().toString());
 
         assertUnits(task(d, "（一）"), "市教育局:LEAD", "市发展改革委:PARTICIPANT");
-        assertEquals("优化职业院校布局。到2022年,建成高水平职业院校10所以上。", task(d, "（一）").content(),
+        assertEquals("优化职业院校布局。到2022年，建成高水平职业院校10所以上。", task(d, "（一）").content(),
                 "the label lines are not content");
         assertUnits(task(d, "（二）"), "市教育局:LEAD", "市经信局:PARTICIPANT", "市人力社保局:PARTICIPANT");
         assertEquals(List.of(LocalDate.of(2021, 6, 30)), dueDates(task(d, "（二）")), "完成时限 dates the undated target");
@@ -201,7 +201,7 @@ class FixtureDocumentsTest {
         assertEquals(java.util.Collections.singletonList(null), dueDates(task(d, "（三）")), "长期坚持 is no date");
         assertUnits(task(d, "（四）"), "市财政局:LEAD", "市教育局:PARTICIPANT");
         assertEquals(List.of(LocalDate.of(2020, 9, 30)), dueDates(task(d, "（四）")), "a deadline inside the units' bracket");
-        assertEquals("加大经费投入。落实生均拨款制度,完善职业院校经费保障机制。", task(d, "（四）").content());
+        assertEquals("加大经费投入。落实生均拨款制度，完善职业院校经费保障机制。", task(d, "（四）").content());
         assertUnits(task(d, "（五）"), "市政府督查室:LEAD", "市教育局:PARTICIPANT");
         assertEquals(List.of(LocalDate.of(2020, 12, 31)), dueDates(task(d, "（五）")), "the deadline line may come first");
         // lead and participants on two labelled lines: the second label does not run into the lead's name
@@ -262,7 +262,7 @@ class FixtureDocumentsTest {
         assertEquals(List.of("（一）", "（二）", "（三）", "（四）", "1.", "2."), seqs(d));
         ParsedTask first = task(d, "（一）");
         assertEquals("优化专业布局", first.title(), "the heading is not run into the first sentence");
-        assertEquals("紧密对接产业需求,调整优化专业结构,到2023年新增专业20个以上。", first.content());
+        assertEquals("紧密对接产业需求，调整优化专业结构，到2023年新增专业20个以上。", first.content());
         assertUnits(first, "市教育局:LEAD", "市发展改革委:PARTICIPANT");
         assertEquals(List.of(LocalDate.of(2023, 12, 31)), dueDates(first));
         assertEquals("深化校企合作", task(d, "（二）").title());
@@ -294,7 +294,7 @@ class FixtureDocumentsTest {
                 "row 2 has no category cell: the one above spans it");
         assertUnits(task(d, "1"), "市教育局:LEAD", "市财政局:PARTICIPANT");
         assertUnits(task(d, "2"), "市人力资源社会保障局:LEAD");
-        assertEquals("推行现代学徒制,试点专业10个以上。", task(d, "2").content());
+        assertEquals("推行现代学徒制，试点专业10个以上。", task(d, "2").content());
         assertUnits(task(d, "3"), "市财政局:LEAD", "市税务局:PARTICIPANT");
         assertEquals(List.of(LocalDate.of(2021, 12, 31)), dueDates(task(d, "1")));
         assertEquals(List.of(LocalDate.of(2020, 6, 30)), dueDates(task(d, "2")), "the deadline dates the undated target");
