@@ -2,6 +2,9 @@ package org.luoshi.platform.text;
 
 import com.github.houbb.opencc4j.util.ZhConverterUtil;
 import java.text.Normalizer;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -145,8 +148,8 @@ public final class ChineseText {
             if (ascii < 0) {
                 continue;
             }
-            boolean chinese = touchesChinese(text, i) || partner != null && partner[i] >= 0 && touchesChinese(text, partner[i]);
-            if (chinese) {
+            boolean pairedWithChinese = partner != null && partner[i] >= 0 && touchesChinese(text, partner[i]);
+            if (touchesChinese(text, i) || pairedWithChinese) {
                 if (out == null) {
                     out = text.toCharArray();
                 }
@@ -159,8 +162,8 @@ public final class ChineseText {
     /** For each parenthesis the index of the one it pairs with, -1 for the others. */
     private static int[] partners(String text) {
         int[] partner = new int[text.length()];
-        java.util.Arrays.fill(partner, -1);
-        java.util.ArrayDeque<Integer> open = new java.util.ArrayDeque<>();
+        Arrays.fill(partner, -1);
+        Deque<Integer> open = new ArrayDeque<>();
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) == '(') {
                 open.push(i);

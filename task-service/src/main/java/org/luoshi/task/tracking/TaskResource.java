@@ -63,9 +63,10 @@ public class TaskResource implements TasksApi {
     public CompletionStage<Response> listTasks(UUID documentId, UUID agencyId, TaskStatus status, String category,
             Boolean includeDescendants, AssignmentRole role, Health health, LocalDate dueBefore, String q, String after,
             Integer limit) {
-        // titles are stored simplified: a traditional or spaced keyword finds them too
+        // titles are stored simplified with Chinese punctuation: a traditional or spaced keyword finds them too
+        String keyword = q == null || q.isBlank() ? null : ChineseText.withChinesePunctuation(ChineseText.simplified(q).strip());
         TaskFilter filter = new TaskFilter(documentId, agencyId, Boolean.TRUE.equals(includeDescendants), role, status, health,
-                dueBefore, blankToNull(category), q == null || q.isBlank() ? null : ChineseText.withChinesePunctuation(ChineseText.simplified(q).strip()));
+                dueBefore, blankToNull(category), keyword);
         return service.search(filter, after, limit == null ? 50 : limit)
                 .map(page -> Response.ok(new TaskPage(page.items().stream().map(mapper::toApi).toList()).next(page.next()))
                         .build())
