@@ -25,7 +25,8 @@ import org.luoshi.task.api.model.AssignmentRole;
  *       RESPONSIBLE, the rest PARTICIPANT.</li>
  * </ul>
  * A role may follow one name in brackets: {@code 市发展改革委（牵头）、市教育局}. A clause may open with a label:
- * {@code 牵头单位：} (LEAD), {@code 配合单位： / 参与单位：} (PARTICIPANT), {@code 责任单位：} (no role of its own). A list made only of groups and unnamed units makes them all RESPONSIBLE.
+ * {@code 牵头单位： / 牵头： / 主责单位：} (LEAD), {@code 配合单位： / 配合： / 协同单位：} (PARTICIPANT), {@code 责任单位：}
+ * (no role of its own). A list made only of groups and unnamed units makes them all RESPONSIBLE.
  *
  * <p>Keywords are matched on the simplified view, so traditional lists (會同, 相關部門) split the same way; names are
  * returned as written. A list that writes the level once ({@code 省教育厅、发展改革委、人力资源社会保障厅}) gives the
@@ -37,7 +38,8 @@ final class UnitSplitter {
     private static final Pattern TRAILING_ROLE = Pattern.compile(
             "((?:按照?|依)职责(?:分工)?(?:负责|落实)|各负其责|分别负责|共同负责|负责|牵头|参与|配合|协助|参加)$");
     /** The labels that open a list of units: {@code 牵头单位：…}. */
-    static final String LABELS = "牵头单位|牵头部门|主办单位|配合单位|配合部门|参与单位|参与部门|协办单位|责任单位|责任部门|负责单位|承办单位";
+    static final String LABELS = "牵头单位|牵头部门|主办单位|主责单位|主责部门|配合单位|配合部门|参与单位|参与部门|协办单位|协同单位|"
+            + "协同部门|责任单位|责任部门|负责单位|承办单位|牵头|配合|参与|协办";
     private static final Pattern LABEL = Pattern.compile("^(" + LABELS + ")[:：]");
     private static final Pattern BREAK_BEFORE_LABEL = Pattern.compile("[；;。]?[ \\t\\u3000]*\\n\\s*(?=(?:" + LABELS + ")[:：])");
     /** A role written after one name, in brackets: 市发展改革委（牵头）. */
@@ -142,10 +144,11 @@ final class UnitSplitter {
     }
 
     private static AssignmentRole labelRole(String label) {
-        if (label.startsWith("牵头") || label.startsWith("主办")) {
+        if (label.startsWith("牵头") || label.startsWith("主办") || label.startsWith("主责")) {
             return AssignmentRole.LEAD;
         }
-        return label.startsWith("配合") || label.startsWith("参与") || label.startsWith("协办") ? AssignmentRole.PARTICIPANT : null;
+        return label.startsWith("配合") || label.startsWith("参与") || label.startsWith("协办") || label.startsWith("协同")
+                ? AssignmentRole.PARTICIPANT : null;
     }
 
     private static AssignmentRole roleOf(String word) {

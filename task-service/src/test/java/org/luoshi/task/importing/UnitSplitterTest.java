@@ -41,6 +41,13 @@ class UnitSplitterTest {
     }
 
     @Test
+    void shortAndOtherLabelsGiveTheirRolesAndAreNotPartOfTheNames() {
+        assertEquals(List.of("省教育厅:LEAD", "省财政厅:PARTICIPANT", "省人力社保厅:PARTICIPANT"),
+                split("牵头：省教育厅；配合：省财政厅、省人力社保厅"));
+        assertEquals(List.of("省财政厅:LEAD", "省税务局:PARTICIPANT"), split("主责单位：省财政厅；协同单位：省税务局"));
+    }
+
+    @Test
     void aGovernmentGroupWithBracketsAndACommaInsideStaysOneMention() {
         List<UnitMention> units = UnitSplitter.split("省发展改革委、省教育厅等省直有关部门和各市〔州〕、县〔市〕政府按职责分工负责");
         assertEquals(List.of("省发展改革委:RESPONSIBLE", "省教育厅:RESPONSIBLE", "省直有关部门:RESPONSIBLE",
