@@ -16,7 +16,8 @@ import org.luoshi.task.api.model.Comparator;
  *
  * <p>Deadlines: a date is due at the end of the period it names — {@code 2020年底前}, {@code 到2025年},
  * {@code 确保2022年达标}, a bare {@code 2022年} → 31 December of that year; {@code 2021年6月底前} → the month's last day;
- * {@code 2021年6月30日前} → that day; {@code 上半年} → 30 June; {@code 再通过5年努力} after a year Y → end of Y+5.
+ * {@code 2021年6月30日前} → that day; {@code 上半年} → 30 June; {@code 2021年第三季度} → 30 September; a deadline
+ * cell {@code 2021.12} → 31 December 2021; {@code 再通过5年努力} after a year Y → end of Y+5.
  *
  * <p>Targets: a number with a unit (%, 个, 家, 所, 名, 元, 元/人, 个月, 学年 …). {@code 以上 / 不少于 / 不低于 / 至少 /
  * 超过 / 达到} → AT_LEAST; {@code 以下 / 以内 / 不超过 / 不高于} → AT_MOST; {@code 左右 / 约 / 近} → ABOUT; {@code
@@ -43,7 +44,10 @@ final class MilestoneExtractor {
     private static final Pattern DAY = Pattern.compile("(\\d{4})年(\\d{1,2})月(\\d{1,2})日");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})年(\\d{1,2})月(?!\\d{1,2}日)");
     private static final Pattern HALF_YEAR = Pattern.compile("(\\d{4})年(上|下)半年");
-    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(\\d{4})年(?!\\d{1,2}月|[上下]半年)");
+    private static final Pattern QUARTER = Pattern.compile("(\\d{4})年第?([一二三四1-4])季度");
+    /** A year and month written with a dot or slash, as in a table's deadline cell: 2021.12, 2021/6. */
+    private static final Pattern NUMERIC_MONTH = Pattern.compile("^(\\d{4})[.．/](\\d{1,2})(?:月?底?前?)$");
+    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(\\d{4})年(?!\\d{1,2}月|[上下]半年|第?[一二三四1-4]季度)");
     private static final Pattern AGAIN = Pattern.compile("再(?:通过|经过|用)?(\\d{1,2})年");
     private static final Pattern SENTENCE = Pattern.compile("[^。；;！!？?\\n]+");
     private static final Pattern CLAUSE = Pattern.compile("[^，,。；;！!？?\\n]+");
@@ -94,6 +98,19 @@ final class MilestoneExtractor {
         if (half.find() && plausibleYear(half.group(1))) {
             int y = Integer.parseInt(half.group(1));
             return Optional.of(half.group(2).equals("上") ? LocalDate.of(y, 6, 30) : LocalDate.of(y, 12, 31));
+        }
+        Matcher quarter = QUARTER.matcher(sentence);
+        if (quarter.find() && plausibleYear(quarter.group(1))) {
+            int q = "一二三四".indexOf(quarter.group(2).charAt(0)) + 1;
+            int last = 3 * (q > 0 ? q : Integer.parseInt(quarter.group(2)));
+            return Optional.of(YearMonth.of(Integer.parseInt(quarter.group(1)), last).atEndOfMonth());
+        }
+        Matcher numeric = NUMERIC_MONTH.matcher(sentence.strip());
+        if (numeric.matches() && plausibleYear(numeric.group(1))) {
+            int m = Integer.parseInt(numeric.group(2));
+            if (m >= 1 && m <= 12) {
+                return Optional.of(YearMonth.of(Integer.parseInt(numeric.group(1)), m).atEndOfMonth());
+            }
         }
         Matcher year = YEAR.matcher(sentence);
         if (year.find() && plausibleYear(year.group(1))) {

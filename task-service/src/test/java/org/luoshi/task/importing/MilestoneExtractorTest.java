@@ -34,6 +34,10 @@ class MilestoneExtractorTest {
         assertEquals(Optional.of(LocalDate.of(2021, 2, 28)), due("2021年2月前出台办法"));
         assertEquals(Optional.of(LocalDate.of(2019, 9, 30)), due("2019年9月30日前报送"));
         assertEquals(Optional.of(LocalDate.of(2021, 6, 30)), due("2021年上半年完成"));
+        assertEquals(Optional.of(LocalDate.of(2021, 9, 30)), due("2021年第三季度完成"), "not the end of the year");
+        assertEquals(Optional.of(LocalDate.of(2022, 3, 31)), due("2022年一季度前"));
+        assertEquals(Optional.of(LocalDate.of(2021, 12, 31)), due("2021.12"), "a deadline cell written with a dot");
+        assertEquals(Optional.of(LocalDate.of(2021, 6, 30)), due("2021/6"));
         assertEquals(Optional.empty(), due("健全学生到企业实习实训制度"));
         assertEquals(Optional.empty(), due("实施“科技创新2030重大项目”"));
     }
