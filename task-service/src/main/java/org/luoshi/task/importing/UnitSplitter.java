@@ -94,8 +94,11 @@ final class UnitSplitter {
         return out.append(units, last, units.length()).toString();
     }
 
-    /** A name found, with the role its clause gives it (null when the clause has no role words). */
-    private record Named(String name, AssignmentKind kind, AssignmentRole role) {
+    /**
+     * A name found, with the role its clause gives it (null when the clause has no role words), or the one marked after
+     * it ({@code marked}).
+     */
+    private record Named(String name, AssignmentKind kind, AssignmentRole role, boolean marked) {
     }
 
     private static void clause(String text, String view, boolean[] atomic, int start, int to, List<Named> out) {
@@ -119,28 +122,29 @@ final class UnitSplitter {
         } else {
             AssignmentRole given = clauseRole;
             List<Named> clause = names(text, view, atomic, from, end).stream().map(n -> named(n, given)).toList();
-            out.addAll(given == null ? besideMarked(clause) : clause);
+            out.addAll(besideMarked(clause, given));
         }
     }
 
     /**
-     * A clause in which some names carry a role mark: the names beside a marked lead participate, those beside marked
-     * participants lead (市发展改革委（牵头）、市教育局).
+     * A clause in which some names carry a role mark (市发展改革委（牵头）、市教育局): the names beside a marked lead
+     * participate, those beside marked participants lead, whatever the clause's own role; without marks every name keeps
+     * the clause's role.
      */
-    private static List<Named> besideMarked(List<Named> clause) {
-        boolean markedLead = clause.stream().anyMatch(n -> n.role() == AssignmentRole.LEAD);
-        boolean markedParticipant = clause.stream().anyMatch(n -> n.role() == AssignmentRole.PARTICIPANT);
-        AssignmentRole beside = markedLead ? AssignmentRole.PARTICIPANT : markedParticipant ? AssignmentRole.LEAD : null;
-        return clause.stream().map(n -> n.role() == null ? new Named(n.name(), n.kind(), beside) : n).toList();
+    private static List<Named> besideMarked(List<Named> clause, AssignmentRole clauseRole) {
+        boolean markedLead = clause.stream().anyMatch(n -> n.marked() && n.role() == AssignmentRole.LEAD);
+        boolean markedParticipant = clause.stream().anyMatch(n -> n.marked() && n.role() == AssignmentRole.PARTICIPANT);
+        AssignmentRole beside = markedLead ? AssignmentRole.PARTICIPANT : markedParticipant ? AssignmentRole.LEAD : clauseRole;
+        return clause.stream().map(n -> n.marked() ? n : new Named(n.name(), n.kind(), beside, false)).toList();
     }
 
     private static Named named(String name, AssignmentRole role) {
         Matcher mark = ROLE_MARK.matcher(HanView.of(name));
         if (mark.find() && mark.start() > 0) {
             String unit = trimPunctuation(name.substring(0, mark.start()));
-            return new Named(unit, kindOf(unit), roleOf(mark.group(1)));
+            return new Named(unit, kindOf(unit), roleOf(mark.group(1)), true);
         }
-        return new Named(name, kindOf(name), role);
+        return new Named(name, kindOf(name), role, false);
     }
 
     private static AssignmentRole labelRole(String label) {

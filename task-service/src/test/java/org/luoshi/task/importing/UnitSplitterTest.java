@@ -36,6 +36,8 @@ class UnitSplitterTest {
         assertEquals(List.of("市发展改革委:LEAD", "市教育局:PARTICIPANT", "市财政局:PARTICIPANT"),
                 split("市发展改革委（牵头）、市教育局、市财政局"));
         assertEquals(List.of("市教育局:LEAD", "市财政局:PARTICIPANT"), split("市教育局、市财政局(配合)"));
+        assertEquals(List.of("省人社厅:LEAD", "省教育厅:PARTICIPANT"), split("牵头单位：省人社厅（牵头）、省教育厅"),
+                "a mark is more specific than the column's label");
         assertEquals(List.of("市人社局:LEAD", "市教育局:PARTICIPANT", "各县区政府（管委）:RESPONSIBLE"),
                 split("市人社局（牵头单位）、市教育局，各县区政府（管委）"), "a qualifier that is no role stays in the name");
     }
