@@ -26,7 +26,11 @@ import java.util.regex.Pattern;
  */
 public final class PolicyDocumentParser {
 
-    private static final Pattern GOALS = Pattern.compile("^（[一二三四五六七八九十]{1,3}）(主要目标|工作目标|发展目标|总体目标)[。：:]?(.*)$");
+    private static final String HEADING_NUMBER = "(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、)";
+    private static final Pattern GOALS = Pattern.compile("^" + HEADING_NUMBER + "(主要目标|工作目标|发展目标|总体目标)[。：:]?(.*)$");
+    private static final Pattern HEADING = Pattern.compile("^" + HEADING_NUMBER);
+    /** How far below a 主要目标 heading its goals are looked for. */
+    private static final int GOAL_LINES = 12;
 
     private PolicyDocumentParser() {
     }
@@ -103,12 +107,28 @@ public final class PolicyDocumentParser {
         return text.replace("\r\n", "\n").replace('\r', '\n');
     }
 
+    /**
+     * The goals of the 主要目标 paragraph ({@code （三）主要目标。到2020年…}), or of the lines below a heading of its own
+     * ({@code 一、主要目标} or {@code （二）工作目标}) up to the next heading or table.
+     */
     private static List<ParsedMilestone> documentMilestones(CleanDocument document) {
-        for (CleanDocument.Line line : document.lines()) {
-            Matcher goals = GOALS.matcher(line.view().strip());
-            if (goals.matches()) {
-                return MilestoneExtractor.extract(CleanDocument.normalized(line.text().strip()));
+        List<CleanDocument.Line> lines = document.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher goals = GOALS.matcher(lines.get(i).view().strip());
+            if (!goals.matches()) {
+                continue;
             }
+            StringBuilder text = new StringBuilder(lines.get(i).text().strip());
+            if (goals.group(2).isBlank()) {
+                for (int j = i + 1; j < Math.min(lines.size(), i + 1 + GOAL_LINES); j++) {
+                    String line = lines.get(j).text();
+                    if (HEADING.matcher(lines.get(j).view().strip()).find() || line.indexOf('\t') >= 0) {
+                        break; // the next heading, or a table
+                    }
+                    text.append('\n').append(line.strip());
+                }
+            }
+            return MilestoneExtractor.extract(CleanDocument.normalized(text.toString()));
         }
         return List.of();
     }

@@ -257,9 +257,12 @@ class FixtureDocumentsTest {
     }
 
     @Test
-    void aParagraphNumberOnAHeadingLineOfItsOwnTitlesTheTextBelowAndSubItemsInheritTheParagraphsUnits() {
+    void headingLinesOfTheirOwnTitleTheTextBelowAndSubItemsInheritTheParagraphsUnits() {
         ParsedDocument d = parse("headed-paragraphs-plan.txt");
         assertEquals(List.of("（一）", "（二）", "（三）", "（四）", "1.", "2."), seqs(d));
+        assertEquals(List.of(LocalDate.of(2023, 12, 31), LocalDate.of(2025, 12, 31)),
+                d.milestones().stream().map(ParsedMilestone::dueDate).toList(), "the goals below a 主要目标 heading");
+        assertEquals(new Target(new BigDecimal("50"), "个", Comparator.AT_LEAST, null), d.milestones().get(0).target());
         ParsedTask first = task(d, "（一）");
         assertEquals("优化专业布局", first.title(), "the heading is not run into the first sentence");
         assertEquals("紧密对接产业需求，调整优化专业结构，到2023年新增专业20个以上。", first.content());
