@@ -24,7 +24,7 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
     private static final Pattern UNITS = Pattern.compile("(责任单位|责任部门|负责单位|负责部门|牵头单位|牵头部门|责任主体|承办单位)");
     private static final Pattern LEAD = Pattern.compile("^(牵头|主办)");
     private static final Pattern PARTICIPANTS = Pattern.compile(
-            "^(配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|配合|参与)$");
+            "^(配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|配合|参与)(?:[（(][^）)]{1,8}[）)])?$");
     private static final Pattern CATEGORY = Pattern.compile("^(工作任务|任务类别|类别|重点任务|任务名称|工作类别)$");
     private static final Pattern CONTENT = Pattern.compile("(主要内容|政策内容|工作内容|具体内容|任务内容|主要任务|工作措施|具体措施|内容)");
     /** The names of a deadline, as a column header or as a label in prose ({@code 完成时限：2021年底前}). */
