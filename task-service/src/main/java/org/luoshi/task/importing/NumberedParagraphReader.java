@@ -99,7 +99,11 @@ final class NumberedParagraphReader {
 
     private static boolean hasUnits(CleanDocument document, Paragraph p, Level level) {
         String text = document.text(p.start, p.end);
-        return pieces(text, level).stream().anyMatch(piece -> UnitList.at(Dated.of(piece.text()).text()).isPresent());
+        return anyUnits(pieces(text, level));
+    }
+
+    private static boolean anyUnits(List<Piece> pieces) {
+        return pieces.stream().anyMatch(piece -> UnitList.at(Dated.of(piece.text()).text()).isPresent());
     }
 
     /** A piece's text without its labelled deadline, and that deadline's text (null when it has none). */
@@ -206,8 +210,7 @@ final class NumberedParagraphReader {
     private static List<ParsedTask> tasks(CleanDocument document, Paragraph p, Level level, List<String> warnings) {
         String text = document.text(p.start, p.end);
         List<Piece> pieces = pieces(text, level);
-        boolean anyUnits = pieces.stream().anyMatch(piece -> UnitList.at(Dated.of(piece.text()).text()).isPresent());
-        if (!anyUnits) {
+        if (!anyUnits(pieces)) {
             warnings.add("paragraph " + p.seq + " names no responsible units: not a task ("
                     + TaskTexts.firstSentence(body(text.substring(pieces.get(0).start(), pieces.get(0).end()), level)) + ")");
             return List.of();

@@ -86,11 +86,12 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
      */
     static boolean isSubHeader(List<String> cellsView) {
         List<String> named = cellsView.stream().map(TableColumns::clean).filter(c -> !c.isEmpty()).toList();
-        if (named.isEmpty() || named.stream().anyMatch(c -> !UNITS.matcher(c).find() && !PARTICIPANTS.matcher(c).find()
-                && !DEADLINE.matcher(c).find())) {
-            return false;
-        }
-        return named.stream().anyMatch(c -> UNITS.matcher(c).find() || PARTICIPANTS.matcher(c).find());
+        return named.stream().anyMatch(TableColumns::namesUnits)
+                && named.stream().allMatch(c -> namesUnits(c) || DEADLINE.matcher(c).find());
+    }
+
+    private static boolean namesUnits(String name) {
+        return UNITS.matcher(name).find() || PARTICIPANTS.matcher(name).find();
     }
 
     /** Whether a header cell names a column that may follow the units: participants or a deadline. */
