@@ -31,7 +31,8 @@ final class MetadataExtractor {
             String implementsDocNumber) {
     }
 
-    private static final String DOC_NUMBER = "([\\p{IsHan}]{2,6})[〔\\[［【(（](\\d{4})[〕\\]］】)）](\\d{1,4})号";
+    /** 发文字号; a 第 before the serial (浙政办发〔2021〕第9号) is dropped, as the standard form (GB/T 9704) writes none. */
+    private static final String DOC_NUMBER = "([\\p{IsHan}]{2,6})[〔\\[［【(（](\\d{4})[〕\\]］】)）]第?(\\d{1,4})号";
     private static final Pattern NUMBER = Pattern.compile(DOC_NUMBER);
     private static final Pattern NUMBER_LINE = Pattern.compile("^" + DOC_NUMBER + "$");
     private static final Pattern CITATION = Pattern.compile("《([^》\\n]{4,80})》（" + DOC_NUMBER + "）");

@@ -29,15 +29,18 @@ final class NumberedParagraphReader {
     private static final Pattern END_OF_BODY = Pattern.compile("^(\\d{4}年\\d{1,2}月\\d{1,2}日|.{2,20}(人民政府|办公厅|办公室)|版权所有.*|抄送.*)$");
     private static final Pattern DATE_LINE = Pattern.compile("^\\d{4}年\\d{1,2}月\\d{1,2}日$");
     private static final Pattern SIGNATURE = Pattern.compile("^[^。，；：,;:]{2,20}(厅|局|委|办|院|部|会|政府)$");
-    /** A line that carries a task's units or deadline, never the signature that ends the body. */
-    private static final Pattern LABELLED_LINE = Pattern.compile(
-            "^(" + UnitSplitter.LABELS + "|" + TableColumns.DEADLINE_NAMES + ")[:：]");
-    /**
-     * A labelled deadline after a sentence, a line break, an opening bracket or a {@code ；}, up to the end of its line
-     * or bracket.
-     */
-    private static final Pattern DEADLINE_LABEL = Pattern.compile("(?:(?<=[。；;\\n（(\\[【])\\s*|[；;]\\s*)(?:"
-            + TableColumns.DEADLINE_NAMES + ")[:：]\\s*([^；;。\\n）)\\]】]+)[。；;]?");
+    /** A person named as lead or contact of a task: 牵头领导, 责任领导, 分管市领导, 责任人, 联系人. */
+    private static final String PERSON_LABELS = "(?:牵头|责任|分管|包保|联系)[省市县区]?领导|责任人|联系人";
+    /** A line that carries a task's units, deadline or person, never the signature that ends the body. */
+    private static final Pattern LABELLED_LINE = Pattern.compile("^(?:(?:" + UnitSplitter.LABELS + "|"
+            + TableColumns.DEADLINE_NAMES + "|" + PERSON_LABELS + ")[:：]|" + UnitList.DASH + ")");
+    /** Where a label of a task's deadline or person may start: after a sentence, a line break, a bracket or a ；. */
+    private static final String LABEL_START = "(?:(?<=[。；;\\n（(\\[【])\\s*|[；;]\\s*)";
+    /** The label's value runs to the end of its line, clause or enclosing bracket; brackets of its own stay in it. */
+    private static final String LABEL_VALUE = "[:：]\\s*((?:[^；;。\\n（(）)\\]】]|[（(][^（(）)\\n]*[）)])+)[。；;]?";
+    private static final Pattern DEADLINE_LABEL = Pattern.compile(LABEL_START + "(?:" + TableColumns.DEADLINE_NAMES + ")"
+            + LABEL_VALUE);
+    private static final Pattern PERSON_LABEL = Pattern.compile(LABEL_START + "(" + PERSON_LABELS + ")" + LABEL_VALUE);
     private static final String AFTER_SENTENCE = "(?<=^|[。；）\\]】])\\s*";
     private static final int MIN_PARAGRAPHS = 3;
     private static final String SENTENCE_END = "。；;！!？?，,：:";
@@ -103,18 +106,36 @@ final class NumberedParagraphReader {
     }
 
     private static boolean anyUnits(List<Piece> pieces) {
-        return pieces.stream().anyMatch(piece -> UnitList.at(Dated.of(piece.text()).text()).isPresent());
+        return pieces.stream().anyMatch(piece -> UnitList.at(Labelled.of(piece.text()).text()).isPresent());
     }
 
-    /** A piece's text without its labelled deadline, and that deadline's text (null when it has none). */
-    private record Dated(String text, String deadline) {
-        static Dated of(String text) {
-            Matcher label = DEADLINE_LABEL.matcher(text);
-            if (!label.find()) {
-                return new Dated(text, null);
+    /**
+     * A piece's text without its labelled deadline and persons; the deadline's text (null when it has none); and the
+     * persons' lines ({@code 牵头领导：张三}), which are no units but belong to the task's content.
+     */
+    private record Labelled(String text, String deadline, List<String> persons) {
+        static Labelled of(String text) {
+            Matcher deadlineLabel = DEADLINE_LABEL.matcher(text);
+            String deadline = null;
+            if (deadlineLabel.find()) {
+                deadline = deadlineLabel.group(1).strip();
+                text = text.substring(0, deadlineLabel.start()) + text.substring(deadlineLabel.end());
             }
-            String rest = text.substring(0, label.start()) + text.substring(label.end());
-            return new Dated(rest, label.group(1).strip());
+            List<String> persons = new ArrayList<>();
+            Matcher person = PERSON_LABEL.matcher(text);
+            StringBuilder rest = new StringBuilder();
+            while (person.find()) {
+                persons.add(person.group(1) + "：" + person.group(2).strip());
+                person.appendReplacement(rest, "");
+            }
+            person.appendTail(rest);
+            return new Labelled(rest.toString(), deadline, persons);
+        }
+
+        /** The content before the units, with the persons' lines after it. */
+        String content(Optional<UnitList> units) {
+            String content = withoutUnits(text, units);
+            return persons.isEmpty() ? content : content + "\n" + String.join("；", persons) + "。";
         }
     }
 
@@ -217,22 +238,22 @@ final class NumberedParagraphReader {
         }
         List<ParsedTask> tasks = new ArrayList<>();
         Piece head = pieces.get(0);
-        Dated headText = Dated.of(body(head.text(), level));
+        Labelled headText = Labelled.of(body(head.text(), level));
         Optional<UnitList> headUnits = UnitList.at(headText.text());
-        String headContent = withoutUnits(headText.text(), headUnits);
+        String headContent = headText.content(headUnits);
         Optional<String> heading = headingLine(headContent);
         tasks.add(TaskTexts.task(p.seq, null, p.category, heading.orElse(null),
                 heading.map(h -> headContent.substring(headContent.indexOf('\n') + 1).strip()).orElse(headContent),
                 document.source(p.start, p.end), headUnits.map(UnitList::units).orElse(null), headText.deadline()));
         for (Piece piece : pieces.subList(1, pieces.size())) {
-            Dated itemText = Dated.of(piece.text().strip().substring(piece.seq().length()));
+            Labelled itemText = Labelled.of(piece.text().strip().substring(piece.seq().length()));
             Optional<UnitList> units = UnitList.at(itemText.text());
             if (units.isEmpty()) {
                 warnings.add("sub-item " + p.seq + piece.seq() + " names no responsible units of its own"
                         + (headUnits.isPresent() ? ": those of its paragraph apply" : ""));
             }
             String itemUnits = units.or(() -> headUnits).map(UnitList::units).orElse(null);
-            tasks.add(TaskTexts.task(piece.seq(), p.seq, p.category, null, withoutUnits(itemText.text(), units),
+            tasks.add(TaskTexts.task(piece.seq(), p.seq, p.category, null, itemText.content(units),
                     document.source(p.start + piece.start(), p.start + piece.end()).strip(), itemUnits,
                     itemText.deadline()));
         }

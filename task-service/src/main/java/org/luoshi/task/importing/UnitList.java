@@ -7,16 +7,19 @@ import java.util.regex.Pattern;
 
 /**
  * The responsible units that close a paragraph of prose: a bracket at its end ({@code （…）}, {@code […]},
- * {@code 【…】}, optionally followed by a full stop), or a labelled list after its last sentence
- * ({@code 责任单位：…}). A bracket counts only when every name in it looks like a unit — it ends as units' names
- * end (厅, 局, 委, 办, 政府, 部门, 中心 …) and does not open as a phrase does (由, 含, 包括, 以下简称 …) — so that a
- * parenthesis of content, even one holding 负责 or 参与, is never taken for units.
+ * {@code 【…】}, optionally followed by a full stop), a labelled list after its last sentence ({@code 责任单位：…}), or
+ * a list after a dash ({@code ——市教育局、市财政局}). A bracket counts only when every name in it looks like a unit —
+ * it ends as units' names end (厅, 局, 委, 办, 政府, 部门, 中心 …) and does not open as a phrase does (由, 含, 包括,
+ * 以下简称 …) — so that a parenthesis of content, even one holding 负责 or 参与, is never taken for units.
  *
- * @param start where the units begin in the text (the opening bracket or the label)
+ * @param start where the units begin in the text (the opening bracket, the label or the dash)
  * @param units the unit text, brackets included (UnitSplitter drops them)
  */
 record UnitList(int start, String units) {
 
+    /** A dash before units closing a paragraph: {@code ……。——市教育局、市财政局}. */
+    static final String DASH = "(?:—{1,2}|―{1,2}|－{2}|-{2})";
+    private static final Pattern DASHED = Pattern.compile(DASH + "\\s*(?=\\S)");
     private static final String OPENING = "（[【［";
     private static final String CLOSING = "）]】］";
     private static final Pattern LABEL = Pattern.compile("(?<=^|[。；;\\n\\s])(" + UnitSplitter.LABELS + ")[:：]");
@@ -34,7 +37,23 @@ record UnitList(int start, String units) {
             end--; // the stops closing the text (an anchored expression would be tried at every position)
         }
         String t = stripped.substring(0, end).stripTrailing();
-        return bracketed(t).or(() -> labelled(t));
+        return bracketed(t).or(() -> labelled(t)).or(() -> dashed(t));
+    }
+
+    /** The last dash when only units follow it. */
+    private static Optional<UnitList> dashed(String t) {
+        Matcher dash = DASHED.matcher(t);
+        int start = -1;
+        int unitsStart = -1;
+        while (dash.find()) {
+            start = dash.start();
+            unitsStart = dash.end();
+        }
+        if (start < 0) {
+            return Optional.empty();
+        }
+        String units = t.substring(unitsStart);
+        return units.indexOf('。') < 0 && isUnitList(units) ? Optional.of(new UnitList(start, units)) : Optional.empty();
     }
 
     private static Optional<UnitList> bracketed(String t) {

@@ -19,8 +19,9 @@ import org.luoshi.task.api.model.AssignmentRole;
  *   <li>{@code A、B会同C} — A, B LEAD; C PARTICIPANT;</li>
  *   <li>{@code A、B牵头} — LEAD; {@code 参与 / 配合 / 协助 / 参加} — PARTICIPANT;
  *       {@code 按职责分工负责 / 各负其责 / 分别负责 / 负责} — RESPONSIBLE;</li>
- *   <li>a clause without role words after a clause with them — RESPONSIBLE (each in its own remit, the usual
- *       meaning of {@code …会同有关部门，各市州人民政府}); before any lead — LEAD;</li>
+ *   <li>a clause without role words after a clause with them: before any lead — LEAD; after one, a government group
+ *       or unnamed units RESPONSIBLE (each in its own remit, the usual meaning of {@code …会同有关部门，各市州人民政府})
+ *       and a named unit PARTICIPANT ({@code 市人力社保局（牵头），市教育局});</li>
  *   <li>a list without any role words — the first named unit (not an unnamed 有关部门) LEAD, a later government group
  *       RESPONSIBLE, the rest PARTICIPANT.</li>
  * </ul>
@@ -227,7 +228,8 @@ final class UnitSplitter {
         for (Named n : named) {
             AssignmentRole role = n.role();
             if (role == null && anyRole) {
-                role = leadSeen ? AssignmentRole.RESPONSIBLE : AssignmentRole.LEAD;
+                role = !leadSeen ? AssignmentRole.LEAD
+                        : n.kind() == AssignmentKind.AGENCY ? AssignmentRole.PARTICIPANT : AssignmentRole.RESPONSIBLE;
             } else if (role == null && !anyAgency) {
                 role = AssignmentRole.RESPONSIBLE;
             } else if (role == null) {

@@ -209,6 +209,31 @@ class FixtureDocumentsTest {
     }
 
     @Test
+    void personsBesideTheUnitsStayInTheContentAndUnitsAfterADashCloseTheParagraph() {
+        ParsedDocument d = parse("leaders-and-dashes-plan.txt");
+        assertEquals(DocumentShape.NUMBERED_PARAGRAPHS, d.shape());
+        assertEquals("湖政办发〔2021〕12号", d.docNumber(), "第 before the serial is not part of the standard form");
+        assertEquals(List.of("1", "2", "3", "4", "5"), seqs(d));
+        assertTrue(d.warnings().stream().noneMatch(w -> w.contains("not a task")), d.warnings().toString());
+
+        // a person after the units (牵头领导：…) does not hide them, and is kept in the content, never taken for a unit
+        assertUnits(task(d, "1"), "市教育局:LEAD", "市财政局:PARTICIPANT", "市人力社保局:PARTICIPANT");
+        assertEquals("推进职业院校布局调整，整合中职学校办学资源（不含技工学校）。牵头领导：张某某（副市长）。",
+                task(d, "1").content());
+        assertEquals(List.of(LocalDate.of(2021, 12, 31)), dueDates(task(d, "1")), "the deadline after the person");
+        assertUnits(task(d, "2"), "市发展改革委:LEAD", "市教育局:PARTICIPANT", "市经信局:PARTICIPANT");
+        assertEquals("推进产教融合实训基地建设，建成市级公共实训基地5个以上。责任领导：李某某。", task(d, "2").content());
+        // units after a dash, on a line of their own or after the sentence
+        assertUnits(task(d, "3"), "市教育局:LEAD", "市人力社保局:PARTICIPANT");
+        assertEquals("深化“三教”改革，建设“双师型”教师队伍。", task(d, "3").content());
+        assertUnits(task(d, "4"), "市人力社保局:LEAD", "市教育局:PARTICIPANT");
+        // a contact and a deadline sharing a line
+        assertUnits(task(d, "5"), "市教育局:LEAD");
+        assertEquals("完善职业教育质量评价机制。联系人：王某某。", task(d, "5").content());
+        assertEquals(List.of(LocalDate.of(2021, 9, 30)), dueDates(task(d, "5")));
+    }
+
+    @Test
     void aHeaderOnTwoRowsNamesTheColumnsUnderItsMergedCellInTextAndInWord() throws IOException {
         String[][] rows = {
             {"序号", "重点任务", "责任单位", "", "时间节点"},

@@ -43,6 +43,15 @@ class UnitSplitterTest {
     }
 
     @Test
+    void aNamedUnitInAClauseWithoutRoleWordsAfterALeadParticipatesAndGroupsThereAreEachResponsible() {
+        assertEquals(List.of("市人社局:LEAD", "市教育局:PARTICIPANT"), split("市人社局（牵头），市教育局"));
+        assertEquals(List.of("市人社局:LEAD", "市教育局:PARTICIPANT", "市财政局:PARTICIPANT"),
+                split("市人社局牵头，市教育局、市财政局"));
+        assertEquals(List.of("市人社局:LEAD", "有关部门:RESPONSIBLE", "各县区政府:RESPONSIBLE"),
+                split("市人社局牵头，有关部门、各县区政府"));
+    }
+
+    @Test
     void shortAndOtherLabelsGiveTheirRolesAndAreNotPartOfTheNames() {
         assertEquals(List.of("省教育厅:LEAD", "省财政厅:PARTICIPANT", "省人力社保厅:PARTICIPANT"),
                 split("牵头：省教育厅；配合：省财政厅、省人力社保厅"));
