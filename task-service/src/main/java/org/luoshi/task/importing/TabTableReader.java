@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * page break simply continues. In a table without a category column, a chapter heading ({@code 一、…}) on a line of
  * its own or in a row of one cell is the category of the rows below it. A deadline column dates the row's task. A
  * header may take two rows, the lower naming the columns under a merged cell ({@code 责任单位} over {@code 牵头单位}
- * and {@code 配合单位}).
+ * and {@code 配合单位}). A header repeated after a page break is passed over. A cell whose text wraps onto the next
+ * lines (a row copied from Word or a PDF: {@code 1\t整合办学资源，} then {@code 建成示范校5所。\t市教育局\t2021年底前})
+ * is joined back into its row, as long as the row lacks cells.
  */
 final class TabTableReader {
 
@@ -21,8 +23,25 @@ final class TabTableReader {
     private static final Pattern SEQ = Pattern.compile("^(\\d{1,4})[.．、]?$");
     private static final Pattern CHAPTER = Pattern.compile("^[一二三四五六七八九十]{1,3}[、.．](\\S.{1,40})$");
 
-    /** A row: its cells and the stretch of cleaned text it spans. */
-    private record Row(List<String> cells, int start, int end, int line) {
+    /** A row: its cells and the stretch of cleaned text it spans; a bare row is a line without any tab. */
+    private record Row(List<String> cells, int start, int end, int line, boolean bare) {
+
+        /** This row with {@code next} continuing its last cell. */
+        Row continuedBy(Row next) {
+            List<String> joined = new ArrayList<>(cells);
+            joined.set(joined.size() - 1, wrapped(joined.get(joined.size() - 1), next.cells().get(0)));
+            joined.addAll(next.cells().subList(1, next.cells().size()));
+            return new Row(joined, start, next.end(), line, false);
+        }
+
+        /** A line break inside a cell: nothing between Chinese text, a space between words. */
+        private static String wrapped(String before, String after) {
+            String a = before.stripTrailing();
+            String b = after.stripLeading();
+            boolean words = !a.isEmpty() && !b.isEmpty() && Character.isLetterOrDigit(a.charAt(a.length() - 1))
+                    && a.charAt(a.length() - 1) < 0x80 && Character.isLetterOrDigit(b.charAt(0)) && b.charAt(0) < 0x80;
+            return words ? a + " " + b : a + b;
+        }
     }
 
     private TabTableReader() {
@@ -54,7 +73,10 @@ final class TabTableReader {
         BodyParagraphs body = new BodyParagraphs(document, rows.get(header).line());
         List<ParsedTask> tasks = new ArrayList<>();
         String category = null;
-        for (Row row : rows.subList(firstRow, rows.size())) {
+        for (Row row : unwrapped(rows.subList(firstRow, rows.size()), columns)) {
+            if (TableColumns.of(row.cells().stream().map(HanView::of).toList()).isPresent()) {
+                continue; // the header again, after a page break
+            }
             List<String> cells = padded(row.cells(), columns.size());
             String number = cells.get(columns.seq()).strip();
             Optional<String> heading = heading(row.cells());
@@ -79,6 +101,61 @@ final class TabTableReader {
             tasks.add(AnnexRows.task(seq, category, cell, columns.units(cells), deadline, source, body, warnings));
         }
         return Optional.of(tasks);
+    }
+
+    /**
+     * The rows with wrapped cells joined back: a numbered row with fewer cells than the header is continued by the
+     * unnumbered rows after it — lines without a tab continue its last cell, a line with tabs continues it and adds
+     * its other cells — while the joined row does not exceed the header. Lines without a tab that continue nothing
+     * are no rows (the text around the table).
+     */
+    private static List<Row> unwrapped(List<Row> rows, TableColumns columns) {
+        List<Row> out = new ArrayList<>();
+        Row open = null;
+        List<Row> bare = new ArrayList<>();
+        for (Row row : rows) {
+            if (open != null && continues(row, columns) && open.cells().size() < columns.size()) {
+                if (row.bare()) {
+                    bare.add(row);
+                    continue;
+                }
+                if (open.cells().size() + row.cells().size() - 1 <= columns.size()) {
+                    for (Row line : bare) {
+                        open = open.continuedBy(line);
+                    }
+                    open = open.continuedBy(row);
+                    bare.clear();
+                    continue;
+                }
+            }
+            bare.clear();
+            if (open != null) {
+                out.add(open);
+                open = null;
+            }
+            if (row.bare() && heading(row.cells()).isEmpty()) {
+                continue;
+            }
+            if (isNumbered(row, columns)) {
+                open = row;
+            } else {
+                out.add(row);
+            }
+        }
+        if (open != null) {
+            out.add(open);
+        }
+        return out;
+    }
+
+    private static boolean isNumbered(Row row, TableColumns columns) {
+        return columns.seq() < row.cells().size() && SEQ.matcher(row.cells().get(columns.seq()).strip()).matches();
+    }
+
+    /** A row that may continue the one above: not numbered, no heading, not the header repeated. */
+    private static boolean continues(Row row, TableColumns columns) {
+        return !row.cells().isEmpty() && !row.cells().get(0).isBlank() && !isNumbered(row, columns)
+                && heading(row.cells()).isEmpty() && TableColumns.of(row.cells().stream().map(HanView::of).toList()).isEmpty();
     }
 
     /**
@@ -135,18 +212,18 @@ final class TabTableReader {
                 continue;
             }
             if (start >= 0) {
-                rows.add(new Row(List.copyOf(cells), start, end, firstLine));
+                rows.add(new Row(List.copyOf(cells), start, end, firstLine, false));
                 cells.clear();
                 start = -1;
             }
             if (text.indexOf('\t') >= 0) {
-                rows.add(new Row(List.of(text.split("\t", -1)), line.start(), line.end(), line.number()));
-            } else if (heading(List.of(text)).isPresent()) {
-                rows.add(new Row(List.of(text), line.start(), line.end(), line.number()));
+                rows.add(new Row(List.of(text.split("\t", -1)), line.start(), line.end(), line.number(), false));
+            } else if (!text.isBlank()) {
+                rows.add(new Row(List.of(text), line.start(), line.end(), line.number(), true));
             }
         }
         if (start >= 0) {
-            rows.add(new Row(List.copyOf(cells), start, end, firstLine));
+            rows.add(new Row(List.copyOf(cells), start, end, firstLine, false));
         }
         return rows;
     }

@@ -27,6 +27,8 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
             "^(配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|配合|参与)(?:[（(][^）)]{1,8}[）)])?$");
     private static final Pattern CATEGORY = Pattern.compile("^(工作任务|任务类别|类别|重点任务|任务名称|工作类别)$");
     private static final Pattern CONTENT = Pattern.compile("(主要内容|政策内容|工作内容|具体内容|任务内容|主要任务|工作措施|具体措施|内容)");
+    /** A column of remarks, never the content even when no column is named as content. */
+    private static final Pattern REMARKS = Pattern.compile("^(备注|说明|备注说明)$");
     /** The names of a deadline, as a column header or as a label in prose ({@code 完成时限：2021年底前}). */
     static final String DEADLINE_NAMES = "时间进度|进度安排|时间安排|完成时限|完成时间|完成期限|时限要求|时间要求|时间节点|完成节点|截止时间";
     private static final Pattern DEADLINE = Pattern.compile("(" + DEADLINE_NAMES + "|时限)");
@@ -51,7 +53,8 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
         }
         if (content == NONE) {
             for (int i = 0; i < headerView.size(); i++) {
-                if (i != seq && i != units && i != category && i != deadline && i != participants) {
+                if (i != seq && i != units && i != category && i != deadline && i != participants
+                        && !REMARKS.matcher(clean(headerView.get(i))).matches()) {
                     content = i;
                     break;
                 }

@@ -234,6 +234,29 @@ class FixtureDocumentsTest {
     }
 
     @Test
+    void cellsWrappedOntoTheNextLinesJoinTheirRowAndAHeaderRepeatedAfterAPageBreakIsNoRow() {
+        ParsedDocument d = parse("wrapped-cells-table.txt");
+        assertEquals(DocumentShape.TAB_TABLE, d.shape());
+        assertEquals(List.of("1", "2", "3", "4"), seqs(d));
+        assertTrue(d.warnings().stream().noneMatch(w -> w.contains("skipped")), d.warnings().toString());
+
+        assertEquals("整合中职学校办学资源，建成省级示范校5所。", task(d, "1").content());
+        assertUnits(task(d, "1"), "市教育局:LEAD", "市财政局:PARTICIPANT");
+        assertEquals(List.of(LocalDate.of(2021, 12, 31)), dueDates(task(d, "1")));
+        // a cell over three lines, the middle one without a tab
+        assertEquals("推进现代学徒制试点，新增试点专业10个左右，覆盖全部中职学校。", task(d, "2").content());
+        assertUnits(task(d, "2"), "市人社局:LEAD", "市教育局:PARTICIPANT");
+        // a row without its trailing cells is complete: the text below the table does not continue it
+        assertEquals("落实生均拨款制度。", task(d, "3").content());
+        assertUnits(task(d, "3"), "市财政局:LEAD");
+        // after the repeated header; the content and the units cell both wrap
+        assertEquals("将职业教育工作纳入对县（市、区）政府的督查考核。", task(d, "4").content());
+        assertUnits(task(d, "4"), "市政府督查室:LEAD", "各县（市、区）人民政府:RESPONSIBLE");
+        assertEquals(List.of(LocalDate.of(2021, 9, 30)), dueDates(task(d, "4")));
+        assertNull(task(d, "4").category(), "重点任务 is the content here, and 备注 no column of its own");
+    }
+
+    @Test
     void aHeaderOnTwoRowsNamesTheColumnsUnderItsMergedCellInTextAndInWord() throws IOException {
         String[][] rows = {
             {"序号", "重点任务", "责任单位", "", "时间节点"},
