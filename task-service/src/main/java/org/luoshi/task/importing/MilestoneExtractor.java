@@ -41,13 +41,18 @@ final class MilestoneExtractor {
     private static final Pattern COMPARATOR_WORD = Pattern.compile("(不少于|不低于|至少|超过|达到|不超过|不高于|控制在|大约|约|近)");
     private static final int COMPARATOR_REACH = 10;
 
-    private static final Pattern DAY = Pattern.compile("(\\d{4})年(\\d{1,2})月(\\d{1,2})日");
-    private static final Pattern MONTH = Pattern.compile("(\\d{4})年(\\d{1,2})月(?!\\d{1,2}日)");
+    /** What follows a date that starts something rather than ends it: 2021年起, 自2021年9月1日开始, 2020年以来. */
+    private static final String START = "起|开始|以来";
+    private static final Pattern DAY = Pattern.compile("(\\d{4})年(\\d{1,2})月(\\d{1,2})日(?!" + START + ")");
+    private static final Pattern MONTH = Pattern.compile("(\\d{4})年(\\d{1,2})月(?!\\d{1,2}日|" + START + ")");
     private static final Pattern HALF_YEAR = Pattern.compile("(\\d{4})年(上|下)半年");
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})年第?([一二三四1-4])季度");
-    /** A year and month written with a dot or slash, as in a table's deadline cell: 2021.12, 2021/6. */
-    private static final Pattern NUMERIC_MONTH = Pattern.compile("^(\\d{4})[.．/](\\d{1,2})(?:月?底?前?)$");
-    private static final Pattern YEAR = Pattern.compile("(?<!\\d)(\\d{4})年(?!\\d{1,2}月|[上下]半年|第?[一二三四1-4]季度)");
+    /** A year and month written with a dot, slash or dash, as in a table's deadline cell: 2021.12, 2021/6. */
+    private static final Pattern NUMERIC_MONTH = Pattern.compile("^(\\d{4})[.．/\\-](\\d{1,2})(?:月?底?前?)$");
+    /** A whole date so written: 2021.9.30, 2021/9/30, 2021-09-30. */
+    private static final Pattern NUMERIC_DAY = Pattern.compile("^(\\d{4})([.．/\\-])(\\d{1,2})\\2(\\d{1,2})(?:日?前?)$");
+    private static final Pattern YEAR = Pattern.compile(
+            "(?<!\\d)(\\d{4})年(?!\\d{1,2}月|[上下]半年|第?[一二三四1-4]季度|" + START + ")");
     private static final Pattern AGAIN = Pattern.compile("再(?:通过|经过|用)?(\\d{1,2})年");
     private static final Pattern SENTENCE = Pattern.compile("[^。；;！!？?\\n]+");
     private static final Pattern CLAUSE = Pattern.compile("[^，,。；;！!？?\\n]+");
@@ -84,8 +89,7 @@ final class MilestoneExtractor {
     static Optional<LocalDate> deadline(String sentence, Integer previousYear) {
         Matcher day = DAY.matcher(sentence);
         if (day.find() && plausibleYear(day.group(1))) {
-            return Optional.of(LocalDate.of(Integer.parseInt(day.group(1)), Integer.parseInt(day.group(2)),
-                    Integer.parseInt(day.group(3))));
+            return validDate(day.group(1), day.group(2), day.group(3));
         }
         Matcher month = MONTH.matcher(sentence);
         if (month.find() && plausibleYear(month.group(1))) {
@@ -104,6 +108,10 @@ final class MilestoneExtractor {
             int q = "一二三四".indexOf(quarter.group(2).charAt(0)) + 1;
             int last = 3 * (q > 0 ? q : Integer.parseInt(quarter.group(2)));
             return Optional.of(YearMonth.of(Integer.parseInt(quarter.group(1)), last).atEndOfMonth());
+        }
+        Matcher numericDay = NUMERIC_DAY.matcher(sentence.strip());
+        if (numericDay.matches() && plausibleYear(numericDay.group(1))) {
+            return validDate(numericDay.group(1), numericDay.group(3), numericDay.group(4));
         }
         Matcher numeric = NUMERIC_MONTH.matcher(sentence.strip());
         if (numeric.matches() && plausibleYear(numeric.group(1))) {
@@ -211,6 +219,15 @@ final class MilestoneExtractor {
     private static String title(String text) {
         String t = text.strip();
         return t.length() <= MAX_TITLE ? t : t.substring(0, MAX_TITLE);
+    }
+
+    /** The date, or none when there is no such day (2021年2月30日, an OCR slip). */
+    private static Optional<LocalDate> validDate(String year, String month, String day) {
+        try {
+            return Optional.of(LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)));
+        } catch (java.time.DateTimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static boolean plausibleYear(String year) {

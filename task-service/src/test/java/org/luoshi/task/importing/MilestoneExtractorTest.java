@@ -38,7 +38,22 @@ class MilestoneExtractorTest {
         assertEquals(Optional.of(LocalDate.of(2022, 3, 31)), due("2022年一季度前"));
         assertEquals(Optional.of(LocalDate.of(2021, 12, 31)), due("2021.12"), "a deadline cell written with a dot");
         assertEquals(Optional.of(LocalDate.of(2021, 6, 30)), due("2021/6"));
+        assertEquals(Optional.of(LocalDate.of(2021, 12, 31)), due("2021-12"));
+        assertEquals(Optional.of(LocalDate.of(2021, 9, 30)), due("2021.9.30"), "a whole date in a deadline cell");
+        assertEquals(Optional.of(LocalDate.of(2021, 9, 30)), due("2021/9/30"));
+        assertEquals(Optional.of(LocalDate.of(2021, 9, 30)), due("2021-09-30前"));
+        assertEquals(Optional.of(LocalDate.of(2023, 12, 31)), due("2021-2023年"), "a range of years ends with its last");
         assertEquals(Optional.empty(), due("健全学生到企业实习实训制度"));
+        assertEquals(Optional.empty(), due("2021年2月30日前报送"), "no such day: no date, and no failure");
+    }
+
+    @Test
+    void aDateThatStartsSomethingIsNoDeadline() {
+        assertEquals(Optional.empty(), due("2021年起"));
+        assertEquals(Optional.empty(), due("自2021年9月1日起施行"));
+        assertEquals(Optional.empty(), due("从2021年9月开始，每年新增试点专业10个"));
+        assertEquals(Optional.of(LocalDate.of(2022, 12, 31)), due("2020年以来成效明显，到2022年建成5所"),
+                "the deadline after a start");
         assertEquals(Optional.empty(), due("实施“科技创新2030重大项目”"));
     }
 
