@@ -64,6 +64,9 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
             content = category;
             category = NONE;
         }
+        if (content == NONE) {
+            return Optional.empty(); // numbers and units without any task: no task table
+        }
         boolean leadColumn = LEAD.matcher(clean(headerView.get(units))).find();
         return Optional.of(new TableColumns(headerView.size(), seq, category, content, units, leadColumn, participants,
                 deadline));

@@ -50,6 +50,11 @@ class PolicyDocumentParserTest {
         assertEquals(DocumentShape.UNKNOWN, d.shape());
         assertTrue(d.tasks().isEmpty());
         assertTrue(d.warnings().stream().anyMatch(w -> w.contains("no task table")));
+
+        // a table of numbers, units and deadlines names no task: it is no task table (it failed the parse before)
+        ParsedDocument noTaskColumn = PolicyDocumentParser.parse("u.txt",
+                "序号\t责任单位\t完成时限\n1\t市教育局\t2021年底前\n".getBytes(StandardCharsets.UTF_8));
+        assertTrue(noTaskColumn.tasks().isEmpty());
     }
 
     /** Long documents number past 99 paragraphs (（一百零一）) and 999 rows; every one is a task. */
