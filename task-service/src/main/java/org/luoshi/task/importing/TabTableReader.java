@@ -1,8 +1,10 @@
 package org.luoshi.task.importing;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,7 +75,7 @@ final class TabTableReader {
         BodyParagraphs body = new BodyParagraphs(document, rows.get(header).line());
         List<ParsedTask> tasks = new ArrayList<>();
         String category = null;
-        for (Row row : unwrapped(rows.subList(firstRow, rows.size()), columns)) {
+        for (Row row : unwrapped(rows.subList(firstRow, rows.size()), columns, warnings)) {
             if (TableColumns.of(row.cells().stream().map(HanView::of).toList()).isPresent()) {
                 continue; // the header again, after a page break
             }
@@ -107,12 +109,13 @@ final class TabTableReader {
      * The rows with wrapped cells joined back: a numbered row with fewer cells than the header is continued by the
      * unnumbered rows after it — lines without a tab continue its last cell, a line with tabs continues it and adds
      * its other cells — while the joined row does not exceed the header. Lines without a tab that continue nothing
-     * are no rows (the text around the table).
+     * are no rows (the text around the table). The joined rows are named in a warning, to be checked.
      */
-    private static List<Row> unwrapped(List<Row> rows, TableColumns columns) {
+    private static List<Row> unwrapped(List<Row> rows, TableColumns columns, List<String> warnings) {
         List<Row> out = new ArrayList<>();
         Row open = null;
         List<Row> bare = new ArrayList<>();
+        Set<String> joined = new LinkedHashSet<>();
         for (Row row : rows) {
             if (open != null && continues(row, columns) && open.cells().size() < columns.size()) {
                 if (row.bare()) {
@@ -124,6 +127,7 @@ final class TabTableReader {
                         open = open.continuedBy(line);
                     }
                     open = open.continuedBy(row);
+                    joined.add(open.cells().get(columns.seq()).strip());
                     bare.clear();
                     continue;
                 }
@@ -144,6 +148,9 @@ final class TabTableReader {
         }
         if (open != null) {
             out.add(open);
+        }
+        if (!joined.isEmpty()) {
+            warnings.add("table rows " + String.join(", ", joined) + " continue on the lines below them: joined");
         }
         return out;
     }

@@ -239,6 +239,8 @@ class FixtureDocumentsTest {
         assertEquals(DocumentShape.TAB_TABLE, d.shape());
         assertEquals(List.of("1", "2", "3", "4"), seqs(d));
         assertTrue(d.warnings().stream().noneMatch(w -> w.contains("skipped")), d.warnings().toString());
+        assertTrue(d.warnings().contains("table rows 1, 2, 4 continue on the lines below them: joined"),
+                d.warnings().toString());
 
         assertEquals("整合中职学校办学资源，建成省级示范校5所。", task(d, "1").content());
         assertUnits(task(d, "1"), "市教育局:LEAD", "市财政局:PARTICIPANT");
