@@ -7,22 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.luoshi.platform.testing.ConsumerCrash;
 import org.luoshi.platform.testing.KafkaBrokerProcess;
 import org.luoshi.platform.testing.KafkaResource;
-import org.luoshi.platform.testing.ConsumerCrash;
 import org.luoshi.platform.testing.PostgresResource;
 import org.luoshi.platform.testing.ServiceProcess;
 import org.luoshi.platform.testing.Sql;
-import org.luoshi.platform.testing.TopicWriter;
-import org.luoshi.platform.testing.TopicWriter.CloudEvent;
 
 /**
  * The inbox's promise under a real crash. The packaged agency-service works through a backlog of task.events and
@@ -34,12 +28,10 @@ class ConsumerKilledMidBatchIT {
     private static final Path RUNNER = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final String DATABASE = "luoshi_agency_consumer_kill";
     private static final String GROUP = "agency-service-workload";
-    private static final String JURISDICTION = "341502";
-    private static final List<String> NAMES = List.of("市科技创新局", "区数据资源局", "市营商环境建设局",
-            "县乡村振兴局", "市城市更新办公室", "区新质生产力促进中心");
     /** Enough that the service is still at work when the test sees a quarter of it done, however fast it runs. */
-    private static final int CITATIONS_PER_NAME = 1000;
-    private static final int EVENTS = NAMES.size() * CITATIONS_PER_NAME;
+    private static final CitationBacklog BACKLOG = new CitationBacklog(List.of("市科技创新局", "区数据资源局",
+            "市营商环境建设局", "县乡村振兴局", "市城市更新办公室", "区新质生产力促进中心"), 1000, "341502");
+    private static final int EVENTS = BACKLOG.events();
 
     @Test
     void aConsumerKilledMidBatchAppliesEveryEventExactlyOnceAfterItRestarts() throws Exception {
@@ -47,16 +39,17 @@ class ConsumerKilledMidBatchIT {
         try {
             broker.createTopics(KafkaResource.TOPICS);
             String jdbcUrl = new PostgresResource().freshDatabase(DATABASE);
-            Set<String> eventIds = publishBacklog(broker);
+            Set<String> eventIds = BACKLOG.publish(broker);
 
-            try (ServiceProcess service = new ServiceProcess("agency-service", RUNNER, ConsumerCrash.serviceConfig(jdbcUrl, broker.bootstrapServers(), "task-events"),
+            try (ServiceProcess service = new ServiceProcess("agency-service", RUNNER,
+                    ConsumerCrash.serviceConfig(jdbcUrl, broker.bootstrapServers(), "task-events"),
                     Path.of("target", "consumer-kill"))) {
-                ConsumerCrash.Outcome kill = ConsumerCrash.killMidBacklog(service, 0, EVENTS, () -> applied(jdbcUrl),
-                        () -> broker.committedOffsets(GROUP, "task.events"));
+                ConsumerCrash.Outcome kill = ConsumerCrash.killMidBacklog(service, 0, EVENTS,
+                        () -> CitationBacklog.applied(jdbcUrl), () -> broker.committedOffsets(GROUP, "task.events"));
                 long appliedBeforeKill = kill.applied();
                 long committedBeforeKill = kill.committed();
                 assertTrue(appliedBeforeKill < EVENTS,
-                        "the kill must land mid-batch, but all " + EVENTS + " events were applied: raise CITATIONS_PER_NAME");
+                        "the kill must land mid-batch, but all " + EVENTS + " events were applied: raise the backlog");
                 // otherwise nothing would be delivered twice and the test would prove nothing
                 assertTrue(committedBeforeKill < appliedBeforeKill, "events applied after the last offset commit ("
                         + committedBeforeKill + " committed, " + appliedBeforeKill + " applied) are redelivered on restart");
@@ -65,14 +58,12 @@ class ConsumerKilledMidBatchIT {
                 await("the whole backlog applied and committed").atMost(Duration.ofMinutes(3))
                         .pollInterval(Duration.ofMillis(500)).until(() -> {
                             service.checkAlive();
-                            return applied(jdbcUrl) == EVENTS && broker.committedOffsets(GROUP, "task.events") == EVENTS;
+                            return CitationBacklog.applied(jdbcUrl) == EVENTS
+                                    && broker.committedOffsets(GROUP, "task.events") == EVENTS;
                         });
 
-                Map<String, Long> occurrences = occurrences(jdbcUrl);
-                Map<String, Long> expected = new LinkedHashMap<>();
-                NAMES.forEach(name -> expected.put(name, (long) CITATIONS_PER_NAME));
-                assertEquals(expected, occurrences, "each citation counted once, though " + (appliedBeforeKill
-                        - committedBeforeKill) + " of them were delivered twice");
+                assertEquals(BACKLOG.expectedOccurrences(), BACKLOG.occurrences(jdbcUrl), "each citation counted once, though "
+                        + (appliedBeforeKill - committedBeforeKill) + " of them were delivered twice");
                 assertEquals(eventIds, ledger(jdbcUrl), "the processed-event ledger holds every event id, none twice");
                 assertEquals(0, broker.endOffsets("task.events.dlq"), "a redelivery is not a failure: nothing dead-lettered");
             }
@@ -81,44 +72,10 @@ class ConsumerKilledMidBatchIT {
         }
     }
 
-    /** Each name cited CITATIONS_PER_NAME times, by different tasks, interleaved as imports would cite them. */
-    private static Set<String> publishBacklog(KafkaBrokerProcess broker) {
-        List<CloudEvent> events = new ArrayList<>(EVENTS);
-        for (int i = 0; i < EVENTS; i++) {
-            String task = UUID.randomUUID().toString();
-            events.add(new CloudEvent(task, TopicWriter.newId(), "AgencyReferenceUnresolved", """
-                    {"taskId": "%s", "documentId": "%s", "seq": "%d", "rawName": "%s", "jurisdiction": "%s", "role": "LEAD"}"""
-                    .formatted(task, UUID.randomUUID(), i, NAMES.get(i % NAMES.size()), JURISDICTION)));
-        }
-        TopicWriter.cloudEvents(broker.clientProperties(), "task.events", events);
-        Set<String> ids = new HashSet<>();
-        events.forEach(event -> ids.add(event.id()));
-        return ids;
-    }
-
-    /** Events in the consumer's processed-event ledger; none before the service's migrations made it. */
-    private static long applied(String jdbcUrl) throws SQLException {
-        if (Sql.number(jdbcUrl, "select count(*) from pg_tables where tablename = 'processed_event'") == 0) {
-            return 0;
-        }
-        return Sql.number(jdbcUrl, "select count(*) from processed_event where consumer = '" + TaskEventsConsumer.CONSUMER + "'");
-    }
-
     private static Set<String> ledger(String jdbcUrl) throws SQLException {
         Set<String> ids = new HashSet<>();
         Sql.rows(jdbcUrl, "select event_id, consumer from processed_event where consumer = '" + TaskEventsConsumer.CONSUMER + "'",
                 (id, consumer) -> assertTrue(ids.add(id), "event " + id + " recorded twice"));
         return ids;
-    }
-
-    private static Map<String, Long> occurrences(String jdbcUrl) throws SQLException {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        Sql.rows(jdbcUrl, "select raw_name, occurrences from unresolved_name where jurisdiction = '" + JURISDICTION + "'",
-                (name, occurrences) -> counts.put(name, Long.parseLong(occurrences)));
-        // in the order of NAMES, so that a failure compares like with like
-        Map<String, Long> ordered = new LinkedHashMap<>();
-        NAMES.stream().filter(counts::containsKey).forEach(name -> ordered.put(name, counts.remove(name)));
-        ordered.putAll(counts);
-        return ordered;
     }
 }

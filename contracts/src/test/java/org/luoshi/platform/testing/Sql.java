@@ -6,7 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.function.BiConsumer;
 
-/** Plain JDBC reads of a test database (user postgres), for tests that look at a service's tables from outside. */
+/** Plain JDBC on a test database (user postgres), for tests that look at a service's tables from outside. */
 public final class Sql {
 
     private Sql() {
@@ -18,6 +18,15 @@ public final class Sql {
                 ResultSet rows = c.createStatement().executeQuery(query)) {
             rows.next();
             return rows.getLong(1);
+        }
+    }
+
+    /** Runs statements that answer no rows (DDL, administration), in order. */
+    public static void execute(String jdbcUrl, String... statements) throws SQLException {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+            for (String statement : statements) {
+                c.createStatement().execute(statement);
+            }
         }
     }
 
