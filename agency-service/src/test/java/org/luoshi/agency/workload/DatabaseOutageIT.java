@@ -4,20 +4,16 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.luoshi.platform.testing.ConsumerCrash;
+import org.luoshi.platform.testing.DatabaseOutage;
 import org.luoshi.platform.testing.KafkaBrokerProcess;
 import org.luoshi.platform.testing.KafkaResource;
 import org.luoshi.platform.testing.PostgresResource;
 import org.luoshi.platform.testing.ServiceProcess;
-import org.luoshi.platform.testing.Sql;
 
 /**
  * The inbox's promise when the database goes away mid-backlog: good events are never dead-lettered for it. The
@@ -34,7 +30,6 @@ class DatabaseOutageIT {
     private static final CitationBacklog BACKLOG = new CitationBacklog(List.of("市科技创新局", "区数据资源局",
             "市营商环境建设局", "县乡村振兴局"), 1500, "341502");
     private static final int EVENTS = BACKLOG.events();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void aDatabaseOutageStopsTheConsumerWithoutDeadLetteringAndTheRestartedServiceAppliesEveryEventOnce()
@@ -43,7 +38,6 @@ class DatabaseOutageIT {
         try {
             broker.createTopics(KafkaResource.TOPICS);
             String jdbcUrl = new PostgresResource().freshDatabase(DATABASE);
-            String administration = jdbcUrl.substring(0, jdbcUrl.lastIndexOf('/') + 1) + "postgres";
             BACKLOG.publish(broker);
 
             try (ServiceProcess service = new ServiceProcess("agency-service", RUNNER,
@@ -56,24 +50,12 @@ class DatabaseOutageIT {
                             service.checkAlive();
                             return CitationBacklog.applied(jdbcUrl) >= EVENTS / 10;
                         });
-                // the outage: no new connections to the service's database, and the open ones dropped
-                Sql.execute(administration, "alter database " + DATABASE + " allow_connections false",
-                        "select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + DATABASE + "'");
-                long appliedBeforeOutage;
-                try {
-                    await("the consumer's channel failed: liveness DOWN").atMost(Duration.ofMinutes(2))
-                            .pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
-                                service.checkAlive();
-                                return liveness(service).statusCode() == 503;
-                            });
-                    String live = liveness(service).body();
+                try (DatabaseOutage outage = DatabaseOutage.of(jdbcUrl)) {
+                    String live = DatabaseOutage.awaitLivenessDown(service, Duration.ofMinutes(2));
                     assertTrue(live.contains("task-events"), "liveness names the failed channel: " + live);
-                    assertEquals(0, broker.endOffsets("task.events.dlq"),
-                            "an outage is no reason to dead-letter good events");
-                } finally {
-                    Sql.execute(administration, "alter database " + DATABASE + " allow_connections true");
+                    assertEquals(0, broker.endOffsets("task.events.dlq"), "an outage is no reason to dead-letter good events");
                 }
-                appliedBeforeOutage = CitationBacklog.applied(jdbcUrl);
+                long appliedBeforeOutage = CitationBacklog.applied(jdbcUrl);
                 assertTrue(appliedBeforeOutage < EVENTS, "the outage must come mid-backlog, but all " + EVENTS
                         + " events were applied before it: raise the backlog");
 
@@ -93,10 +75,5 @@ class DatabaseOutageIT {
         } finally {
             broker.stop();
         }
-    }
-
-    private static HttpResponse<String> liveness(ServiceProcess service) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(service.url() + "/q/health/live"))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

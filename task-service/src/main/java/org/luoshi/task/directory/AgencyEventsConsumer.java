@@ -3,12 +3,11 @@ package org.luoshi.task.directory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.luoshi.events.model.AgencyEvent;
 import org.luoshi.platform.inbox.IdempotentConsumer;
@@ -18,8 +17,10 @@ import org.luoshi.task.tracking.Reassignments;
 import org.luoshi.task.tracking.WaitingAssignments;
 
 /**
- * Follows agency.events into the local directory. Each event is applied once (inbox); an unreadable one is
- * dead-lettered to agency.events.dlq without retries, a failing one after retries, and consumption goes on.
+ * Follows agency.events into the local directory. Each poll is applied in one transaction, its events in the order
+ * they came, each once (inbox); an unreadable event or one the database refuses is dead-lettered to agency.events.dlq
+ * alone and consumption goes on, while a database outage stops the consumer rather than dead-letter good events
+ * ({@link IdempotentConsumer#applyBatch}). A reorganization or a republished registry arrives as a burst of events.
  */
 @ApplicationScoped
 public class AgencyEventsConsumer {
@@ -43,15 +44,18 @@ public class AgencyEventsConsumer {
     }
 
     @Incoming("agency-events")
-    @Retry(maxRetries = 3, delay = 200, abortOn = PoisonEventException.class)
-    public Uni<Void> onAgencyEvent(ConsumerRecord<String, String> record) {
-        return Uni.createFrom().deferred(() -> idempotent.apply(CONSUMER, record, this::apply))
-                .onFailure().invoke(e -> Log.warnf(e, "agency event at %s-%d@%d failed; retried, then dead-lettered",
-                        record.topic(), record.partition(), record.offset()));
+    public Uni<Void> onAgencyEvents(KafkaRecordBatch<String, String> batch) {
+        return idempotent.applyBatch(CONSUMER, batch, this::read, this::applyInOrder);
     }
 
-    private Uni<Void> apply(ReceivedEvent event) {
-        AgencyEvent data = read(event);
+    private Uni<Void> applyInOrder(List<AgencyEvent> events) {
+        // one after the other: a later snapshot of the same agency, or the next event of a reorganization, sees the
+        // earlier one's changes
+        return Multi.createFrom().iterable(events).onItem().<Void>transformToUniAndConcatenate(this::apply)
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<Void> apply(AgencyEvent data) {
         List<?> successors = data.getAgency().getSuccessorIds() == null ? List.of() : data.getAgency().getSuccessorIds();
         Uni<Void> replicated = directory.apply(data.getAgency(), write(successors));
         if (data.getReorganization() == null) {

@@ -144,7 +144,8 @@ class ConsumerKilledMidBatchIT {
         publish(broker, events);
     }
 
-    private static CloudEvent agencyEvent(String type, UUID id, String name, String status, String successorIds,
+    /** An agency event as agency-service publishes it: the agency's snapshot, and the reorganization if one. */
+    static CloudEvent agencyEvent(String type, UUID id, String name, String status, String successorIds,
             long version, String reorganization) {
         return new CloudEvent(id.toString(), TopicWriter.newId(), type, """
                 {"agency": {"id": "%s", "name": "%s", "classification": "DEPARTMENT", "level": "PROVINCE",
@@ -177,7 +178,8 @@ class ConsumerKilledMidBatchIT {
         return taskBySeq;
     }
 
-    private static Map<String, String> serviceConfig(String jdbcUrl, KafkaBrokerProcess broker) {
+    /** The packaged task-service on the test infrastructure, with nothing of its own adding events. */
+    static Map<String, String> serviceConfig(String jdbcUrl, KafkaBrokerProcess broker) {
         Map<String, String> config = ConsumerCrash.serviceConfig(jdbcUrl, broker.bootstrapServers(), "agency-events");
         // nothing here imports: no token endpoint, no agency-service, and no deadline sweep adding events of its own
         config.put("quarkus.oidc-client.enabled", "false");
@@ -188,7 +190,7 @@ class ConsumerKilledMidBatchIT {
     }
 
     /** Events in the consumer's processed-event ledger. */
-    private static long applied(String jdbcUrl) throws SQLException {
+    static long applied(String jdbcUrl) throws SQLException {
         return Sql.number(jdbcUrl, "select count(*) from processed_event where consumer = '" + AgencyEventsConsumer.CONSUMER + "'");
     }
 
