@@ -24,7 +24,7 @@ record UnitList(int start, String units) {
     private static final String CLOSING = "）]】］";
     private static final Pattern LABEL = Pattern.compile("(?<=^|[。；;\\n\\s])(" + UnitSplitter.LABELS + ")[:：]");
     private static final Pattern ORGANIZATION = Pattern.compile(
-            "(厅|局|委|办|部|署|院|会|室|处|所|站|行|司|府|组|社|联|校|队|中心|集团|单位|部门|机构|大学|学院|军区)$");
+            "(厅|局|委|办|部|署|院|会|室|处|所|站|行|司|府|组|社|联|校|队|中心|集团|公司|电视台|单位|部门|机构|大学|学院|军区)$");
     private static final Pattern PHRASE = Pattern.compile("^(以下简称|简称|包括|含|由|如|即|其中|按|在|将|\\d)");
     private static final Pattern TRAILING_QUALIFIER = Pattern.compile("[（(〔\\[【][^）)〕\\]】]{1,8}[）)〕\\]】]$");
     private static final int LONGEST_NAME = 40;
