@@ -122,6 +122,9 @@ final class NumberedParagraphReader {
                 text = text.substring(0, deadlineLabel.start()) + text.substring(deadlineLabel.end());
             }
             List<String> persons = new ArrayList<>();
+            if (text.indexOf("领导") < 0 && text.indexOf("责任人") < 0 && text.indexOf("联系人") < 0) {
+                return new Labelled(text, deadline, persons); // most paragraphs name nobody: no scan
+            }
             Matcher person = PERSON_LABEL.matcher(text);
             StringBuilder rest = new StringBuilder();
             while (person.find()) {

@@ -23,6 +23,7 @@ final class TabTableReader {
 
     /** A row number, also written {@code 1.} or {@code 1、}. */
     private static final Pattern SEQ = Pattern.compile("^(\\d{1,4})[.．、]?$");
+    private static final Pattern HEADER_SEQ = Pattern.compile("^\\s*(序号|编号)\\s*$");
     private static final Pattern CHAPTER = Pattern.compile("^[一二三四五六七八九十]{1,3}[、.．](\\S.{1,40})$");
 
     /** A row: its cells and the stretch of cleaned text it spans; a bare row is a line without any tab. */
@@ -55,6 +56,9 @@ final class TabTableReader {
         int header = -1;
         TableColumns columns = null;
         for (int i = 0; i < rows.size() && columns == null; i++) {
+            if (rows.get(i).bare()) {
+                continue; // a header has cells
+            }
             Optional<TableColumns> found = TableColumns.of(rows.get(i).cells().stream().map(HanView::of).toList());
             if (found.isPresent()) {
                 header = i;
@@ -76,7 +80,7 @@ final class TabTableReader {
         List<ParsedTask> tasks = new ArrayList<>();
         String category = null;
         for (Row row : unwrapped(rows.subList(firstRow, rows.size()), columns, warnings)) {
-            if (TableColumns.of(row.cells().stream().map(HanView::of).toList()).isPresent()) {
+            if (repeatsHeader(row, columns)) {
                 continue; // the header again, after a page break
             }
             List<String> cells = padded(row.cells(), columns.size());
@@ -162,7 +166,13 @@ final class TabTableReader {
     /** A row that may continue the one above: not numbered, no heading, not the header repeated. */
     private static boolean continues(Row row, TableColumns columns) {
         return !row.cells().isEmpty() && !row.cells().get(0).isBlank() && !isNumbered(row, columns)
-                && heading(row.cells()).isEmpty() && TableColumns.of(row.cells().stream().map(HanView::of).toList()).isEmpty();
+                && heading(row.cells()).isEmpty() && !repeatsHeader(row, columns);
+    }
+
+    /** The header again (序号 where the header has it, and the other names), as after a page break. */
+    private static boolean repeatsHeader(Row row, TableColumns columns) {
+        return columns.seq() < row.cells().size() && HEADER_SEQ.matcher(HanView.of(row.cells().get(columns.seq()))).matches()
+                && TableColumns.of(row.cells().stream().map(HanView::of).toList()).isPresent();
     }
 
     /**

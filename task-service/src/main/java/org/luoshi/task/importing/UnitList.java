@@ -42,6 +42,9 @@ record UnitList(int start, String units) {
 
     /** The last dash when only units follow it. */
     private static Optional<UnitList> dashed(String t) {
+        if (t.indexOf('—') < 0 && t.indexOf('―') < 0 && t.indexOf('－') < 0 && t.indexOf("--") < 0) {
+            return Optional.empty(); // most texts have no dash: no scan
+        }
         Matcher dash = DASHED.matcher(t);
         int start = -1;
         int unitsStart = -1;
