@@ -153,14 +153,15 @@ public final class ImportBenchmark {
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             // cold: the first requests of a freshly started system (both services just started, nothing compiled yet)
-            taskService = startTaskService(root, postgres.freshDatabase("luoshi_task_bench_cold"), kafka, agencyUrl);
+            taskService = startTaskService(root, "task-service-cold", postgres.freshDatabase("luoshi_task_bench_cold"), kafka,
+                    agencyUrl);
             importSeeds(http, taskService.url() + "/api/v1/imports", root,
                     "five seeds imported on a fresh database (first requests of the service)");
             taskService.close();
 
             // warm: another task-service on another fresh database, its import path exercised by generated documents
             String taskDatabase = postgres.freshDatabase("luoshi_task_bench");
-            taskService = startTaskService(root, taskDatabase, kafka, agencyUrl);
+            taskService = startTaskService(root, "task-service-warm", taskDatabase, kafka, agencyUrl);
             String base = taskService.url() + "/api/v1/imports";
             int tasks = documents.stream().mapToInt(Generated::tasks).sum();
             // the service was just started: its import path is compiled by C2 only after a few thousand tasks, so one
@@ -269,8 +270,11 @@ public final class ImportBenchmark {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    /** task-service in a child JVM on a fresh database, full JIT; BENCH_SERVICE_JAVA_OPTS adds JVM options. */
-    private static ServiceProcess startTaskService(Path root, String jdbcUrl, String kafka, String agencyUrl)
+    /**
+     * task-service in a child JVM on a fresh database, full JIT, its log in task-service/target/{@code name}-1.log;
+     * BENCH_SERVICE_JAVA_OPTS adds JVM options.
+     */
+    private static ServiceProcess startTaskService(Path root, String name, String jdbcUrl, String kafka, String agencyUrl)
             throws IOException, InterruptedException {
         Map<String, String> config = ServiceProcess.testInfrastructure(jdbcUrl, kafka);
         config.put("quarkus.rest-client.agency-service.url", agencyUrl);
@@ -286,7 +290,7 @@ public final class ImportBenchmark {
         if (!extraOptions.isBlank()) {
             jvmOptions.addAll(List.of(extraOptions.trim().split("\\s+")));
         }
-        ServiceProcess service = new ServiceProcess("task-service-bench",
+        ServiceProcess service = new ServiceProcess(name,
                 root.resolve("task-service/target/quarkus-app/quarkus-run.jar"), jvmOptions, config, Path.of("target"));
         service.start();
         return service;
