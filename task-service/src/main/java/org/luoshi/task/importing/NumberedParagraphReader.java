@@ -135,10 +135,16 @@ final class NumberedParagraphReader {
             return new Labelled(rest.toString(), deadline, persons);
         }
 
-        /** The content before the units, with the persons' lines after it. */
-        String content(Optional<UnitList> units) {
-            String content = withoutUnits(text, units);
-            return persons.isEmpty() ? content : content + "\n" + String.join("；", persons) + "。";
+        /**
+         * The content with the persons' lines after it, as a sentence of their own (the line break between them
+         * vanishes with the spaces between CJK characters).
+         */
+        String withPersons(String content) {
+            if (persons.isEmpty()) {
+                return content;
+            }
+            boolean closed = content.isEmpty() || "。；;！!？?".indexOf(content.charAt(content.length() - 1)) >= 0;
+            return content + (closed ? "" : "。") + "\n" + String.join("；", persons) + "。";
         }
     }
 
@@ -243,10 +249,13 @@ final class NumberedParagraphReader {
         Piece head = pieces.get(0);
         Labelled headText = Labelled.of(body(head.text(), level));
         Optional<UnitList> headUnits = UnitList.at(headText.text());
-        String headContent = headText.content(headUnits);
+        String headContent = withoutUnits(headText.text(), headUnits);
+        // the heading is looked for before the persons join the content: a persons' line is no text below a heading
         Optional<String> heading = headingLine(headContent);
-        tasks.add(TaskTexts.task(p.seq, null, p.category, heading.orElse(null),
-                heading.map(h -> headContent.substring(headContent.indexOf('\n') + 1).strip()).orElse(headContent),
+        String content = heading.map(h -> headContent.substring(headContent.indexOf('\n') + 1).strip()).orElse(headContent);
+        // the title is the heading or the first sentence of the document's own text, never a person
+        String title = heading.orElseGet(() -> TaskTexts.firstSentence(content));
+        tasks.add(TaskTexts.task(p.seq, null, p.category, title, headText.withPersons(content),
                 document.source(p.start, p.end), headUnits.map(UnitList::units).orElse(null), headText.deadline()));
         for (Piece piece : pieces.subList(1, pieces.size())) {
             Labelled itemText = Labelled.of(piece.text().strip().substring(piece.seq().length()));
@@ -256,7 +265,9 @@ final class NumberedParagraphReader {
                         + (headUnits.isPresent() ? ": those of its paragraph apply" : ""));
             }
             String itemUnits = units.or(() -> headUnits).map(UnitList::units).orElse(null);
-            tasks.add(TaskTexts.task(piece.seq(), p.seq, p.category, null, itemText.content(units),
+            String itemContent = withoutUnits(itemText.text(), units);
+            tasks.add(TaskTexts.task(piece.seq(), p.seq, p.category, TaskTexts.firstSentence(itemContent),
+                    itemText.withPersons(itemContent),
                     document.source(p.start + piece.start(), p.start + piece.end()).strip(), itemUnits,
                     itemText.deadline()));
         }

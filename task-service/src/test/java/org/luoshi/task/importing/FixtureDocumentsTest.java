@@ -213,7 +213,7 @@ class FixtureDocumentsTest {
         ParsedDocument d = parse("leaders-and-dashes-plan.txt");
         assertEquals(DocumentShape.NUMBERED_PARAGRAPHS, d.shape());
         assertEquals("湖政办发〔2021〕12号", d.docNumber(), "第 before the serial is not part of the standard form");
-        assertEquals(List.of("1", "2", "3", "4", "5"), seqs(d));
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"), seqs(d));
         assertTrue(d.warnings().stream().noneMatch(w -> w.contains("not a task")), d.warnings().toString());
 
         // a person after the units (牵头领导：…) does not hide them, and is kept in the content, never taken for a unit
@@ -231,6 +231,10 @@ class FixtureDocumentsTest {
         assertUnits(task(d, "5"), "市教育局:LEAD");
         assertEquals("完善职业教育质量评价机制。联系人：王某某。", task(d, "5").content());
         assertEquals(List.of(LocalDate.of(2021, 9, 30)), dueDates(task(d, "5")));
+        // a paragraph of one line without a full stop: the person is no text below a heading, nor part of the title
+        assertEquals("建立职业教育督导评估制度", task(d, "6").title());
+        assertEquals("建立职业教育督导评估制度。牵头领导：赵某某。", task(d, "6").content());
+        assertUnits(task(d, "6"), "市政府教育督导室:LEAD");
     }
 
     @Test
