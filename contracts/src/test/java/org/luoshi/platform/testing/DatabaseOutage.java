@@ -1,5 +1,6 @@
 package org.luoshi.platform.testing;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,7 +50,7 @@ public final class DatabaseOutage implements AutoCloseable {
                     return live.body();
                 }
                 last = live.statusCode() + " " + live.body();
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 last = e.toString(); // the HTTP port may not be open yet
             }
             Thread.sleep(500);
