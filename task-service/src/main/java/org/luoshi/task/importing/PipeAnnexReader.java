@@ -84,7 +84,7 @@ final class PipeAnnexReader {
             List<String> columnsOfRow;
             if (filled.size() == columns.size()) {
                 columnsOfRow = filled;
-                category = filled.get(columns.category() == TableColumns.NONE ? columns.content() : columns.category());
+                category = columns.category() == TableColumns.NONE ? null : filled.get(columns.category());
             } else if (filled.size() == columns.size() - 1 && columns.category() != TableColumns.NONE) {
                 columnsOfRow = new ArrayList<>(filled);
                 columnsOfRow.add(columns.category(), "");

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * @param leadColumn whether the units column is named for the lead (牵头单位): every unit in it leads
  */
 record TableColumns(int size, int seq, int category, int content, int units, boolean leadColumn, int participants,
-        int deadline) {
+        String participantsLabel, int deadline) {
 
     static final int NONE = -1;
 
@@ -43,6 +43,14 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
         int category = indexOf(headerView, CATEGORY);
         int deadline = indexOf(headerView, DEADLINE);
         int participants = indexOf(headerView, PARTICIPANTS);
+        boolean leadColumn = LEAD.matcher(clean(headerView.get(units))).find();
+        String participantsLabel = "配合单位";
+        if (participants == NONE && leadColumn) {
+            // 牵头单位 | 责任单位: the second column names the units carrying the task out with the lead; the splitter
+            // makes a named one participate and a group responsible, each within its remit
+            participants = indexOf(headerView, UNITS, units + 1);
+            participantsLabel = "责任单位";
+        }
         int content = NONE;
         for (int i = 0; i < headerView.size(); i++) {
             if (i != seq && i != units && i != category && i != deadline && i != participants
@@ -67,14 +75,14 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
         if (content == NONE) {
             return Optional.empty(); // numbers and units without any task: no task table
         }
-        boolean leadColumn = LEAD.matcher(clean(headerView.get(units))).find();
         return Optional.of(new TableColumns(headerView.size(), seq, category, content, units, leadColumn, participants,
-                deadline));
+                participantsLabel, deadline));
     }
 
     /**
      * The row's responsible-unit text as {@link UnitSplitter} reads it: the units cell, labelled 牵头单位 when the
-     * column is named so, then the participants cell labelled 配合单位. Role words inside the cells still count.
+     * column is named so, then the participants cell labelled 配合单位 (or 责任单位, for a 责任单位 column beside a
+     * 牵头单位 column). Role words inside the cells still count.
      */
     String units(List<String> cells) {
         String units = cells.get(this.units).strip();
@@ -83,7 +91,7 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
             return leadColumn && !units.isEmpty() ? "牵头单位：" + units : units;
         }
         String lead = units.isEmpty() ? "" : (leadColumn ? "牵头单位：" : "") + units + "；";
-        return lead + "配合单位：" + participating;
+        return lead + participantsLabel + "：" + participating;
     }
 
     /**
@@ -100,14 +108,19 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
         return UNITS.matcher(name).find() || PARTICIPANTS.matcher(name).find();
     }
 
-    /** Whether a header cell names a column that may follow the units: participants or a deadline. */
+    /** Whether a header cell names a column that may follow the units: participants, more units or a deadline. */
     static boolean isTrailingColumn(String cellView) {
         String name = clean(cellView);
-        return PARTICIPANTS.matcher(name).find() || DEADLINE.matcher(name).find() && name.length() <= 6;
+        return PARTICIPANTS.matcher(name).find() || UNITS.matcher(name).find() && name.length() <= 6
+                || DEADLINE.matcher(name).find() && name.length() <= 6;
     }
 
     private static int indexOf(List<String> cells, Pattern pattern) {
-        for (int i = 0; i < cells.size(); i++) {
+        return indexOf(cells, pattern, 0);
+    }
+
+    private static int indexOf(List<String> cells, Pattern pattern, int from) {
+        for (int i = from; i < cells.size(); i++) {
             if (pattern.matcher(clean(cells.get(i))).find()) {
                 return i;
             }

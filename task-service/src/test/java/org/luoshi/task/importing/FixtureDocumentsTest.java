@@ -263,6 +263,33 @@ class FixtureDocumentsTest {
     }
 
     @Test
+    void aResponsibleUnitsColumnBesideALeadColumnNamesTheUnitsWorkingWithTheLeadInTabAndPipeTables() {
+        String[][] rows = {
+            {"序号", "工作任务", "牵头单位", "责任单位", "完成时限"},
+            {"1", "建设公共实训基地，到2021年建成3个。", "市人社局", "市教育局、市财政局", "2021年底前"},
+            {"2", "推行现代学徒制。", "市教育局", "各县（市、区）人民政府", "长期坚持"},
+        };
+        StringBuilder tab = new StringBuilder("重点任务分工表\n");
+        StringBuilder pipe = new StringBuilder("重点任务分工表\n");
+        for (String[] row : rows) {
+            tab.append(String.join("\t", row)).append('\n');
+            for (String cell : row) {
+                pipe.append(cell).append(" |\n");
+            }
+        }
+        for (String text : List.of(tab.toString(), pipe.toString())) {
+            ParsedDocument d = PolicyDocumentParser.parse("lead-and-responsible.txt",
+                    text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(List.of("1", "2"), seqs(d), d.shape().toString());
+            // before, the 责任单位 column was read as the content and the task's text as its category
+            assertEquals("建设公共实训基地，到2021年建成3个。", task(d, "1").content(), d.shape().toString());
+            assertNull(task(d, "1").category(), d.shape().toString());
+            assertUnits(task(d, "1"), "市人社局:LEAD", "市教育局:PARTICIPANT", "市财政局:PARTICIPANT");
+            assertUnits(task(d, "2"), "市教育局:LEAD", "各县（市、区）人民政府:RESPONSIBLE");
+        }
+    }
+
+    @Test
     void aHeaderOnTwoRowsNamesTheColumnsUnderItsMergedCellInTextAndInWord() throws IOException {
         String[][] rows = {
             {"序号", "重点任务", "责任单位", "", "时间节点"},
