@@ -1,5 +1,6 @@
 package org.luoshi.task.importing;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -59,13 +60,31 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
                 break;
             }
         }
+        if (content != NONE && category == NONE) {
+            // a text column before the named content, under a name of its own (任务分类 | 任务内容): the category
+            for (int i = 0; i < Math.min(content, units); i++) {
+                if (i != seq && i != deadline && i != participants && !REMARKS.matcher(clean(headerView.get(i))).matches()) {
+                    category = i;
+                    break;
+                }
+            }
+        }
         if (content == NONE) {
+            List<Integer> free = new ArrayList<>();
             for (int i = 0; i < headerView.size(); i++) {
                 if (i != seq && i != units && i != category && i != deadline && i != participants
                         && !REMARKS.matcher(clean(headerView.get(i))).matches()) {
-                    content = i;
-                    break;
+                    free.add(i);
                 }
+            }
+            List<Integer> beforeUnits = free.stream().filter(i -> i < units).toList();
+            if (category == NONE && beforeUnits.size() >= 2) {
+                // two texts before the units under names of their own (任务 | 措施, 领域 | 改革任务): the broader
+                // one first, the task's text last, as 重点任务 | 具体措施 are
+                category = beforeUnits.get(0);
+                content = beforeUnits.get(beforeUnits.size() - 1);
+            } else if (!free.isEmpty()) {
+                content = free.get(0);
             }
         }
         if (content == NONE && category != NONE) {

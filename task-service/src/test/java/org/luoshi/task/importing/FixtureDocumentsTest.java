@@ -290,6 +290,20 @@ class FixtureDocumentsTest {
     }
 
     @Test
+    void twoTextColumnsBeforeTheUnitsAreTheCategoryAndTheContentWhateverTheirNames() {
+        // before, the first was taken for the content and the task's text (措施, 改革任务, 具体要求 …) was lost
+        for (String names : List.of("任务\t措施", "领域\t改革任务", "工作事项\t具体要求", "重点工作\t工作目标",
+                "任务分类\t任务内容", "重点任务\t具体措施")) {
+            String text = "分工表\n序号\t" + names + "\t责任单位\t完成时限\t备注\n"
+                    + "1\t加强统筹\t建立联席会议制度，每年召开会议2次。\t市教育局\t2021年底前\t\n";
+            ParsedDocument d = PolicyDocumentParser.parse("columns.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals("建立联席会议制度，每年召开会议2次。", task(d, "1").content(), names);
+            assertEquals("加强统筹", task(d, "1").category(), names);
+            assertUnits(task(d, "1"), "市教育局:LEAD");
+        }
+    }
+
+    @Test
     void aHeaderOnTwoRowsNamesTheColumnsUnderItsMergedCellInTextAndInWord() throws IOException {
         String[][] rows = {
             {"序号", "重点任务", "责任单位", "", "时间节点"},
