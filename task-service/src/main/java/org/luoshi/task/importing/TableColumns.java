@@ -22,8 +22,9 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
 
     private static final Pattern SPACE_OR_BAR = Pattern.compile("[\\s\\u3000|]+");
     private static final Pattern SEQ = Pattern.compile("^(序号|编号)$");
-    private static final Pattern UNITS = Pattern.compile("(责任单位|责任部门|负责单位|负责部门|牵头单位|牵头部门|责任主体|承办单位)");
-    private static final Pattern LEAD = Pattern.compile("^(牵头|主办)");
+    private static final Pattern UNITS = Pattern.compile("(责任单位|责任部门|负责单位|负责部门|牵头单位|牵头部门|主责单位|主责部门"
+            + "|责任主体|承办单位|实施单位|实施部门|承担单位|落实单位|责任处室|责任科室|主管部门)");
+    private static final Pattern LEAD = Pattern.compile("^(牵头|主办|主责)");
     private static final Pattern PARTICIPANTS = Pattern.compile(
             "^(配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|配合|参与)(?:[（(][^）)]{1,8}[）)])?$");
     private static final Pattern CATEGORY = Pattern.compile("^(工作任务|任务类别|类别|重点任务|任务名称|工作类别)$");

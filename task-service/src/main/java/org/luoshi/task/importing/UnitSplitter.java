@@ -40,7 +40,7 @@ final class UnitSplitter {
             "((?:按照?|依)职责(?:分工)?(?:负责|落实)|各负其责|分别负责|共同负责|负责|牵头|参与|配合|协助|参加)$");
     /** The labels that open a list of units: {@code 牵头单位：…}. */
     static final String LABELS = "牵头单位|牵头部门|主办单位|主责单位|主责部门|配合单位|配合部门|参与单位|参与部门|协办单位|协同单位|"
-            + "协同部门|责任单位|责任部门|负责单位|承办单位|牵头|配合|参与|协办";
+            + "协同部门|责任单位|责任部门|负责单位|承办单位|实施单位|承担单位|落实单位|牵头|配合|参与|协办";
     private static final Pattern LABEL = Pattern.compile("^(" + LABELS + ")[:：]");
     private static final Pattern BREAK_BEFORE_LABEL = Pattern.compile("[；;。]?[ \\t\\u3000]*\\n\\s*(?=(?:" + LABELS + ")[:：])");
     /** A role written after one name, in brackets: 市发展改革委（牵头）. */

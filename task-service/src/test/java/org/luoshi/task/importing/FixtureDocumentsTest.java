@@ -304,6 +304,20 @@ class FixtureDocumentsTest {
     }
 
     @Test
+    void otherNamesOfTheUnitsColumnAreReadAsIt() {
+        for (String name : List.of("实施单位", "承担单位", "落实单位", "责任处室", "主管部门")) {
+            String text = "分工表\n序号\t工作任务\t" + name + "\t完成时限\n1\t建立联席会议制度。\t市教育局、市财政局\t2021年底前\n";
+            ParsedDocument d = PolicyDocumentParser.parse("units.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(List.of("1"), seqs(d), name);
+            assertUnits(task(d, "1"), "市教育局:LEAD", "市财政局:PARTICIPANT");
+        }
+        // a column of leads, like 牵头单位
+        String text = "分工表\n序号\t工作任务\t主责单位\t完成时限\n1\t建立联席会议制度。\t市教育局、市财政局\t2021年底前\n";
+        ParsedDocument d = PolicyDocumentParser.parse("units.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertUnits(task(d, "1"), "市教育局:LEAD", "市财政局:LEAD");
+    }
+
+    @Test
     void aHeaderOnTwoRowsNamesTheColumnsUnderItsMergedCellInTextAndInWord() throws IOException {
         String[][] rows = {
             {"序号", "重点任务", "责任单位", "", "时间节点"},
