@@ -48,8 +48,8 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
         boolean leadColumn = LEAD.matcher(clean(headerView.get(units))).find();
         String participantsLabel = "配合单位";
         if (participants == NONE && leadColumn) {
-            // 牵头单位 | 责任单位: the second column names the units carrying the task out with the lead; the splitter
-            // makes a named one participate and a group responsible, each within its remit
+            // 牵头单位 | 责任单位: the second column names the units carrying the task out with the lead, each
+            // responsible within its remit
             participants = indexOf(headerView, UNITS, units + 1);
             participantsLabel = "责任单位";
         }

@@ -19,11 +19,10 @@ import org.luoshi.task.api.model.AssignmentRole;
  *   <li>{@code A、B会同C} — A, B LEAD; C PARTICIPANT;</li>
  *   <li>{@code A、B牵头} — LEAD; {@code 参与 / 配合 / 协助 / 参加} — PARTICIPANT;
  *       {@code 按职责分工负责 / 各负其责 / 分别负责 / 负责} — RESPONSIBLE;</li>
- *   <li>a clause without role words after a clause with them: before any lead — LEAD; after one, a government group
- *       or unnamed units RESPONSIBLE (each in its own remit, the usual meaning of {@code …会同有关部门，各市州人民政府})
- *       and a named unit PARTICIPANT ({@code 市人力社保局（牵头），市教育局});</li>
- *   <li>a list without any role words — the first named unit (not an unnamed 有关部门) LEAD, a later government group
- *       RESPONSIBLE, the rest PARTICIPANT.</li>
+ *   <li>a clause without role words after a clause with them — RESPONSIBLE (each in its own remit, the usual
+ *       meaning of {@code …会同有关部门，各市州人民政府}); before any lead — LEAD;</li>
+ *   <li>a list without any role words — all RESPONSIBLE, and by convention the first named unit (not an unnamed
+ *       有关部门) LEAD.</li>
  * </ul>
  * A role may follow one name in brackets: {@code 市发展改革委（牵头）、市教育局}. A clause may open with a label:
  * {@code 牵头单位： / 牵头： / 主责单位：} (LEAD), {@code 配合单位： / 配合： / 协同单位：} (PARTICIPANT), {@code 责任单位：}
@@ -228,18 +227,13 @@ final class UnitSplitter {
         for (Named n : named) {
             AssignmentRole role = n.role();
             if (role == null && anyRole) {
-                role = !leadSeen ? AssignmentRole.LEAD
-                        : n.kind() == AssignmentKind.AGENCY ? AssignmentRole.PARTICIPANT : AssignmentRole.RESPONSIBLE;
+                role = leadSeen ? AssignmentRole.RESPONSIBLE : AssignmentRole.LEAD;
             } else if (role == null && !anyAgency) {
                 role = AssignmentRole.RESPONSIBLE;
             } else if (role == null) {
-                if (!firstNamedSeen && n.kind() != AssignmentKind.UNSPECIFIED) {
-                    role = AssignmentRole.LEAD;
-                } else if (n.kind() == AssignmentKind.GROUP) {
-                    role = AssignmentRole.RESPONSIBLE;
-                } else {
-                    role = AssignmentRole.PARTICIPANT;
-                }
+                // all responsible, and by convention the first named unit leads
+                role = !firstNamedSeen && n.kind() != AssignmentKind.UNSPECIFIED ? AssignmentRole.LEAD
+                        : AssignmentRole.RESPONSIBLE;
             }
             firstNamedSeen |= n.kind() != AssignmentKind.UNSPECIFIED;
             leadSeen |= role == AssignmentRole.LEAD;

@@ -54,7 +54,7 @@ class FixtureDocumentsTest {
         assertEquals(List.of(AssignmentKind.AGENCY, AssignmentKind.UNSPECIFIED, AssignmentKind.GROUP), kinds(first));
         assertTrue(first.milestones().isEmpty(), "持续推进 is no date");
 
-        assertUnits(task(d, "2"), "教育部:LEAD", "国家发展改革委:PARTICIPANT", "人力资源社会保障部:PARTICIPANT",
+        assertUnits(task(d, "2"), "教育部:LEAD", "国家发展改革委:RESPONSIBLE", "人力资源社会保障部:RESPONSIBLE",
                 "各省级人民政府:RESPONSIBLE");
         assertEquals(List.of(LocalDate.of(2019, 12, 31)), dueDates(task(d, "2")), "from the 时间进度 column");
 
@@ -69,7 +69,7 @@ class FixtureDocumentsTest {
         assertUnits(five, "教育部:LEAD", "工业和信息化部:PARTICIPANT", "国务院国资委:PARTICIPANT");
         assertEquals(1, five.milestones().size(), "the deadline column falls on the content's own 2020 target");
         assertEquals(new Target(new BigDecimal("50"), "个", Comparator.AT_LEAST, null), five.milestones().get(0).target());
-        assertUnits(task(d, "6"), "国家发展改革委:LEAD", "财政部:PARTICIPANT", "税务总局:PARTICIPANT", "教育部:PARTICIPANT");
+        assertUnits(task(d, "6"), "国家发展改革委:LEAD", "财政部:RESPONSIBLE", "税务总局:RESPONSIBLE", "教育部:RESPONSIBLE");
     }
 
     @Test
@@ -87,13 +87,13 @@ class FixtureDocumentsTest {
         ParsedTask first = task(d, "1");
         assertEquals("同步规划产教融合与经济社会发展", first.title());
         assertTrue(first.content().endsWith("出台市级产教融合专项规划。"), "the units are not content: " + first.content());
-        assertUnits(first, "市发改委:LEAD", "市教育局:PARTICIPANT");
+        assertUnits(first, "市发改委:LEAD", "市教育局:RESPONSIBLE");
         assertEquals(List.of(LocalDate.of(2019, 12, 31)), dueDates(first));
         assertUnits(task(d, "2"), "市教育局:LEAD", "市人社局:PARTICIPANT", "市财政局:PARTICIPANT");
-        assertUnits(task(d, "3"), "市教育局:LEAD", "市国资委:PARTICIPANT", "各县区政府（管委）:RESPONSIBLE");
+        assertUnits(task(d, "3"), "市教育局:LEAD", "市国资委:RESPONSIBLE", "各县区政府（管委）:RESPONSIBLE");
         assertUnits(task(d, "4"), "市发改委:LEAD", "市财政局:PARTICIPANT", "市税务局:PARTICIPANT");
         assertEquals(Comparator.ABOUT, task(d, "4").milestones().get(0).target().comparator());
-        assertUnits(task(d, "5"), "市教育局:LEAD", "市发改委:PARTICIPANT");
+        assertUnits(task(d, "5"), "市教育局:LEAD", "市发改委:RESPONSIBLE");
         assertEquals("加强组织领导。建立产教融合工作联席会议制度，定期研究解决重大问题。", task(d, "5").content(),
                 "a 责任单位： line of its own closes the item");
     }
@@ -122,7 +122,7 @@ class FixtureDocumentsTest {
         assertEquals("省教育厅", items.get(1).units().get(1).impliedName());
 
         assertUnits(task(d, "（四）"), "省教育厅:RESPONSIBLE");
-        assertUnits(task(d, "（五）"), "省财政厅:LEAD", "省税务局:PARTICIPANT", "省自然资源厅:PARTICIPANT",
+        assertUnits(task(d, "（五）"), "省财政厅:LEAD", "省税务局:RESPONSIBLE", "省自然资源厅:RESPONSIBLE",
                 "各市州人民政府:RESPONSIBLE");
         assertNull(task(d, "（五）").units().get(1).impliedName(), "a name with its own level implies nothing");
         assertTrue(d.warnings().stream().anyMatch(w -> w.contains("（六）") && w.contains("not a task")),
@@ -191,7 +191,7 @@ class FixtureDocumentsTest {
         assertEquals(List.of("（一）", "（二）", "（三）", "（四）", "（五）", "（六）"), seqs(d));
         assertTrue(d.warnings().stream().noneMatch(w -> w.contains("not a task")), d.warnings().toString());
 
-        assertUnits(task(d, "（一）"), "市教育局:LEAD", "市发展改革委:PARTICIPANT");
+        assertUnits(task(d, "（一）"), "市教育局:LEAD", "市发展改革委:RESPONSIBLE");
         assertEquals("优化职业院校布局。到2022年，建成高水平职业院校10所以上。", task(d, "（一）").content(),
                 "the label lines are not content");
         assertUnits(task(d, "（二）"), "市教育局:LEAD", "市经信局:PARTICIPANT", "市人力社保局:PARTICIPANT");
@@ -202,7 +202,7 @@ class FixtureDocumentsTest {
         assertUnits(task(d, "（四）"), "市财政局:LEAD", "市教育局:PARTICIPANT");
         assertEquals(List.of(LocalDate.of(2020, 9, 30)), dueDates(task(d, "（四）")), "a deadline inside the units' bracket");
         assertEquals("加大经费投入。落实生均拨款制度，完善职业院校经费保障机制。", task(d, "（四）").content());
-        assertUnits(task(d, "（五）"), "市政府督查室:LEAD", "市教育局:PARTICIPANT");
+        assertUnits(task(d, "（五）"), "市政府督查室:LEAD", "市教育局:RESPONSIBLE");
         assertEquals(List.of(LocalDate.of(2020, 12, 31)), dueDates(task(d, "（五）")), "the deadline line may come first");
         // lead and participants on two labelled lines: the second label does not run into the lead's name
         assertUnits(task(d, "（六）"), "市委宣传部:LEAD", "市教育局:PARTICIPANT", "市人力社保局:PARTICIPANT");
@@ -224,9 +224,9 @@ class FixtureDocumentsTest {
         assertUnits(task(d, "2"), "市发展改革委:LEAD", "市教育局:PARTICIPANT", "市经信局:PARTICIPANT");
         assertEquals("推进产教融合实训基地建设，建成市级公共实训基地5个以上。责任领导：李某某。", task(d, "2").content());
         // units after a dash, on a line of their own or after the sentence
-        assertUnits(task(d, "3"), "市教育局:LEAD", "市人力社保局:PARTICIPANT");
+        assertUnits(task(d, "3"), "市教育局:LEAD", "市人力社保局:RESPONSIBLE");
         assertEquals("深化“三教”改革，建设“双师型”教师队伍。", task(d, "3").content());
-        assertUnits(task(d, "4"), "市人力社保局:LEAD", "市教育局:PARTICIPANT");
+        assertUnits(task(d, "4"), "市人力社保局:LEAD", "市教育局:RESPONSIBLE");
         // a contact and a deadline sharing a line
         assertUnits(task(d, "5"), "市教育局:LEAD");
         assertEquals("完善职业教育质量评价机制。联系人：王某某。", task(d, "5").content());
@@ -251,7 +251,7 @@ class FixtureDocumentsTest {
         assertEquals(List.of(LocalDate.of(2021, 12, 31)), dueDates(task(d, "1")));
         // a cell over three lines, the middle one without a tab
         assertEquals("推进现代学徒制试点，新增试点专业10个左右，覆盖全部中职学校。", task(d, "2").content());
-        assertUnits(task(d, "2"), "市人社局:LEAD", "市教育局:PARTICIPANT");
+        assertUnits(task(d, "2"), "市人社局:LEAD", "市教育局:RESPONSIBLE");
         // a row without its trailing cells is complete: the text below the table does not continue it
         assertEquals("落实生均拨款制度。", task(d, "3").content());
         assertUnits(task(d, "3"), "市财政局:LEAD");
@@ -284,7 +284,7 @@ class FixtureDocumentsTest {
             // before, the 责任单位 column was read as the content and the task's text as its category
             assertEquals("建设公共实训基地，到2021年建成3个。", task(d, "1").content(), d.shape().toString());
             assertNull(task(d, "1").category(), d.shape().toString());
-            assertUnits(task(d, "1"), "市人社局:LEAD", "市教育局:PARTICIPANT", "市财政局:PARTICIPANT");
+            assertUnits(task(d, "1"), "市人社局:LEAD", "市教育局:RESPONSIBLE", "市财政局:RESPONSIBLE");
             assertUnits(task(d, "2"), "市教育局:LEAD", "各县（市、区）人民政府:RESPONSIBLE");
         }
     }
@@ -309,7 +309,7 @@ class FixtureDocumentsTest {
             String text = "分工表\n序号\t工作任务\t" + name + "\t完成时限\n1\t建立联席会议制度。\t市教育局、市财政局\t2021年底前\n";
             ParsedDocument d = PolicyDocumentParser.parse("units.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             assertEquals(List.of("1"), seqs(d), name);
-            assertUnits(task(d, "1"), "市教育局:LEAD", "市财政局:PARTICIPANT");
+            assertUnits(task(d, "1"), "市教育局:LEAD", "市财政局:RESPONSIBLE");
         }
         // a column of leads, like 牵头单位
         String text = "分工表\n序号\t工作任务\t主责单位\t完成时限\n1\t建立联席会议制度。\t市教育局、市财政局\t2021年底前\n";
@@ -375,7 +375,7 @@ class FixtureDocumentsTest {
         ParsedTask first = task(d, "（一）");
         assertEquals("优化专业布局", first.title(), "the heading is not run into the first sentence");
         assertEquals("紧密对接产业需求，调整优化专业结构，到2023年新增专业20个以上。", first.content());
-        assertUnits(first, "市教育局:LEAD", "市发展改革委:PARTICIPANT");
+        assertUnits(first, "市教育局:LEAD", "市发展改革委:RESPONSIBLE");
         assertEquals(List.of(LocalDate.of(2023, 12, 31)), dueDates(first));
         assertEquals("深化校企合作", task(d, "（二）").title());
         assertUnits(task(d, "（二）"), "市教育局:LEAD", "各县（市、区）人民政府:RESPONSIBLE");
@@ -407,7 +407,7 @@ class FixtureDocumentsTest {
         assertUnits(task(d, "1"), "市教育局:LEAD", "市财政局:PARTICIPANT");
         assertUnits(task(d, "2"), "市人力资源社会保障局:LEAD");
         assertEquals("推行现代学徒制，试点专业10个以上。", task(d, "2").content());
-        assertUnits(task(d, "3"), "市财政局:LEAD", "市税务局:PARTICIPANT");
+        assertUnits(task(d, "3"), "市财政局:LEAD", "市税务局:RESPONSIBLE");
         assertEquals(List.of(LocalDate.of(2021, 12, 31)), dueDates(task(d, "1")));
         assertEquals(List.of(LocalDate.of(2020, 6, 30)), dueDates(task(d, "2")), "the deadline dates the undated target");
         assertTrue(d.warnings().stream().noneMatch(w -> w.contains("annex row")), d.warnings().toString());

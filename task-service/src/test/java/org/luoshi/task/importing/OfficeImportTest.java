@@ -120,7 +120,7 @@ class OfficeImportTest {
         assertEquals(List.of("统筹规划", "统筹规划", "强化企业作用"), report.getList("tasks.category"),
                 "a merged category cell covers the rows below");
         assertEquals(List.of("省教育厅:LEAD", "省财政厅:PARTICIPANT"), units(report, "1"));
-        assertEquals(List.of("省财政厅:LEAD", "省人力资源社会保障厅:PARTICIPANT"), units(report, "2"),
+        assertEquals(List.of("省财政厅:LEAD", "省人力资源社会保障厅:RESPONSIBLE"), units(report, "2"),
                 "a line break inside a cell separates units");
         assertEquals(List.of("省发展改革委:RESPONSIBLE", "教育厅:RESPONSIBLE"), units(report, "3"));
         assertEquals(List.of(), report.getList("warnings.findAll { it.kind == 'UNRESOLVED_UNIT' }.detail"));

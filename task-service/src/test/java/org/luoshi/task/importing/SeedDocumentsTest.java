@@ -61,8 +61,8 @@ class SeedDocumentsTest {
         assertEquals("构建产业和教育统筹融合发展格局", task(d, "3").category());
         assertEquals("强化行业企业重要主体作用", task(d, "7").category(), "category repeated after a page break");
         assertEquals("强化行业企业重要主体作用", task(d, "8").category());
-        assertUnits(task(d, "7"), "省教育厅:LEAD", "省财政厅:PARTICIPANT", "省人力资源社会保障厅:PARTICIPANT",
-                "省应急管理厅:PARTICIPANT", "湖南银保监局:PARTICIPANT", "各市州人民政府:RESPONSIBLE");
+        assertUnits(task(d, "7"), "省教育厅:LEAD", "省财政厅:RESPONSIBLE", "省人力资源社会保障厅:RESPONSIBLE",
+                "省应急管理厅:RESPONSIBLE", "湖南银保监局:RESPONSIBLE", "各市州人民政府:RESPONSIBLE");
         assertUnits(task(d, "19"), "省发展改革委:LEAD", "省工业和信息化厅:LEAD", "省教育厅:LEAD",
                 "省人力资源社会保障厅:LEAD", "省民政厅:LEAD", "有关部门和行业协会:PARTICIPANT", "省农业和农村厅:PARTICIPANT",
                 "各市州人民政府:RESPONSIBLE");
@@ -87,9 +87,9 @@ class SeedDocumentsTest {
         assertEquals(LocalDate.of(2022, 12, 31), seven.milestones().get(0).dueDate());
         assertTrue(seven.milestones().get(0).title().contains("确保2022年达标"));
 
-        assertUnits(task(d, "4"), "省教育厅:LEAD", "省发展改革委:PARTICIPANT", "省财政厅:PARTICIPANT",
+        assertUnits(task(d, "4"), "省教育厅:LEAD", "省发展改革委:RESPONSIBLE", "省财政厅:RESPONSIBLE",
                 "各市州及县市区人民政府:RESPONSIBLE");
-        assertUnits(task(d, "24"), "各市州人民政府:LEAD", "省教育厅:PARTICIPANT");
+        assertUnits(task(d, "24"), "各市州人民政府:LEAD", "省教育厅:RESPONSIBLE");
         assertEquals(10, task(d, "16").units().size());
         assertEquals("人民银行长沙中心支行", task(d, "16").units().get(7).rawName());
         Target oneSchool = task(d, "4").milestones().get(0).target();
@@ -120,7 +120,7 @@ class SeedDocumentsTest {
         ParsedTask second = task(d, "2");
         assertEquals("构建教育和产业融合发展格局", second.category(), "a three-cell row keeps the category above");
         assertEquals("优化职业教育布局", second.title());
-        assertUnits(second, "市教育局:LEAD", "市發改委:PARTICIPANT", "市人社局:PARTICIPANT", "各縣區政府:RESPONSIBLE");
+        assertUnits(second, "市教育局:LEAD", "市發改委:RESPONSIBLE", "市人社局:RESPONSIBLE", "各縣區政府:RESPONSIBLE");
 
         assertEquals("产教供需双向对接", task(d, "17").category(), "damaged annex category taken from the body heading");
         assertEquals("产教供需双向对接", task(d, "19").category());
@@ -153,7 +153,7 @@ class SeedDocumentsTest {
 
         assertUnits(task(d, "1"), "市发改委:LEAD", "市有关部门:PARTICIPANT", "各县区政府（管委）:RESPONSIBLE");
         assertUnits(task(d, "4"), "市教育局:LEAD", "市人社局:LEAD", "各高职院校:LEAD", "市有关部门:PARTICIPANT");
-        assertUnits(task(d, "7"), "有关部门和行业协会:PARTICIPANT", "市国资委:LEAD", "市工商联:PARTICIPANT",
+        assertUnits(task(d, "7"), "有关部门和行业协会:RESPONSIBLE", "市国资委:LEAD", "市工商联:RESPONSIBLE",
                 "各县区政府（管委）:RESPONSIBLE");
         assertEquals("发挥企业重要主体作用", task(d, "10").category(), "category repeated after a page break");
         assertEquals("发挥企业重要主体作用", task(d, "12").category());

@@ -22,7 +22,7 @@ class UnitSplitterTest {
     void aNamedUnitAfterHuiTongParticipatesAndHeIsNeverASeparator() {
         assertEquals(List.of("省民政厅:LEAD", "有关部门和行业协会:PARTICIPANT", "省农业和农村厅:PARTICIPANT"),
                 split("省民政厅会同有关部门和行业协会、省农业和农村厅"));
-        assertEquals(List.of("省工业和信息化厅:LEAD", "省文化和旅游厅:PARTICIPANT"), split("省工业和信息化厅、省文化和旅游厅"));
+        assertEquals(List.of("省工业和信息化厅:LEAD", "省文化和旅游厅:RESPONSIBLE"), split("省工业和信息化厅、省文化和旅游厅"));
     }
 
     @Test
@@ -43,9 +43,9 @@ class UnitSplitterTest {
     }
 
     @Test
-    void aNamedUnitInAClauseWithoutRoleWordsAfterALeadParticipatesAndGroupsThereAreEachResponsible() {
-        assertEquals(List.of("市人社局:LEAD", "市教育局:PARTICIPANT"), split("市人社局（牵头），市教育局"));
-        assertEquals(List.of("市人社局:LEAD", "市教育局:PARTICIPANT", "市财政局:PARTICIPANT"),
+    void aClauseWithoutRoleWordsAfterALeadIsResponsibleEachWithinItsRemit() {
+        assertEquals(List.of("市人社局:LEAD", "市教育局:RESPONSIBLE"), split("市人社局（牵头），市教育局"));
+        assertEquals(List.of("市人社局:LEAD", "市教育局:RESPONSIBLE", "市财政局:RESPONSIBLE"),
                 split("市人社局牵头，市教育局、市财政局"));
         assertEquals(List.of("市人社局:LEAD", "有关部门:RESPONSIBLE", "各县区政府:RESPONSIBLE"),
                 split("市人社局牵头，有关部门、各县区政府"));
@@ -70,7 +70,7 @@ class UnitSplitterTest {
 
     @Test
     void bracketedQualifiersAreNeverCut() {
-        assertEquals(List.of("市教育局:LEAD", "市编办:PARTICIPANT", "各县区政府（管委）:RESPONSIBLE"),
+        assertEquals(List.of("市教育局:LEAD", "市编办:RESPONSIBLE", "各县区政府（管委）:RESPONSIBLE"),
                 split("市教育局、市编办，各县区政府（管委）"));
         assertEquals(List.of("各市（州）、县（市）人民政府:RESPONSIBLE"), split("各市（州）、县（市）人民政府按职责分工负责"));
     }
@@ -89,10 +89,10 @@ class UnitSplitterTest {
 
     @Test
     void aPlainListIsLedByItsFirstNamedUnit() {
-        assertEquals(List.of("省财政厅:LEAD", "省税务局:PARTICIPANT", "省自然资源厅:PARTICIPANT", "各市州人民政府:RESPONSIBLE"),
+        assertEquals(List.of("省财政厅:LEAD", "省税务局:RESPONSIBLE", "省自然资源厅:RESPONSIBLE", "各市州人民政府:RESPONSIBLE"),
                 split("省财政厅、省税务局、省自然资源厅，各市州人民政府。"));
-        assertEquals(List.of("各市州人民政府:LEAD", "省教育厅:PARTICIPANT"), split("各市州人民政府、省教育厅"));
-        assertEquals(List.of("有关部门和行业协会:PARTICIPANT", "市国资委:LEAD", "市工商联:PARTICIPANT",
+        assertEquals(List.of("各市州人民政府:LEAD", "省教育厅:RESPONSIBLE"), split("各市州人民政府、省教育厅"));
+        assertEquals(List.of("有关部门和行业协会:RESPONSIBLE", "市国资委:LEAD", "市工商联:RESPONSIBLE",
                 "各县区政府(管委):RESPONSIBLE"), split("有关部门和行业协会,市国资委、市工商联,各县区政府(管委)"));
     }
 
@@ -123,7 +123,7 @@ class UnitSplitterTest {
     void labelsGiveTheirClauseARole() {
         assertEquals(List.of("市发改委:LEAD", "市财政局:PARTICIPANT", "市税务局:PARTICIPANT"),
                 split("[牵头单位:市发改委;配合单位:市财政局、市税务局]"));
-        assertEquals(List.of("市教育局:LEAD", "市国资委:PARTICIPANT", "各县区政府（管委）:RESPONSIBLE"),
+        assertEquals(List.of("市教育局:LEAD", "市国资委:RESPONSIBLE", "各县区政府（管委）:RESPONSIBLE"),
                 split("【责任单位：市教育局、市国资委，各县区政府（管委）】"));
     }
 
