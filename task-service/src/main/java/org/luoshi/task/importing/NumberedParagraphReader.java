@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * ({@code 二.1}).
  *
  * <p>A paragraph's or sub-item's units close it ({@link UnitList}): a bracket ({@code （…） […] 【…】}) whose content
- * is a unit list, or a labelled list ({@code 责任单位：…}), also on a line of its own. A labelled deadline
+ * is a unit list, a labelled list ({@code 责任单位：…}), also on a line of its own, or a list after a dash; in a
+ * document that divides the work by unit, the units open it instead ({@code （一）市教育局：负责……}). A labelled deadline
  * ({@code 完成时限：2021年底前}, on its own line or inside the units' bracket) dates the task as a table's deadline
  * column does. A sub-item without units of its own is carried out by its paragraph's units, with a warning saying so.
  * A paragraph with no units of its own or of its sub-items (总体要求, 组织实施) is not a task and is reported. A
@@ -102,11 +103,16 @@ final class NumberedParagraphReader {
 
     private static boolean hasUnits(CleanDocument document, Paragraph p, Level level) {
         String text = document.text(p.start, p.end);
-        return anyUnits(pieces(text, level));
+        return anyUnits(pieces(text, level), level);
     }
 
-    private static boolean anyUnits(List<Piece> pieces) {
-        return pieces.stream().anyMatch(piece -> UnitList.at(Labelled.of(piece.text()).text()).isPresent());
+    private static boolean anyUnits(List<Piece> pieces, Level level) {
+        return pieces.stream().anyMatch(piece -> UnitList.of(Labelled.of(text(piece, level)).text()).isPresent());
+    }
+
+    /** A piece's text after its number: units opening it come after the number. */
+    private static String text(Piece piece, Level level) {
+        return piece.seq() == null ? body(piece.text(), level) : piece.text().strip().substring(piece.seq().length());
     }
 
     /**
@@ -240,15 +246,15 @@ final class NumberedParagraphReader {
     private static List<ParsedTask> tasks(CleanDocument document, Paragraph p, Level level, List<String> warnings) {
         String text = document.text(p.start, p.end);
         List<Piece> pieces = pieces(text, level);
-        if (!anyUnits(pieces)) {
+        if (!anyUnits(pieces, level)) {
             warnings.add("paragraph " + p.seq + " names no responsible units: not a task ("
                     + TaskTexts.firstSentence(body(text.substring(pieces.get(0).start(), pieces.get(0).end()), level)) + ")");
             return List.of();
         }
         List<ParsedTask> tasks = new ArrayList<>();
         Piece head = pieces.get(0);
-        Labelled headText = Labelled.of(body(head.text(), level));
-        Optional<UnitList> headUnits = UnitList.at(headText.text());
+        Labelled headText = Labelled.of(text(head, level));
+        Optional<UnitList> headUnits = UnitList.of(headText.text());
         String headContent = withoutUnits(headText.text(), headUnits);
         // the heading is looked for before the persons join the content: a persons' line is no text below a heading
         Optional<String> heading = headingLine(headContent);
@@ -258,8 +264,8 @@ final class NumberedParagraphReader {
         tasks.add(TaskTexts.task(p.seq, null, p.category, title, headText.withPersons(content),
                 document.source(p.start, p.end), headUnits.map(UnitList::units).orElse(null), headText.deadline()));
         for (Piece piece : pieces.subList(1, pieces.size())) {
-            Labelled itemText = Labelled.of(piece.text().strip().substring(piece.seq().length()));
-            Optional<UnitList> units = UnitList.at(itemText.text());
+            Labelled itemText = Labelled.of(text(piece, level));
+            Optional<UnitList> units = UnitList.of(itemText.text());
             if (units.isEmpty()) {
                 warnings.add("sub-item " + p.seq + piece.seq() + " names no responsible units of its own"
                         + (headUnits.isPresent() ? ": those of its paragraph apply" : ""));
@@ -297,6 +303,6 @@ final class NumberedParagraphReader {
     }
 
     private static String withoutUnits(String text, Optional<UnitList> units) {
-        return units.map(u -> text.substring(0, u.start())).orElse(text).strip();
+        return units.map(u -> text.substring(0, u.start()) + text.substring(u.end())).orElse(text).strip();
     }
 }

@@ -12,10 +12,14 @@ import java.util.regex.Pattern;
  * it ends as units' names end (厅, 局, 委, 办, 政府, 部门, 中心 …) and does not open as a phrase does (由, 含, 包括,
  * 以下简称 …) — so that a parenthesis of content, even one holding 负责 or 参与, is never taken for units.
  *
+ * <p>Documents that divide the work by unit open each paragraph with the units instead
+ * ({@code 市教育局：负责统筹推进……}, {@link #of}).
+ *
  * @param start where the units begin in the text (the opening bracket, the label or the dash)
+ * @param end   where they end: the end of the text, or the colon after units that open it
  * @param units the unit text, brackets included (UnitSplitter drops them)
  */
-record UnitList(int start, String units) {
+record UnitList(int start, int end, String units) {
 
     /** A dash before units closing a paragraph: {@code ……。——市教育局、市财政局}. */
     static final String DASH = "(?:—{1,2}|―{1,2}|－{2}|-{2})";
@@ -28,6 +32,25 @@ record UnitList(int start, String units) {
     private static final Pattern PHRASE = Pattern.compile("^(以下简称|简称|包括|含|由|如|即|其中|按|在|将|\\d)");
     private static final Pattern TRAILING_QUALIFIER = Pattern.compile("[（(〔\\[【][^）)〕\\]】]{1,8}[）)〕\\]】]$");
     private static final int LONGEST_NAME = 40;
+    private static final int SHORTEST_OPENING_NAME = 3;
+    private static final Pattern OPENING_UNITS = Pattern.compile("^\\s*([^：:。；;，,\\n]{2,40})[：:]\\s*(?=\\S)");
+    private static final Pattern LABEL_ONLY = Pattern.compile("^(" + UnitSplitter.LABELS + ")$");
+
+    /** The units closing {@code text}, or else those opening it. */
+    static Optional<UnitList> of(String text) {
+        return at(text).or(() -> opening(text));
+    }
+
+    /** Units opening the text and followed by a colon, when more text follows: {@code 市教育局：负责……}. */
+    static Optional<UnitList> opening(String text) {
+        Matcher units = OPENING_UNITS.matcher(text);
+        if (!units.find() || LABEL_ONLY.matcher(HanView.of(units.group(1).strip())).matches()
+                || !isUnitList(units.group(1))
+                || UnitSplitter.split(units.group(1)).stream().anyMatch(u -> u.rawName().length() < SHORTEST_OPENING_NAME)) {
+            return Optional.empty(); // 学校：, 高校： address a kind of body, not a unit
+        }
+        return Optional.of(new UnitList(units.start(1), units.end(), units.group(1).strip()));
+    }
 
     /** The units closing {@code text}, if it ends with them. */
     static Optional<UnitList> at(String text) {
@@ -37,7 +60,9 @@ record UnitList(int start, String units) {
             end--; // the stops closing the text (an anchored expression would be tried at every position)
         }
         String t = stripped.substring(0, end).stripTrailing();
-        return bracketed(t).or(() -> labelled(t)).or(() -> dashed(t));
+        // the stops after the units belong to neither them nor the content
+        return bracketed(t).or(() -> labelled(t)).or(() -> dashed(t))
+                .map(u -> new UnitList(u.start(), text.length(), u.units()));
     }
 
     /** The last dash when only units follow it. */
@@ -56,7 +81,8 @@ record UnitList(int start, String units) {
             return Optional.empty();
         }
         String units = t.substring(unitsStart);
-        return units.indexOf('。') < 0 && isUnitList(units) ? Optional.of(new UnitList(start, units)) : Optional.empty();
+        return units.indexOf('。') < 0 && isUnitList(units) ? Optional.of(new UnitList(start, t.length(), units))
+                : Optional.empty();
     }
 
     private static Optional<UnitList> bracketed(String t) {
@@ -70,7 +96,7 @@ record UnitList(int start, String units) {
                 depth++;
             } else if (OPENING.indexOf(c) >= 0 && --depth == 0) {
                 String units = t.substring(i);
-                return isUnitList(units) ? Optional.of(new UnitList(i, units)) : Optional.empty();
+                return isUnitList(units) ? Optional.of(new UnitList(i, t.length(), units)) : Optional.empty();
             }
         }
         return Optional.empty();
@@ -82,7 +108,7 @@ record UnitList(int start, String units) {
         while (label.find()) {
             String units = t.substring(label.start());
             if (units.indexOf('。') < 0 && isUnitList(units)) {
-                return Optional.of(new UnitList(label.start(), units));
+                return Optional.of(new UnitList(label.start(), t.length(), units));
             }
         }
         return Optional.empty();

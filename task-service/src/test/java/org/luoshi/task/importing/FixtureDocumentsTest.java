@@ -318,6 +318,22 @@ class FixtureDocumentsTest {
     }
 
     @Test
+    void unitsOpeningAParagraphAreItsUnitsWhenTheDocumentDividesTheWorkByUnit() {
+        ParsedDocument d = parse("duties-by-unit-plan.txt");
+        assertEquals(DocumentShape.NUMBERED_PARAGRAPHS, d.shape());
+        assertEquals(List.of("（一）", "（二）", "（三）", "（四）", "（六）"), seqs(d));
+        assertUnits(task(d, "（一）"), "市教育局:LEAD");
+        assertEquals("负责统筹推进产教融合，制定年度工作计划，2021年底前建成产教融合示范校5所。", task(d, "（一）").content());
+        assertEquals(List.of(LocalDate.of(2021, 12, 31)), dueDates(task(d, "（一）")));
+        assertUnits(task(d, "（二）"), "市发展改革委:LEAD", "市经信局:RESPONSIBLE");
+        assertUnits(task(d, "（四）"), "各区、县（市）人民政府:RESPONSIBLE");
+        // 学校： addresses a kind of body, not a unit: reported, not taken for one
+        assertTrue(d.warnings().stream().anyMatch(w -> w.startsWith("paragraph （五） names no responsible units")),
+                d.warnings().toString());
+        assertUnits(task(d, "（六）"), "市政府督查室:RESPONSIBLE");
+    }
+
+    @Test
     void aHeaderOnTwoRowsNamesTheColumnsUnderItsMergedCellInTextAndInWord() throws IOException {
         String[][] rows = {
             {"序号", "重点任务", "责任单位", "", "时间节点"},

@@ -25,6 +25,18 @@ class UnitListTest {
         assertTrue(UnitList.at("支持企业参与办学（由市教育局统筹）").isEmpty());
     }
 
+    @Test
+    void unitsOpeningATextBeforeAColonAreItsUnitsWhenNothingClosesIt() {
+        UnitList opening = UnitList.of("市发展改革委、市经信局：负责培育产教融合型企业。").orElseThrow();
+        assertEquals("市发展改革委、市经信局", opening.units());
+        assertEquals("负责培育产教融合型企业。", "市发展改革委、市经信局：负责培育产教融合型企业。".substring(opening.end()));
+        assertTrue(UnitList.of("学校：要落实办学主体责任。").isEmpty(), "a kind of body, not a unit");
+        assertTrue(UnitList.of("责任单位：市教育局").orElseThrow().units().startsWith("责任单位"), "a label is no unit");
+        assertTrue(UnitList.of("主要目标：到2022年建成示范校5所。").isEmpty());
+        assertEquals("（市政府督查室负责）", UnitList.of("市教育局：负责统筹。（市政府督查室负责）").orElseThrow().units(),
+                "closing units come first");
+    }
+
     private static String units(String text) {
         Optional<UnitList> units = UnitList.at(text);
         assertTrue(units.isPresent(), "no units found in " + text);
