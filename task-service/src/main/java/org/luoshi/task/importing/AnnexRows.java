@@ -39,4 +39,17 @@ final class AnnexRows {
         }
         return TaskTexts.task(seq, null, cat, null, contentCell, source, units, deadline);
     }
+
+    /** The task with a remark cell (备注) kept after its content, as a sentence of its own. */
+    static ParsedTask withRemark(ParsedTask task, String remark) {
+        String normalized = CleanDocument.normalized(TaskTexts.trim(remark));
+        if (normalized == null || normalized.isEmpty()) {
+            return task;
+        }
+        String content = task.content() == null ? "" : task.content();
+        boolean closed = content.isEmpty() || "。；;！!？?".indexOf(content.charAt(content.length() - 1)) >= 0;
+        return new ParsedTask(task.seq(), task.parentSeq(), task.category(), task.title(),
+                content + (closed ? "" : "。") + "备注：" + normalized + "。", task.sourceText(), task.units(),
+                task.milestones());
+    }
 }

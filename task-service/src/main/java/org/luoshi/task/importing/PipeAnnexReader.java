@@ -104,8 +104,8 @@ final class PipeAnnexReader {
                         source, body, warnings));
             } else {
                 String deadline = columns.deadline() == TableColumns.NONE ? null : columnsOfRow.get(columns.deadline());
-                tasks.add(AnnexRows.task(seq, category, columnsOfRow.get(columns.content()), columns.units(columnsOfRow),
-                        deadline, source, body, warnings));
+                tasks.add(AnnexRows.withRemark(AnnexRows.task(seq, category, columnsOfRow.get(columns.content()),
+                        columns.units(columnsOfRow), deadline, source, body, warnings), columns.remark(columnsOfRow)));
             }
         }
         return tasks;

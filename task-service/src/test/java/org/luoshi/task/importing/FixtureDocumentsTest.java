@@ -256,10 +256,11 @@ class FixtureDocumentsTest {
         assertEquals("落实生均拨款制度。", task(d, "3").content());
         assertUnits(task(d, "3"), "市财政局:LEAD");
         // after the repeated header; the content and the units cell both wrap
-        assertEquals("将职业教育工作纳入对县（市、区）政府的督查考核。", task(d, "4").content());
+        assertEquals("将职业教育工作纳入对县（市、区）政府的督查考核。备注：每季度通报。", task(d, "4").content(),
+                "the remark (备注) kept after the content");
         assertUnits(task(d, "4"), "市政府督查室:LEAD", "各县（市、区）人民政府:RESPONSIBLE");
         assertEquals(List.of(LocalDate.of(2021, 9, 30)), dueDates(task(d, "4")));
-        assertNull(task(d, "4").category(), "重点任务 is the content here, and 备注 no column of its own");
+        assertNull(task(d, "4").category(), "重点任务 is the content here, and 备注 not the category");
     }
 
     @Test
