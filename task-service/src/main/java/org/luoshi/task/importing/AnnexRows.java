@@ -28,6 +28,13 @@ final class AnnexRows {
             }
             cat = heading.orElse(cat);
         }
+        // kept, not dropped, but the reader is told: such a row is often a merged cell or a row cut in two
+        if (contentCell.isBlank()) {
+            warnings.add("annex row " + seq + " has no task text: titled by its category");
+        }
+        if (units == null || units.isBlank()) {
+            warnings.add("annex row " + seq + " names no responsible unit: stored without assignments");
+        }
         boolean titleOnly = contentCell.length() <= TITLE_LENGTH && contentCell.indexOf('。') < 0;
         if (titleOnly) {
             Optional<BodyParagraphs.Paragraph> paragraph = body.numbered(seq, contentCell);

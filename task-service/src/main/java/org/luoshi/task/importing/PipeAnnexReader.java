@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * Reads an annex table flattened into cells that each end with {@code " |"} (a web page's table copied as text):
  * the cells follow one another across lines, a row starts at the cell holding the next number, and a row with one
- * cell fewer than the header has left its category blank (same as above). Columns after the units (配合单位,
+ * cell fewer than the header has left its category blank (same as above); an empty cell between filled ones is a blank
+ * column of its row, not a missing one. Columns after the units (配合单位,
  * 完成时限) are read as in a tab table. The body paragraph with the row's number gives the detailed content
  * ({@link AnnexRows}).
  */
@@ -79,14 +80,20 @@ final class PipeAnnexReader {
         for (List<Cell> row : rows) {
             List<String> filled = row.stream().map(c -> c.text().strip()).filter(t -> !t.isEmpty()).toList();
             String seq = filled.get(0);
-            // empty cells (" |") are dropped: such pages write them where no cell is, and a category spanning rows
-            // from above is not there at all
+            // empty cells (" |") at a row's end are dropped: such pages write them where no cell is, and a category
+            // spanning rows from above is not there at all; an empty cell between filled ones is a blank column of
+            // the row (no 配合单位), kept in its place
+            List<String> positional = withoutTrailingBlanks(row);
             List<String> columnsOfRow;
-            if (filled.size() == columns.size()) {
-                columnsOfRow = filled;
-                category = columns.category() == TableColumns.NONE ? null : filled.get(columns.category());
-            } else if (filled.size() == columns.size() - 1 && columns.category() != TableColumns.NONE) {
-                columnsOfRow = new ArrayList<>(filled);
+            if (positional.size() == columns.size()) {
+                columnsOfRow = positional;
+                if (columns.category() != TableColumns.NONE && !positional.get(columns.category()).isEmpty()) {
+                    category = positional.get(columns.category());
+                } else if (columns.category() == TableColumns.NONE) {
+                    category = null;
+                }
+            } else if (positional.size() == columns.size() - 1 && columns.category() != TableColumns.NONE) {
+                columnsOfRow = new ArrayList<>(positional);
                 columnsOfRow.add(columns.category(), "");
             } else if (filled.size() >= 3) {
                 warnings.add("annex row " + seq + " has " + filled.size() + " cells, the header " + columns.size()
@@ -109,6 +116,14 @@ final class PipeAnnexReader {
             }
         }
         return tasks;
+    }
+
+    private static List<String> withoutTrailingBlanks(List<Cell> row) {
+        int end = row.size();
+        while (end > 1 && row.get(end - 1).text().isBlank()) {
+            end--;
+        }
+        return row.subList(0, end).stream().map(c -> c.text().strip()).toList();
     }
 
     /** Runs of consecutive lines ending with {@code |}, as cells. */

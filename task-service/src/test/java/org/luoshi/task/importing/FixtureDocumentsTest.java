@@ -430,6 +430,44 @@ class FixtureDocumentsTest {
         assertTrue(d.warnings().stream().noneMatch(w -> w.contains("annex row")), d.warnings().toString());
     }
 
+    @Test
+    void aBlankCellInsideAPipeRowKeepsItsColumnInsteadOfShiftingTheCellsAfterIt() {
+        // one cell per line, as web pages are copied, and one row per line with every cell
+        String header = "序号 |\n重点任务 |\n牵头单位 |\n配合单位 |\n完成时限 |\n";
+        String perLine = "附件\n重点任务分工表\n" + header
+                + "1 |\n建立产教融合联席会议制度 |\n市教育局 |\n市发展改革委、市财政局 |\n2019年底前 |\n"
+                + "2 |\n培育产教融合型企业20家以上 |\n市发展改革委 |\n |\n2020年底前 |\n"
+                + "3 |\n建设产教融合信息服务平台 |\n |\n |\n2020年6月底前 |\n";
+        String perRow = "附件\n重点任务分工表\n序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 |\n"
+                + "1 | 建立产教融合联席会议制度 | 市教育局 | 市发展改革委、市财政局 | 2019年底前 |\n"
+                + "2 | 培育产教融合型企业20家以上 | 市发展改革委 | | 2020年底前 |\n"
+                + "3 | 建设产教融合信息服务平台 | | | 2020年6月底前 |\n";
+        for (String text : List.of(perLine, perRow)) {
+            ParsedDocument d = PolicyDocumentParser.parse("pipe-blank.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(DocumentShape.PIPE_ANNEX, d.shape());
+            assertEquals(List.of("1", "2", "3"), seqs(d));
+            // before, the blank 配合单位 cell was dropped: row 2 was titled 市发展改革委 and assigned to 2020年底前
+            assertEquals("培育产教融合型企业20家以上", task(d, "2").title());
+            assertUnits(task(d, "2"), "市发展改革委:LEAD");
+            assertEquals(List.of(LocalDate.of(2020, 12, 31)), dueDates(task(d, "2")));
+            assertEquals("建设产教融合信息服务平台", task(d, "3").title());
+            assertTrue(task(d, "3").units().isEmpty());
+            assertTrue(d.warnings().contains("annex row 3 names no responsible unit: stored without assignments"),
+                    d.warnings().toString());
+            assertTrue(d.warnings().stream().noneMatch(w -> w.contains("cells, the header")), d.warnings().toString());
+        }
+    }
+
+    @Test
+    void aRowWithoutTaskTextIsKeptAndReported() {
+        String text = "分工表\n序号\t类别\t重点任务\t牵头单位\n1\t保障措施\t\t市教育局\n2\t\t落实财税政策。\t市财政局\n";
+        ParsedDocument d = PolicyDocumentParser.parse("blank-task.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of("1", "2"), seqs(d));
+        assertEquals("保障措施", task(d, "1").title());
+        assertTrue(d.warnings().contains("annex row 1 has no task text: titled by its category"), d.warnings().toString());
+        assertEquals("保障措施", task(d, "2").category(), "a blank category cell is the one above");
+    }
+
     private static List<String> seqs(ParsedDocument d) {
         return d.tasks().stream().map(ParsedTask::seq).toList();
     }
