@@ -35,6 +35,11 @@ final class AnnexRows {
         if (units == null || units.isBlank()) {
             warnings.add("annex row " + seq + " names no responsible unit: stored without assignments");
         }
+        String due = CleanDocument.normalized(TaskTexts.trim(deadline));
+        if (due != null && due.chars().anyMatch(Character::isDigit) && MilestoneExtractor.deadline(due).isEmpty()) {
+            // 6月底前 without a year, 每年12月: a reader could guess the year, the importer does not
+            warnings.add("annex row " + seq + ": deadline \"" + due + "\" names no year: no date taken from it");
+        }
         boolean titleOnly = contentCell.length() <= TITLE_LENGTH && contentCell.indexOf('。') < 0;
         if (titleOnly) {
             Optional<BodyParagraphs.Paragraph> paragraph = body.numbered(seq, contentCell);

@@ -59,7 +59,7 @@ final class CleanDocument {
 
     /** The original text behind the cleaned stretch {@code [from, to)}. */
     String source(int from, int to) {
-        return text.source(from, to);
+        return text.sourceOfLines(from, to);
     }
 
     /**

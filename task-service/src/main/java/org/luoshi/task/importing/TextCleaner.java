@@ -41,6 +41,7 @@ final class TextCleaner {
     private static final Pattern ENTITY = Pattern.compile("&(nbsp|ensp|emsp|lt|gt|amp|quot|#\\d{2,6});");
     private static final Pattern PINYIN = Pattern.compile(
             "(?<=\\p{IsHan})[(（][a-z" + TONED + "]*[" + TONED + "][a-z" + TONED + "]*[)）]");
+    private static final Pattern KEY_TASK_MARK = Pattern.compile("[★☆]");
     private static final Pattern FULL_WIDTH_ALNUM = Pattern.compile("[０-９Ａ-Ｚａ-ｚ％＋]");
     private static final Pattern SPACED_DIGITS = Pattern.compile("(?<![\\d.])\\d(?:[ \\u3000]*\\d)+(?![\\d.])");
     private static final Pattern DECIMAL_OR_MARKER = Pattern.compile("(?<=\\d)[ \\u3000]*[.．][ \\u3000]*(?=\\d|\\p{IsHan})");
@@ -66,6 +67,7 @@ final class TextCleaner {
         List<String> warnings = new ArrayList<>();
         TrackedText text = repairMojibake(TrackedText.of(decoded), warnings);
         text = stripHtml(text);
+        text = removeKeyTaskMarks(text, warnings);
         text = removePinyin(text);
         text = foldFullWidthAlphanumerics(text);
         text = collapseOcrSpacing(text);
@@ -107,6 +109,20 @@ final class TextCleaner {
                     case "nbsp", "ensp", "emsp" -> " ";
                     default -> String.valueOf((char) Integer.parseInt(m.group(1).substring(1)));
                 });
+    }
+
+    /**
+     * The stars (★, ☆) that mark a plan's key tasks (标★的为重点任务): they sit before or after a row's number or a
+     * paragraph's, where they hid the number, so the clean text drops them and says so; the source text keeps them.
+     */
+    static TrackedText removeKeyTaskMarks(TrackedText text, List<String> warnings) {
+        if (!contains(text.text(), c -> c == '★' || c == '☆')) {
+            return text;
+        }
+        long marks = text.text().chars().filter(c -> c == '★' || c == '☆').count();
+        warnings.add(marks + " key-task mark" + (marks == 1 ? "" : "s") + " (★) removed from the text;"
+                + " the source text of the tasks keeps them");
+        return text.replaceAll(KEY_TASK_MARK, "");
     }
 
     static TrackedText removePinyin(TrackedText text) {

@@ -55,6 +55,29 @@ final class TrackedText {
         return original.substring(starts[from], ends[to - 1]);
     }
 
+    /**
+     * As {@link #source}, widened to the whole original line where the range starts or ends a line of the text: what
+     * cleaning removed at a line's edge (a key-task mark before a row's number, a tag) is still part of the source.
+     */
+    String sourceOfLines(int from, int to) {
+        if (to <= from) {
+            return "";
+        }
+        int start = starts[from];
+        int end = ends[to - 1];
+        if (from == 0 || text.charAt(from - 1) == '\n') {
+            while (start > 0 && original.charAt(start - 1) != '\n') {
+                start--;
+            }
+        }
+        if (to == text.length() || text.charAt(to) == '\n') {
+            while (end < original.length() && original.charAt(end) != '\n' && original.charAt(end) != '\r') {
+                end++;
+            }
+        }
+        return original.substring(start, end);
+    }
+
     /** Every match replaced; the replacement's characters trace back to the whole matched stretch. */
     TrackedText replaceAll(Pattern pattern, Function<MatchResult, String> replacement) {
         Matcher matcher = pattern.matcher(text);

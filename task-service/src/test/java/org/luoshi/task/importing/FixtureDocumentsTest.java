@@ -468,6 +468,31 @@ class FixtureDocumentsTest {
         assertEquals("保障措施", task(d, "2").category(), "a blank category cell is the one above");
     }
 
+    @Test
+    void keyTaskStarsBesideTheNumbersNeitherHideARowNorAParagraph() {
+        String table = "重点任务分工表（标★的为重点任务）\n序号\t重点任务\t责任单位\t完成时限\n"
+                + "1\t★建立产教融合联席会议制度\t市教育局\t2019年底前\n"
+                + "★2\t培育产教融合型企业20家以上\t市发展改革委\t6月底前\n";
+        ParsedDocument t = PolicyDocumentParser.parse("stars.txt", table.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // before, row ★2 was skipped (no number) and row 1 was titled with its star
+        assertEquals(List.of("1", "2"), seqs(t));
+        assertEquals("建立产教融合联席会议制度", task(t, "1").title());
+        assertTrue(task(t, "2").sourceText().startsWith("★2"), "the source text keeps the mark");
+        assertTrue(t.warnings().contains("3 key-task marks (★) removed from the text; the source text of the tasks keeps them"),
+                t.warnings().toString());
+        assertTrue(t.warnings().contains("annex row 2: deadline \"6月底前\" names no year: no date taken from it"),
+                t.warnings().toString());
+
+        String prose = "某市深化产教融合实施方案\n一、重点任务\n（一）★加强统筹规划。建立产教融合联席会议制度。（市教育局牵头，市财政局参与）\n"
+                + "★（二）推进校企合作。培育产教融合型企业20家以上。（市发展改革委负责）\n"
+                + "（三）建设信息平台★。建设产教融合信息服务平台。（市人力资源社会保障局负责）\n";
+        ParsedDocument p = PolicyDocumentParser.parse("stars.txt", prose.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // before, no task was found at all
+        assertEquals(List.of("（一）", "（二）", "（三）"), seqs(p));
+        assertEquals("加强统筹规划", task(p, "（一）").title());
+        assertUnits(task(p, "（二）"), "市发展改革委:RESPONSIBLE");
+    }
+
     private static List<String> seqs(ParsedDocument d) {
         return d.tasks().stream().map(ParsedTask::seq).toList();
     }
