@@ -498,13 +498,13 @@ if ((SERVICES_OK)); then
 fi
 
 # ---------------------------------------------------------------- g. seeds
-# >>> SEED IMPORT HOOK <<< The importer of seeds/*.txt is not written yet. When deploy/local/import-seeds.sh
-# exists it is run here, once the services are ready, with the stack's coordinates in its environment; it must
-# be idempotent (it runs on every up.sh). Its output goes to .luoshi/logs/import-seeds.log.
+# deploy/local/import-seeds.sh imports seeds/*.txt (as listed in seeds.tsv) through POST /api/v1/imports once the
+# services are ready, with the stack's coordinates in its environment; it is idempotent (it runs on every up.sh: an
+# unchanged seed answers 200 and changes nothing). Its output goes to .luoshi/logs/import-seeds.log.
 import_seeds_hook() {
   local importer="$SCRIPT_DIR/import-seeds.sh"
   if [[ ! -f "$importer" ]]; then
-    log "seed import skipped (no deploy/local/import-seeds.sh yet)"; return 0
+    log "seed import skipped (no deploy/local/import-seeds.sh)"; return 0
   fi
   ((SERVICES_OK)) || { warn "services not running: seeds not imported"; return 0; }
   log "importing seeds (deploy/local/import-seeds.sh; log: $LOGS/import-seeds.log)"
