@@ -3,7 +3,9 @@ package org.luoshi.task.directory;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,23 +31,44 @@ public class AgencyDirectory implements PanacheRepositoryBase<DirectoryAgency, U
                 .collect(Collectors.toMap(a -> a.id, Function.identity())));
     }
 
-    /** Applies a snapshot unless the replica already holds the same or a newer version of the agency. */
-    public Uni<Void> apply(AgencySnapshot snapshot, String successorIdsJson) {
-        return findById(snapshot.getId()).flatMap(existing -> {
-            if (existing != null && existing.version >= snapshot.getVersion()) {
-                return Uni.createFrom().voidItem();
+    /**
+     * Applies snapshots in their order, each unless the replica (or an earlier one of them) already holds the same or
+     * a newer version of its agency: one query reads the agencies they are about, the new ones are inserted with the
+     * transaction's statement batches.
+     *
+     * @param successorIdsJson each snapshot's successor ids as a JSON array
+     */
+    public Uni<Void> applyAll(List<AgencySnapshot> snapshots, Function<AgencySnapshot, String> successorIdsJson) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        snapshots.forEach(s -> ids.add(s.getId()));
+        return byIds(ids).flatMap(stored -> {
+            Map<UUID, DirectoryAgency> current = new HashMap<>(stored);
+            List<DirectoryAgency> created = new ArrayList<>();
+            for (AgencySnapshot snapshot : snapshots) {
+                DirectoryAgency agency = current.get(snapshot.getId());
+                if (agency != null && agency.version >= snapshot.getVersion()) {
+                    continue;
+                }
+                if (agency == null) {
+                    agency = new DirectoryAgency();
+                    current.put(snapshot.getId(), agency);
+                    created.add(agency);
+                }
+                copy(snapshot, successorIdsJson.apply(snapshot), agency);
             }
-            DirectoryAgency agency = existing != null ? existing : new DirectoryAgency();
-            agency.id = snapshot.getId();
-            agency.name = snapshot.getName();
-            agency.parentId = snapshot.getParentId();
-            agency.classification = snapshot.getClassification();
-            agency.divisionCode = snapshot.getDivisionCode();
-            agency.status = snapshot.getStatus().toString();
-            agency.successorIds = successorIdsJson;
-            agency.version = snapshot.getVersion();
-            return existing != null ? Uni.createFrom().voidItem() : persist(agency).replaceWithVoid();
+            return created.isEmpty() ? Uni.createFrom().voidItem() : persist(created);
         });
+    }
+
+    private static void copy(AgencySnapshot snapshot, String successorIdsJson, DirectoryAgency agency) {
+        agency.id = snapshot.getId();
+        agency.name = snapshot.getName();
+        agency.parentId = snapshot.getParentId();
+        agency.classification = snapshot.getClassification();
+        agency.divisionCode = snapshot.getDivisionCode();
+        agency.status = snapshot.getStatus().toString();
+        agency.successorIds = successorIdsJson;
+        agency.version = snapshot.getVersion();
     }
 
     /** The agency and every unit below it in the replica (bounded depth: province → city → bureau → county → …). */

@@ -7,9 +7,12 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.luoshi.events.model.AgencyEvent;
+import org.luoshi.events.model.AgencySnapshot;
+import org.luoshi.events.model.Reorganization;
 import org.luoshi.platform.inbox.IdempotentConsumer;
 import org.luoshi.platform.inbox.PoisonEventException;
 import org.luoshi.platform.inbox.ReceivedEvent;
@@ -48,21 +51,43 @@ public class AgencyEventsConsumer {
         return idempotent.applyBatch(CONSUMER, batch, this::read, this::applyInOrder);
     }
 
+    /**
+     * In the order the events came: a later snapshot of the same agency, or the next event of a reorganization, sees
+     * the earlier one's changes. The snapshots between reorganizations are applied together (a republished registry
+     * or a fresh replica is a burst of hundreds: a few queries for all of them instead of a few for each); each
+     * reorganization on its own, after the snapshots before it.
+     */
     private Uni<Void> applyInOrder(List<AgencyEvent> events) {
-        // one after the other: a later snapshot of the same agency, or the next event of a reorganization, sees the
-        // earlier one's changes
-        return Multi.createFrom().iterable(events).onItem().<Void>transformToUniAndConcatenate(this::apply)
+        List<List<AgencyEvent>> runs = new ArrayList<>();
+        List<AgencyEvent> snapshots = new ArrayList<>();
+        for (AgencyEvent event : events) {
+            if (event.getReorganization() == null) {
+                snapshots.add(event);
+                continue;
+            }
+            if (!snapshots.isEmpty()) {
+                runs.add(snapshots);
+                snapshots = new ArrayList<>();
+            }
+            runs.add(List.of(event));
+        }
+        if (!snapshots.isEmpty()) {
+            runs.add(snapshots);
+        }
+        return Multi.createFrom().iterable(runs).onItem().<Void>transformToUniAndConcatenate(this::apply)
                 .collect().last().replaceWithVoid();
     }
 
-    private Uni<Void> apply(AgencyEvent data) {
-        List<?> successors = data.getAgency().getSuccessorIds() == null ? List.of() : data.getAgency().getSuccessorIds();
-        Uni<Void> replicated = directory.apply(data.getAgency(), write(successors));
-        if (data.getReorganization() == null) {
-            return replicated.flatMap(done -> waiting.resolve(data.getAgency())).replaceWithVoid();
+    private Uni<Void> apply(List<AgencyEvent> run) {
+        List<AgencySnapshot> agencies = run.stream().map(AgencyEvent::getAgency).toList();
+        Uni<Void> replicated = directory.applyAll(agencies, agency -> write(
+                agency.getSuccessorIds() == null ? List.of() : agency.getSuccessorIds()));
+        Reorganization reorganization = run.get(0).getReorganization();
+        if (reorganization == null) {
+            return replicated.flatMap(done -> waiting.resolve(agencies)).replaceWithVoid();
         }
         // the first event of a reorganization moves every affected assignment; the others find nothing left
-        return replicated.flatMap(done -> reassignments.follow(data.getReorganization())).replaceWithVoid();
+        return replicated.flatMap(done -> reassignments.follow(reorganization)).replaceWithVoid();
     }
 
     private AgencyEvent read(ReceivedEvent event) {

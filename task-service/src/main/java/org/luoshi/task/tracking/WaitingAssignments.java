@@ -37,34 +37,59 @@ public class WaitingAssignments {
         this.events = events;
     }
 
-    /** Call inside the consumer's transaction, after the directory took the snapshot. */
-    public Uni<Integer> resolve(AgencySnapshot agency) {
-        if (agency.getStatus() != AgencySnapshot.StatusEnum.ACTIVE) {
+    /** An active agency that may take waiting assignments: where its documents are, and the names it goes by. */
+    private record Candidate(UUID id, String area, Set<String> nameKeys) {
+    }
+
+    /**
+     * Call inside the consumer's transaction, after the directory took the snapshots. The snapshots are those of one
+     * poll, in the order they came: an assignment goes to the first active agency among them whose names and
+     * jurisdiction fit, as when they were applied one at a time. One query finds the waiting assignments of the
+     * poll's provinces, whatever the number of snapshots (a republished registry is a burst of hundreds).
+     *
+     * @return the number of tasks whose assignments were resolved
+     */
+    public Uni<Integer> resolve(List<AgencySnapshot> snapshots) {
+        List<Candidate> candidates = snapshots.stream().filter(a -> a.getStatus() == AgencySnapshot.StatusEnum.ACTIVE)
+                .map(a -> new Candidate(a.getId(), area(a.getDivisionCode()), nameKeys(a))).toList();
+        if (candidates.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        Set<String> names = nameKeys(agency);
-        return Panache.getSession().flatMap(session -> session.createSelectionQuery("""
-                        select a from Assignment a, Task t, PolicyDocument d
-                        where a.key.taskId = t.id and t.documentId = d.id and a.agencyId is null and a.kind = :kind
-                        and d.jurisdiction like :area
-                        order by a.key.taskId, a.key.position""", Assignment.class)
-                .setParameter("kind", AssignmentKind.AGENCY)
-                .setParameter("area", area(agency.getDivisionCode()) + "%")
-                .getResultList())
-                .flatMap(rows -> {
-                    Map<UUID, List<Assignment>> matched = new LinkedHashMap<>();
-                    for (Assignment assignment : rows) {
-                        if (assignment.rawName != null && names.contains(ChineseText.nameKey(assignment.rawName))) {
-                            assignment.agencyId = agency.getId();
+        // a national agency may take any document's names; the others those of their province (refined below)
+        boolean national = candidates.stream().anyMatch(c -> c.area().isEmpty());
+        Set<String> provinces = new HashSet<>();
+        candidates.forEach(c -> provinces.add(c.area().length() >= 2 ? c.area().substring(0, 2) : c.area()));
+        String query = """
+                select a, d.jurisdiction from Assignment a, Task t, PolicyDocument d
+                where a.key.taskId = t.id and t.documentId = d.id and a.agencyId is null and a.kind = :kind"""
+                + (national ? "" : " and substring(d.jurisdiction, 1, 2) in :provinces")
+                + " order by a.key.taskId, a.key.position";
+        return Panache.getSession().flatMap(session -> {
+            var select = session.createSelectionQuery(query, Object[].class).setParameter("kind", AssignmentKind.AGENCY);
+            return (national ? select : select.setParameter("provinces", provinces)).getResultList();
+        }).flatMap(rows -> {
+            Map<UUID, List<Assignment>> matched = new LinkedHashMap<>();
+            for (Object[] row : rows) {
+                Assignment assignment = (Assignment) row[0];
+                String jurisdiction = (String) row[1];
+                if (assignment.rawName == null) {
+                    continue;
+                }
+                String key = ChineseText.nameKey(assignment.rawName);
+                candidates.stream()
+                        .filter(c -> jurisdiction != null && jurisdiction.startsWith(c.area()) && c.nameKeys().contains(key))
+                        .findFirst()
+                        .ifPresent(c -> {
+                            assignment.agencyId = c.id();
                             matched.computeIfAbsent(assignment.key.taskId(), k -> new ArrayList<>()).add(assignment);
-                        }
-                    }
-                    Uni<Integer> chain = Uni.createFrom().item(0);
-                    for (UUID taskId : matched.keySet()) {
-                        chain = chain.flatMap(count -> announce(taskId).map(done -> count + 1));
-                    }
-                    return chain;
-                });
+                        });
+            }
+            Uni<Integer> chain = Uni.createFrom().item(0);
+            for (UUID taskId : matched.keySet()) {
+                chain = chain.flatMap(count -> announce(taskId).map(done -> count + 1));
+            }
+            return chain;
+        });
     }
 
     private Uni<TaskView> announce(UUID taskId) {
