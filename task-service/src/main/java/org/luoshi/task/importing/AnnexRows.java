@@ -29,7 +29,7 @@ final class AnnexRows {
             cat = heading.orElse(cat);
         }
         // kept, not dropped, but the reader is told: such a row is often a merged cell or a row cut in two
-        if (contentCell.isBlank()) {
+        if (contentCell.isBlank() && category != null && !category.isBlank()) {
             warnings.add("annex row " + seq + " has no task text: titled by its category");
         }
         if (units == null || units.isBlank()) {
@@ -37,8 +37,8 @@ final class AnnexRows {
         }
         String due = CleanDocument.normalized(TaskTexts.trim(deadline));
         if (due != null && due.chars().anyMatch(Character::isDigit) && MilestoneExtractor.deadline(due).isEmpty()) {
-            // 6月底前 without a year, 每年12月: a reader could guess the year, the importer does not
-            warnings.add("annex row " + seq + ": deadline \"" + due + "\" names no year: no date taken from it");
+            // 6月底前 without a year, 每年12月, 2021年起: a reader could guess a date, the importer does not
+            warnings.add("annex row " + seq + ": deadline \"" + due + "\" gives no date of completion: not dated");
         }
         boolean titleOnly = contentCell.length() <= TITLE_LENGTH && contentCell.indexOf('。') < 0;
         if (titleOnly) {

@@ -79,6 +79,7 @@ public final class PolicyDocumentParser {
             }
         }
         warnings.addAll(layoutWarnings);
+        tasks = withText(tasks, warnings);
 
         MetadataExtractor.Metadata metadata = MetadataExtractor.extract(document);
         if (metadata.docNumber() == null) {
@@ -87,6 +88,23 @@ public final class PolicyDocumentParser {
         return new ParsedDocument(fileName, sourceSha256, shape, metadata.docNumber(), metadata.title(),
                 metadata.issuer(), metadata.issuedOn(), metadata.publishedOn(), metadata.implementsDocNumber(), tasks,
                 documentMilestones(document), warnings);
+    }
+
+    /** The tasks that have a title: a numbered row with no text at all (nor a category to name it) is reported, not stored. */
+    private static List<ParsedTask> withText(List<ParsedTask> tasks, List<String> warnings) {
+        if (tasks.stream().allMatch(t -> t.title() != null && !t.title().isBlank())) {
+            return tasks;
+        }
+        List<ParsedTask> titled = new ArrayList<>();
+        for (ParsedTask task : tasks) {
+            if (task.title() == null || task.title().isBlank()) {
+                warnings.add("task " + task.seq() + " skipped: it has no text" + (task.units().isEmpty() ? ""
+                        : " (units: " + String.join("、", task.units().stream().map(UnitMention::rawName).toList()) + ")"));
+            } else {
+                titled.add(task);
+            }
+        }
+        return titled;
     }
 
     /** UTF-8 when the bytes are valid UTF-8, else GB18030 (the superset of GBK the other seeds' sources used). */

@@ -1,6 +1,7 @@
 package org.luoshi.task.importing;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -111,10 +112,11 @@ final class TabTableReader {
     }
 
     /**
-     * The rows with wrapped cells joined back: a numbered row with fewer cells than the header is continued by the
-     * unnumbered rows after it — lines without a tab continue its last cell, a line with tabs continues it and adds
-     * its other cells — while the joined row does not exceed the header. Lines without a tab that continue nothing
-     * are no rows (the text around the table). The joined rows are named in a warning, to be checked.
+     * The rows with wrapped cells joined back: a numbered row is continued by the unnumbered rows after it — lines
+     * without a tab continue its last cell, a line with tabs continues it and adds its other cells (while the joined
+     * row does not exceed the header). Lines without a tab after the table's last row continue it only when its last
+     * cell is unfinished (ends with 、 or ，); otherwise they are the text below the table. The joined rows are named in
+     * a warning, to be checked.
      */
     private static List<Row> unwrapped(List<Row> rows, TableColumns columns, List<String> warnings) {
         List<Row> out = new ArrayList<>();
@@ -122,26 +124,24 @@ final class TabTableReader {
         List<Row> bare = new ArrayList<>();
         Set<String> joined = new LinkedHashSet<>();
         for (Row row : rows) {
-            if (open != null && continues(row, columns) && open.cells().size() < columns.size()) {
+            if (open != null && continues(row, columns)) {
                 if (row.bare()) {
                     bare.add(row);
                     continue;
                 }
                 if (open.cells().size() + row.cells().size() - 1 <= columns.size()) {
-                    for (Row line : bare) {
-                        open = open.continuedBy(line);
-                    }
-                    open = open.continuedBy(row);
+                    open = joined(open, bare, columns, joined).continuedBy(row);
                     joined.add(open.cells().get(columns.seq()).strip());
                     bare.clear();
                     continue;
                 }
             }
-            bare.clear();
             if (open != null) {
-                out.add(open);
+                // lines between two rows of the table are inside it: they continue the row above
+                out.add(joined(open, bare, columns, joined));
                 open = null;
             }
+            bare.clear();
             if (row.bare() && heading(row.cells()).isEmpty()) {
                 continue;
             }
@@ -152,12 +152,34 @@ final class TabTableReader {
             }
         }
         if (open != null) {
-            out.add(open);
+            // after the last row: each line continues it while its last cell is unfinished
+            int continuing = 0;
+            while (continuing < bare.size() && unfinished(joined(open, bare.subList(0, continuing), columns, new HashSet<>()))) {
+                continuing++;
+            }
+            out.add(joined(open, bare.subList(0, continuing), columns, joined));
         }
         if (!joined.isEmpty()) {
             warnings.add("table rows " + String.join(", ", joined) + " continue on the lines below them: joined");
         }
         return out;
+    }
+
+    private static boolean unfinished(Row row) {
+        String last = row.cells().get(row.cells().size() - 1).strip();
+        return !last.isEmpty() && "、，,".indexOf(last.charAt(last.length() - 1)) >= 0;
+    }
+
+    /** The row with the lines without a tab below it joined to its last cell. */
+    private static Row joined(Row open, List<Row> bare, TableColumns columns, Set<String> joined) {
+        Row row = open;
+        for (Row line : bare) {
+            row = row.continuedBy(line);
+        }
+        if (!bare.isEmpty()) {
+            joined.add(row.cells().get(columns.seq()).strip());
+        }
+        return row;
     }
 
     private static boolean isNumbered(Row row, TableColumns columns) {

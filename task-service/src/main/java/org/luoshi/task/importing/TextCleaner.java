@@ -120,7 +120,9 @@ final class TextCleaner {
             return text;
         }
         long marks = text.text().chars().filter(c -> c == '★' || c == '☆').count();
-        warnings.add(marks + " key-task mark" + (marks == 1 ? "" : "s") + " (★) removed from the text;"
+        String kinds = text.text().chars().filter(c -> c == '★' || c == '☆').distinct()
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        warnings.add(marks + " key-task mark" + (marks == 1 ? "" : "s") + " (" + kinds + ") removed from the text;"
                 + " the source text of the tasks keeps them");
         return text.replaceAll(KEY_TASK_MARK, "");
     }

@@ -480,7 +480,7 @@ class FixtureDocumentsTest {
         assertTrue(task(t, "2").sourceText().startsWith("★2"), "the source text keeps the mark");
         assertTrue(t.warnings().contains("3 key-task marks (★) removed from the text; the source text of the tasks keeps them"),
                 t.warnings().toString());
-        assertTrue(t.warnings().contains("annex row 2: deadline \"6月底前\" names no year: no date taken from it"),
+        assertTrue(t.warnings().contains("annex row 2: deadline \"6月底前\" gives no date of completion: not dated"),
                 t.warnings().toString());
 
         String prose = "某市深化产教融合实施方案\n一、重点任务\n（一）★加强统筹规划。建立产教融合联席会议制度。（市教育局牵头，市财政局参与）\n"
@@ -491,6 +491,30 @@ class FixtureDocumentsTest {
         assertEquals(List.of("（一）", "（二）", "（三）"), seqs(p));
         assertEquals("加强统筹规划", task(p, "（一）").title());
         assertUnits(task(p, "（二）"), "市发展改革委:RESPONSIBLE");
+    }
+
+    @Test
+    void linesWithoutTabsBetweenRowsContinueTheRowAboveAndAfterTheLastRowOnlyAnUnfinishedCell() {
+        String text = String.join("\n", "重点任务分工表", "序号\t重点任务\t责任单位",
+                "1\t整合职业教育资源，建成示范校5所。\t市教育局、市财政局、", "市人力资源社会保障局",
+                "2\t加强教师队伍建设，", "建设双师型队伍。\t市教育局",
+                "3\t推行现代学徒制。\t市人力资源社会保障局、", "市教育局", "本方案自印发之日起施行。", "");
+        ParsedDocument d = PolicyDocumentParser.parse("bare-lines.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of("1", "2", "3"), seqs(d));
+        // before, a line without a tab below a row with all its cells was dropped without a word
+        assertUnits(task(d, "1"), "市教育局:LEAD", "市财政局:RESPONSIBLE", "市人力资源社会保障局:RESPONSIBLE");
+        assertEquals("加强教师队伍建设，建设双师型队伍。", task(d, "2").content());
+        assertUnits(task(d, "3"), "市人力资源社会保障局:LEAD", "市教育局:RESPONSIBLE");
+        assertTrue(d.warnings().contains("table rows 1, 2, 3 continue on the lines below them: joined"), d.warnings().toString());
+    }
+
+    @Test
+    void aNumberedRowWithoutAnyTextIsReportedNotStored() {
+        String text = "分工表\n序号\t工作任务\t责任单位\t完成时限\n1\t落实财税政策。\t市财政局\t2020年底前\n2\t\t\t\n";
+        ParsedDocument d = PolicyDocumentParser.parse("empty-row.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // before, row 2 was a task without a title, and the import failed with 500
+        assertEquals(List.of("1"), seqs(d));
+        assertTrue(d.warnings().contains("task 2 skipped: it has no text"), d.warnings().toString());
     }
 
     private static List<String> seqs(ParsedDocument d) {
