@@ -93,8 +93,17 @@ final class PipeAnnexReader {
                     category = null;
                 }
             } else if (positional.size() == columns.size() - 1 && columns.category() != TableColumns.NONE) {
-                columnsOfRow = new ArrayList<>(positional);
-                columnsOfRow.add(columns.category(), "");
+                // a category spanning rows from above, or an empty last cell (配合单位, 完成时限): the reading whose
+                // units column holds units
+                List<String> categoryMissing = new ArrayList<>(positional);
+                categoryMissing.add(columns.category(), "");
+                List<String> lastBlank = new ArrayList<>(positional);
+                lastBlank.add("");
+                columnsOfRow = !namesUnits(categoryMissing, columns) && namesUnits(lastBlank, columns) ? lastBlank
+                        : categoryMissing;
+                if (columnsOfRow == lastBlank && !positional.get(columns.category()).isEmpty()) {
+                    category = positional.get(columns.category());
+                }
             } else if (filled.size() >= 3) {
                 warnings.add("annex row " + seq + " has " + filled.size() + " cells, the header " + columns.size()
                         + ": read as number, title, units");
@@ -116,6 +125,11 @@ final class PipeAnnexReader {
             }
         }
         return tasks;
+    }
+
+    private static boolean namesUnits(List<String> row, TableColumns columns) {
+        return UnitList.isUnitList(CleanDocument.normalized(row.get(columns.units())) == null ? ""
+                : CleanDocument.normalized(row.get(columns.units())));
     }
 
     private static List<String> withoutTrailingBlanks(List<Cell> row) {

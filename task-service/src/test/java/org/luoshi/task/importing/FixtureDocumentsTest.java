@@ -459,6 +459,23 @@ class FixtureDocumentsTest {
     }
 
     @Test
+    void anEmptyLastCellOfAPipeRowIsNotTakenForAMissingCategory() {
+        String text = String.join("\n", "附件", "序号 | 工作任务 | 主要内容 | 牵头单位 | 配合单位 |",
+                "1 | 优化专业布局 | 调整专业结构，建设示范专业20个。 | 市教育局 | |",
+                "2 | 推进校企合作 | 建设共享实训基地5个。 | 市人力资源社会保障局 | 市教育局 |",
+                "3 | 落实财税用地政策。 | 市财政局 | 市自然资源局 |", "");
+        ParsedDocument d = PolicyDocumentParser.parse("pipe-last-blank.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // before, row 1 read 优化专业布局 as its content and the sentence as its lead units, 市教育局 a participant
+        assertEquals("调整专业结构，建设示范专业20个。", task(d, "1").content());
+        assertEquals("优化专业布局", task(d, "1").category());
+        assertUnits(task(d, "1"), "市教育局:LEAD");
+        // a row one cell short whose units are where the category is missing: the category spans from above
+        assertEquals("推进校企合作", task(d, "3").category());
+        assertEquals("落实财税用地政策。", task(d, "3").content());
+        assertUnits(task(d, "3"), "市财政局:LEAD", "市自然资源局:PARTICIPANT");
+    }
+
+    @Test
     void aRowWithoutTaskTextIsKeptAndReported() {
         String text = "分工表\n序号\t类别\t重点任务\t牵头单位\n1\t保障措施\t\t市教育局\n2\t\t落实财税政策。\t市财政局\n";
         ParsedDocument d = PolicyDocumentParser.parse("blank-task.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
