@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
  *
  * @param leadColumn whether the units column is named for the lead (牵头单位): every unit in it leads
  */
-record TableColumns(int size, int seq, int category, int content, int units, boolean leadColumn, int participants,
-        String participantsLabel, int deadline, int remarks) {
+record TableColumns(int size, int seq, int category, int content, int units, boolean leadColumn, int responsible,
+        int participants, int deadline, int remarks) {
 
     static final int NONE = -1;
 
@@ -46,16 +46,12 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
         int deadline = indexOf(headerView, DEADLINE);
         int participants = indexOf(headerView, PARTICIPANTS);
         boolean leadColumn = LEAD.matcher(clean(headerView.get(units))).find();
-        String participantsLabel = "配合单位";
-        if (participants == NONE && leadColumn) {
-            // 牵头单位 | 责任单位: the second column names the units carrying the task out with the lead, each
-            // responsible within its remit
-            participants = indexOf(headerView, UNITS, units + 1);
-            participantsLabel = "责任单位";
-        }
+        // 牵头单位 | 责任单位 (| 配合单位): the second column names the units carrying the task out with the lead, each
+        // responsible within its remit
+        int responsible = leadColumn ? indexOf(headerView, UNITS, units + 1) : NONE;
         int content = NONE;
         for (int i = 0; i < headerView.size(); i++) {
-            if (i != seq && i != units && i != category && i != deadline && i != participants
+            if (i != seq && i != units && i != category && i != deadline && i != participants && i != responsible
                     && CONTENT.matcher(clean(headerView.get(i))).find()) {
                 content = i;
                 break;
@@ -64,7 +60,8 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
         if (content != NONE && category == NONE) {
             // a text column before the named content, under a name of its own (任务分类 | 任务内容): the category
             for (int i = 0; i < Math.min(content, units); i++) {
-                if (i != seq && i != deadline && i != participants && !REMARKS.matcher(clean(headerView.get(i))).matches()) {
+                if (i != seq && i != deadline && i != participants && i != responsible
+                        && !REMARKS.matcher(clean(headerView.get(i))).matches()) {
                     category = i;
                     break;
                 }
@@ -73,7 +70,7 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
         if (content == NONE) {
             List<Integer> free = new ArrayList<>();
             for (int i = 0; i < headerView.size(); i++) {
-                if (i != seq && i != units && i != category && i != deadline && i != participants
+                if (i != seq && i != units && i != category && i != deadline && i != participants && i != responsible
                         && !REMARKS.matcher(clean(headerView.get(i))).matches()) {
                     free.add(i);
                 }
@@ -99,23 +96,33 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
         for (int i = 0; i < headerView.size() && remarks == NONE; i++) {
             remarks = REMARKS.matcher(clean(headerView.get(i))).matches() ? i : NONE;
         }
-        return Optional.of(new TableColumns(headerView.size(), seq, category, content, units, leadColumn, participants,
-                participantsLabel, deadline, remarks));
+        return Optional.of(new TableColumns(headerView.size(), seq, category, content, units, leadColumn, responsible,
+                participants, deadline, remarks));
     }
 
     /**
      * The row's responsible-unit text as {@link UnitSplitter} reads it: the units cell, labelled 牵头单位 when the
-     * column is named so, then the participants cell labelled 配合单位 (or 责任单位, for a 责任单位 column beside a
-     * 牵头单位 column). Role words inside the cells still count.
+     * column is named so, then a 责任单位 cell beside a 牵头单位 column labelled 责任单位, then the participants cell
+     * labelled 配合单位. Role words inside the cells still count.
      */
     String units(List<String> cells) {
         String units = cells.get(this.units).strip();
+        String responsibleUnits = responsible == NONE ? "" : cells.get(responsible).strip();
         String participating = participants == NONE ? "" : cells.get(participants).strip();
-        if (participating.isEmpty()) {
+        if (responsibleUnits.isEmpty() && participating.isEmpty()) {
             return leadColumn && !units.isEmpty() ? "牵头单位：" + units : units;
         }
-        String lead = units.isEmpty() ? "" : (leadColumn ? "牵头单位：" : "") + units + "；";
-        return lead + participantsLabel + "：" + participating;
+        List<String> parts = new ArrayList<>();
+        if (!units.isEmpty()) {
+            parts.add((leadColumn ? "牵头单位：" : "") + units);
+        }
+        if (!responsibleUnits.isEmpty()) {
+            parts.add("责任单位：" + responsibleUnits);
+        }
+        if (!participating.isEmpty()) {
+            parts.add("配合单位：" + participating);
+        }
+        return String.join("；", parts);
     }
 
     /** The row's remark (备注), or an empty text. */

@@ -291,6 +291,18 @@ class FixtureDocumentsTest {
     }
 
     @Test
+    void leadResponsibleAndParticipatingColumnsEachGiveTheirRole() {
+        String text = "分工表\n序号\t工作任务\t牵头单位\t责任单位\t配合单位\t完成时限\n"
+                + "1\t建设公共实训基地，到2021年建成3个。\t市人社局\t各县市区人民政府\t市财政局\t2021年底前\n"
+                + "2\t推行现代学徒制。\t市教育局\t\t市人社局\t长期坚持\n";
+        ParsedDocument d = PolicyDocumentParser.parse("three-unit-columns.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // before, with a 配合单位 column the 责任单位 column was taken for the content and its units were lost
+        assertEquals("建设公共实训基地，到2021年建成3个。", task(d, "1").content());
+        assertUnits(task(d, "1"), "市人社局:LEAD", "各县市区人民政府:RESPONSIBLE", "市财政局:PARTICIPANT");
+        assertUnits(task(d, "2"), "市教育局:LEAD", "市人社局:PARTICIPANT");
+    }
+
+    @Test
     void twoTextColumnsBeforeTheUnitsAreTheCategoryAndTheContentWhateverTheirNames() {
         // before, the first was taken for the content and the task's text (措施, 改革任务, 具体要求 …) was lost
         for (String names : List.of("任务\t措施", "领域\t改革任务", "工作事项\t具体要求", "重点工作\t工作目标",
