@@ -35,13 +35,21 @@ final class NumberedParagraphReader {
     /** A line that carries a task's units, deadline or person, never the signature that ends the body. */
     private static final Pattern LABELLED_LINE = Pattern.compile("^(?:(?:" + UnitSplitter.LABELS + "|"
             + TableColumns.DEADLINE_NAMES + "|" + PERSON_LABELS + ")[:：]|" + UnitList.DASH + ")");
-    /** Where a label of a task's deadline or person may start: after a sentence, a line break, a bracket or a ；. */
-    private static final String LABEL_START = "(?:(?<=[。；;\\n（(\\[【])\\s*|[；;]\\s*)";
-    /** The label's value runs to the end of its line, clause or enclosing bracket; brackets of its own stay in it. */
-    private static final String LABEL_VALUE = "[:：]\\s*((?:[^；;。\\n（(）)\\]】]|[（(][^（(）)\\n]*[）)])+)[。；;]?";
+    /** Where a label of a task's deadline or person may start: after a sentence, a line break, a bracket, a ；or ，. */
+    private static final String LABEL_START = "(?:(?<=[。；;\\n（(\\[【])\\s*|[；;，,]\\s*)";
+    /** Any label of a task's line: units, deadline, person. */
+    private static final String ANY_LABEL = "(?:" + UnitSplitter.LABELS + "|" + TableColumns.DEADLINE_NAMES + "|" + PERSON_LABELS
+            + ")[:：]";
+    /**
+     * The label's value runs to the end of its line, clause or enclosing bracket, or to the next label (牵头领导：李四
+     * 牵头单位：…, whose spaces cleaning removed); brackets of its own stay in it.
+     */
+    private static final String LABEL_VALUE = "[:：]\\s*((?:(?![，,\\s]*" + ANY_LABEL + ")[^；;。\\n（(）)\\]】]"
+            + "|[（(][^（(）)\\n]*[）)])+)[。；;]?";
     private static final Pattern DEADLINE_LABEL = Pattern.compile(LABEL_START + "(?:" + TableColumns.DEADLINE_NAMES + ")"
             + LABEL_VALUE);
-    private static final Pattern PERSON_LABEL = Pattern.compile(LABEL_START + "(" + PERSON_LABELS + ")" + LABEL_VALUE);
+    /** A person's label may also follow a unit's name directly (牵头单位：市政府办公室  责任人：李四, spaces removed). */
+    private static final Pattern PERSON_LABEL = Pattern.compile(LABEL_START + "?(" + PERSON_LABELS + ")" + LABEL_VALUE);
     private static final String AFTER_SENTENCE = "(?<=^|[。；）\\]】])\\s*";
     private static final int MIN_PARAGRAPHS = 3;
     private static final String SENTENCE_END = "。；;！!？?，,：:";
@@ -121,24 +129,41 @@ final class NumberedParagraphReader {
      */
     private record Labelled(String text, String deadline, List<String> persons) {
         static Labelled of(String text) {
-            Matcher deadlineLabel = DEADLINE_LABEL.matcher(text);
+            // matched in the simplified view (牽頭領導 is 牵头领导), cut from the text at the same places
+            String view = HanView.of(text);
+            Matcher deadlineLabel = DEADLINE_LABEL.matcher(view);
             String deadline = null;
             if (deadlineLabel.find()) {
-                deadline = deadlineLabel.group(1).strip();
-                text = text.substring(0, deadlineLabel.start()) + text.substring(deadlineLabel.end());
+                deadline = text.substring(deadlineLabel.start(1), deadlineLabel.end(1)).strip();
+                String gap = gap(view, deadlineLabel);
+                text = text.substring(0, deadlineLabel.start()) + gap + text.substring(deadlineLabel.end());
+                view = view.substring(0, deadlineLabel.start()) + gap + view.substring(deadlineLabel.end());
             }
             List<String> persons = new ArrayList<>();
-            if (text.indexOf("领导") < 0 && text.indexOf("责任人") < 0 && text.indexOf("联系人") < 0) {
+            if (view.indexOf("领导") < 0 && view.indexOf("责任人") < 0 && view.indexOf("联系人") < 0) {
                 return new Labelled(text, deadline, persons); // most paragraphs name nobody: no scan
             }
-            Matcher person = PERSON_LABEL.matcher(text);
+            Matcher person = PERSON_LABEL.matcher(view);
             StringBuilder rest = new StringBuilder();
+            int last = 0;
             while (person.find()) {
-                persons.add(person.group(1) + "：" + person.group(2).strip());
-                person.appendReplacement(rest, "");
+                persons.add(text.substring(person.start(1), person.end(1)) + "："
+                        + text.substring(person.start(2), person.end(2)).strip());
+                rest.append(text, last, person.start()).append(gap(view, person));
+                last = person.end();
             }
-            person.appendTail(rest);
+            rest.append(text, last, text.length());
             return new Labelled(rest.toString(), deadline, persons);
+        }
+
+        /**
+         * What stands in place of a label taken out: a ； when it took the mark that separated the clauses around it
+         * (…结构；牵头领导：张三；牵头单位：… keeps …结构；牵头单位：…), else nothing.
+         */
+        private static String gap(String view, Matcher label) {
+            boolean tookLeadingMark = ";；，,".indexOf(view.charAt(label.start())) >= 0;
+            boolean textFollows = label.end() < view.length() && "；;，,。\n）)]】".indexOf(view.charAt(label.end())) < 0;
+            return tookLeadingMark && textFollows ? "；" : "";
         }
 
         /**

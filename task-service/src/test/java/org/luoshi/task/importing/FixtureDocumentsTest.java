@@ -523,6 +523,29 @@ class FixtureDocumentsTest {
     }
 
     @Test
+    void personsNamedBesideTheUnitsInAnyOfTheirPlacesLeaveTheUnitsToTheTask() {
+        String text = String.join("\n", "某市实施方案", "一、重点任务",
+                "（一）优化专业布局，调整专业结构；牵头领导：张三；牵头单位：市教育局",
+                "（二）建立督查制度。", "牵头领导：李四  牵头单位：市政府办公室",
+                "（三）完善评价机制。", "牵头单位：市教育局  责任人：王五",
+                "（四）深化校企合作。（牵头单位：市人力资源社会保障局，责任人：赵六）",
+                "（五）加強師資建設。", "牽頭單位：市財政局", "牽頭領導：孫七", "");
+        ParsedDocument d = PolicyDocumentParser.parse("persons.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // before, each of these paragraphs was reported as naming no units and dropped
+        assertEquals(List.of("（一）", "（二）", "（三）", "（四）", "（五）"), seqs(d), d.warnings().toString());
+        assertUnits(task(d, "（一）"), "市教育局:LEAD");
+        assertTrue(task(d, "（一）").content().endsWith("牵头领导：张三。"), task(d, "（一）").content());
+        assertUnits(task(d, "（二）"), "市政府办公室:LEAD");
+        assertEquals("建立督查制度。牵头领导：李四。", task(d, "（二）").content());
+        assertUnits(task(d, "（三）"), "市教育局:LEAD");
+        assertEquals("完善评价机制。责任人：王五。", task(d, "（三）").content());
+        assertUnits(task(d, "（四）"), "市人力资源社会保障局:LEAD");
+        assertEquals("深化校企合作。责任人：赵六。", task(d, "（四）").content());
+        assertEquals("加强师资建设。牵头领导：孙七。", task(d, "（五）").content(), "traditional labels are labels too");
+        assertEquals(List.of("市財政局"), task(d, "（五）").units().stream().map(UnitMention::rawName).toList());
+    }
+
+    @Test
     void linesWithoutTabsBetweenRowsContinueTheRowAboveAndAfterTheLastRowOnlyAnUnfinishedCell() {
         String text = String.join("\n", "重点任务分工表", "序号\t重点任务\t责任单位",
                 "1\t整合职业教育资源，建成示范校5所。\t市教育局、市财政局、", "市人力资源社会保障局",
