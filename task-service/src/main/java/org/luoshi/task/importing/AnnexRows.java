@@ -59,9 +59,8 @@ final class AnnexRows {
             return task;
         }
         String content = task.content() == null ? "" : task.content();
-        boolean closed = content.isEmpty() || "。；;！!？?".indexOf(content.charAt(content.length() - 1)) >= 0;
         return new ParsedTask(task.seq(), task.parentSeq(), task.category(), task.title(),
-                content + (closed ? "" : "。") + "备注：" + normalized + "。", task.sourceText(), task.units(),
+                content + (TaskTexts.endsClause(content) ? "" : "。") + "备注：" + normalized + "。", task.sourceText(), task.units(),
                 task.milestones());
     }
 }

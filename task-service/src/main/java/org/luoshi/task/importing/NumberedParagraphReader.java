@@ -174,8 +174,7 @@ final class NumberedParagraphReader {
             if (persons.isEmpty()) {
                 return content;
             }
-            boolean closed = content.isEmpty() || "。；;！!？?".indexOf(content.charAt(content.length() - 1)) >= 0;
-            return content + (closed ? "" : "。") + "\n" + String.join("；", persons) + "。";
+            return content + (TaskTexts.endsClause(content) ? "" : "。") + "\n" + String.join("；", persons) + "。";
         }
     }
 

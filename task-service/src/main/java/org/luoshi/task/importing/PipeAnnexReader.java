@@ -3,7 +3,7 @@ package org.luoshi.task.importing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 
 /**
  * Reads an annex table flattened into cells that each end with {@code " |"} (a web page's table copied as text):
@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
  */
 final class PipeAnnexReader {
 
-    private static final Pattern SEQ = Pattern.compile("^\\d{1,4}$");
 
     /** A cell with the line it is on. */
     private record Cell(String text, CleanDocument.Line line) {
@@ -65,11 +64,11 @@ final class PipeAnnexReader {
         List<List<Cell>> rows = new ArrayList<>();
         int expected = -1;
         for (Cell cell : cells) {
-            String t = cell.text().strip();
-            boolean next = SEQ.matcher(t).matches() && (expected < 0 || Integer.parseInt(t) == expected);
+            Matcher number = TableColumns.ROW_NUMBER.matcher(cell.text().strip());
+            boolean next = number.matches() && (expected < 0 || Integer.parseInt(number.group(1)) == expected);
             if (next) {
                 rows.add(new ArrayList<>());
-                expected = Integer.parseInt(t) + 1;
+                expected = Integer.parseInt(number.group(1)) + 1;
             }
             if (!rows.isEmpty()) {
                 rows.get(rows.size() - 1).add(cell);
@@ -79,7 +78,8 @@ final class PipeAnnexReader {
         String category = null;
         for (List<Cell> row : rows) {
             List<String> filled = row.stream().map(c -> c.text().strip()).filter(t -> !t.isEmpty()).toList();
-            String seq = filled.get(0);
+            Matcher number = TableColumns.ROW_NUMBER.matcher(filled.get(0));
+            String seq = number.matches() ? number.group(1) : filled.get(0);
             // empty cells (" |") at a row's end are dropped: such pages write them where no cell is, and a category
             // spanning rows from above is not there at all; an empty cell between filled ones is a blank column of
             // the row (no 配合单位), kept in its place

@@ -22,9 +22,6 @@ import java.util.regex.Pattern;
  */
 final class TabTableReader {
 
-    /** A row number, also written {@code 1.} or {@code 1、}. */
-    private static final Pattern SEQ = Pattern.compile("^(\\d{1,4})[.．、]?$");
-    private static final Pattern HEADER_SEQ = Pattern.compile("^\\s*(序号|编号)\\s*$");
     private static final Pattern CHAPTER = Pattern.compile("^[一二三四五六七八九十]{1,3}[、.．](\\S.{1,40})$");
 
     /** A row: its cells and the stretch of cleaned text it spans; a bare row is a line without any tab. */
@@ -91,7 +88,7 @@ final class TabTableReader {
                 category = heading.get();
                 continue;
             }
-            Matcher numbered = SEQ.matcher(number);
+            Matcher numbered = TableColumns.ROW_NUMBER.matcher(number);
             if (!numbered.matches()) {
                 if (cells.stream().anyMatch(c -> !c.isBlank())) {
                     warnings.add("table row skipped (no number in the 序号 column): " + String.join(" | ", cells));
@@ -183,7 +180,8 @@ final class TabTableReader {
     }
 
     private static boolean isNumbered(Row row, TableColumns columns) {
-        return columns.seq() < row.cells().size() && SEQ.matcher(row.cells().get(columns.seq()).strip()).matches();
+        return columns.seq() < row.cells().size()
+                && TableColumns.ROW_NUMBER.matcher(row.cells().get(columns.seq()).strip()).matches();
     }
 
     /** A row that may continue the one above: not numbered, no heading, not the header repeated. */
@@ -194,7 +192,7 @@ final class TabTableReader {
 
     /** The header again (序号 where the header has it, and the other names), as after a page break. */
     private static boolean repeatsHeader(Row row, TableColumns columns) {
-        return columns.seq() < row.cells().size() && HEADER_SEQ.matcher(HanView.of(row.cells().get(columns.seq()))).matches()
+        return columns.seq() < row.cells().size() && TableColumns.namesSeq(HanView.of(row.cells().get(columns.seq())))
                 && TableColumns.of(row.cells().stream().map(HanView::of).toList()).isPresent();
     }
 

@@ -92,6 +92,11 @@ final class TaskTexts {
         return half < 0 ? full : Math.min(full, half);
     }
 
+    /** Whether the text ends a sentence or clause, so that what is added after it needs no full stop of its own. */
+    static boolean endsClause(String text) {
+        return text.isEmpty() || "。；;！!？?".indexOf(text.charAt(text.length() - 1)) >= 0;
+    }
+
     static String trim(String s) {
         if (s == null) {
             return null;

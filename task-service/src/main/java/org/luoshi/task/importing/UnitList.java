@@ -30,6 +30,8 @@ record UnitList(int start, int end, String units) {
     private static final Pattern ORGANIZATION = Pattern.compile(
             "(厅|局|委|办|部|署|院|会|室|处|所|站|行|司|府|组|社|联|校|队|中心|集团|公司|电视台|单位|部门|机构|大学|学院|军区)$");
     private static final Pattern PHRASE = Pattern.compile("^(以下简称|简称|包括|含|由|如|即|其中|按|在|将|\\d)");
+    /** A quantity inside a name makes it a target (建成一批现代产业学院, 新建3所学校), not a unit. */
+    private static final Pattern QUANTITY = Pattern.compile("一批|若干|一系列|(?:\\d+|[一两二三四五六七八九十百千]+)[个所家批项]");
     private static final Pattern TRAILING_QUALIFIER = Pattern.compile("[（(〔\\[【][^）)〕\\]】]{1,8}[）)〕\\]】]$");
     private static final int LONGEST_NAME = 40;
     private static final int SHORTEST_OPENING_NAME = 3;
@@ -48,6 +50,10 @@ record UnitList(int start, int end, String units) {
                 || !isUnitList(units.group(1))
                 || UnitSplitter.split(units.group(1)).stream().anyMatch(u -> u.rawName().length() < SHORTEST_OPENING_NAME)) {
             return Optional.empty(); // 学校：, 高校： address a kind of body, not a unit
+        }
+        String rest = text.substring(units.end());
+        if (UnitSplitter.split(units.group(1)).stream().anyMatch(u -> rest.contains(u.rawName()))) {
+            return Optional.empty(); // 社区服务中心：新建社区服务中心10个 names its topic, not who does it
         }
         return Optional.of(new UnitList(units.start(1), units.end(), units.group(1).strip()));
     }
@@ -126,6 +132,7 @@ record UnitList(int start, int end, String units) {
             core = core.substring(0, qualifier.start());
         }
         return core.length() >= 2 && core.length() <= LONGEST_NAME && ORGANIZATION.matcher(core).find()
-                && !PHRASE.matcher(core).find() && core.chars().noneMatch(Character::isWhitespace);
+                && !PHRASE.matcher(core).find() && !QUANTITY.matcher(core).find()
+                && core.chars().noneMatch(Character::isWhitespace);
     }
 }

@@ -488,6 +488,15 @@ class FixtureDocumentsTest {
     }
 
     @Test
+    void pipeRowsNumberedWithAStopAreRowsAsInTabTables() {
+        String text = String.join("\n", "附件", "序号 | 重点任务 | 责任单位 |", "1. | 落实财税政策。 | 市财政局 |",
+                "2、 | 推行现代学徒制。 | 市教育局 |", "");
+        ParsedDocument d = PolicyDocumentParser.parse("pipe-stops.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of("1", "2"), seqs(d));
+        assertUnits(task(d, "2"), "市教育局:LEAD");
+    }
+
+    @Test
     void aRowWithoutTaskTextIsKeptAndReported() {
         String text = "分工表\n序号\t类别\t重点任务\t牵头单位\n1\t保障措施\t\t市教育局\n2\t\t落实财税政策。\t市财政局\n";
         ParsedDocument d = PolicyDocumentParser.parse("blank-task.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -543,6 +552,22 @@ class FixtureDocumentsTest {
         assertEquals("深化校企合作。责任人：赵六。", task(d, "（四）").content());
         assertEquals("加强师资建设。牵头领导：孙七。", task(d, "（五）").content(), "traditional labels are labels too");
         assertEquals(List.of("市財政局"), task(d, "（五）").units().stream().map(UnitMention::rawName).toList());
+    }
+
+    @Test
+    void aGoalBulletAfterADashAndATopicOpeningASubItemAreNoUnits() {
+        String text = String.join("\n", "某市公共服务设施建设实施方案", "一、总体要求",
+                "（一）发展目标。到2025年，产教融合体系基本建成：", "——建成一批现代产业学院。", "二、重点任务",
+                "（二）完善公共服务设施。（责任单位：市民政局）", "1.社区服务中心：新建社区服务中心10个。",
+                "（三）优化专业布局。调整专业结构。（责任单位：市教育局）",
+                "（四）深化校企合作。推动企业参与办学。（责任单位：市人力资源社会保障局）", "");
+        ParsedDocument d = PolicyDocumentParser.parse("goal-bullet.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // before, the goal paragraph was a task carried out by 建成一批现代产业学院
+        assertEquals(List.of("（二）", "（二）1.", "（三）", "（四）"), d.tasks().stream()
+                .map(t -> t.parentSeq() == null ? t.seq() : t.parentSeq() + t.seq()).toList());
+        // before, 社区服务中心 took the sub-item from 市民政局
+        assertUnits(d.tasks().get(1), "市民政局:LEAD");
+        assertEquals("社区服务中心：新建社区服务中心10个。", d.tasks().get(1).content());
     }
 
     @Test
