@@ -52,15 +52,28 @@ final class AnnexRows {
         return TaskTexts.task(seq, null, cat, null, contentCell, source, units, deadline);
     }
 
-    /** The task with a remark cell (备注) kept after its content, as a sentence of its own. */
-    static ParsedTask withRemark(ParsedTask task, String remark) {
-        String normalized = CleanDocument.normalized(TaskTexts.trim(remark));
+    /** The task with the cells of a table's other columns (备注：…) kept after its content, each a sentence of its own. */
+    static ParsedTask withNotes(ParsedTask task, List<String> notes) {
+        ParsedTask noted = task;
+        for (String note : notes) {
+            noted = withNote(noted, note);
+        }
+        return noted;
+    }
+
+    private static ParsedTask withNote(ParsedTask task, String note) {
+        String normalized = CleanDocument.normalized(TaskTexts.trim(note));
         if (normalized == null || normalized.isEmpty()) {
             return task;
         }
         String content = task.content() == null ? "" : task.content();
+        // a target in such a column (主要目标：建成示范校5所) is the task's as well
+        List<ParsedMilestone> milestones = new java.util.ArrayList<>(task.milestones());
+        MilestoneExtractor.extract(normalized).stream()
+                .filter(m -> milestones.stream().noneMatch(known -> known.title().equals(m.title())))
+                .forEach(milestones::add);
         return new ParsedTask(task.seq(), task.parentSeq(), task.category(), task.title(),
-                content + (TaskTexts.endsClause(content) ? "" : "。") + "备注：" + normalized + "。", task.sourceText(), task.units(),
-                task.milestones());
+                content + (TaskTexts.endsClause(content) ? "" : "。") + normalized
+                        + (TaskTexts.endsClause(normalized) ? "" : "。"), task.sourceText(), task.units(), milestones);
     }
 }

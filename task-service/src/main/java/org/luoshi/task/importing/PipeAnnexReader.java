@@ -120,8 +120,8 @@ final class PipeAnnexReader {
                         source, body, warnings));
             } else {
                 String deadline = columns.deadline() == TableColumns.NONE ? null : columnsOfRow.get(columns.deadline());
-                tasks.add(AnnexRows.withRemark(AnnexRows.task(seq, category, columnsOfRow.get(columns.content()),
-                        columns.units(columnsOfRow), deadline, source, body, warnings), columns.remark(columnsOfRow)));
+                tasks.add(AnnexRows.withNotes(AnnexRows.task(seq, category, columnsOfRow.get(columns.content()),
+                        columns.units(columnsOfRow), deadline, source, body, warnings), columns.notes(columnsOfRow)));
             }
         }
         return tasks;

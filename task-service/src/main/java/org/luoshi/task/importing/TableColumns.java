@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * @param leadColumn whether the units column is named for the lead (牵头单位): every unit in it leads
  */
 record TableColumns(int size, int seq, int category, int content, int units, boolean leadColumn, int responsible,
-        int participants, int deadline, int remarks) {
+        int participants, int deadline, List<Integer> notes, List<String> noteNames) {
 
     static final int NONE = -1;
 
@@ -31,7 +31,7 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
             "^(配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|配合|参与)(?:[（(][^）)]{1,8}[）)])?$");
     private static final Pattern CATEGORY = Pattern.compile("^(工作任务|任务类别|类别|重点任务|任务名称|工作类别)$");
     private static final Pattern CONTENT = Pattern.compile("(主要内容|政策内容|工作内容|具体内容|任务内容|主要任务|工作措施|具体措施|内容)");
-    /** A column of remarks (备注): never the content, but kept at its end. */
+    /** A column of remarks (备注): never the content, but kept at its end (see {@link #notes}). */
     private static final Pattern REMARKS = Pattern.compile("^(备注|说明|备注说明)$");
     /** The names of a deadline, as a column header or as a label in prose ({@code 完成时限：2021年底前}). */
     static final String DEADLINE_NAMES = "时间进度|进度安排|时间安排|完成时限|完成时间|完成期限|时限要求|时间要求|时间节点|完成节点|截止时间";
@@ -94,12 +94,19 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
         if (content == NONE) {
             return Optional.empty(); // numbers and units without any task: no task table
         }
-        int remarks = NONE;
-        for (int i = 0; i < headerView.size() && remarks == NONE; i++) {
-            remarks = REMARKS.matcher(clean(headerView.get(i))).matches() ? i : NONE;
+        // the other named columns (备注, a 主要目标 between the category and the measures …) are not dropped: their
+        // cells follow the content as sentences of their own
+        List<Integer> notes = new ArrayList<>();
+        List<String> noteNames = new ArrayList<>();
+        for (int i = 0; i < headerView.size(); i++) {
+            String name = clean(headerView.get(i));
+            if (!name.isEmpty() && !List.of(seq, category, content, units, responsible, participants, deadline).contains(i)) {
+                notes.add(i);
+                noteNames.add(name);
+            }
         }
         return Optional.of(new TableColumns(headerView.size(), seq, category, content, units, leadColumn, responsible,
-                participants, deadline, remarks));
+                participants, deadline, List.copyOf(notes), List.copyOf(noteNames)));
     }
 
     /**
@@ -127,9 +134,17 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
         return String.join("；", parts);
     }
 
-    /** The row's remark (备注), or an empty text. */
-    String remark(List<String> cells) {
-        return remarks == NONE || remarks >= cells.size() ? "" : cells.get(remarks).strip();
+    /** The row's cells of the other columns, each as {@code 名称：text} (备注：每季度通报), the empty ones left out. */
+    List<String> notes(List<String> cells) {
+        List<String> filled = new ArrayList<>();
+        for (int i = 0; i < notes.size(); i++) {
+            int column = notes.get(i);
+            String text = column < cells.size() ? cells.get(column).strip() : "";
+            if (!text.isEmpty()) {
+                filled.add(noteNames.get(i) + "：" + text);
+            }
+        }
+        return filled;
     }
 
     /**

@@ -291,6 +291,20 @@ class FixtureDocumentsTest {
     }
 
     @Test
+    void aTextColumnBesideTheCategoryAndTheContentIsKeptAfterTheContentWithItsTargets() {
+        String text = "附件\n序号\t重点领域\t主要目标\t具体措施\t责任单位\t完成时限\n"
+                + "1\t职业教育\t建成示范校5所\t整合办学资源。\t市教育局\t2021年底前\n"
+                + "2\t高等教育\t\t调整专业结构。\t市教育局\t2022年底前\n";
+        ParsedDocument d = PolicyDocumentParser.parse("three-texts.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // before, the 主要目标 column was dropped without a word
+        assertEquals("职业教育", task(d, "1").category());
+        assertEquals("整合办学资源。主要目标：建成示范校5所。", task(d, "1").content());
+        assertTrue(task(d, "1").milestones().stream().anyMatch(m -> m.target() != null
+                && m.target().quantity().intValueExact() == 5 && "所".equals(m.target().unit())), task(d, "1").milestones().toString());
+        assertEquals("调整专业结构。", task(d, "2").content(), "an empty cell adds nothing");
+    }
+
+    @Test
     void leadResponsibleAndParticipatingColumnsEachGiveTheirRole() {
         String text = "分工表\n序号\t工作任务\t牵头单位\t责任单位\t配合单位\t完成时限\n"
                 + "1\t建设公共实训基地，到2021年建成3个。\t市人社局\t各县市区人民政府\t市财政局\t2021年底前\n"
