@@ -153,8 +153,12 @@ public final class ImportBenchmark {
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             // cold: the first requests of a freshly started system (both services just started, nothing compiled yet)
-            taskService = startTaskService(root, "task-service-cold", postgres.freshDatabase("luoshi_task_bench_cold"), kafka,
-                    agencyUrl);
+            String coldDatabase = postgres.freshDatabase("luoshi_task_bench_cold");
+            taskService = startTaskService(root, "task-service-cold", coldDatabase, kafka, agencyUrl);
+            // a fresh task-service first replicates the agency directory (a burst of events): the imports wait for it,
+            // as they would on a system that has been up for a moment
+            System.out.printf("task-service's directory replica applied agency.events %.1f s after the service was ready%n",
+                    directoryApplied(coldDatabase));
             importSeeds(http, taskService.url() + "/api/v1/imports", root,
                     "five seeds imported on a fresh database (first requests of the service)");
             taskService.close();
@@ -226,6 +230,24 @@ public final class ImportBenchmark {
             Thread.sleep(100);
         }
         throw new IllegalStateException("the import events were not applied by agency-service within 10 minutes");
+    }
+
+    /**
+     * Waits until task-service's directory consumer has applied as many events as agency.events holds (its inbox rows;
+     * its committed offsets lag by the commit interval); the seconds waited.
+     */
+    private static double directoryApplied(String taskDatabase) throws Exception {
+        long t0 = System.nanoTime();
+        long deadline = t0 + Duration.ofMinutes(5).toNanos();
+        long events = KafkaBrokerProcess.endOffsets(KafkaResource.clientProperties(), "agency.events");
+        while (System.nanoTime() < deadline) {
+            if (Sql.number(taskDatabase, "select count(*) from processed_event where consumer = 'task-service-directory'")
+                    >= events) {
+                return (System.nanoTime() - t0) / 1e9;
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("task-service's directory did not follow agency.events within 5 minutes");
     }
 
     /** Seconds to import every document once, numbered in {@code year}, with this many clients. */
