@@ -35,6 +35,8 @@ final class NumberedParagraphReader {
     /** A line that carries a task's units, deadline or person, never the signature that ends the body. */
     private static final Pattern LABELLED_LINE = Pattern.compile("^(?:(?:" + UnitSplitter.LABELS + "|"
             + TableColumns.DEADLINE_NAMES + "|" + PERSON_LABELS + ")[:：]|" + UnitList.DASH + ")");
+    /** A contact line with a telephone number (联系人：王五，电话：…): the document's, whatever paragraph it follows. */
+    private static final Pattern DOCUMENT_CONTACT = Pattern.compile("^联系(?:人|电话)[:：].*(?:电话|手机|\\d{7,})");
     /** Where a label of a task's deadline or person may start: after a sentence, a line break, a bracket, a ；or ，. */
     private static final String LABEL_START = "(?:(?<=[。；;\\n（(\\[【])\\s*|[；;，,]\\s*)";
     /** Any label of a task's line: units, deadline, person. */
@@ -199,6 +201,8 @@ final class NumberedParagraphReader {
             } else if (paragraph.find()) {
                 open = new Paragraph(paragraph.group(1), chapter, category, block.start(), block.end());
                 paragraphs.add(open);
+            } else if (DOCUMENT_CONTACT.matcher(block.view().strip()).find()) {
+                open = null; // the document's contact below the last paragraph, not that paragraph's
             } else if (open != null && LABELLED_LINE.matcher(block.view().strip()).find()) {
                 open.end = block.end(); // 责任单位：…各县（市）人民政府 is not a signature
             } else if (END_OF_BODY.matcher(text).matches() || isSignature(blocks, i)) {

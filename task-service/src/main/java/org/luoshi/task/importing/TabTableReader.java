@@ -78,8 +78,9 @@ final class TabTableReader {
         List<ParsedTask> tasks = new ArrayList<>();
         String category = null;
         for (Row row : unwrapped(rows.subList(firstRow, rows.size()), columns, warnings)) {
-            if (repeatsHeader(row, columns)) {
-                continue; // the header again, after a page break
+            if (repeatsHeader(row, columns) || !isNumbered(row, columns)
+                    && TableColumns.isSubHeader(row.cells().stream().map(HanView::of).toList())) {
+                continue; // the header again after a page break, with its lower row when it takes two
             }
             List<String> cells = padded(row.cells(), columns.size());
             String number = cells.get(columns.seq()).strip();

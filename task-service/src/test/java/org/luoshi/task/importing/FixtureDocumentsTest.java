@@ -511,6 +511,18 @@ class FixtureDocumentsTest {
     }
 
     @Test
+    void aTwoRowHeaderRepeatedAfterAPageBreakIsPassedOverWhole() {
+        String text = String.join("\n", "附件", "序号\t工作任务\t责任单位\t", "\t\t牵头单位\t配合单位",
+                "1\t优化专业布局。\t市教育局\t市财政局", "序号\t工作任务\t责任单位\t", "\t\t牵头单位\t配合单位",
+                "2\t推动企业参与办学。\t市人社局\t市教育局", "");
+        ParsedDocument d = PolicyDocumentParser.parse("two-row-header.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of("1", "2"), seqs(d));
+        assertUnits(task(d, "2"), "市人社局:LEAD", "市教育局:PARTICIPANT");
+        // before, the lower row of the repeated header was reported as a skipped row
+        assertTrue(d.warnings().stream().noneMatch(w -> w.contains("skipped")), d.warnings().toString());
+    }
+
+    @Test
     void aRowWithoutTaskTextIsKeptAndReported() {
         String text = "分工表\n序号\t类别\t重点任务\t牵头单位\n1\t保障措施\t\t市教育局\n2\t\t落实财税政策。\t市财政局\n";
         ParsedDocument d = PolicyDocumentParser.parse("blank-task.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -582,6 +594,17 @@ class FixtureDocumentsTest {
         // before, 社区服务中心 took the sub-item from 市民政局
         assertUnits(d.tasks().get(1), "市民政局:LEAD");
         assertEquals("社区服务中心：新建社区服务中心10个。", d.tasks().get(1).content());
+    }
+
+    @Test
+    void theDocumentsContactBelowTheLastParagraphIsNotThatTasks() {
+        String text = String.join("\n", "某市实施方案", "一、重点任务", "（一）建立督查制度。（责任单位：市政府办公室）",
+                "（二）深化校企合作。推动企业参与办学。（责任单位：市人力资源社会保障局）",
+                "（三）完善评价机制。改进评价。（责任单位：市教育局）", "", "联系人：王五，电话：12345678", "",
+                "某市人民政府办公室", "2021年3月1日", "");
+        ParsedDocument d = PolicyDocumentParser.parse("contact.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        // before, the contact ended the last task's content
+        assertEquals("完善评价机制。改进评价。", task(d, "（三）").content());
     }
 
     @Test
