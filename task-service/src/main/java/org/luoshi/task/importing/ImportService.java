@@ -49,7 +49,10 @@ import org.luoshi.task.tracking.TaskView;
 @ApplicationScoped
 public class ImportService {
 
+    /** The longest title, category and unit name the tables hold (task.title, task.category, task_assignment.raw_name). */
     private static final int TITLE_MAX = 500;
+    private static final int CATEGORY_MAX = 200;
+    private static final int NAME_MAX = 200;
     private static final int BATCH_MAX = 2000;
 
     private final AgencyResolveClient agencies;
@@ -118,8 +121,9 @@ public class ImportService {
      */
     private Uni<Map<String, ResolveBatchItem>> resolve(ParsedDocument parsed, Request request) {
         Set<String> names = new java.util.LinkedHashSet<>();
+        // a "name" longer than any unit's is a misread stretch of text: it stays unresolved (and is reported)
         parsed.tasks().forEach(t -> t.units().stream().filter(u -> u.kind() != AssignmentKind.UNSPECIFIED)
-                .forEach(u -> names.addAll(u.readings())));
+                .forEach(u -> u.readings().stream().filter(n -> n.length() <= NAME_MAX).forEach(names::add)));
         if (names.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
@@ -151,7 +155,8 @@ public class ImportService {
         for (ParsedTask task : parsed.tasks()) {
             List<ImportedAssignment> assignments = new ArrayList<>();
             for (UnitMention unit : task.units()) {
-                ImportedAssignment assignment = new ImportedAssignment(unit.rawName(), unit.kind(), unit.role(), unit.order());
+                String rawName = cut(unit.rawName(), NAME_MAX, "unit name", task.seq(), warnings);
+                ImportedAssignment assignment = new ImportedAssignment(rawName, unit.kind(), unit.role(), unit.order());
                 ResolveBatchItem item = unit.readings().stream().map(resolved::get)
                         .filter(i -> i != null && i.getResolution() != null).findFirst()
                         .orElse(resolved.get(unit.rawName()));
@@ -198,9 +203,9 @@ public class ImportService {
                 }
                 dated.add(milestone(milestone));
             }
-            String taskTitle = task.title().length() > TITLE_MAX ? task.title().substring(0, TITLE_MAX) : task.title();
-            imported.add(new ImportedTask(task.seq(), taskTitle, assignments, dated)
-                    .parentSeq(task.parentSeq()).category(task.category()).content(task.content()));
+            String taskTitle = cut(task.title(), TITLE_MAX, "title", task.seq(), warnings);
+            imported.add(new ImportedTask(task.seq(), taskTitle, assignments, dated).parentSeq(task.parentSeq())
+                    .category(cut(task.category(), CATEGORY_MAX, "category", task.seq(), warnings)).content(task.content()));
         }
         List<ImportedMilestone> goals = parsed.milestones().stream().filter(m -> m.dueDate() != null)
                 .map(ImportService::milestone).toList();
@@ -208,6 +213,16 @@ public class ImportService {
                 imported, goals, warnings)
                 .docNumber(docNumber).issuer(parsed.issuer()).issuedOn(parsed.issuedOn()).publishedOn(parsed.publishedOn())
                 ._implements(parsed.implementsDocNumber());
+    }
+
+    /** The text cut to what its column holds, with a warning saying so (the whole text stays in the content). */
+    private static String cut(String text, int max, String what, String seq, List<ImportWarning> warnings) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        warnings.add(new ImportWarning(ImportWarning.KindEnum.OTHER, "the " + what + " of task " + seq + " has "
+                + text.length() + " characters: cut to " + max + " (a cell read as the wrong column?)").seq(seq));
+        return text.substring(0, max);
     }
 
     private static ImportedMilestone milestone(ParsedMilestone m) {

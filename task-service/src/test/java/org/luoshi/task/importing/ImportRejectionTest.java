@@ -44,6 +44,22 @@ class ImportRejectionTest {
     }
 
     @Test
+    void cellsLongerThanTheirColumnsAreCutWithAWarningInsteadOfFailingTheImport() {
+        String category = "统筹推进" + "产教融合".repeat(60);
+        String unit = "市教育局" + "所属事业单位".repeat(40);
+        String text = "分工表\n序号\t类别\t重点任务\t责任单位\n1\t" + category + "\t落实财税政策。\t" + unit + "\n";
+        // before, the category failed the insert (500) and the unit name the resolve call (503)
+        given().auth().oauth2(SUPERVISOR).contentType("application/octet-stream")
+                .queryParam("fileName", "long-cells-" + System.nanoTime() + ".txt").queryParam("jurisdiction", "430000")
+                .body(text.getBytes(StandardCharsets.UTF_8)).when().post("/api/v1/imports")
+                .then().statusCode(201)
+                .body("tasks[0].category.length()", org.hamcrest.Matchers.equalTo(200))
+                .body("tasks[0].assignments[0].rawName.length()", org.hamcrest.Matchers.equalTo(200))
+                .body("warnings.detail", org.hamcrest.Matchers.hasItem(containsString("the category of task 1 has 244 characters: cut to 200")))
+                .body("warnings.detail", org.hamcrest.Matchers.hasItem(containsString("the unit name of task 1 has 244 characters: cut to 200")));
+    }
+
+    @Test
     void anotherTextUnderAStoredDocNumberIsAConflict() throws Exception {
         SeedImportTest.importSeed("003_592ce857e5741a20.txt", "341500", java.util.Map.of()).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         String changed = java.nio.file.Files.readString(java.nio.file.Path.of("..", "seeds", "003_592ce857e5741a20.txt"))
