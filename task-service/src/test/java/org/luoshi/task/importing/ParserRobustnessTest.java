@@ -29,7 +29,8 @@ class ParserRobustnessTest {
     private static final String[] PIECES = {"\t", "\n", "\r\n", "（", "）", "【", "】", "、", "，", "。", "：", "|", " ",
         "——", "牵头", "会同", "按职责分工负责", "责任单位：", "牵头单位：", "配合单位：", "完成时限：", "牵头领导：", "序号",
         "序号\t责任单位", "\n序号\t责任单位\t完成时限\n1\t", "第", "号", "〔2021〕", "（一）", "1.", "一、", "各县（市、区）人民政府", "2021年2月30日",
-        "2021年第五季度", "2021.13", "99999999999999999999个", "10—", "發(fā)", "<br>", "?。ㄒ唬"};
+        "2021年第五季度", "2021.13", "99999999999999999999个", "10—", "發(fā)", "<br>", "?。ㄒ唬", "★", " |", " | |",
+        "责任人：", "备注", "6月底前"};
 
     @Test
     void damagedDocumentsAreParsedOrRefusedNeverFail() {
@@ -38,13 +39,42 @@ class ParserRobustnessTest {
         for (int n = 0; n < DOCUMENTS; n++) {
             String damaged = damaged(documents.get(random.nextInt(documents.size())), random);
             try {
-                PolicyDocumentParser.parse("damaged-" + n + ".txt", damaged.getBytes(StandardCharsets.UTF_8));
+                ParsedDocument parsed = PolicyDocumentParser.parse("damaged-" + n + ".txt", damaged.getBytes(StandardCharsets.UTF_8));
+                String broken = storable(parsed);
+                if (broken != null) {
+                    fail("document " + n + ": " + broken + "\n----\n" + damaged);
+                }
             } catch (ProblemException refused) {
                 assertTrue(refused.status() >= 400 && refused.status() < 500, refused.getMessage());
             } catch (RuntimeException e) {
                 fail("document " + n + " failed the parser: " + e + "\n----\n" + damaged, e);
             }
         }
+    }
+
+    /** What the store needs of a parse (columns that may not be null, numbers it keys on), or null when it has it. */
+    private static String storable(ParsedDocument parsed) {
+        for (ParsedTask task : parsed.tasks()) {
+            if (task.title() == null || task.title().isBlank()) {
+                return "task " + task.seq() + " has no title";
+            }
+            if (task.seq() == null || task.seq().isBlank() || task.seq().length() > 20) {
+                return "task number '" + task.seq() + "' does not fit task.seq";
+            }
+            for (UnitMention unit : task.units()) {
+                if (unit.rawName() == null || unit.rawName().isBlank() || unit.role() == null || unit.kind() == null) {
+                    return "task " + task.seq() + " has a unit without name, role or kind: " + unit;
+                }
+            }
+            for (ParsedMilestone milestone : task.milestones()) {
+                if (milestone.title() == null || milestone.title().isBlank() || milestone.title().length() > 500
+                        || milestone.target() != null && milestone.target().unit() != null
+                        && milestone.target().unit().length() > 20) {
+                    return "task " + task.seq() + " has a milestone the table cannot hold: " + milestone;
+                }
+            }
+        }
+        return null;
     }
 
     private static String damaged(String document, Random random) {
