@@ -58,13 +58,15 @@ public class ImportService {
     private final AgencyResolveClient agencies;
     private final DocumentService documents;
     private final ImportEvents events;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
     private final long maxBytes;
 
     public ImportService(@RestClient AgencyResolveClient agencies, DocumentService documents, ImportEvents events,
-            @ConfigProperty(name = "luoshi.import.max-bytes") long maxBytes) {
+            com.fasterxml.jackson.databind.ObjectMapper json, @ConfigProperty(name = "luoshi.import.max-bytes") long maxBytes) {
         this.agencies = agencies;
         this.documents = documents;
         this.events = events;
+        this.json = json;
         this.maxBytes = maxBytes;
     }
 
@@ -92,6 +94,32 @@ public class ImportService {
                 .invoke(outcome -> Log.debugf("import of %s: %d tasks, parsed in %.1f ms, resolved and %s in %.1f ms",
                         request.fileName(), outcome.report().getTasks().size(), (parsedAt[0] - started) / 1e6,
                         outcome.created() ? "stored" : "not stored", (System.nanoTime() - parsedAt[0]) / 1e6));
+    }
+
+    /**
+     * Goes once through what storing an import does — the report, the queries, the bulk inserts, the events and their
+     * audit entries, the answer's JSON — in a transaction that is rolled back, under a document number and hash no
+     * document has: a freshly started service's first import then finds its queries translated, its serializers built
+     * and its classes loaded (a second and more of one-time work on a cold service otherwise). Nothing is stored and
+     * no event is published.
+     */
+    Uni<String> rehearse(ParsedDocument parsed) {
+        String unique = UUID.randomUUID().toString();
+        Request request = new Request(parsed.sourceFile(), "100000", null, null, false, false, null);
+        ImportReport report = report(parsed, request, "warm-up-" + unique, firstNonBlank(parsed.title(), "warm-up"),
+                unique, Map.of());
+        return Panache.withTransaction(() -> Panache.currentTransaction()
+                .invoke(org.hibernate.reactive.mutiny.Mutiny.Transaction::markForRollback)
+                .chain(() -> store(parsed, report, unique, false)))
+                .map(outcome -> json(outcome.report()));
+    }
+
+    private String json(ImportReport report) {
+        try {
+            return json.writeValueAsString(report);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static ParsedDocument parse(Request request, byte[] content, String sha256) {

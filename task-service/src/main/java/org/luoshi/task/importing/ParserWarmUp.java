@@ -2,6 +2,7 @@ package org.luoshi.task.importing;
 
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
@@ -11,16 +12,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Parses a small built-in document (importing/warm-up.txt: traditional characters, a mojibake run, pinyin, a table and
- * numbered prose) while the service starts, so that the first import does not wait seconds for what every import
- * needs once: the OpenCC dictionaries, the GBK tables of the mojibake repair, the parser's classes.
+ * numbered prose) while the service starts, then stores it in a transaction that is rolled back
+ * ({@link ImportService#rehearse}), so that the first import does not wait seconds for what every import needs once:
+ * the OpenCC dictionaries, the GBK tables of the mojibake repair, the parser's classes, the queries, serializers and
+ * statements of storing. {@code luoshi.import.warm-up=false} turns it off.
  */
 @ApplicationScoped
 class ParserWarmUp {
 
     private final boolean enabled;
+    private final ImportService imports;
 
-    ParserWarmUp(@ConfigProperty(name = "luoshi.import.warm-up", defaultValue = "true") boolean enabled) {
+    ParserWarmUp(@ConfigProperty(name = "luoshi.import.warm-up", defaultValue = "true") boolean enabled, ImportService imports) {
         this.enabled = enabled;
+        this.imports = imports;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -30,13 +35,17 @@ class ParserWarmUp {
         long started = System.nanoTime();
         try (InputStream sample = ParserWarmUp.class.getResourceAsStream("/importing/warm-up.txt")) {
             byte[] content = sample.readAllBytes();
-            Integer tasks = PolicyDocumentParser.parse("warm-up.txt", content).tasks().size();
-            Log.debugf("parser warmed up in %.0f ms (%d sample tasks)", (Object) ((System.nanoTime() - started) / 1e6), tasks);
+            ParsedDocument parsed = PolicyDocumentParser.parse("warm-up.txt", content);
+            Log.debugf("parser warmed up in %.0f ms (%d sample tasks)", (Object) ((System.nanoTime() - started) / 1e6),
+                    parsed.tasks().size());
+            long rehearsed = System.nanoTime();
+            VertxContextSupport.subscribeAndAwait(() -> imports.rehearse(parsed));
+            Log.debugf("import stored and rolled back in %.0f ms", (System.nanoTime() - rehearsed) / 1e6);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             // a slower first import, not a reason to refuse to start
-            Log.warnf(e, "parser warm-up failed");
+            Log.warnf(e, "import warm-up failed");
         }
     }
 }
