@@ -295,7 +295,7 @@ class FixtureDocumentsTest {
         String text = "附件\n序号\t重点领域\t主要目标\t具体措施\t责任单位\t完成时限\n"
                 + "1\t职业教育\t建成示范校5所\t整合办学资源。\t市教育局\t2021年底前\n"
                 + "2\t高等教育\t\t调整专业结构。\t市教育局\t2022年底前\n";
-        ParsedDocument d = PolicyDocumentParser.parse("three-texts.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ParsedDocument d = parsed("three-texts.txt", text);
         // before, the 主要目标 column was dropped without a word
         assertEquals("职业教育", task(d, "1").category());
         assertEquals("整合办学资源。主要目标：建成示范校5所。", task(d, "1").content());
@@ -309,7 +309,7 @@ class FixtureDocumentsTest {
         String text = "分工表\n序号\t工作任务\t牵头单位\t责任单位\t配合单位\t完成时限\n"
                 + "1\t建设公共实训基地，到2021年建成3个。\t市人社局\t各县市区人民政府\t市财政局\t2021年底前\n"
                 + "2\t推行现代学徒制。\t市教育局\t\t市人社局\t长期坚持\n";
-        ParsedDocument d = PolicyDocumentParser.parse("three-unit-columns.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ParsedDocument d = parsed("three-unit-columns.txt", text);
         // before, with a 配合单位 column the 责任单位 column was taken for the content and its units were lost
         assertEquals("建设公共实训基地，到2021年建成3个。", task(d, "1").content());
         assertUnits(task(d, "1"), "市人社局:LEAD", "各县市区人民政府:RESPONSIBLE", "市财政局:PARTICIPANT");
@@ -323,7 +323,7 @@ class FixtureDocumentsTest {
                 "任务分类\t任务内容", "重点任务\t具体措施")) {
             String text = "分工表\n序号\t" + names + "\t责任单位\t完成时限\t备注\n"
                     + "1\t加强统筹\t建立联席会议制度，每年召开会议2次。\t市教育局\t2021年底前\t\n";
-            ParsedDocument d = PolicyDocumentParser.parse("columns.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            ParsedDocument d = parsed("columns.txt", text);
             assertEquals("建立联席会议制度，每年召开会议2次。", task(d, "1").content(), names);
             assertEquals("加强统筹", task(d, "1").category(), names);
             assertUnits(task(d, "1"), "市教育局:LEAD");
@@ -334,13 +334,13 @@ class FixtureDocumentsTest {
     void otherNamesOfTheUnitsColumnAreReadAsIt() {
         for (String name : List.of("实施单位", "承担单位", "落实单位", "责任处室", "主管部门")) {
             String text = "分工表\n序号\t工作任务\t" + name + "\t完成时限\n1\t建立联席会议制度。\t市教育局、市财政局\t2021年底前\n";
-            ParsedDocument d = PolicyDocumentParser.parse("units.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            ParsedDocument d = parsed("units.txt", text);
             assertEquals(List.of("1"), seqs(d), name);
             assertUnits(task(d, "1"), "市教育局:LEAD", "市财政局:RESPONSIBLE");
         }
         // a column of leads, like 牵头单位
         String text = "分工表\n序号\t工作任务\t主责单位\t完成时限\n1\t建立联席会议制度。\t市教育局、市财政局\t2021年底前\n";
-        ParsedDocument d = PolicyDocumentParser.parse("units.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ParsedDocument d = parsed("units.txt", text);
         assertUnits(task(d, "1"), "市教育局:LEAD", "市财政局:LEAD");
     }
 
@@ -442,7 +442,7 @@ class FixtureDocumentsTest {
                 "1 |", "深化校企合作 |", "建设共享实训基地5个。 |", "市教育局牵头，市财政局参与 |", "2021年底前 |",
                 "2 |", "推行现代学徒制，试点专业10个以上。 |", "市人力资源社会保障局 |", "2020年6月底前 |",
                 "3 |", "强化保障 |", "落实财税政策。 |", "市财政局、市税务局 |", "持续推进 |", "");
-        ParsedDocument d = PolicyDocumentParser.parse("pipe.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ParsedDocument d = parsed("pipe.txt", text);
         assertEquals(DocumentShape.PIPE_ANNEX, d.shape());
         assertEquals(List.of("1", "2", "3"), seqs(d));
         assertEquals(List.of("深化校企合作", "深化校企合作", "强化保障"), d.tasks().stream().map(ParsedTask::category).toList(),
@@ -469,7 +469,7 @@ class FixtureDocumentsTest {
                 + "2 | 培育产教融合型企业20家以上 | 市发展改革委 | | 2020年底前 |\n"
                 + "3 | 建设产教融合信息服务平台 | | | 2020年6月底前 |\n";
         for (String text : List.of(perLine, perRow)) {
-            ParsedDocument d = PolicyDocumentParser.parse("pipe-blank.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            ParsedDocument d = parsed("pipe-blank.txt", text);
             assertEquals(DocumentShape.PIPE_ANNEX, d.shape());
             assertEquals(List.of("1", "2", "3"), seqs(d));
             // before, the blank 配合单位 cell was dropped: row 2 was titled 市发展改革委 and assigned to 2020年底前
@@ -490,7 +490,7 @@ class FixtureDocumentsTest {
                 "1 | 优化专业布局 | 调整专业结构，建设示范专业20个。 | 市教育局 | |",
                 "2 | 推进校企合作 | 建设共享实训基地5个。 | 市人力资源社会保障局 | 市教育局 |",
                 "3 | 落实财税用地政策。 | 市财政局 | 市自然资源局 |", "");
-        ParsedDocument d = PolicyDocumentParser.parse("pipe-last-blank.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ParsedDocument d = parsed("pipe-last-blank.txt", text);
         // before, row 1 read 优化专业布局 as its content and the sentence as its lead units, 市教育局 a participant
         assertEquals("调整专业结构，建设示范专业20个。", task(d, "1").content());
         assertEquals("优化专业布局", task(d, "1").category());
@@ -505,7 +505,7 @@ class FixtureDocumentsTest {
     void pipeRowsNumberedWithAStopAreRowsAsInTabTables() {
         String text = String.join("\n", "附件", "序号 | 重点任务 | 责任单位 |", "1. | 落实财税政策。 | 市财政局 |",
                 "2、 | 推行现代学徒制。 | 市教育局 |", "");
-        ParsedDocument d = PolicyDocumentParser.parse("pipe-stops.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ParsedDocument d = parsed("pipe-stops.txt", text);
         assertEquals(List.of("1", "2"), seqs(d));
         assertUnits(task(d, "2"), "市教育局:LEAD");
     }
@@ -515,7 +515,7 @@ class FixtureDocumentsTest {
         String text = String.join("\n", "附件", "序号\t工作任务\t责任单位\t", "\t\t牵头单位\t配合单位",
                 "1\t优化专业布局。\t市教育局\t市财政局", "序号\t工作任务\t责任单位\t", "\t\t牵头单位\t配合单位",
                 "2\t推动企业参与办学。\t市人社局\t市教育局", "");
-        ParsedDocument d = PolicyDocumentParser.parse("two-row-header.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ParsedDocument d = parsed("two-row-header.txt", text);
         assertEquals(List.of("1", "2"), seqs(d));
         assertUnits(task(d, "2"), "市人社局:LEAD", "市教育局:PARTICIPANT");
         // before, the lower row of the repeated header was reported as a skipped row
@@ -525,7 +525,7 @@ class FixtureDocumentsTest {
     @Test
     void aRowWithoutTaskTextIsKeptAndReported() {
         String text = "分工表\n序号\t类别\t重点任务\t牵头单位\n1\t保障措施\t\t市教育局\n2\t\t落实财税政策。\t市财政局\n";
-        ParsedDocument d = PolicyDocumentParser.parse("blank-task.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ParsedDocument d = parsed("blank-task.txt", text);
         assertEquals(List.of("1", "2"), seqs(d));
         assertEquals("保障措施", task(d, "1").title());
         assertTrue(d.warnings().contains("annex row 1 has no task text: titled by its category"), d.warnings().toString());
@@ -537,7 +537,7 @@ class FixtureDocumentsTest {
         String table = "重点任务分工表（标★的为重点任务）\n序号\t重点任务\t责任单位\t完成时限\n"
                 + "1\t★建立产教融合联席会议制度\t市教育局\t2019年底前\n"
                 + "★2\t培育产教融合型企业20家以上\t市发展改革委\t6月底前\n";
-        ParsedDocument t = PolicyDocumentParser.parse("stars.txt", table.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ParsedDocument t = parsed("stars.txt", table);
         // before, row ★2 was skipped (no number) and row 1 was titled with its star
         assertEquals(List.of("1", "2"), seqs(t));
         assertEquals("建立产教融合联席会议制度", task(t, "1").title());
@@ -550,7 +550,7 @@ class FixtureDocumentsTest {
         String prose = "某市深化产教融合实施方案\n一、重点任务\n（一）★加强统筹规划。建立产教融合联席会议制度。（市教育局牵头，市财政局参与）\n"
                 + "★（二）推进校企合作。培育产教融合型企业20家以上。（市发展改革委负责）\n"
                 + "（三）建设信息平台★。建设产教融合信息服务平台。（市人力资源社会保障局负责）\n";
-        ParsedDocument p = PolicyDocumentParser.parse("stars.txt", prose.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ParsedDocument p = parsed("stars.txt", prose);
         // before, no task was found at all
         assertEquals(List.of("（一）", "（二）", "（三）"), seqs(p));
         assertEquals("加强统筹规划", task(p, "（一）").title());
@@ -565,7 +565,7 @@ class FixtureDocumentsTest {
                 "（三）完善评价机制。", "牵头单位：市教育局  责任人：王五",
                 "（四）深化校企合作。（牵头单位：市人力资源社会保障局，责任人：赵六）",
                 "（五）加強師資建設。", "牽頭單位：市財政局", "牽頭領導：孫七", "");
-        ParsedDocument d = PolicyDocumentParser.parse("persons.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ParsedDocument d = parsed("persons.txt", text);
         // before, each of these paragraphs was reported as naming no units and dropped
         assertEquals(List.of("（一）", "（二）", "（三）", "（四）", "（五）"), seqs(d), d.warnings().toString());
         assertUnits(task(d, "（一）"), "市教育局:LEAD");
@@ -587,7 +587,7 @@ class FixtureDocumentsTest {
                 "（二）完善公共服务设施。（责任单位：市民政局）", "1.社区服务中心：新建社区服务中心10个。",
                 "（三）优化专业布局。调整专业结构。（责任单位：市教育局）",
                 "（四）深化校企合作。推动企业参与办学。（责任单位：市人力资源社会保障局）", "");
-        ParsedDocument d = PolicyDocumentParser.parse("goal-bullet.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ParsedDocument d = parsed("goal-bullet.txt", text);
         // before, the goal paragraph was a task carried out by 建成一批现代产业学院
         assertEquals(List.of("（二）", "（二）1.", "（三）", "（四）"), d.tasks().stream()
                 .map(t -> t.parentSeq() == null ? t.seq() : t.parentSeq() + t.seq()).toList());
@@ -602,7 +602,7 @@ class FixtureDocumentsTest {
                 "（二）深化校企合作。推动企业参与办学。（责任单位：市人力资源社会保障局）",
                 "（三）完善评价机制。改进评价。（责任单位：市教育局）", "", "联系人：王五，电话：12345678", "",
                 "某市人民政府办公室", "2021年3月1日", "");
-        ParsedDocument d = PolicyDocumentParser.parse("contact.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ParsedDocument d = parsed("contact.txt", text);
         // before, the contact ended the last task's content
         assertEquals("完善评价机制。改进评价。", task(d, "（三）").content());
     }
@@ -613,7 +613,7 @@ class FixtureDocumentsTest {
                 "1\t整合职业教育资源，建成示范校5所。\t市教育局、市财政局、", "市人力资源社会保障局",
                 "2\t加强教师队伍建设，", "建设双师型队伍。\t市教育局",
                 "3\t推行现代学徒制。\t市人力资源社会保障局、", "市教育局", "本方案自印发之日起施行。", "");
-        ParsedDocument d = PolicyDocumentParser.parse("bare-lines.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ParsedDocument d = parsed("bare-lines.txt", text);
         assertEquals(List.of("1", "2", "3"), seqs(d));
         // before, a line without a tab below a row with all its cells was dropped without a word
         assertUnits(task(d, "1"), "市教育局:LEAD", "市财政局:RESPONSIBLE", "市人力资源社会保障局:RESPONSIBLE");
@@ -625,10 +625,14 @@ class FixtureDocumentsTest {
     @Test
     void aNumberedRowWithoutAnyTextIsReportedNotStored() {
         String text = "分工表\n序号\t工作任务\t责任单位\t完成时限\n1\t落实财税政策。\t市财政局\t2020年底前\n2\t\t\t\n";
-        ParsedDocument d = PolicyDocumentParser.parse("empty-row.txt", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ParsedDocument d = parsed("empty-row.txt", text);
         // before, row 2 was a task without a title, and the import failed with 500
         assertEquals(List.of("1"), seqs(d));
         assertTrue(d.warnings().contains("task 2 skipped: it has no text"), d.warnings().toString());
+    }
+
+    private static ParsedDocument parsed(String fileName, String text) {
+        return PolicyDocumentParser.parse(fileName, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static List<String> seqs(ParsedDocument d) {
