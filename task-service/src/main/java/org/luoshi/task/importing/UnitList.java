@@ -30,6 +30,9 @@ record UnitList(int start, int end, String units) {
     private static final Pattern ORGANIZATION = Pattern.compile(
             "(厅|局|委|办|部|署|院|会|室|处|所|站|行|司|府|组|社|联|校|队|中心|集团|公司|电视台|单位|部门|机构|大学|学院|军区)$");
     private static final Pattern PHRASE = Pattern.compile("^(以下简称|简称|包括|含|由|如|即|其中|按|在|将|\\d)");
+    /** A kind of body addressed by a paragraph (职业院校：, 行业企业：), not one unit of it. */
+    private static final Pattern KIND_OF_BODY = Pattern.compile(
+            "^(?:职业|高等|中等|普通|中小|民办|公办|行业|重点|相关|有关|各类)?(?:院校|学校|高校|企业|机构|医院|单位|部门)$");
     /** A quantity inside a name makes it a target (建成一批现代产业学院, 新建3所学校), not a unit. */
     private static final Pattern QUANTITY = Pattern.compile("一批|若干|一系列|(?:\\d+|[一两二三四五六七八九十百千]+)[个所家批项]");
     private static final Pattern TRAILING_QUALIFIER = Pattern.compile("[（(〔\\[【][^）)〕\\]】]{1,8}[）)〕\\]】]$");
@@ -48,8 +51,9 @@ record UnitList(int start, int end, String units) {
         Matcher units = OPENING_UNITS.matcher(text);
         if (!units.find() || LABEL_ONLY.matcher(HanView.of(units.group(1).strip())).matches()
                 || !isUnitList(units.group(1))
-                || UnitSplitter.split(units.group(1)).stream().anyMatch(u -> u.rawName().length() < SHORTEST_OPENING_NAME)) {
-            return Optional.empty(); // 学校：, 高校： address a kind of body, not a unit
+                || UnitSplitter.split(units.group(1)).stream().anyMatch(u -> u.rawName().length() < SHORTEST_OPENING_NAME
+                        || KIND_OF_BODY.matcher(HanView.of(u.rawName())).matches())) {
+            return Optional.empty(); // 学校：, 职业院校： address a kind of body, not a unit
         }
         String rest = text.substring(units.end());
         if (UnitSplitter.split(units.group(1)).stream().anyMatch(u -> rest.contains(u.rawName()))) {

@@ -31,6 +31,10 @@ class UnitListTest {
         assertEquals("市发展改革委、市经信局", opening.units());
         assertEquals("负责培育产教融合型企业。", "市发展改革委、市经信局：负责培育产教融合型企业。".substring(opening.end()));
         assertTrue(UnitList.of("学校：要落实办学主体责任。").isEmpty(), "a kind of body, not a unit");
+        assertTrue(UnitList.of("职业院校：要深化教学改革。").isEmpty(), "a kind of body, however long its name");
+        assertTrue(UnitList.of("社区服务中心：新建社区服务中心10个。").isEmpty(), "the paragraph's topic, which its text repeats");
+        assertTrue(UnitList.of("——建成一批现代产业学院。").isEmpty(), "a target after a dash");
+        assertEquals("湖南大学", UnitList.of("湖南大学：负责建设现代产业学院。").orElseThrow().units());
         assertTrue(UnitList.of("责任单位：市教育局").orElseThrow().units().startsWith("责任单位"), "a label is no unit");
         assertTrue(UnitList.of("主要目标：到2022年建成示范校5所。").isEmpty());
         assertEquals("（市政府督查室负责）", UnitList.of("市教育局：负责统筹。（市政府督查室负责）").orElseThrow().units(),
