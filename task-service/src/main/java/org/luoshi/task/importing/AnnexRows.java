@@ -52,16 +52,21 @@ final class AnnexRows {
         return TaskTexts.task(seq, null, cat, null, contentCell, source, units, deadline);
     }
 
-    /** The task with the cells of a table's other columns (备注：…) kept after its content, each a sentence of its own. */
-    static ParsedTask withNotes(ParsedTask task, List<String> notes) {
+    /**
+     * The task with the cells of a table's other columns (备注：…) kept after its content, each a sentence of its own;
+     * their targets are the task's too, dated by the row's deadline cell when they name no date.
+     */
+    static ParsedTask withNotes(ParsedTask task, List<String> notes, String deadline) {
+        String due = deadline == null ? null : CleanDocument.normalized(TaskTexts.trim(deadline));
+        Optional<java.time.LocalDate> date = due == null ? Optional.empty() : MilestoneExtractor.deadline(due);
         ParsedTask noted = task;
         for (String note : notes) {
-            noted = withNote(noted, note);
+            noted = withNote(noted, note, date);
         }
         return noted;
     }
 
-    private static ParsedTask withNote(ParsedTask task, String note) {
+    private static ParsedTask withNote(ParsedTask task, String note, Optional<java.time.LocalDate> due) {
         String normalized = CleanDocument.normalized(TaskTexts.trim(note));
         if (normalized == null || normalized.isEmpty()) {
             return task;
@@ -71,6 +76,7 @@ final class AnnexRows {
         List<ParsedMilestone> milestones = new java.util.ArrayList<>(task.milestones());
         MilestoneExtractor.extract(normalized).stream()
                 .filter(m -> milestones.stream().noneMatch(known -> known.title().equals(m.title())))
+                .map(m -> m.dueDate() == null && due.isPresent() ? new ParsedMilestone(m.title(), due.get(), m.target()) : m)
                 .forEach(milestones::add);
         return new ParsedTask(task.seq(), task.parentSeq(), task.category(), task.title(),
                 content + (TaskTexts.endsClause(content) ? "" : "。") + normalized

@@ -121,7 +121,7 @@ final class PipeAnnexReader {
             } else {
                 String deadline = columns.deadline() == TableColumns.NONE ? null : columnsOfRow.get(columns.deadline());
                 tasks.add(AnnexRows.withNotes(AnnexRows.task(seq, category, columnsOfRow.get(columns.content()),
-                        columns.units(columnsOfRow), deadline, source, body, warnings), columns.notes(columnsOfRow)));
+                        columns.units(columnsOfRow), deadline, source, body, warnings), columns.notes(columnsOfRow), deadline));
             }
         }
         return tasks;

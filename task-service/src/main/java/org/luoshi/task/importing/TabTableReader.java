@@ -104,7 +104,7 @@ final class TabTableReader {
             String source = document.source(row.start(), row.end());
             String deadline = columns.deadline() == TableColumns.NONE ? null : cells.get(columns.deadline());
             tasks.add(AnnexRows.withNotes(AnnexRows.task(seq, category, cell, columns.units(cells), deadline, source, body,
-                    warnings), columns.notes(cells)));
+                    warnings), columns.notes(cells), deadline));
         }
         return Optional.of(tasks);
     }

@@ -300,7 +300,8 @@ class FixtureDocumentsTest {
         assertEquals("职业教育", task(d, "1").category());
         assertEquals("整合办学资源。主要目标：建成示范校5所。", task(d, "1").content());
         assertTrue(task(d, "1").milestones().stream().anyMatch(m -> m.target() != null
-                && m.target().quantity().intValueExact() == 5 && "所".equals(m.target().unit())), task(d, "1").milestones().toString());
+                && m.target().quantity().intValueExact() == 5 && "所".equals(m.target().unit())
+                && LocalDate.of(2021, 12, 31).equals(m.dueDate())), task(d, "1").milestones().toString());
         assertEquals("调整专业结构。", task(d, "2").content(), "an empty cell adds nothing");
     }
 
