@@ -15,7 +15,6 @@ import java.util.regex.Matcher;
  */
 final class PipeAnnexReader {
 
-
     /** A cell with the line it is on. */
     private record Cell(String text, CleanDocument.Line line) {
     }
