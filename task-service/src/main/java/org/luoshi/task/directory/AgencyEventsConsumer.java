@@ -96,6 +96,14 @@ public class AgencyEventsConsumer {
             if (data.getAgency() == null || data.getAgency().getId() == null) {
                 throw new PoisonEventException("event " + event.id() + " carries no agency snapshot");
             }
+            // what the replica and the name matching rely on: refused here, it is dead-lettered instead of failing
+            // the channel at every delivery
+            AgencySnapshot agency = data.getAgency();
+            if (agency.getName() == null || agency.getStatus() == null || agency.getVersion() == null
+                    || agency.getDivisionCode() != null && !agency.getDivisionCode().matches("\\d{6}")) {
+                throw new PoisonEventException("event " + event.id() + " carries an agency snapshot without name, status"
+                        + " or version, or with a division code that is not six digits");
+            }
             return data;
         } catch (JsonProcessingException e) {
             throw new PoisonEventException("event " + event.id() + " is not a readable agency event", e);

@@ -237,20 +237,26 @@ public class ImportService {
         }
         List<ImportedMilestone> goals = parsed.milestones().stream().filter(m -> m.dueDate() != null)
                 .map(ImportService::milestone).toList();
-        return new ImportReport(false, request.fileName(), sha256, parsed.shape().name(), title, request.jurisdiction(),
-                imported, goals, warnings)
+        return new ImportReport(false, request.fileName(), sha256, parsed.shape().name(),
+                cut(title, TITLE_MAX, "title", null, warnings), request.jurisdiction(), imported, goals, warnings)
                 .docNumber(docNumber).issuer(parsed.issuer()).issuedOn(parsed.issuedOn()).publishedOn(parsed.publishedOn())
                 ._implements(parsed.implementsDocNumber());
     }
 
-    /** The text cut to what its column holds, with a warning saying so (the whole text stays in the content). */
+    /**
+     * The text cut to what its column holds, with a warning saying so (a task's whole text stays in its content and
+     * source text); {@code seq} names the task, null for the document.
+     */
     private static String cut(String text, int max, String what, String seq, List<ImportWarning> warnings) {
         if (text == null || text.length() <= max) {
             return text;
         }
-        warnings.add(new ImportWarning(ImportWarning.KindEnum.OTHER, "the " + what + " of task " + seq + " has "
-                + text.length() + " characters: cut to " + max + " (a cell read as the wrong column?)").seq(seq));
-        return text.substring(0, max);
+        ImportWarning warning = new ImportWarning(ImportWarning.KindEnum.OTHER, "the " + what
+                + (seq == null ? " of the document" : " of task " + seq) + " has " + text.length() + " characters: cut to "
+                + max + (seq == null ? "" : " (a cell read as the wrong column?)"));
+        warnings.add(seq == null ? warning : warning.seq(seq));
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max; // not half a character
+        return text.substring(0, end);
     }
 
     private static ImportedMilestone milestone(ParsedMilestone m) {
@@ -299,7 +305,7 @@ public class ImportService {
         PolicyDocument document = new PolicyDocument();
         document.id = id;
         document.docNumber = report.getDocNumber();
-        document.title = report.getTitle().length() > TITLE_MAX ? report.getTitle().substring(0, TITLE_MAX) : report.getTitle();
+        document.title = report.getTitle(); // cut to TITLE_MAX in the report
         document.jurisdiction = report.getJurisdiction();
         document.issuedOn = report.getIssuedOn();
         document.publishedOn = report.getPublishedOn();

@@ -20,6 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 class ParserWarmUp {
 
+    private static final java.time.Duration REHEARSAL_LIMIT = java.time.Duration.ofSeconds(30);
+
     private final boolean enabled;
     private final ImportService imports;
 
@@ -39,12 +41,18 @@ class ParserWarmUp {
             Log.debugf("parser warmed up in %.0f ms (%d sample tasks)", (Object) ((System.nanoTime() - started) / 1e6),
                     parsed.tasks().size());
             long rehearsed = System.nanoTime();
-            VertxContextSupport.subscribeAndAwait(() -> imports.rehearse(parsed));
+            // bounded: a database that accepts connections but does not answer must not keep the service from starting
+            VertxContextSupport.subscribeAndAwait(() -> imports.rehearse(parsed).ifNoItem().after(REHEARSAL_LIMIT).fail());
             Log.debugf("import stored and rolled back in %.0f ms", (System.nanoTime() - rehearsed) / 1e6);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (Throwable e) {
+        } catch (Exception e) {
             // a slower first import, not a reason to refuse to start
+            Log.warnf(e, "import warm-up failed");
+        } catch (Throwable e) {
+            if (e instanceof Error error) {
+                throw error;
+            }
             Log.warnf(e, "import warm-up failed");
         }
     }

@@ -51,7 +51,9 @@ public final class PolicyDocumentParser {
         return parse(fileName, sourceSha256, normalized.replace("\r\n", "\n").replace('\r', '\n'), new ArrayList<>());
     }
 
-    private static ParsedDocument parse(String fileName, String sourceSha256, String decoded, List<String> warnings) {
+    private static ParsedDocument parse(String fileName, String sourceSha256, String text, List<String> warnings) {
+        // a NUL (a spreadsheet cell's _x0000_) is nothing a reader sees, and PostgreSQL stores none
+        String decoded = text.indexOf('\0') < 0 ? text : text.replace("\0", "");
         TextCleaner.Cleaned cleaned = TextCleaner.clean(decoded);
         warnings.addAll(cleaned.warnings());
         CleanDocument document = new CleanDocument(cleaned.text());

@@ -107,7 +107,7 @@ final class TextCleaner {
                     case "amp" -> "&";
                     case "quot" -> "\"";
                     case "nbsp", "ensp", "emsp" -> " ";
-                    default -> String.valueOf((char) Integer.parseInt(m.group(1).substring(1)));
+                    default -> character(Integer.parseInt(m.group(1).substring(1)));
                 });
     }
 
@@ -125,6 +125,16 @@ final class TextCleaner {
         warnings.add(marks + " key-task mark" + (marks == 1 ? "" : "s") + " (" + kinds + ") removed from the text;"
                 + " the source text of the tasks keeps them");
         return text.replaceAll(KEY_TASK_MARK, "");
+    }
+
+    /** A numeric entity's character; none for NUL, other control characters and numbers that name no character. */
+    private static String character(int codePoint) {
+        boolean control = codePoint < 0x20 && codePoint != '\t' && codePoint != '\n' || codePoint == 0x7f;
+        if (control || codePoint > Character.MAX_CODE_POINT
+                || codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE) {
+            return ""; // PostgreSQL stores no NUL, and the others carry nothing a reader sees
+        }
+        return new String(Character.toChars(codePoint));
     }
 
     static TrackedText removePinyin(TrackedText text) {

@@ -26,6 +26,8 @@ import org.luoshi.platform.problem.ProblemException;
 record Upload(String fileName, byte[] content) {
 
     static final String PART = "file";
+    /** The longest file name policy_document.source_file holds, as the contract bounds the fileName parameter. */
+    private static final int FILE_NAME_MAX = 300;
 
     static Upload of(MediaType type, byte[] body, String fileName) {
         if (type == null || !type.isCompatible(MediaType.MULTIPART_FORM_DATA_TYPE)) {
@@ -65,6 +67,11 @@ record Upload(String fileName, byte[] content) {
         if (name == null || name.isBlank()) {
             throw ProblemException.badRequest("fileName is required: give the fileName parameter"
                     + " (or, in a multipart form, a filename on the file part)");
+        }
+        if (name.strip().length() > FILE_NAME_MAX) {
+            // as the fileName parameter is bounded by the contract
+            throw ProblemException.badRequest("the file name has " + name.strip().length() + " characters; at most "
+                    + FILE_NAME_MAX + " are kept: give a shorter fileName parameter");
         }
         return name.strip();
     }

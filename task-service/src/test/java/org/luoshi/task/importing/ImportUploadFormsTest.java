@@ -47,6 +47,15 @@ class ImportUploadFormsTest {
     }
 
     @Test
+    void aFilePartNamedLongerThanTheStoreHoldsIsABadRequest() {
+        // the fileName parameter is bounded by the contract; before, the part's own name failed the insert (500)
+        given().auth().oauth2(SUPERVISOR).multiPart("file", "通知".repeat(151) + ".txt", NOTICE, "text/plain")
+                .queryParam("jurisdiction", "430000")
+                .when().post("/api/v1/imports").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("at most 300"));
+    }
+
+    @Test
     void aFormWithoutAFilePartOrWithoutAnyFileNameIsABadRequest() {
         given().auth().oauth2(SUPERVISOR).multiPart("document", "notice.txt", NOTICE, "text/plain")
                 .queryParam("jurisdiction", "430000").queryParam("dryRun", true)

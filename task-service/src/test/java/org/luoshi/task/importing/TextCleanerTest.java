@@ -24,6 +24,10 @@ class TextCleanerTest {
     @Test
     void htmlRemnantsAreRemoved() {
         assertEquals("雙向對接。", TextCleaner.apply(TextCleaner::stripHtml, "雙向對接。</p>"));
+        // a numeric entity naming NUL or no character leaves nothing (PostgreSQL stores no NUL); one beyond the basic
+        // plane is its character, not half of it
+        assertEquals("雙向對接", TextCleaner.apply(TextCleaner::stripHtml, "雙向&#00;對接&#31;"));
+        assertEquals("對接\uD840\uDC00", TextCleaner.apply(TextCleaner::stripHtml, "對接&#131072;"));
         assertEquals("產教供需 雙向", TextCleaner.apply(TextCleaner::stripHtml, "產教供需&nbsp;雙向<span class=\"x\">"));
         assertEquals("雙向?qū)?", TextCleaner.apply(TextCleaner::stripHtml, "雙向?qū)?/span>"));
     }

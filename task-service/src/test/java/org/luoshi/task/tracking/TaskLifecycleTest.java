@@ -129,12 +129,17 @@ class TaskLifecycleTest {
 
         // a poison record, then a rename, then the rename redelivered with another name, then a stale snapshot
         TopicWriter.raw("agency.events", id.toString(), "{not a cloud event");
+        // a snapshot without its status, and one with a division code of three digits: unusable, not a passing failure
+        TopicWriter.cloudEvent("agency.events", id.toString(), TopicWriter.newId(), "AgencyUpdated",
+                snapshot(id, "六安市国土资源局", 1).replace("\"status\": \"ACTIVE\", ", ""));
+        TopicWriter.cloudEvent("agency.events", id.toString(), TopicWriter.newId(), "AgencyUpdated",
+                snapshot(id, "六安市国土资源局", 1).replace("430000", "430"));
         String renamed = TopicWriter.newId();
         TopicWriter.cloudEvent("agency.events", id.toString(), renamed, "AgencyRenamed", snapshot(id, "六安市自然资源和规划局", 1));
         TopicWriter.cloudEvent("agency.events", id.toString(), renamed, "AgencyRenamed", snapshot(id, "重复投递不应生效", 1));
         TopicWriter.cloudEvent("agency.events", id.toString(), TopicWriter.newId(), "AgencyUpdated", snapshot(id, "旧版本不应覆盖", 0));
 
-        assertEquals(1, TopicReader.await("agency.events.dlq", r -> id.toString().equals(r.key()), 1, Duration.ofSeconds(20)).size());
+        assertEquals(3, TopicReader.await("agency.events.dlq", r -> id.toString().equals(r.key()), 3, Duration.ofSeconds(20)).size());
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(INTEGRATOR)
                 .when().get("/api/v1/tasks/" + taskId)
                 .then().statusCode(200).body("assignments[0].agencyName", equalTo("六安市自然资源和规划局")));
