@@ -9,6 +9,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.luoshi.events.model.AgencyEvent;
 import org.luoshi.events.model.AgencySnapshot;
@@ -29,6 +30,7 @@ import org.luoshi.task.tracking.WaitingAssignments;
 public class AgencyEventsConsumer {
 
     static final String CONSUMER = "task-service-directory";
+    private static final Pattern DIVISION_CODE = Pattern.compile("\\d{6}");
 
     private final IdempotentConsumer idempotent;
     private final AgencyDirectory directory;
@@ -100,7 +102,7 @@ public class AgencyEventsConsumer {
             // the channel at every delivery
             AgencySnapshot agency = data.getAgency();
             if (agency.getName() == null || agency.getStatus() == null || agency.getVersion() == null
-                    || agency.getDivisionCode() != null && !agency.getDivisionCode().matches("\\d{6}")) {
+                    || agency.getDivisionCode() != null && !DIVISION_CODE.matcher(agency.getDivisionCode()).matches()) {
                 throw new PoisonEventException("event " + event.id() + " carries an agency snapshot without name, status"
                         + " or version, or with a division code that is not six digits");
             }

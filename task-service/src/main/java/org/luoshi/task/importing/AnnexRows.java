@@ -1,5 +1,7 @@
 package org.luoshi.task.importing;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,8 +17,12 @@ final class AnnexRows {
     private AnnexRows() {
     }
 
+    /**
+     * @param notes the cells of the table's other columns as {@code 名称：text} (备注：…): kept after the content, each a
+     *              sentence of its own, their targets the task's too, dated by the deadline cell when they name no date
+     */
     static ParsedTask task(String seq, String category, String contentCell, String units, String deadline,
-            String source, BodyParagraphs body, List<String> warnings) {
+            List<String> notes, String source, BodyParagraphs body, List<String> warnings) {
         String cat = category;
         if (cat != null && TextCleaner.containsDamage(cat)) {
             Optional<String> heading = body.heading(cat);
@@ -36,44 +42,31 @@ final class AnnexRows {
             warnings.add("annex row " + seq + " names no responsible unit: stored without assignments");
         }
         String due = CleanDocument.normalized(TaskTexts.trim(deadline));
-        if (due != null && due.chars().anyMatch(Character::isDigit) && MilestoneExtractor.deadline(due).isEmpty()) {
+        Optional<LocalDate> date = due == null ? Optional.empty() : MilestoneExtractor.deadline(due);
+        if (due != null && due.chars().anyMatch(Character::isDigit) && date.isEmpty()) {
             // 6月底前 without a year, 每年12月, 2021年起: a reader could guess a date, the importer does not
             warnings.add("annex row " + seq + ": deadline \"" + due + "\" gives no date of completion: not dated");
         }
         boolean titleOnly = contentCell.length() <= TITLE_LENGTH && contentCell.indexOf('。') < 0;
-        if (titleOnly) {
-            Optional<BodyParagraphs.Paragraph> paragraph = body.numbered(seq, contentCell);
-            if (paragraph.isPresent()) {
-                BodyParagraphs.Paragraph p = paragraph.get();
-                return TaskTexts.task(seq, null, cat, contentCell, p.text(), source + "\n" + body.source(p), units,
-                        deadline);
-            }
-        }
-        return TaskTexts.task(seq, null, cat, null, contentCell, source, units, deadline);
-    }
-
-    /**
-     * The task with the cells of a table's other columns (备注：…) kept after its content, each a sentence of its own;
-     * their targets are the task's too, dated by the row's deadline cell when they name no date.
-     */
-    static ParsedTask withNotes(ParsedTask task, List<String> notes, String deadline) {
-        String due = deadline == null ? null : CleanDocument.normalized(TaskTexts.trim(deadline));
-        Optional<java.time.LocalDate> date = due == null ? Optional.empty() : MilestoneExtractor.deadline(due);
-        ParsedTask noted = task;
+        Optional<BodyParagraphs.Paragraph> paragraph = titleOnly ? body.numbered(seq, contentCell) : Optional.empty();
+        ParsedTask task = paragraph.isPresent()
+                ? TaskTexts.task(seq, null, cat, contentCell, paragraph.get().text(),
+                        source + "\n" + body.source(paragraph.get()), units, deadline)
+                : TaskTexts.task(seq, null, cat, null, contentCell, source, units, deadline);
         for (String note : notes) {
-            noted = withNote(noted, note, date);
+            task = withNote(task, note, date);
         }
-        return noted;
+        return task;
     }
 
-    private static ParsedTask withNote(ParsedTask task, String note, Optional<java.time.LocalDate> due) {
+    private static ParsedTask withNote(ParsedTask task, String note, Optional<LocalDate> due) {
         String normalized = CleanDocument.normalized(TaskTexts.trim(note));
         if (normalized == null || normalized.isEmpty()) {
             return task;
         }
         String content = task.content() == null ? "" : task.content();
         // a target in such a column (主要目标：建成示范校5所) is the task's as well
-        List<ParsedMilestone> milestones = new java.util.ArrayList<>(task.milestones());
+        List<ParsedMilestone> milestones = new ArrayList<>(task.milestones());
         MilestoneExtractor.extract(normalized).stream()
                 .filter(m -> milestones.stream().noneMatch(known -> known.title().equals(m.title())))
                 .map(m -> m.dueDate() == null && due.isPresent() ? new ParsedMilestone(m.title(), due.get(), m.target()) : m)

@@ -1,5 +1,7 @@
 package org.luoshi.task.importing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.VertxContextSupport;
@@ -18,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.luoshi.agency.api.model.NameQuery;
 import org.luoshi.agency.api.model.ResolutionKind;
 import org.luoshi.agency.api.model.ResolveBatch;
@@ -58,11 +61,11 @@ public class ImportService {
     private final AgencyResolveClient agencies;
     private final DocumentService documents;
     private final ImportEvents events;
-    private final com.fasterxml.jackson.databind.ObjectMapper json;
+    private final ObjectMapper json;
     private final long maxBytes;
 
     public ImportService(@RestClient AgencyResolveClient agencies, DocumentService documents, ImportEvents events,
-            com.fasterxml.jackson.databind.ObjectMapper json, @ConfigProperty(name = "luoshi.import.max-bytes") long maxBytes) {
+            ObjectMapper json, @ConfigProperty(name = "luoshi.import.max-bytes") long maxBytes) {
         this.agencies = agencies;
         this.documents = documents;
         this.events = events;
@@ -109,7 +112,7 @@ public class ImportService {
         ImportReport report = report(parsed, request, "warm-up-" + unique, firstNonBlank(parsed.title(), "warm-up"),
                 unique, Map.of());
         return Panache.withTransaction(() -> Panache.currentTransaction()
-                .invoke(org.hibernate.reactive.mutiny.Mutiny.Transaction::markForRollback)
+                .invoke(Mutiny.Transaction::markForRollback)
                 .chain(() -> store(parsed, report, unique, false)))
                 .map(outcome -> json(outcome.report()));
     }
@@ -117,7 +120,7 @@ public class ImportService {
     private String json(ImportReport report) {
         try {
             return json.writeValueAsString(report);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 class ParserWarmUp {
 
-    private static final java.time.Duration REHEARSAL_LIMIT = java.time.Duration.ofSeconds(30);
+    private static final Duration REHEARSAL_LIMIT = Duration.ofSeconds(30);
 
     private final boolean enabled;
     private final ImportService imports;
@@ -46,13 +47,10 @@ class ParserWarmUp {
             Log.debugf("import stored and rolled back in %.0f ms", (System.nanoTime() - rehearsed) / 1e6);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (Exception e) {
-            // a slower first import, not a reason to refuse to start
-            Log.warnf(e, "import warm-up failed");
+        } catch (Error e) {
+            throw e;
         } catch (Throwable e) {
-            if (e instanceof Error error) {
-                throw error;
-            }
+            // a slower first import, not a reason to refuse to start
             Log.warnf(e, "import warm-up failed");
         }
     }

@@ -116,19 +116,19 @@ final class PipeAnnexReader {
             String source = document.source(first.start(), last.end());
             if (columnsOfRow == null) {
                 tasks.add(AnnexRows.task(seq, category, filled.get(filled.size() - 2), filled.get(filled.size() - 1), null,
-                        source, body, warnings));
+                        List.of(), source, body, warnings));
             } else {
                 String deadline = columns.deadline() == TableColumns.NONE ? null : columnsOfRow.get(columns.deadline());
-                tasks.add(AnnexRows.withNotes(AnnexRows.task(seq, category, columnsOfRow.get(columns.content()),
-                        columns.units(columnsOfRow), deadline, source, body, warnings), columns.notes(columnsOfRow), deadline));
+                tasks.add(AnnexRows.task(seq, category, columnsOfRow.get(columns.content()), columns.units(columnsOfRow),
+                        deadline, columns.notes(columnsOfRow), source, body, warnings));
             }
         }
         return tasks;
     }
 
     private static boolean namesUnits(List<String> row, TableColumns columns) {
-        return UnitList.isUnitList(CleanDocument.normalized(row.get(columns.units())) == null ? ""
-                : CleanDocument.normalized(row.get(columns.units())));
+        String units = CleanDocument.normalized(row.get(columns.units()));
+        return units != null && UnitList.isUnitList(units);
     }
 
     private static List<String> withoutTrailingBlanks(List<Cell> row) {

@@ -103,8 +103,8 @@ final class TabTableReader {
             String cell = cells.get(columns.content()).strip();
             String source = document.source(row.start(), row.end());
             String deadline = columns.deadline() == TableColumns.NONE ? null : cells.get(columns.deadline());
-            tasks.add(AnnexRows.withNotes(AnnexRows.task(seq, category, cell, columns.units(cells), deadline, source, body,
-                    warnings), columns.notes(cells), deadline));
+            tasks.add(AnnexRows.task(seq, category, cell, columns.units(cells), deadline, columns.notes(cells), source, body,
+                    warnings));
         }
         return Optional.of(tasks);
     }

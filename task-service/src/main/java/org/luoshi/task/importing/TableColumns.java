@@ -98,9 +98,10 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
         // cells follow the content as sentences of their own
         List<Integer> notes = new ArrayList<>();
         List<String> noteNames = new ArrayList<>();
+        List<Integer> read = List.of(seq, category, content, units, responsible, participants, deadline);
         for (int i = 0; i < headerView.size(); i++) {
             String name = clean(headerView.get(i));
-            if (!name.isEmpty() && !List.of(seq, category, content, units, responsible, participants, deadline).contains(i)) {
+            if (!name.isEmpty() && !read.contains(i)) {
                 notes.add(i);
                 noteNames.add(name);
             }

@@ -49,14 +49,16 @@ record UnitList(int start, int end, String units) {
     /** Units opening the text and followed by a colon, when more text follows: {@code 市教育局：负责……}. */
     static Optional<UnitList> opening(String text) {
         Matcher units = OPENING_UNITS.matcher(text);
-        if (!units.find() || LABEL_ONLY.matcher(HanView.of(units.group(1).strip())).matches()
-                || !isUnitList(units.group(1))
-                || UnitSplitter.split(units.group(1)).stream().anyMatch(u -> u.rawName().length() < SHORTEST_OPENING_NAME
-                        || KIND_OF_BODY.matcher(HanView.of(u.rawName())).matches())) {
+        if (!units.find() || LABEL_ONLY.matcher(HanView.of(units.group(1).strip())).matches()) {
+            return Optional.empty();
+        }
+        List<UnitMention> mentions = UnitSplitter.split(units.group(1));
+        if (!isUnitList(mentions) || mentions.stream().anyMatch(u -> u.rawName().length() < SHORTEST_OPENING_NAME
+                || KIND_OF_BODY.matcher(HanView.of(u.rawName())).matches())) {
             return Optional.empty(); // 学校：, 职业院校： address a kind of body, not a unit
         }
         String rest = text.substring(units.end());
-        if (UnitSplitter.split(units.group(1)).stream().anyMatch(u -> rest.contains(u.rawName()))) {
+        if (mentions.stream().anyMatch(u -> rest.contains(u.rawName()))) {
             return Optional.empty(); // 社区服务中心：新建社区服务中心10个 names its topic, not who does it
         }
         return Optional.of(new UnitList(units.start(1), units.end(), units.group(1).strip()));
@@ -125,7 +127,10 @@ record UnitList(int start, int end, String units) {
     }
 
     static boolean isUnitList(String units) {
-        List<UnitMention> mentions = UnitSplitter.split(units);
+        return isUnitList(UnitSplitter.split(units));
+    }
+
+    private static boolean isUnitList(List<UnitMention> mentions) {
         return !mentions.isEmpty() && mentions.stream().allMatch(m -> looksLikeUnit(m.rawName()));
     }
 

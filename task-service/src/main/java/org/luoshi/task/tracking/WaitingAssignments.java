@@ -58,7 +58,7 @@ public class WaitingAssignments {
         // a national agency may take any document's names; the others those of their province (refined below)
         boolean national = candidates.stream().anyMatch(c -> c.area().isEmpty());
         Set<String> provinces = new HashSet<>();
-        candidates.forEach(c -> provinces.add(c.area().length() >= 2 ? c.area().substring(0, 2) : c.area()));
+        candidates.forEach(c -> provinces.add(national ? "" : c.area().substring(0, 2)));
         String query = """
                 select a, d.jurisdiction from Assignment a, Task t, PolicyDocument d
                 where a.key.taskId = t.id and t.documentId = d.id and a.agencyId is null and a.kind = :kind"""
