@@ -5,6 +5,7 @@
 #   Kafka (the test infrastructure), import the five seeds as a fresh system's first requests, then (a second
 #   task-service on another fresh database, warmed up) the seeds again and generated documents (tasks/s).
 # Usage: deploy/bench/import.sh [documents] [tasks-per-document] [documents-imported-through-HTTP (0: parse only)]
+# BENCH_COLD_ONLY=true: through HTTP, only the five seeds as the first requests of a freshly started system
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="$root/.luoshi/bench/import"
