@@ -45,6 +45,8 @@ final class MilestoneExtractor {
     private static final String START = "起|开始|以来";
     private static final Pattern DAY = Pattern.compile("(\\d{4})年(\\d{1,2})月(\\d{1,2})日(?!" + START + ")");
     private static final Pattern MONTH = Pattern.compile("(\\d{4})年(\\d{1,2})月(?!\\d{1,2}日|" + START + ")");
+    /** A whole date as written in a text, for {@link #impossibleDates} (the clean text has ASCII digits). */
+    private static final Pattern WRITTEN_DAY = Pattern.compile("(?<!\\d)(\\d{4})年(\\d{1,2})月(\\d{1,2})日");
     private static final Pattern HALF_YEAR = Pattern.compile("(\\d{4})年(上|下)半年");
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})年第?([一二三四1-4])季度");
     /** A year and month written with a dot, slash or dash, as in a table's deadline cell: 2021.12, 2021/6. */
@@ -221,13 +223,39 @@ final class MilestoneExtractor {
         return t.length() <= MAX_TITLE ? t : t.substring(0, MAX_TITLE);
     }
 
-    /** The date, or none when there is no such day (2021年2月30日, an OCR slip). */
+    /**
+     * The date; a day past its month's end (2021年2月30日, 4月31日: a slip of the writer or the OCR) is read as that
+     * month's last day, since the month is what the writer meant to end by; none when the month or day cannot be one.
+     * {@link #impossibleDates} names such dates for the import's warnings.
+     */
     private static Optional<LocalDate> validDate(String year, String month, String day) {
-        try {
-            return Optional.of(LocalDate.of(Integer.parseInt(year), Integer.parseInt(month), Integer.parseInt(day)));
-        } catch (java.time.DateTimeException e) {
+        int m = Integer.parseInt(month);
+        int d = Integer.parseInt(day);
+        if (m < 1 || m > 12 || d < 1 || d > 31) {
             return Optional.empty();
         }
+        YearMonth period = YearMonth.of(Integer.parseInt(year), m);
+        return Optional.of(d > period.lengthOfMonth() ? period.atEndOfMonth() : period.atDay(d));
+    }
+
+    /**
+     * The warnings for the dates written in the text that no calendar has (2021年2月30日, 2021年13月1日), each once, in
+     * text order, saying how a deadline on such a date is read.
+     */
+    static List<String> impossibleDates(String text) {
+        LinkedHashSet<String> found = new LinkedHashSet<>();
+        Matcher date = WRITTEN_DAY.matcher(text);
+        while (date.find()) {
+            int year = Integer.parseInt(date.group(1));
+            int month = Integer.parseInt(date.group(2));
+            int day = Integer.parseInt(date.group(3));
+            if (month >= 1 && month <= 12 && day >= 1 && day <= YearMonth.of(year, month).lengthOfMonth()) {
+                continue;
+            }
+            found.add("\"" + date.group() + "\" is no date of the calendar: " + validDate(date.group(1), date.group(2), date.group(3))
+                    .map(end -> "a deadline on it is read as " + end + ", the end of its month").orElse("not dated"));
+        }
+        return List.copyOf(found);
     }
 
     private static boolean plausibleYear(String year) {

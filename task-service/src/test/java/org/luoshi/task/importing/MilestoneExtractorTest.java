@@ -44,7 +44,20 @@ class MilestoneExtractorTest {
         assertEquals(Optional.of(LocalDate.of(2021, 9, 30)), due("2021-09-30前"));
         assertEquals(Optional.of(LocalDate.of(2023, 12, 31)), due("2021-2023年"), "a range of years ends with its last");
         assertEquals(Optional.empty(), due("健全学生到企业实习实训制度"));
-        assertEquals(Optional.empty(), due("2021年2月30日前报送"), "no such day: no date, and no failure");
+        assertEquals(Optional.of(LocalDate.of(2021, 2, 28)), due("2021年2月30日前报送"), "no such day: the end of its month");
+        assertEquals(Optional.of(LocalDate.of(2024, 2, 29)), due("2024年2月30日前报送"), "in a leap year too");
+        assertEquals(Optional.of(LocalDate.of(2021, 4, 30)), due("2021.4.31"));
+        assertEquals(Optional.empty(), due("2021年13月1日前报送"), "no such month: no date, and no failure");
+        assertEquals(Optional.empty(), due("2021年6月0日前报送"));
+    }
+
+    @Test
+    void aDateNoCalendarHasIsNamedOnceWithHowItIsRead() {
+        assertEquals(List.of("\"2021年2月30日\" is no date of the calendar: a deadline on it is read as 2021-02-28, the end of its month",
+                        "\"2021年13月1日\" is no date of the calendar: not dated"),
+                MilestoneExtractor.impossibleDates("2021年2月30日前报送；2021年2月28日前完成；2021年13月1日前验收；再次重申2021年2月30日"));
+        assertEquals(List.of(), MilestoneExtractor.impossibleDates("2020年2月29日、2021年12月31日、12021年2月30日号"),
+                "a leap day, a year's last day, and digits that are no year");
     }
 
     @Test

@@ -45,6 +45,21 @@ class PolicyDocumentParserTest {
     }
 
     @Test
+    void aDeadlineOnADayNoCalendarHasIsTheEndOfItsMonthAndSaidSo() {
+        ParsedDocument d = PolicyDocumentParser.parse("d.txt", """
+                序号\t工作任务\t责任单位\t完成时限
+                1\t完善实训制度\t省教育厅\t2021年2月30日前
+                2\t建立评价办法，2022年13月1日前报送。\t省财政厅\t2022年底前
+                """.getBytes(StandardCharsets.UTF_8));
+        assertEquals(java.time.LocalDate.of(2021, 2, 28), d.tasks().get(0).milestones().get(0).dueDate(),
+                "tracked, not lost: " + d.tasks().get(0).milestones());
+        assertTrue(d.warnings().contains("\"2021年2月30日\" is no date of the calendar: a deadline on it is read as 2021-02-28,"
+                + " the end of its month"), d.warnings().toString());
+        assertTrue(d.warnings().contains("\"2022年13月1日\" is no date of the calendar: not dated"), d.warnings().toString());
+        assertTrue(d.warnings().stream().noneMatch(w -> w.contains("gives no date")), d.warnings().toString());
+    }
+
+    @Test
     void aDocumentWithoutTasksSaysSo() {
         ParsedDocument d = PolicyDocumentParser.parse("n.txt", "一段没有任务的文字。".getBytes(StandardCharsets.UTF_8));
         assertEquals(DocumentShape.UNKNOWN, d.shape());
