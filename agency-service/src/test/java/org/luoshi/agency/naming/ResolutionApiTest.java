@@ -63,5 +63,10 @@ class ResolutionApiTest {
 
         given().auth().oauth2(SERVICE).contentType(ContentType.JSON).body(Map.of("names", List.of()))
                 .when().post("/api/v1/agencies/resolve").then().statusCode(400).contentType("application/problem+json");
+        // the list's elements are validated too (the generated DTO puts @Valid on the list itself)
+        given().auth().oauth2(SERVICE).contentType(ContentType.JSON)
+                .body(Map.of("names", List.of(Map.of("name", "市教育局", "jurisdiction", "2111"))))
+                .when().post("/api/v1/agencies/resolve").then().statusCode(400).contentType("application/problem+json")
+                .body(containsString("jurisdiction"));
     }
 }
