@@ -56,7 +56,7 @@ public final class PolicyDocumentParser {
         String decoded = text.indexOf('\0') < 0 ? text : text.replace("\0", "");
         TextCleaner.Cleaned cleaned = TextCleaner.clean(decoded);
         warnings.addAll(cleaned.warnings());
-        warnings.addAll(MilestoneExtractor.impossibleDates(cleaned.text()));
+        warnings.addAll(MilestoneExtractor.impossibleDates(cleaned.text().text()));
         CleanDocument document = new CleanDocument(cleaned.text());
 
         DocumentShape shape = DocumentShape.UNKNOWN;
