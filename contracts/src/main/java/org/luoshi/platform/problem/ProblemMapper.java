@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.luoshi.common.model.FieldError;
 import org.luoshi.common.model.Problem;
+import org.luoshi.platform.http.StrictBooleans;
 
 /**
  * The one place that turns failures into RFC 9457 {@code application/problem+json}. Responses name the field and the
@@ -116,6 +117,9 @@ public class ProblemMapper {
         }
         if (e.getCause() instanceof JsonProcessingException cause) {
             return malformedJson(cause, uri);
+        }
+        if (e instanceof StrictBooleans.InvalidParameterException invalid) {
+            return respond(400, "invalid-parameter", "Invalid parameter", invalid.detail(uri), List.of(), uri);
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {

@@ -236,7 +236,8 @@ public class ImportService {
             }
             String taskTitle = cut(task.title(), TITLE_MAX, "title", task.seq(), warnings);
             imported.add(new ImportedTask(task.seq(), taskTitle, assignments, dated).parentSeq(task.parentSeq())
-                    .category(cut(task.category(), CATEGORY_MAX, "category", task.seq(), warnings)).content(task.content()));
+                    .category(cut(task.category(), CATEGORY_MAX, "category", task.seq(), warnings)).content(task.content())
+                    .keyTask(task.keyTask()));
         }
         List<ImportedMilestone> goals = parsed.milestones().stream().filter(m -> m.dueDate() != null)
                 .map(ImportService::milestone).toList();
@@ -342,6 +343,7 @@ public class ImportService {
             task.title = imported.getTitle();
             task.content = imported.getContent();
             task.sourceText = parsed.tasks().get(i).sourceText();
+            task.keyTask = Boolean.TRUE.equals(imported.getKeyTask());
             task.status = TaskStatus.NOT_STARTED;
             // a microsecond apart, so that creation order (how tasks are listed) is the order written
             task.createdAt = task.updatedAt = now.plusNanos(1000L * i);

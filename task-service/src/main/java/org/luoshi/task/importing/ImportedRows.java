@@ -21,7 +21,7 @@ final class ImportedRows {
             "source_file text", "source_sha256 text", "version bigint", "created_at timestamptz");
     private static final BulkInsert TASKS = BulkInsert.into("task", "id uuid", "document_id uuid", "seq text",
             "parent_id uuid", "category text", "title text", "content text", "source_text text", "status text",
-            "review_required boolean", "stale boolean", "version bigint", "created_at timestamptz", "updated_at timestamptz");
+            "key_task boolean", "review_required boolean", "stale boolean", "version bigint", "created_at timestamptz", "updated_at timestamptz");
     private static final BulkInsert ASSIGNMENTS = BulkInsert.into("task_assignment", "task_id uuid", "position int",
             "agency_id uuid", "raw_name text", "kind text", "role text");
     private static final BulkInsert MEMBERS = BulkInsert.into("task_assignment_member", "task_id uuid", "position int",
@@ -44,7 +44,7 @@ final class ImportedRows {
                 document.sourceFile, document.sourceSha256, document.version, document.createdAt);
         BulkInsert.Rows taskRows = TASKS.rows();
         tasks.forEach(t -> taskRows.add(t.id, t.documentId, t.seq, t.parentId, t.category, t.title, t.content, t.sourceText,
-                t.status, t.reviewRequired, t.stale, t.version, t.createdAt, t.updatedAt));
+                t.status, t.keyTask, t.reviewRequired, t.stale, t.version, t.createdAt, t.updatedAt));
         BulkInsert.Rows assignmentRows = ASSIGNMENTS.rows();
         BulkInsert.Rows memberRows = MEMBERS.rows();
         for (Assignment a : assignments) {

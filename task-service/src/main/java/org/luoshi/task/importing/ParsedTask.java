@@ -21,4 +21,17 @@ public record ParsedTask(String seq, String parentSeq, String category, String t
         units = List.copyOf(units);
         milestones = List.copyOf(milestones);
     }
+
+    /**
+     * A key task (重点任务): its first source line (its row, or its paragraph's opening line) carries a star ★ or ☆,
+     * which the clean text has dropped; a star on a later line belongs to a sub-item or continues a cell.
+     */
+    public boolean keyTask() {
+        if (sourceText == null) {
+            return false;
+        }
+        int end = sourceText.indexOf('\n');
+        String first = end < 0 ? sourceText : sourceText.substring(0, end);
+        return first.indexOf('★') >= 0 || first.indexOf('☆') >= 0;
+    }
 }

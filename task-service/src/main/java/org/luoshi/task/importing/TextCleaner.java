@@ -123,7 +123,7 @@ final class TextCleaner {
         String kinds = text.text().chars().filter(c -> c == '★' || c == '☆').distinct()
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         warnings.add(marks + " key-task mark" + (marks == 1 ? "" : "s") + " (" + kinds + ") removed from the text;"
-                + " the source text of the tasks keeps them");
+                + " their tasks are key tasks (keyTask) and their source text keeps them");
         return text.replaceAll(KEY_TASK_MARK, "");
     }
 

@@ -43,6 +43,10 @@ public class Task extends PanacheEntityBase {
     @Column(nullable = false)
     public TaskStatus status;
 
+    /** A key task (重点任务): marked ★ or ☆ in the plan, or so set. */
+    @Column(name = "key_task", nullable = false)
+    public boolean keyTask;
+
     /** Set when a reorganization split an assigned unit. */
     @Column(name = "review_required", nullable = false)
     public boolean reviewRequired;

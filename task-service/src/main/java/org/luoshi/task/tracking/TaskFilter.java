@@ -8,5 +8,5 @@ import org.luoshi.task.api.model.TaskStatus;
 
 /** Criteria of a task search; null means "any". */
 public record TaskFilter(UUID documentId, UUID agencyId, boolean includeDescendants, AssignmentRole role, TaskStatus status,
-        Health health, LocalDate dueBefore, String category, String text) {
+        Health health, LocalDate dueBefore, String category, Boolean keyTask, String text) {
 }

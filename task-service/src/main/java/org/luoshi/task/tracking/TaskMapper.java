@@ -30,6 +30,7 @@ public class TaskMapper {
                 .category(t.category)
                 .content(t.content)
                 .sourceText(t.sourceText)
+                .keyTask(t.keyTask)
                 .dueDate(health.nextDue(view.milestones()).orElse(null))
                 .reviewRequired(t.reviewRequired)
                 .stale(t.stale)
@@ -47,6 +48,7 @@ public class TaskMapper {
                 t.version)
                 .parentId(t.parentId)
                 .category(t.category)
+                .keyTask(t.keyTask)
                 .dueDate(health.nextDue(view.milestones()).orElse(null));
     }
 

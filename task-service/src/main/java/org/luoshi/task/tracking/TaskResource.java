@@ -61,12 +61,12 @@ public class TaskResource implements TasksApi {
     @Override
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.OFFICER, Roles.INTEGRATOR})
     public CompletionStage<Response> listTasks(UUID documentId, UUID agencyId, TaskStatus status, String category,
-            Boolean includeDescendants, AssignmentRole role, Health health, LocalDate dueBefore, String q, String after,
+            Boolean keyTask, Boolean includeDescendants, AssignmentRole role, Health health, LocalDate dueBefore, String q, String after,
             Integer limit) {
         // titles are stored simplified with Chinese punctuation: a traditional or spaced keyword finds them too
         String keyword = q == null || q.isBlank() ? null : ChineseText.withChinesePunctuation(ChineseText.simplified(q).strip());
         TaskFilter filter = new TaskFilter(documentId, agencyId, Boolean.TRUE.equals(includeDescendants), role, status, health,
-                dueBefore, blankToNull(category), keyword);
+                dueBefore, blankToNull(category), keyTask, keyword);
         return service.search(filter, after, limit == null ? 50 : limit)
                 .map(page -> Response.ok(new TaskPage(page.items().stream().map(mapper::toApi).toList()).next(page.next()))
                         .build())

@@ -77,6 +77,7 @@ public class TaskService {
         task.category = blankToNull(request.getCategory());
         task.title = request.getTitle().strip();
         task.content = request.getContent();
+        task.keyTask = Boolean.TRUE.equals(request.getKeyTask());
         task.status = TaskStatus.NOT_STARTED;
         task.createdAt = task.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         List<AssignmentCreate> requested = request.getAssignments() == null ? List.of() : request.getAssignments();
@@ -95,7 +96,8 @@ public class TaskService {
                     return resolveAssignments(task.id, requested);
                 })
                 .flatMap(assignments -> task.persist()
-                        .flatMap(saved -> Assignment.persist(assignments))
+                        // a task may be created before its units are known; Panache refuses to persist no entities
+                        .flatMap(saved -> assignments.isEmpty() ? Uni.createFrom().voidItem() : Assignment.persist(assignments))
                         .flatMap(saved -> Panache.flush())
                         .flatMap(saved -> AssignmentMember.persistOf(assignments))
                         .flatMap(saved -> milestones.add(documentId, task.id, request.getMilestones()))
@@ -186,6 +188,10 @@ public class TaskService {
             where.add("category = :category");
             parameters.and("category", filter.category());
         }
+        if (filter.keyTask() != null) {
+            where.add("keyTask = :keyTask");
+            parameters.and("keyTask", filter.keyTask());
+        }
         if (filter.text() != null) {
             // Chinese has no word boundaries: a substring match is what users expect of 关键词 search
             where.add("(title like :text or content like :text)");
@@ -237,6 +243,7 @@ public class TaskService {
             change(changed, "category", task.category, blankToNull(patch.getCategory()), v -> task.category = v);
             change(changed, "title", task.title, patch.getTitle() == null ? null : patch.getTitle().strip(), v -> task.title = v);
             change(changed, "content", task.content, patch.getContent(), v -> task.content = v);
+            change(changed, "keyTask", task.keyTask, patch.getKeyTask(), v -> task.keyTask = v);
             if (patch.getStatus() != null && patch.getStatus() != task.status) {
                 StatusTransitions.check(task.status, patch.getStatus());
                 task.status = patch.getStatus();
@@ -262,7 +269,7 @@ public class TaskService {
         if (!caller.hasRole(Roles.OFFICER) || caller.hasRole(Roles.ADMIN) || caller.hasRole(Roles.SUPERVISOR)) {
             return Uni.createFrom().voidItem();
         }
-        if (patch.getTitle() != null || patch.getContent() != null || patch.getCategory() != null) {
+        if (patch.getTitle() != null || patch.getContent() != null || patch.getCategory() != null || patch.getKeyTask() != null) {
             throw ProblemException.forbidden("an officer changes only the status of a task");
         }
         if (patch.getStatus() != null && patch.getStatus() != TaskStatus.IN_PROGRESS && patch.getStatus() != TaskStatus.COMPLETED) {

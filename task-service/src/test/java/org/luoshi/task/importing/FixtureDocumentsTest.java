@@ -537,23 +537,27 @@ class FixtureDocumentsTest {
     void keyTaskStarsBesideTheNumbersNeitherHideARowNorAParagraph() {
         String table = "重点任务分工表（标★的为重点任务）\n序号\t重点任务\t责任单位\t完成时限\n"
                 + "1\t★建立产教融合联席会议制度\t市教育局\t2019年底前\n"
-                + "★2\t培育产教融合型企业20家以上\t市发展改革委\t6月底前\n";
+                + "★2\t培育产教融合型企业20家以上\t市发展改革委\t6月底前\n"
+                + "3\t完善学生实习制度\t市人力资源社会保障局\t2019年底前\n";
         ParsedDocument t = parsed("stars.txt", table);
         // before, row ★2 was skipped (no number) and row 1 was titled with its star
-        assertEquals(List.of("1", "2"), seqs(t));
+        assertEquals(List.of("1", "2", "3"), seqs(t));
         assertEquals("建立产教融合联席会议制度", task(t, "1").title());
         assertTrue(task(t, "2").sourceText().startsWith("★2"), "the source text keeps the mark");
-        assertTrue(t.warnings().contains("3 key-task marks (★) removed from the text; the source text of the tasks keeps them"),
+        assertEquals(List.of(true, true, false), t.tasks().stream().map(ParsedTask::keyTask).toList(), "key tasks");
+        assertTrue(t.warnings().contains("3 key-task marks (★) removed from the text; their tasks are key tasks (keyTask) and their source text keeps them"),
                 t.warnings().toString());
         assertTrue(t.warnings().contains("annex row 2: deadline \"6月底前\" gives no date of completion: not dated"),
                 t.warnings().toString());
 
         String prose = "某市深化产教融合实施方案\n一、重点任务\n（一）★加强统筹规划。建立产教融合联席会议制度。（市教育局牵头，市财政局参与）\n"
                 + "★（二）推进校企合作。培育产教融合型企业20家以上。（市发展改革委负责）\n"
-                + "（三）建设信息平台★。建设产教融合信息服务平台。（市人力资源社会保障局负责）\n";
+                + "（三）建设信息平台★。建设产教融合信息服务平台。（市人力资源社会保障局负责）\n"
+                + "（四）完善评价制度。建立产教融合评价办法。（市教育局负责）\n";
         ParsedDocument p = parsed("stars.txt", prose);
         // before, no task was found at all
-        assertEquals(List.of("（一）", "（二）", "（三）"), seqs(p));
+        assertEquals(List.of("（一）", "（二）", "（三）", "（四）"), seqs(p));
+        assertEquals(List.of(true, true, true, false), p.tasks().stream().map(ParsedTask::keyTask).toList(), "key tasks");
         assertEquals("加强统筹规划", task(p, "（一）").title());
         assertUnits(task(p, "（二）"), "市发展改革委:RESPONSIBLE");
     }

@@ -114,6 +114,19 @@ class ImportReplaceTest {
     }
 
     @Test
+    void aRowStarredInThePlanIsStoredAsAKeyTask() {
+        String starred = notice(number("湘教函"), 10).replace("\n3\t", "\n★3\t");
+        String documentId = post(starred, Map.of()).then().statusCode(201)
+                .body("tasks.keyTask", equalTo(List.of(false, false, true))).extract().path("documentId");
+        assertEquals(List.of(false, false, true), tasks(documentId).stream().map(t -> t.get("keyTask")).toList());
+        String keyTaskId = String.valueOf(tasks(documentId).get(2).get("id"));
+        List<ConsumerRecord<String, String>> created = TopicReader.await("task.events",
+                r -> keyTaskId.equals(r.key()) && "org.luoshi.TaskCreated".equals(TopicReader.header(r, "ce_type")), 1,
+                Duration.ofSeconds(20));
+        assertEquals(true, JsonPath.from(created.get(0).value()).getBoolean("task.keyTask"));
+    }
+
+    @Test
     void aNameWithoutTheLevelItsListWroteOnceResolvesRelativeToTheJurisdiction() {
         JsonPath report = given().auth().oauth2(SUPERVISOR).contentType("application/octet-stream")
                 .queryParam("fileName", "dropped-prefix-opinion.txt").queryParam("jurisdiction", "430000")

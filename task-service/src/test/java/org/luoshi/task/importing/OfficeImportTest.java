@@ -163,7 +163,7 @@ class OfficeImportTest {
     void anyDocumentsTasksComeBackAsALedgerInTheOrderWritten() throws IOException {
         String number = ImportReplaceTest.number("湘政办发");
         String text = new String(FixtureDocumentsTest.fixture("dropped-prefix-opinion.txt"), java.nio.charset.StandardCharsets.UTF_8)
-                .replace("湘政办发〔2019〕21号", number);
+                .replace("湘政办发〔2019〕21号", number).replace("\n（四）", "\n★（四）");
         String documentId = post(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "opinion.txt", Map.of())
                 .then().statusCode(201).extract().path("documentId");
 
@@ -190,8 +190,8 @@ class OfficeImportTest {
             }
         }
         assertEquals(List.of("序号", "类别", "任务", "主要内容", "牵头单位", "参与单位", "责任单位", "完成时限", "状态", "健康度"), rows.get(0));
-        assertEquals(List.of("（二）", "（三）", "（三）1.", "（三）2.", "（四）", "（五）"), rows.subList(1, rows.size()).stream()
-                .map(r -> r.get(0)).toList(), "sub-tasks under their parent's number");
+        assertEquals(List.of("（二）", "（三）", "（三）1.", "（三）2.", "★（四）", "（五）"), rows.subList(1, rows.size()).stream()
+                .map(r -> r.get(0)).toList(), "sub-tasks under their parent's number; a key task starred as plans do");
         List<String> two = rows.get(1);
         assertEquals("重点任务", two.get(1));
         assertEquals("健全产教融合统筹机制", two.get(2));

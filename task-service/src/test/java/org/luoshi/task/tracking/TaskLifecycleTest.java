@@ -116,6 +116,42 @@ class TaskLifecycleTest {
     }
 
     @Test
+    void keyTasksAreMarkedListedApartAndUnmarkedWithTheirEvents() {
+        String documentId = document("湘政办发〔2018〕83号");
+        String key = createTask(documentId, Map.of("seq", "1", "title", "建立产教融合联席会议制度", "keyTask", true))
+                .then().statusCode(201).body("keyTask", equalTo(true)).extract().path("id");
+        // without assignments: its units may be named later (this was a 500 before)
+        String other = createTask(documentId, Map.of("seq", "2", "title", "完善学生实习制度"))
+                .then().statusCode(201).body("keyTask", equalTo(false)).extract().path("id");
+
+        given().auth().oauth2(INTEGRATOR).queryParam("documentId", documentId).queryParam("keyTask", true)
+                .when().get("/api/v1/tasks").then().statusCode(200).body("items.id", equalTo(List.of(key)));
+        given().auth().oauth2(INTEGRATOR).queryParam("documentId", documentId).queryParam("keyTask", false)
+                .when().get("/api/v1/tasks").then().statusCode(200).body("items.id", equalTo(List.of(other)));
+        // before, any word but true read as false
+        given().auth().oauth2(INTEGRATOR).queryParam("documentId", documentId).queryParam("keyTask", "yes")
+                .when().get("/api/v1/tasks").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("parameter keyTask is 'yes': write true or false"));
+        given().auth().oauth2(INTEGRATOR).queryParam("documentId", documentId).queryParam("keyTask", "TRUE")
+                .when().get("/api/v1/tasks").then().statusCode(200).body("items.id", equalTo(List.of(key)));
+
+        String officer = TestTokens.user("officer", "officer");
+        given().auth().oauth2(officer).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("keyTask", false))
+                .when().patch("/api/v1/tasks/" + key).then().statusCode(403);
+        given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("keyTask", false))
+                .when().patch("/api/v1/tasks/" + key).then().statusCode(200).header("ETag", "\"1\"")
+                .body("keyTask", equalTo(false));
+
+        List<ConsumerRecord<String, String>> events = TopicReader.await("task.events", r -> key.equals(r.key()), 2,
+                Duration.ofSeconds(20));
+        assertEquals(true, new JsonPath(events.get(0).value()).getBoolean("task.keyTask"), events.get(0).value());
+        assertEquals(List.of("keyTask"), new JsonPath(events.get(1).value()).getList("changedFields"));
+        assertEquals(false, new JsonPath(events.get(1).value()).getBoolean("task.keyTask"));
+    }
+
+    @Test
     void agencyEventsAreAppliedOnceInVersionOrderAndPoisonGoesToTheDeadLetterTopic() {
         UUID id = UUID.randomUUID();
         String created = TopicWriter.newId();
