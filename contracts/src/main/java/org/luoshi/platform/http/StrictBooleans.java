@@ -29,11 +29,11 @@ public class StrictBooleans implements ParamConverterProvider {
 
         /**
          * The problem's detail: the converter is not told the parameter's name, so it is found among the request's
-         * query parameters by its value.
+         * query parameters by its value (several when they share it: "parameter keyTask or q").
          */
         public String detail(UriInfo uri) {
             String names = uri.getQueryParameters().entrySet().stream()
-                    .filter(p -> p.getValue().contains(value)).map(Map.Entry::getKey).collect(Collectors.joining(", "));
+                    .filter(p -> p.getValue().contains(value)).map(Map.Entry::getKey).sorted().collect(Collectors.joining(" or "));
             return (names.isEmpty() ? "a boolean parameter" : "parameter " + names) + " is '" + value + "': write true or false";
         }
     }
@@ -47,8 +47,8 @@ public class StrictBooleans implements ParamConverterProvider {
         return (ParamConverter<T>) new ParamConverter<Boolean>() {
             @Override
             public Boolean fromString(String value) {
-                if (value == null) {
-                    return null;
+                if (value == null || value.isBlank()) {
+                    return null; // ?dryRun= is the parameter left out
                 }
                 if ("true".equalsIgnoreCase(value.strip())) {
                     return Boolean.TRUE;

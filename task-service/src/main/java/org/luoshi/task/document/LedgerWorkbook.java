@@ -28,8 +28,7 @@ import org.luoshi.task.api.model.TaskStatus;
 /**
  * A document's tasks as an .xlsx ledger (台账): a title row naming the document, a header row, then one row per task
  * in the order written. The columns are the contract's (exportDocumentLedger); units appear under their current
- * name, or as written while unresolved; a key task's number carries the star plans mark them with (★1), which the
- * importer reads back.
+ * name, or as written while unresolved; a key task's own number carries the star plans mark them with (★1, （三）★1.).
  */
 final class LedgerWorkbook {
 
@@ -72,8 +71,9 @@ final class LedgerWorkbook {
             int r = 2;
             for (Task task : tasks) {
                 Row row = sheet.createRow(r++);
-                String seq = (Boolean.TRUE.equals(task.getKeyTask()) ? "★" : "")
-                        + (task.getParentId() == null ? task.getSeq() : seqs.getOrDefault(task.getParentId(), "") + task.getSeq());
+                String star = Boolean.TRUE.equals(task.getKeyTask()) ? "★" : "";
+                String seq = task.getParentId() == null ? star + task.getSeq()
+                        : seqs.getOrDefault(task.getParentId(), "") + star + task.getSeq();
                 List<String> values = List.of(seq, nullToEmpty(task.getCategory()), task.getTitle(),
                         nullToEmpty(task.getContent()), units(task, AssignmentRole.LEAD), units(task, AssignmentRole.PARTICIPANT),
                         units(task, AssignmentRole.RESPONSIBLE));

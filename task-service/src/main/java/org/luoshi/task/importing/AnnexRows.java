@@ -51,8 +51,9 @@ final class AnnexRows {
         Optional<BodyParagraphs.Paragraph> paragraph = titleOnly ? body.numbered(seq, contentCell) : Optional.empty();
         ParsedTask task = paragraph.isPresent()
                 ? TaskTexts.task(seq, null, cat, contentCell, paragraph.get().text(),
-                        source + "\n" + body.source(paragraph.get()), units, deadline)
-                : TaskTexts.task(seq, null, cat, null, contentCell, source, units, deadline);
+                        source + "\n" + body.source(paragraph.get()), units, deadline,
+                        TaskTexts.starred(source) || TaskTexts.starred(body.source(paragraph.get())))
+                : TaskTexts.task(seq, null, cat, null, contentCell, source, units, deadline, TaskTexts.starred(source));
         for (String note : notes) {
             task = withNote(task, note, date);
         }
@@ -73,6 +74,7 @@ final class AnnexRows {
                 .forEach(milestones::add);
         return new ParsedTask(task.seq(), task.parentSeq(), task.category(), task.title(),
                 content + (TaskTexts.endsClause(content) ? "" : "。") + normalized
-                        + (TaskTexts.endsClause(normalized) ? "" : "。"), task.sourceText(), task.units(), milestones);
+                        + (TaskTexts.endsClause(normalized) ? "" : "。"), task.sourceText(), task.units(), milestones,
+                task.keyTask());
     }
 }

@@ -43,12 +43,16 @@ final class MilestoneExtractor {
 
     /** What follows a date that starts something rather than ends it: 2021年起, 自2021年9月1日开始, 2020年以来. */
     private static final String START = "起|开始|以来";
-    private static final Pattern DAY = Pattern.compile("(\\d{4})年(\\d{1,2})月(\\d{1,2})日(?!" + START + ")");
-    private static final Pattern MONTH = Pattern.compile("(\\d{4})年(\\d{1,2})月(?!\\d{1,2}日|" + START + ")");
-    /** A whole date as written in a text, for {@link #impossibleDates} (the clean text has ASCII digits). */
-    private static final Pattern WRITTEN_DAY = Pattern.compile("(?<!\\d)(\\d{4})年(\\d{1,2})月(\\d{1,2})日");
-    private static final Pattern HALF_YEAR = Pattern.compile("(\\d{4})年(上|下)半年");
-    private static final Pattern QUARTER = Pattern.compile("(\\d{4})年第?([一二三四1-4])季度");
+    private static final Pattern DAY = Pattern.compile("(?<!\\d)(\\d{4})年(\\d{1,2})月(\\d{1,2})日(?!" + START + ")");
+    private static final Pattern MONTH = Pattern.compile("(?<!\\d)(\\d{4})年(\\d{1,2})月(?!\\d{1,2}日|" + START + ")");
+    /**
+     * A whole date anywhere in a text, 2021年2月30日 or 2021.2.30 (2021/2/30, 2021-02-30), for {@link #impossibleDates}
+     * (the clean text has ASCII digits).
+     */
+    private static final Pattern WRITTEN_DAY = Pattern.compile(
+            "(?<![\\d.．/\\-])(\\d{4})(?:年(\\d{1,2})月(\\d{1,2})日|([.．/\\-])(\\d{1,2})\\4(\\d{1,2})(?![\\d.．/\\-]))");
+    private static final Pattern HALF_YEAR = Pattern.compile("(?<!\\d)(\\d{4})年(上|下)半年");
+    private static final Pattern QUARTER = Pattern.compile("(?<!\\d)(\\d{4})年第?([一二三四1-4])季度");
     /** A year and month written with a dot, slash or dash, as in a table's deadline cell: 2021.12, 2021/6. */
     private static final Pattern NUMERIC_MONTH = Pattern.compile("^(\\d{4})[.．/\\-](\\d{1,2})(?:月?底?前?)$");
     /** A whole date so written: 2021.9.30, 2021/9/30, 2021-09-30. */
@@ -239,21 +243,23 @@ final class MilestoneExtractor {
     }
 
     /**
-     * The warnings for the dates written in the text that no calendar has (2021年2月30日, 2021年13月1日), each once, in
-     * text order, saying how a deadline on such a date is read.
+     * The warnings for the dates written in the text that no calendar has (2021年2月30日, 2021.4.31, 2021年13月1日),
+     * each once, in text order, saying how a deadline on such a date is read.
      */
     static List<String> impossibleDates(String text) {
         LinkedHashSet<String> found = new LinkedHashSet<>();
         Matcher date = WRITTEN_DAY.matcher(text);
         while (date.find()) {
-            int year = Integer.parseInt(date.group(1));
-            int month = Integer.parseInt(date.group(2));
-            int day = Integer.parseInt(date.group(3));
-            if (month >= 1 && month <= 12 && day >= 1 && day <= YearMonth.of(year, month).lengthOfMonth()) {
+            String year = date.group(1);
+            String month = date.group(2) != null ? date.group(2) : date.group(5);
+            String day = date.group(2) != null ? date.group(3) : date.group(6);
+            int m = Integer.parseInt(month);
+            int d = Integer.parseInt(day);
+            if (!plausibleYear(year) || (m >= 1 && m <= 12 && d >= 1 && d <= YearMonth.of(Integer.parseInt(year), m).lengthOfMonth())) {
                 continue;
             }
-            found.add("\"" + date.group() + "\" is no date of the calendar: " + validDate(date.group(1), date.group(2), date.group(3))
-                    .map(end -> "a deadline on it is read as " + end + ", the end of its month").orElse("not dated"));
+            found.add("\"" + date.group() + "\" is no date of the calendar: " + validDate(year, month, day)
+                    .map(end -> "as a deadline it is read as " + end + ", the end of its month").orElse("not dated"));
         }
         return List.copyOf(found);
     }

@@ -289,8 +289,10 @@ final class NumberedParagraphReader {
         String content = heading.map(h -> headContent.substring(headContent.indexOf('\n') + 1).strip()).orElse(headContent);
         // the title is the heading or the first sentence of the document's own text, never a person
         String title = heading.orElseGet(() -> TaskTexts.firstSentence(content));
+        // a star on a sub-item's line marks the sub-item only: the paragraph's own is looked for in its head
         tasks.add(TaskTexts.task(p.seq, null, p.category, title, headText.withPersons(content),
-                document.source(p.start, p.end), headUnits.map(UnitList::units).orElse(null), headText.deadline()));
+                document.source(p.start, p.end), headUnits.map(UnitList::units).orElse(null), headText.deadline(),
+                TaskTexts.starred(document.source(p.start, p.start + head.end()))));
         for (Piece piece : pieces.subList(1, pieces.size())) {
             Labelled itemText = Labelled.of(text(piece, level));
             Optional<UnitList> units = UnitList.of(itemText.text());
@@ -303,7 +305,7 @@ final class NumberedParagraphReader {
             tasks.add(TaskTexts.task(piece.seq(), p.seq, p.category, TaskTexts.firstSentence(itemContent),
                     itemText.withPersons(itemContent),
                     document.source(p.start + piece.start(), p.start + piece.end()).strip(), itemUnits,
-                    itemText.deadline()));
+                    itemText.deadline(), TaskTexts.starred(document.source(p.start + piece.start(), p.start + piece.end()))));
         }
         return tasks;
     }

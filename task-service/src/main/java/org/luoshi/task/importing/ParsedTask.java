@@ -13,25 +13,14 @@ import java.util.List;
  * @param sourceText the task's text exactly as found in the source file
  * @param units      the responsible units in the order listed
  * @param milestones deadlines and numeric targets found in the text
+ * @param keyTask    marked as a key task (重点任务) by a star ★ or ☆ on its own opening line (its row, its
+ *                   paragraph's first line, or the body paragraph an annex row names), which the clean text drops
  */
 public record ParsedTask(String seq, String parentSeq, String category, String title, String content,
-        String sourceText, List<UnitMention> units, List<ParsedMilestone> milestones) {
+        String sourceText, List<UnitMention> units, List<ParsedMilestone> milestones, boolean keyTask) {
 
     public ParsedTask {
         units = List.copyOf(units);
         milestones = List.copyOf(milestones);
-    }
-
-    /**
-     * A key task (重点任务): its first source line (its row, or its paragraph's opening line) carries a star ★ or ☆,
-     * which the clean text has dropped; a star on a later line belongs to a sub-item or continues a cell.
-     */
-    public boolean keyTask() {
-        if (sourceText == null) {
-            return false;
-        }
-        int end = sourceText.indexOf('\n');
-        String first = end < 0 ? sourceText : sourceText.substring(0, end);
-        return first.indexOf('★') >= 0 || first.indexOf('☆') >= 0;
     }
 }

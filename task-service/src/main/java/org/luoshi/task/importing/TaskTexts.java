@@ -20,20 +20,14 @@ final class TaskTexts {
     }
 
     /**
-     * @param title   a title the document gives, or null to take the content's first sentence
-     * @param units   the responsible-unit text, or null when the task has none of its own
-     */
-    static ParsedTask task(String seq, String parentSeq, String category, String title, String content,
-            String sourceText, String units) {
-        return task(seq, parentSeq, category, title, content, sourceText, units, null);
-    }
-
-    /**
+     * @param title    a title the document gives, or null to take the content's first sentence
+     * @param units    the responsible-unit text, or null when the task has none of its own
      * @param deadline the text of a deadline column (时间进度, 完成时限), or null: it dates the content's undated
      *                 targets and, when no milestone falls on it, becomes a milestone titled by the task
+     * @param keyTask  the task's own opening line carries a key-task star ({@link #starred})
      */
     static ParsedTask task(String seq, String parentSeq, String category, String title, String content,
-            String sourceText, String units, String deadline) {
+            String sourceText, String units, String deadline, boolean keyTask) {
         String normalizedContent = CleanDocument.normalized(content);
         String normalizedTitle = CleanDocument.normalized(title == null || title.isBlank() ? firstSentence(content) : trim(title));
         if (normalizedTitle == null) {
@@ -46,7 +40,7 @@ final class TaskTexts {
             milestones = withDeadline(milestones, normalizedTitle, normalizedDeadline);
         }
         return new ParsedTask(seq, parentSeq, CleanDocument.normalized(trim(category)), normalizedTitle,
-                normalizedContent, sourceText, mentions, milestones);
+                normalizedContent, sourceText, mentions, milestones, keyTask);
     }
 
     private static List<ParsedMilestone> withDeadline(List<ParsedMilestone> found, String title, String deadline) {
@@ -64,6 +58,16 @@ final class TaskTexts {
                     due.get(), null));
         }
         return milestones;
+    }
+
+    /** Whether the first line of a task's source carries the star (★, ☆) that marks a key task (重点任务). */
+    static boolean starred(String source) {
+        if (source == null) {
+            return false;
+        }
+        int end = source.indexOf('\n');
+        String first = end < 0 ? source : source.substring(0, end);
+        return first.indexOf('★') >= 0 || first.indexOf('☆') >= 0;
     }
 
     /** The first sentence; a very long one is cut at its first clause. */

@@ -189,8 +189,8 @@ public class TaskService {
             parameters.and("category", filter.category());
         }
         if (filter.keyTask() != null) {
-            where.add("keyTask = :keyTask");
-            parameters.and("keyTask", filter.keyTask());
+            // a literal, not a parameter: the planner then uses the partial index of key tasks
+            where.add(filter.keyTask() ? "keyTask = true" : "keyTask = false");
         }
         if (filter.text() != null) {
             // Chinese has no word boundaries: a substring match is what users expect of 关键词 search

@@ -562,6 +562,38 @@ class FixtureDocumentsTest {
         assertUnits(task(p, "（二）"), "市发展改革委:RESPONSIBLE");
     }
 
+    /** The key-task flag of each task as {@code seq:true}, a sub-task's seq after its parent's. */
+    private static List<String> keyTasks(ParsedDocument d) {
+        return d.tasks().stream().map(t -> (t.parentSeq() == null ? "" : t.parentSeq()) + t.seq() + ":" + t.keyTask()).toList();
+    }
+
+    @Test
+    void aStarMarksTheTaskOnWhoseOwnLineItStandsNotItsParagraphNorItsSubItems() {
+        String base = new String(fixture("dropped-prefix-opinion.txt"), java.nio.charset.StandardCharsets.UTF_8);
+        List<String> none = keyTasks(parsed("plain.txt", base));
+        assertTrue(none.stream().allMatch(k -> k.endsWith(":false")), none.toString());
+
+        ParsedDocument parent = parsed("parent.txt", base.replace("（三）深化", "★（三）深化"));
+        assertEquals(none.stream().map(k -> k.equals("（三）:false") ? "（三）:true" : k).toList(), keyTasks(parent),
+                "the paragraph only, not its sub-items");
+        ParsedDocument sub = parsed("sub.txt", base.replace("\n2.建设共享", "\n★2.建设共享"));
+        assertEquals(none.stream().map(k -> k.equals("（三）2.:false") ? "（三）2.:true" : k).toList(), keyTasks(sub),
+                "the sub-item only, not its paragraph");
+        // sub-items written on the paragraph's line: a sub-item's star was taken for the paragraph's (review finding)
+        String inline = base.replace("参与）\n1.推行", "参与）1.推行").replace("参与）\n2.建设共享", "参与）2.★建设共享");
+        ParsedDocument inlined = parsed("inline.txt", inline);
+        assertTrue(keyTasks(inlined).contains("（三）:false") && keyTasks(inlined).contains("（三）2.:true"),
+                keyTasks(inlined).toString());
+
+        // an annex row naming a body paragraph: the star may stand on either
+        String annexed = "某市实施方案\n一、重点任务\n1.★加强统筹规划。建立产教融合联席会议制度，定期研究重大事项。\n"
+                + "2.推进校企合作。培育产教融合型企业20家以上。\n附件\n重点任务分工\n序号\t重点任务\t责任单位\t完成时限\n"
+                + "1\t加强统筹规划\t市教育局\t2021年底前\n★2\t推进校企合作\t市发展改革委\t2021年底前\n";
+        ParsedDocument rows = parsed("annexed.txt", annexed);
+        assertTrue(task(rows, "1").content().contains("建立产教融合联席会议制度"), "the body's text: " + task(rows, "1").content());
+        assertEquals(List.of("1:true", "2:true"), keyTasks(rows));
+    }
+
     @Test
     void personsNamedBesideTheUnitsInAnyOfTheirPlacesLeaveTheUnitsToTheTask() {
         String text = String.join("\n", "某市实施方案", "一、重点任务",

@@ -53,11 +53,16 @@ class MilestoneExtractorTest {
 
     @Test
     void aDateNoCalendarHasIsNamedOnceWithHowItIsRead() {
-        assertEquals(List.of("\"2021年2月30日\" is no date of the calendar: a deadline on it is read as 2021-02-28, the end of its month",
-                        "\"2021年13月1日\" is no date of the calendar: not dated"),
-                MilestoneExtractor.impossibleDates("2021年2月30日前报送；2021年2月28日前完成；2021年13月1日前验收；再次重申2021年2月30日"));
-        assertEquals(List.of(), MilestoneExtractor.impossibleDates("2020年2月29日、2021年12月31日、12021年2月30日号"),
-                "a leap day, a year's last day, and digits that are no year");
+        assertEquals(List.of("\"2021年2月30日\" is no date of the calendar: as a deadline it is read as 2021-02-28, the end of its month",
+                        "\"2021年13月1日\" is no date of the calendar: not dated",
+                        "\"2021.4.31\" is no date of the calendar: as a deadline it is read as 2021-04-30, the end of its month",
+                        "\"2021-02-30\" is no date of the calendar: as a deadline it is read as 2021-02-28, the end of its month"),
+                MilestoneExtractor.impossibleDates("2021年2月30日前报送；2021年2月28日前完成；2021年13月1日前验收；再次重申2021年2月30日；"
+                        + "2021.4.31前；2021-02-30前"));
+        assertEquals(List.of(), MilestoneExtractor.impossibleDates("2020年2月29日、2021年12月31日、12021年2月30日号、1000年2月30日、"
+                        + "版本2021.2.30.1"), "a leap day, a year's last day, digits that are no year, a year no plan has, a version");
+        assertEquals(Optional.empty(), due("12021年2月30日前"), "no year either: no deadline");
+        assertEquals(Optional.empty(), due("12021年6月底前"));
     }
 
     @Test

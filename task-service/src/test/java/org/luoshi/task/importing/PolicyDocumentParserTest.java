@@ -53,7 +53,7 @@ class PolicyDocumentParserTest {
                 """.getBytes(StandardCharsets.UTF_8));
         assertEquals(java.time.LocalDate.of(2021, 2, 28), d.tasks().get(0).milestones().get(0).dueDate(),
                 "tracked, not lost: " + d.tasks().get(0).milestones());
-        assertTrue(d.warnings().contains("\"2021年2月30日\" is no date of the calendar: a deadline on it is read as 2021-02-28,"
+        assertTrue(d.warnings().contains("\"2021年2月30日\" is no date of the calendar: as a deadline it is read as 2021-02-28,"
                 + " the end of its month"), d.warnings().toString());
         assertTrue(d.warnings().contains("\"2022年13月1日\" is no date of the calendar: not dated"), d.warnings().toString());
         assertTrue(d.warnings().stream().noneMatch(w -> w.contains("gives no date")), d.warnings().toString());
