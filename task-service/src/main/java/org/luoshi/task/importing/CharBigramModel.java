@@ -30,6 +30,8 @@ final class CharBigramModel {
     private final PairCounts bigrams;
     /** The distinct characters seen after each character, {@code successorTypes[c]} of them. */
     private final char[][] successors = new char[CHARS][];
+    /** {@code logProbability(c, successors[c][i])} at {@code [c][i]}, filled the first time a context is asked for. */
+    private final double[][] successorLogProbabilities = new double[CHARS][];
     private long total;
 
     /** Learns from the given text; characters for which {@code excluded} is true act as boundaries. */
@@ -100,6 +102,24 @@ final class CharBigramModel {
     char[] successors(char c) {
         char[] seen = successors[fold(c)];
         return seen == null ? NONE : seen;
+    }
+
+    /**
+     * {@code logProbability(c, s)} for each character s of {@link #successors(char)}, in the same order (the repair's
+     * inner loop asks for these; a table lookup and two logarithms each otherwise); shared: do not change it.
+     */
+    double[] successorLogProbabilities(char c) {
+        char p = fold(c);
+        double[] known = successorLogProbabilities[p];
+        if (known == null) {
+            char[] seen = successors(p);
+            known = new double[seen.length];
+            for (int i = 0; i < seen.length; i++) {
+                known[i] = logProbability(p, seen[i]);
+            }
+            successorLogProbabilities[p] = known;
+        }
+        return known;
     }
 
     /** The characters seen, most frequent first, each ASCII one also in its full-width form. */

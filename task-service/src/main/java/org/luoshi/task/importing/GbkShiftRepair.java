@@ -2,7 +2,6 @@ package org.luoshi.task.importing;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -66,6 +65,23 @@ final class GbkShiftRepair {
     private static final double REQUIRED_GAIN = 3.0;
     private static final char IDEOGRAPHIC_SPACE = '\u3000';
     private static final int FULL_WIDTH_QUESTION_MARK = 0xA3BF;
+
+    /**
+     * For each byte b, the bytes t in 0x80–0xFF (ascending) such that GBK defines no character t b: the trail bytes a
+     * character may end with when the next character begins with b across an unreadable or dropped pair.
+     */
+    private static final int[][] UNDEFINED_BEFORE = new int[256][];
+    /** The same, and the pair A3 BF of the full-width question mark, which a {@code ?} more often was. */
+    private static final int[][] UNDEFINED_OR_QUESTION_MARK_BEFORE = new int[256][];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            int lead = b;
+            UNDEFINED_BEFORE[b] = java.util.stream.IntStream.range(0x80, 256).filter(t -> !GbkTable.isValid(t, lead)).toArray();
+            UNDEFINED_OR_QUESTION_MARK_BEFORE[b] = java.util.stream.IntStream.range(0x80, 256)
+                    .filter(t -> !GbkTable.isValid(t, lead) || ((t << 8) | lead) == FULL_WIDTH_QUESTION_MARK).toArray();
+        }
+    }
 
     private final String text;
     private final CharBigramModel model;
@@ -262,15 +278,15 @@ final class GbkShiftRepair {
         char after = contextAfter(windowEnd);
         double baseline = observedScore(before, start, windowEnd, after);
 
-        Map<Character, Node> layer = firstCharacters(before, tokens);
+        Layer layer = firstCharacters(before, tokens);
         Reading best = null;
         for (int i = 0; i <= lastToken; i++) {
             Token next = tokens.get(i);
-            Map<Character, Node> here = new HashMap<>(layer);
-            Map<Character, Node> dropped = layer;
+            Layer here = layer.copy();
+            Layer dropped = layer;
             for (int d = 0; d < MAX_DROPS_PER_GAP; d++) {
                 dropped = transition(dropped, Pair.dropped(), next);
-                merge(here, dropped.values());
+                here.keepBestOfAll(dropped);
             }
             for (Ending ending : endings) {
                 if (ending.tokenIndex() == i) {
@@ -290,8 +306,8 @@ final class GbkShiftRepair {
         return toRepair(start, best, before);
     }
 
-    private Map<Character, Node> firstCharacters(char before, List<Token> tokens) {
-        Map<Character, Node> first = new HashMap<>();
+    private Layer firstCharacters(char before, List<Token> tokens) {
+        Layer first = new Layer(vocabulary.size());
         List<Character> options = new ArrayList<>();
         vocabulary.forEach(c -> options.add(c.c()));
         Pair firstPair = pairOf(tokens.get(0));
@@ -311,23 +327,26 @@ final class GbkShiftRepair {
             int trail = GbkTable.trail(code);
             double score = (c == IDEOGRAPHIC_SPACE ? INDENT_AT_LINE_START : model.logProbability(before, c))
                     + (trail >= 0xA1 && trail <= 0xA9 ? SHIFT_STARTS_AT_SYMBOL_ROW : 0);
-            keepBest(first, new Node(c, code, score, null, false, false));
+            first.keepBest(new Node(c, code, score, null, false, false));
         }
-        return prune(first);
+        return first.prune();
     }
 
     /** The readings after the token: it is a known pair, an unreadable pair, or (a pinyin remnant) noise. */
-    private Map<Character, Node> consume(Map<Character, Node> here, Token token, Token following) {
-        Map<Character, Node> next = new HashMap<>();
+    private Layer consume(Layer here, Token token, Token following) {
+        Layer next = new Layer(here.size());
         if (token.kind() == Kind.REMNANT) {
-            here.values().forEach(node -> keepBest(next,
-                    new Node(node.c(), node.code(), node.score() + UNEXPLAINED_REMNANT, node.previous(), node.leadKnown(), true)));
+            for (int n = 0; n < here.size(); n++) {
+                Node node = here.get(n);
+                next.keepBest(new Node(node.c(), node.code(), node.score() + UNEXPLAINED_REMNANT, node.previous(),
+                        node.leadKnown(), true));
+            }
         }
         Pair pair = pairOf(token);
         if (pair != null) {
-            merge(next, transition(here, pair, following).values());
+            next.keepBestOfAll(transition(here, pair, following));
         }
-        return prune(next);
+        return next.prune();
     }
 
     private static Pair pairOf(Token token) {
@@ -347,10 +366,12 @@ final class GbkShiftRepair {
      * byte; its trail byte is whatever the next pair needs, so the character that pair would force is a candidate
      * even when the document never uses it.
      */
-    private Map<Character, Node> transition(Map<Character, Node> from, Pair pair, Token following) {
+    private Layer transition(Layer from, Pair pair, Token following) {
         List<Candidate> candidates;
+        int distinct; // the candidates before this index are distinct characters; the forced ones after may repeat one
         if (pair.isKnown()) {
             candidates = new ArrayList<>(vocabularyByLead.get(pair.second()));
+            distinct = candidates.size();
             Pair nextPair = following == null ? null : pairOf(following);
             if (nextPair != null && nextPair.isKnown() && GbkTable.isValid(pair.second(), nextPair.first())) {
                 candidates.add(candidate(GbkTable.decode(pair.second(), nextPair.first())));
@@ -361,11 +382,13 @@ final class GbkShiftRepair {
             }
         } else {
             candidates = vocabulary;
+            distinct = candidates.size();
         }
         double[] groupBest = new double[256];
         Node[] groupNode = new Node[256];
         Arrays.fill(groupBest, Double.NEGATIVE_INFINITY);
-        for (Node node : from.values()) {
+        for (int n = 0; n < from.size(); n++) {
+            Node node = from.get(n);
             double a = node.score() + model.contextTerm(context(node.c()));
             int t = node.trail();
             if (a > groupBest[t]) {
@@ -373,9 +396,10 @@ final class GbkShiftRepair {
                 groupNode[t] = node;
             }
         }
-        // a known pair fixes the previous character's trail byte: only that group can precede
-        int[] trails = pair.isKnown() ? (groupNode[pair.first()] == null ? new int[0] : new int[] {pair.first()})
-                : java.util.stream.IntStream.range(0x80, 256).filter(t -> groupNode[t] != null).toArray();
+        // a known pair fixes the previous character's trail byte: only that group can precede; an unknown pair is one
+        // GBK does not define (or the folded ？), so only the few trail bytes that make none with the lead byte can
+        int[] known = pair.isKnown() ? new int[] {pair.first()} : null;
+        int[][] undefinedBefore = pair.mayBeQuestionMark() ? UNDEFINED_OR_QUESTION_MARK_BEFORE : UNDEFINED_BEFORE;
         int count = candidates.size();
         double[] bestScore = new double[count];
         Node[] bestNode = new Node[count];
@@ -390,8 +414,8 @@ final class GbkShiftRepair {
             if (!leadDone[lead]) {
                 leadDone[lead] = true;
                 leadBest[lead] = Double.NEGATIVE_INFINITY;
-                for (int t : trails) {
-                    if (pair.admits(t, lead)) {
+                for (int t : known != null ? known : undefinedBefore[lead]) {
+                    if (groupNode[t] != null && pair.admits(t, lead)) {
                         double score = groupBest[t] + pair.cost(t, lead);
                         if (score > leadBest[lead]) {
                             leadBest[lead] = score;
@@ -405,14 +429,18 @@ final class GbkShiftRepair {
             byChar.add(CharBigramModel.fold(candidate.c()), k);
         }
         // pairs the document has seen, found from each node's successors: most candidates have none
-        for (Node node : from.values()) {
+        for (int n = 0; n < from.size(); n++) {
+            Node node = from.get(n);
             char p = context(node.c());
             int trail = node.trail();
-            for (char seen : model.successors(p)) {
-                for (int k = byChar.first(seen); k >= 0; k = byChar.next(k)) {
+            char[] seenAfter = model.successors(p);
+            double[] logProbabilities = model.successorLogProbabilities(p);
+            for (int s = 0; s < seenAfter.length; s++) {
+                // a candidate and its full-width form fold to the seen character: the same probability after p
+                for (int k = byChar.first(seenAfter[s]); k >= 0; k = byChar.next(k)) {
                     Candidate candidate = candidates.get(k);
                     if (pair.admits(trail, candidate.lead())) {
-                        double score = node.score() + model.logProbability(p, candidate.c()) + pair.cost(trail, candidate.lead());
+                        double score = node.score() + logProbabilities[s] + pair.cost(trail, candidate.lead());
                         if (score > bestScore[k]) {
                             bestScore[k] = score;
                             bestNode[k] = node;
@@ -421,15 +449,87 @@ final class GbkShiftRepair {
                 }
             }
         }
-        Map<Character, Node> next = new HashMap<>();
+        // a forced candidate repeating an earlier character counts as that one, in its place (as Layer.keepBest would)
+        for (int k = distinct; k < count; k++) {
+            char c = candidates.get(k).c();
+            for (int j = byChar.first(CharBigramModel.fold(c)); j >= 0 && bestNode[k] != null; j = byChar.next(j)) {
+                if (j < k && candidates.get(j).c() == c && bestNode[j] != null) {
+                    if (bestScore[k] > bestScore[j]) {
+                        bestScore[j] = bestScore[k];
+                        bestNode[j] = bestNode[k];
+                    }
+                    bestNode[k] = null;
+                }
+            }
+        }
+        // only the BEAM best become nodes (Layer.prune's choice, made before most of the nodes were built and sorted)
+        int reached = 0;
         for (int k = 0; k < count; k++) {
             if (bestNode[k] != null) {
+                reached++;
+            }
+        }
+        double cut = Double.NEGATIVE_INFINITY;
+        int atCutKept = reached;
+        if (reached > BEAM) {
+            double[] scores = new double[reached];
+            int i = 0;
+            for (int k = 0; k < count; k++) {
+                if (bestNode[k] != null) {
+                    scores[i++] = bestScore[k];
+                }
+            }
+            cut = kthLargest(scores, BEAM);
+            int aboveCut = 0;
+            for (double score : scores) {
+                if (score > cut) {
+                    aboveCut++;
+                }
+            }
+            atCutKept = BEAM - aboveCut;
+        }
+        Layer next = new Layer(Math.min(reached, BEAM));
+        for (int k = 0; k < count; k++) {
+            if (bestNode[k] != null && (bestScore[k] > cut || (bestScore[k] == cut && atCutKept-- > 0))) {
                 Candidate candidate = candidates.get(k);
-                keepBest(next, new Node(candidate.c(), candidate.code(), bestScore[k], bestNode[k], pair.isKnown(),
+                next.keepBest(new Node(candidate.c(), candidate.code(), bestScore[k], bestNode[k], pair.isKnown(),
                         bestNode[k].remnantUnexplained()));
             }
         }
-        return prune(next);
+        return next;
+    }
+
+    /** The k-th largest of the values (1 for the largest), by selection; the array is reordered. */
+    static double kthLargest(double[] values, int k) {
+        int target = values.length - k; // its index once sorted ascending
+        int low = 0;
+        int high = values.length - 1;
+        while (low < high) {
+            double pivot = values[(low + high) >>> 1];
+            int i = low;
+            int j = high;
+            while (i <= j) {
+                while (values[i] < pivot) {
+                    i++;
+                }
+                while (values[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    double swap = values[i];
+                    values[i++] = values[j];
+                    values[j--] = swap;
+                }
+            }
+            if (target <= j) {
+                high = j;
+            } else if (target >= i) {
+                low = i;
+            } else {
+                return values[target];
+            }
+        }
+        return values[target];
     }
 
     /**
@@ -465,9 +565,10 @@ final class GbkShiftRepair {
         }
     }
 
-    private Reading bestEnding(Map<Character, Node> here, Ending ending, int windowEnd, char after) {
+    private Reading bestEnding(Layer here, Ending ending, int windowEnd, char after) {
         Reading best = null;
-        for (Node node : here.values()) {
+        for (int n = 0; n < here.size(); n++) {
+            Node node = here.get(n);
             int trail = node.trail();
             boolean fits = ending.finalTrail() == Ending.ANY_TRAIL ? trail >= 0x80 : trail == ending.finalTrail();
             if (!fits) {
@@ -527,41 +628,107 @@ final class GbkShiftRepair {
         return new Repair(start, end, text.substring(start, end), replacement.toString(), certain);
     }
 
-    private static void keepBest(Map<Character, Node> nodes, Node node) {
-        Node known = nodes.get(node.c());
-        if (known == null || node.score() > known.score()) {
-            nodes.put(node.c(), node);
-        }
-    }
+    /**
+     * The readings after some position, at most one per character (the best scoring), in the order first met: that
+     * order settles equal scores. An open-addressing table from character to slot: the search looks characters up
+     * at every step of every damaged run, and a map of boxed characters was a large part of its time.
+     */
+    private static final class Layer {
+        private Node[] nodes;
+        private int size;
+        /** Slot + 1 of the node of a character, 0 for none; a power of two at most half full. */
+        private int[] table;
 
-    private static void merge(Map<Character, Node> into, Collection<Node> nodes) {
-        nodes.forEach(node -> keepBest(into, node));
-    }
+        Layer(int expected) {
+            nodes = new Node[Math.max(8, expected)];
+            table = new int[tableSize(expected)];
+        }
 
-    /** The {@code BEAM} best nodes; of equal scores at the cut, those met first. */
-    private static Map<Character, Node> prune(Map<Character, Node> nodes) {
-        if (nodes.size() <= BEAM) {
-            return nodes;
+        private static int tableSize(int entries) {
+            return Integer.highestOneBit(Math.max(16, entries * 2) - 1) << 1;
         }
-        double[] scores = new double[nodes.size()];
-        int i = 0;
-        for (Node node : nodes.values()) {
-            scores[i++] = node.score();
+
+        int size() {
+            return size;
         }
-        Arrays.sort(scores);
-        double cut = scores[scores.length - BEAM];
-        int aboveCut = scores.length - BEAM;
-        while (aboveCut < scores.length && scores[aboveCut] == cut) {
-            aboveCut++;
+
+        Node get(int slot) {
+            return nodes[slot];
         }
-        int atCutKept = BEAM - (scores.length - aboveCut);
-        Map<Character, Node> kept = new HashMap<>();
-        for (Node node : nodes.values()) {
-            if (node.score() > cut || (node.score() == cut && atCutKept-- > 0)) {
-                kept.put(node.c(), node);
+
+        Layer copy() {
+            Layer copy = new Layer(size);
+            copy.keepBestOfAll(this);
+            return copy;
+        }
+
+        /** Adds the node, or replaces the one of its character (keeping its place) if it scores higher. */
+        void keepBest(Node node) {
+            int mask = table.length - 1;
+            int i = (node.c() * 0x9E3779B1 >>> 16) & mask;
+            for (int entry = table[i]; entry != 0; entry = table[i]) {
+                Node known = nodes[entry - 1];
+                if (known.c() == node.c()) {
+                    if (node.score() > known.score()) {
+                        nodes[entry - 1] = node;
+                    }
+                    return;
+                }
+                i = (i + 1) & mask;
+            }
+            if (size == nodes.length) {
+                nodes = Arrays.copyOf(nodes, size * 2);
+            }
+            nodes[size++] = node;
+            table[i] = size;
+            if (size * 2 > table.length) {
+                rehash();
             }
         }
-        return kept;
+
+        void keepBestOfAll(Layer other) {
+            for (int n = 0; n < other.size; n++) {
+                keepBest(other.nodes[n]);
+            }
+        }
+
+        private void rehash() {
+            table = new int[table.length * 2];
+            int mask = table.length - 1;
+            for (int n = 0; n < size; n++) {
+                int i = (nodes[n].c() * 0x9E3779B1 >>> 16) & mask;
+                while (table[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                table[i] = n + 1;
+            }
+        }
+
+        /** The {@code BEAM} best nodes; of equal scores at the cut, those met first. */
+        Layer prune() {
+            if (size <= BEAM) {
+                return this;
+            }
+            double[] scores = new double[size];
+            for (int n = 0; n < size; n++) {
+                scores[n] = nodes[n].score();
+            }
+            Arrays.sort(scores);
+            double cut = scores[size - BEAM];
+            int aboveCut = size - BEAM;
+            while (aboveCut < size && scores[aboveCut] == cut) {
+                aboveCut++;
+            }
+            int atCutKept = BEAM - (size - aboveCut);
+            Layer kept = new Layer(BEAM);
+            for (int n = 0; n < size; n++) {
+                Node node = nodes[n];
+                if (node.score() > cut || (node.score() == cut && atCutKept-- > 0)) {
+                    kept.keepBest(node);
+                }
+            }
+            return kept;
+        }
     }
 
     private static boolean isAsciiWordCharacter(char c) {

@@ -59,4 +59,18 @@ class CharBigramModelTest {
         assertTrue(model.logProbability('推', '进') > model.logProbability('推', '龘'));
         assertTrue(model.logProbability('龘', '进') < 0);
     }
+
+    @Test
+    void theSuccessorsProbabilitiesAreThoseOfTheirPairsAlsoAfterAFullWidthContext() {
+        CharBigramModel model = new CharBigramModel("推进产教融合（ＡＢ）推进产教融合(AB)推动", new boolean[24]);
+        for (char context : new char[] {'推', '(', '（', 'A', 'Ａ'}) {
+            char[] seen = model.successors(context);
+            double[] logProbabilities = model.successorLogProbabilities(context);
+            assertEquals(seen.length, logProbabilities.length);
+            assertTrue(seen.length > 0, "seen after " + context);
+            for (int i = 0; i < seen.length; i++) {
+                assertEquals(model.logProbability(context, seen[i]), logProbabilities[i], "after " + context + ": " + seen[i]);
+            }
+        }
+    }
 }

@@ -89,4 +89,19 @@ class GbkShiftRepairTest {
         assertTrue(GbkShiftRepair.repairs("详见 http://www.example.gov.cn/index.jsp?id=12 网页。").isEmpty());
         assertFalse(GbkShiftRepair.repairs("推进“三全育人”?\n").stream().anyMatch(GbkShiftRepair.Repair::certain));
     }
+
+    @Test
+    void theBeamsCutIsTheKthLargestScoreTiesIncluded() {
+        java.util.Random random = new java.util.Random(3);
+        for (int round = 0; round < 500; round++) {
+            double[] values = new double[1 + random.nextInt(900)];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = random.nextBoolean() ? -random.nextInt(20) : -random.nextDouble() * 40; // many equal scores
+            }
+            double[] sorted = values.clone();
+            java.util.Arrays.sort(sorted);
+            int k = 1 + random.nextInt(values.length);
+            assertEquals(sorted[values.length - k], GbkShiftRepair.kthLargest(values.clone(), k), "k=" + k);
+        }
+    }
 }
