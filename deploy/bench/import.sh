@@ -6,6 +6,7 @@
 #   task-service on another fresh database, warmed up) the seeds again and generated documents (tasks/s).
 # Usage: deploy/bench/import.sh [documents] [tasks-per-document] [documents-imported-through-HTTP (0: parse only)]
 # BENCH_COLD_ONLY=true: through HTTP, only the five seeds as the first requests of a freshly started system
+# BENCH_PARSE_ROUNDS (8): rounds of the in-process parse over the generated corpus
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="$root/.luoshi/bench/import"
