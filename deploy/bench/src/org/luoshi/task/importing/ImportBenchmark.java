@@ -168,6 +168,10 @@ public final class ImportBenchmark {
             // as they would on a system that has been up for a moment
             System.out.printf("task-service's directory replica applied agency.events %.1f s after the service was ready%n",
                     directoryApplied(coldDatabase));
+            // as a readiness probe asks before traffic is sent; it also opens this client's connection, whose own
+            // start-up (the bench's HTTP client classes, the h2c upgrade) is no part of the service's first request
+            http.send(HttpRequest.newBuilder(URI.create(taskService.url() + "/q/health/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding());
             importSeeds(http, taskService.url() + "/api/v1/imports", root,
                     "five seeds imported on a fresh database (first requests of the service)");
             taskService.close();
