@@ -14,7 +14,8 @@ import org.luoshi.task.api.model.StatisticsRow;
 import org.luoshi.task.milestone.HealthRules;
 
 /**
- * 统计: task counts by status, and by health among open tasks, grouped by agency, category, document or health.
+ * 统计: task counts by status, and by health among open tasks, grouped by agency, category, document or health; of
+ * one document, of key tasks (重点任务) or of the others, when asked.
  * Health follows the same rule as a task's view (HealthRules); completed and cancelled tasks have none here.
  */
 @ApplicationScoped
@@ -66,13 +67,21 @@ public class Statistics {
     }
 
     @WithSession
-    public Uni<List<StatisticsRow>> compute(String groupBy, UUID documentId) {
+    public Uni<List<StatisticsRow>> compute(String groupBy, UUID documentId, Boolean keyTask) {
         String[] group = GROUPS.get(groupBy);
         if (group == null) {
             throw ProblemException.badRequest("groupBy must be one of agency, category, document, health");
         }
         LocalDate today = today();
-        String sql = TEMPLATE.formatted(documentId == null ? "" : "where t.document_id = ?3", group[0], group[1], group[2]);
+        List<String> where = new java.util.ArrayList<>();
+        if (documentId != null) {
+            where.add("t.document_id = ?3");
+        }
+        if (keyTask != null) {
+            where.add(keyTask ? "t.key_task" : "not t.key_task");
+        }
+        String sql = TEMPLATE.formatted(where.isEmpty() ? "" : "where " + String.join(" and ", where), group[0], group[1],
+                group[2]);
         return Panache.getSession().flatMap(session -> {
             var query = session.createNativeQuery(sql, Object[].class)
                     .setParameter(1, today)

@@ -18,8 +18,8 @@ public class SupervisionResource implements SupervisionApi {
 
     @Override
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.INTEGRATOR, Roles.OFFICER})
-    public CompletionStage<Response> taskStatistics(String groupBy, UUID documentId) {
-        return statistics.compute(groupBy, documentId)
+    public CompletionStage<Response> taskStatistics(String groupBy, UUID documentId, Boolean keyTask) {
+        return statistics.compute(groupBy, documentId, keyTask)
                 .map(rows -> Response.ok(new org.luoshi.task.api.model.Statistics(groupBy, statistics.today(), rows)).build())
                 .subscribeAsCompletionStage();
     }

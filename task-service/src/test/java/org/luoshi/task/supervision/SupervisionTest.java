@@ -116,6 +116,17 @@ class SupervisionTest {
                 .body("rows[0].key", equalTo(agency.toString()))
                 .body("rows[0].label", equalTo("六安市人力资源和社会保障局"))
                 .body("rows[0].total", equalTo(3)).body("rows[0].notStarted", equalTo(3)).body("rows[0].red", equalTo(1));
+        // key tasks (重点任务) apart: the overdue one is marked
+        String overdue = given().auth().oauth2(INTEGRATOR).queryParam("documentId", documentId).when().get("/api/v1/tasks")
+                .then().extract().path("items.find { it.seq == '1' }.id");
+        given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("keyTask", true)).when().patch("/api/v1/tasks/" + overdue).then().statusCode(200);
+        given().auth().oauth2(INTEGRATOR).queryParam("groupBy", "health").queryParam("documentId", documentId)
+                .queryParam("keyTask", true).when().get("/api/v1/stats").then().statusCode(200)
+                .body("rows.key", equalTo(List.of("RED"))).body("rows[0].total", equalTo(1));
+        given().auth().oauth2(INTEGRATOR).queryParam("groupBy", "health").queryParam("documentId", documentId)
+                .queryParam("keyTask", false).when().get("/api/v1/stats").then().statusCode(200)
+                .body("rows.key", org.hamcrest.Matchers.containsInAnyOrder("YELLOW", "GREEN"));
         given().auth().oauth2(INTEGRATOR).queryParam("groupBy", "mood").when().get("/api/v1/stats")
                 .then().statusCode(400).contentType("application/problem+json");
     }
