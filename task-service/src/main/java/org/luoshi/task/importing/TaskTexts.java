@@ -60,14 +60,14 @@ final class TaskTexts {
         return milestones;
     }
 
-    /** Whether the first line of a task's source carries the star (★, ☆) that marks a key task (重点任务). */
+    /** Whether the first line of a task's source carries a star (★, ☆) where plans mark a key task (重点任务). */
     static boolean starred(String source) {
         if (source == null) {
             return false;
         }
         int end = source.indexOf('\n');
         String first = end < 0 ? source : source.substring(0, end);
-        return first.indexOf('★') >= 0 || first.indexOf('☆') >= 0;
+        return TextCleaner.KEY_TASK_MARK.matcher(first).find();
     }
 
     /** The first sentence; a very long one is cut at its first clause. */

@@ -41,7 +41,11 @@ final class TextCleaner {
     private static final Pattern ENTITY = Pattern.compile("&(nbsp|ensp|emsp|lt|gt|amp|quot|#\\d{2,6});");
     private static final Pattern PINYIN = Pattern.compile(
             "(?<=\\p{IsHan})[(（][a-z" + TONED + "]*[" + TONED + "][a-z" + TONED + "]*[)）]");
-    private static final Pattern KEY_TASK_MARK = Pattern.compile("[★☆]");
+    /**
+     * A key-task star where plans put one: beside a number (★1, （一）★, 2.★), at the start of a line or cell, or at the
+     * end of a title (信息平台★。); a star inside running text (五☆级, 标★的为重点任务) is text.
+     */
+    static final Pattern KEY_TASK_MARK = Pattern.compile("(?<![^\\s）)、.．\\d])[★☆]+|[★☆]+(?![^\\s。，,；;（(\\d])");
     private static final Pattern FULL_WIDTH_ALNUM = Pattern.compile("[０-９Ａ-Ｚａ-ｚ％＋]");
     private static final Pattern SPACED_DIGITS = Pattern.compile("(?<![\\d.])\\d(?:[ \\u3000]*\\d)+(?![\\d.])");
     private static final Pattern DECIMAL_OR_MARKER = Pattern.compile("(?<=\\d)[ \\u3000]*[.．][ \\u3000]*(?=\\d|\\p{IsHan})");
@@ -119,8 +123,13 @@ final class TextCleaner {
         if (!contains(text.text(), c -> c == '★' || c == '☆')) {
             return text;
         }
-        long marks = text.text().chars().filter(c -> c == '★' || c == '☆').count();
-        String kinds = text.text().chars().filter(c -> c == '★' || c == '☆').distinct()
+        StringBuilder found = new StringBuilder();
+        KEY_TASK_MARK.matcher(text.text()).results().forEach(mark -> found.append(mark.group()));
+        if (found.isEmpty()) {
+            return text;
+        }
+        long marks = found.length();
+        String kinds = found.chars().distinct()
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         warnings.add(marks + " key-task mark" + (marks == 1 ? "" : "s") + " (" + kinds + ") removed from the text;"
                 + " their tasks are key tasks (keyTask) and their source text keeps them");

@@ -538,14 +538,16 @@ class FixtureDocumentsTest {
         String table = "重点任务分工表（标★的为重点任务）\n序号\t重点任务\t责任单位\t完成时限\n"
                 + "1\t★建立产教融合联席会议制度\t市教育局\t2019年底前\n"
                 + "★2\t培育产教融合型企业20家以上\t市发展改革委\t6月底前\n"
-                + "3\t完善学生实习制度\t市人力资源社会保障局\t2019年底前\n";
+                + "3\t完善学生实习制度\t市人力资源社会保障局\t2019年底前\n"
+                + "4\t创建五☆级实训基地3个\t市财政局\t2019年底前\n";
         ParsedDocument t = parsed("stars.txt", table);
         // before, row ★2 was skipped (no number) and row 1 was titled with its star
-        assertEquals(List.of("1", "2", "3"), seqs(t));
+        assertEquals(List.of("1", "2", "3", "4"), seqs(t));
         assertEquals("建立产教融合联席会议制度", task(t, "1").title());
         assertTrue(task(t, "2").sourceText().startsWith("★2"), "the source text keeps the mark");
-        assertEquals(List.of(true, true, false), t.tasks().stream().map(ParsedTask::keyTask).toList(), "key tasks");
-        assertTrue(t.warnings().contains("3 key-task marks (★) removed from the text; their tasks are key tasks (keyTask) and their source text keeps them"),
+        assertEquals(List.of(true, true, false, false), t.tasks().stream().map(ParsedTask::keyTask).toList(), "key tasks");
+        assertEquals("创建五☆级实训基地3个", task(t, "4").title(), "a star in running text is text (review finding)");
+        assertTrue(t.warnings().contains("2 key-task marks (★) removed from the text; their tasks are key tasks (keyTask) and their source text keeps them"),
                 t.warnings().toString());
         assertTrue(t.warnings().contains("annex row 2: deadline \"6月底前\" gives no date of completion: not dated"),
                 t.warnings().toString());
