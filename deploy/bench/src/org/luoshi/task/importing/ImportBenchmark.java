@@ -65,7 +65,8 @@ public final class ImportBenchmark {
     private static final boolean COLD_ONLY = Boolean.parseBoolean(System.getenv().getOrDefault("BENCH_COLD_ONLY", "false"));
 
     /** BENCH_PARSE_ROUNDS: rounds over the generated corpus in process (8). */
-    private static final int PARSE_ROUNDS = Integer.parseInt(System.getenv().getOrDefault("BENCH_PARSE_ROUNDS", "8"));
+    private static final int PARSE_ROUNDS = Math.max(1,
+            Integer.parseInt(System.getenv().getOrDefault("BENCH_PARSE_ROUNDS", "8")));
 
     private ImportBenchmark() {
     }
@@ -170,8 +171,11 @@ public final class ImportBenchmark {
                     directoryApplied(coldDatabase));
             // as a readiness probe asks before traffic is sent; it also opens this client's connection, whose own
             // start-up (the bench's HTTP client classes, the h2c upgrade) is no part of the service's first request
-            http.send(HttpRequest.newBuilder(URI.create(taskService.url() + "/q/health/ready")).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            int probed = http.send(HttpRequest.newBuilder(URI.create(taskService.url() + "/q/health/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (probed != 200) {
+                throw new IllegalStateException("task-service is not ready: /q/health/ready answered " + probed);
+            }
             importSeeds(http, taskService.url() + "/api/v1/imports", root,
                     "five seeds imported on a fresh database (first requests of the service)");
             taskService.close();

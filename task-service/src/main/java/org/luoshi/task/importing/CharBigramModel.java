@@ -106,7 +106,8 @@ final class CharBigramModel {
 
     /**
      * {@code logProbability(c, s)} for each character s of {@link #successors(char)}, in the same order (the repair's
-     * inner loop asks for these; a table lookup and two logarithms each otherwise); shared: do not change it.
+     * inner loop asks for these; a table lookup and two logarithms each otherwise); shared: do not change it. Filled
+     * lazily without synchronization: a model is confined to the one repair that built it.
      */
     double[] successorLogProbabilities(char c) {
         char p = fold(c);
