@@ -33,7 +33,7 @@ public class WorkloadService {
                 select distinct w.task_id, w.role from task_workload_assignment w join units u on w.agency_id = u.id
             ),
             open_tasks as (
-                select t.task_id, t.due_date from task_workload t
+                select t.task_id, t.due_date, t.key_task from task_workload t
                 where t.status not in ('COMPLETED', 'CANCELLED') and t.task_id in (select task_id from touched)
             )
             select
@@ -41,14 +41,16 @@ public class WorkloadService {
                 (select count(*) from touched x join open_tasks o on o.task_id = x.task_id where x.role = 'PARTICIPANT'),
                 (select count(*) from touched x join open_tasks o on o.task_id = x.task_id where x.role = 'RESPONSIBLE'),
                 (select count(*) from open_tasks where due_date < ?3),
-                (select count(*) from open_tasks where due_date >= ?3 and due_date <= ?4)
+                (select count(*) from open_tasks where due_date >= ?3 and due_date <= ?4),
+                (select count(*) from open_tasks where key_task)
             """;
 
     /** A snapshot older than what is known changes nothing: the task is not returned and keeps its units. */
     private static final BulkInsert TASKS = BulkInsert.into("task_workload", "task_id uuid", "status text",
-            "due_date date", "version bigint")
+            "due_date date", "key_task boolean", "version bigint")
             .onConflict("""
-                    (task_id) do update set status = excluded.status, due_date = excluded.due_date, version = excluded.version
+                    (task_id) do update set status = excluded.status, due_date = excluded.due_date,
+                    key_task = excluded.key_task, version = excluded.version
                     where task_workload.version <= excluded.version""");
     /** A unit named twice in one role counts once. */
     private static final BulkInsert ASSIGNMENTS = BulkInsert.into("task_workload_assignment", "task_id uuid",
@@ -77,7 +79,8 @@ public class WorkloadService {
             return Uni.createFrom().voidItem();
         }
         BulkInsert.Rows tasks = TASKS.rows();
-        latest.values().forEach(task -> tasks.add(task.getId(), task.getStatus().toString(), task.getDueDate(), task.getVersion()));
+        latest.values().forEach(task -> tasks.add(task.getId(), task.getStatus().toString(), task.getDueDate(),
+                Boolean.TRUE.equals(task.getKeyTask()), task.getVersion()));
         return Panache.getSession().flatMap(session -> tasks.insertReturning(session, "task_id", UUID.class)
                 .flatMap(replaced -> replaced.isEmpty() ? Uni.createFrom().voidItem()
                         : session.createNativeQuery(FORGET_ASSIGNMENTS).setParameter("tasks", replaced).executeUpdate()
@@ -109,7 +112,7 @@ public class WorkloadService {
                 .setParameter(4, today.plusDays(DUE_SOON_DAYS))
                 .getSingleResult()))
                 .map(row -> new Workload(agencyId, includeDescendants, count(row[0]), count(row[1]), count(row[2]),
-                        count(row[3]), count(row[4]), today));
+                        count(row[3]), count(row[4]), today).keyTasks(count(row[5])));
     }
 
     private static long count(Object value) {

@@ -125,6 +125,32 @@ class WorkloadTest {
         awaitWorkload(finance, false, 0, 0, 0, 0, 0);
     }
 
+    @Test
+    void keyTasksAreCountedApartAndFollowTheirLatestSnapshot() {
+        City units = city("霍邱县");
+        UUID key = UUID.randomUUID();
+        UUID plain = UUID.randomUUID();
+        String assigned = assignment(units.education(), "LEAD", 1);
+        TopicWriter.cloudEvent("task.events", key.toString(), TopicWriter.newId(), "TaskCreated", """
+                {"task": {"id": "%s", "documentId": "%s", "seq": "1", "title": "任务", "status": "NOT_STARTED",
+                 "keyTask": true, "assignments": [%s], "version": 0}}""".formatted(key, UUID.randomUUID(), assigned));
+        // a snapshot published before the flag existed has none: not a key task
+        taskEvent(TopicWriter.newId(), "TaskCreated", plain, "NOT_STARTED", null, 0, assigned);
+        awaitKeyTasks(units.education(), 2, 1);
+
+        TopicWriter.cloudEvent("task.events", key.toString(), TopicWriter.newId(), "TaskUpdated", """
+                {"task": {"id": "%s", "documentId": "%s", "seq": "1", "title": "任务", "status": "NOT_STARTED",
+                 "keyTask": false, "assignments": [%s], "version": 1}, "changedFields": ["keyTask"]}"""
+                .formatted(key, UUID.randomUUID(), assigned));
+        awaitKeyTasks(units.education(), 2, 0);
+    }
+
+    private static void awaitKeyTasks(String agencyId, int lead, int keyTasks) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(INTEGRATOR)
+                .when().get("/api/v1/agencies/" + agencyId + "/workload")
+                .then().statusCode(200).body("lead", equalTo(lead)).body("keyTasks", equalTo(keyTasks)));
+    }
+
     /**
      * Events published together reach the consumer in one poll (or a few), applied in one transaction. What each event
      * does must not depend on the company it came in: a redelivered event counts once, an older snapshot after a newer
