@@ -49,10 +49,10 @@ final class AnnexRows {
         }
         boolean titleOnly = contentCell.length() <= TITLE_LENGTH && contentCell.indexOf('。') < 0;
         Optional<BodyParagraphs.Paragraph> paragraph = titleOnly ? body.numbered(seq, contentCell) : Optional.empty();
+        String bodySource = paragraph.map(body::source).orElse(null);
         ParsedTask task = paragraph.isPresent()
-                ? TaskTexts.task(seq, null, cat, contentCell, paragraph.get().text(),
-                        source + "\n" + body.source(paragraph.get()), units, deadline,
-                        TaskTexts.starred(source) || TaskTexts.starred(body.source(paragraph.get())))
+                ? TaskTexts.task(seq, null, cat, contentCell, paragraph.get().text(), source + "\n" + bodySource, units,
+                        deadline, TaskTexts.starred(source) || TaskTexts.starred(bodySource))
                 : TaskTexts.task(seq, null, cat, null, contentCell, source, units, deadline, TaskTexts.starred(source));
         for (String note : notes) {
             task = withNote(task, note, date);

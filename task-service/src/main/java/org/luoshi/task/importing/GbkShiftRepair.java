@@ -462,41 +462,46 @@ final class GbkShiftRepair {
                 }
             }
         }
-        // only the BEAM best become nodes (Layer.prune's choice, made before most of the nodes were built and sorted)
+        // only the BEAM best become nodes (Layer.prune's choice, made before most of the nodes were built)
+        double[] scores = new double[count];
         int reached = 0;
         for (int k = 0; k < count; k++) {
             if (bestNode[k] != null) {
-                reached++;
+                scores[reached++] = bestScore[k];
             }
         }
-        double cut = Double.NEGATIVE_INFINITY;
-        int atCutKept = reached;
-        if (reached > BEAM) {
-            double[] scores = new double[reached];
-            int i = 0;
-            for (int k = 0; k < count; k++) {
-                if (bestNode[k] != null) {
-                    scores[i++] = bestScore[k];
-                }
-            }
-            cut = kthLargest(scores, BEAM);
-            int aboveCut = 0;
-            for (double score : scores) {
-                if (score > cut) {
-                    aboveCut++;
-                }
-            }
-            atCutKept = BEAM - aboveCut;
-        }
+        BeamCut cut = BeamCut.of(Arrays.copyOf(scores, reached));
+        int atCutKept = cut.keptAtCut();
         Layer next = new Layer(Math.min(reached, BEAM));
         for (int k = 0; k < count; k++) {
-            if (bestNode[k] != null && (bestScore[k] > cut || (bestScore[k] == cut && atCutKept-- > 0))) {
+            if (bestNode[k] != null && (bestScore[k] > cut.score() || (bestScore[k] == cut.score() && atCutKept-- > 0))) {
                 Candidate candidate = candidates.get(k);
                 next.keepBest(new Node(candidate.c(), candidate.code(), bestScore[k], bestNode[k], pair.isKnown(),
                         bestNode[k].remnantUnexplained()));
             }
         }
         return next;
+    }
+
+    /**
+     * Where the beam cuts a step's scores: every score above {@code score} stays, and of those equal to it the first
+     * {@code keptAtCut} met; nothing is cut from {@code BEAM} scores or fewer.
+     */
+    private record BeamCut(double score, int keptAtCut) {
+        /** @param scores reordered */
+        static BeamCut of(double[] scores) {
+            if (scores.length <= BEAM) {
+                return new BeamCut(Double.NEGATIVE_INFINITY, scores.length);
+            }
+            double cut = kthLargest(scores, BEAM);
+            int aboveCut = 0;
+            for (double score : scores) {
+                if (score > cut) {
+                    aboveCut++;
+                }
+            }
+            return new BeamCut(cut, BEAM - aboveCut);
+        }
     }
 
     /** The k-th largest of the values (1 for the largest), by selection; the array is reordered. */
@@ -713,17 +718,12 @@ final class GbkShiftRepair {
             for (int n = 0; n < size; n++) {
                 scores[n] = nodes[n].score();
             }
-            Arrays.sort(scores);
-            double cut = scores[size - BEAM];
-            int aboveCut = size - BEAM;
-            while (aboveCut < size && scores[aboveCut] == cut) {
-                aboveCut++;
-            }
-            int atCutKept = BEAM - (size - aboveCut);
+            BeamCut cut = BeamCut.of(scores);
+            int atCutKept = cut.keptAtCut();
             Layer kept = new Layer(BEAM);
             for (int n = 0; n < size; n++) {
                 Node node = nodes[n];
-                if (node.score() > cut || (node.score() == cut && atCutKept-- > 0)) {
+                if (node.score() > cut.score() || (node.score() == cut.score() && atCutKept-- > 0)) {
                     kept.keepBest(node);
                 }
             }

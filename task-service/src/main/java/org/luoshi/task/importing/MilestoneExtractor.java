@@ -251,15 +251,14 @@ final class MilestoneExtractor {
         Matcher date = WRITTEN_DAY.matcher(text);
         while (date.find()) {
             String year = date.group(1);
-            String month = date.group(2) != null ? date.group(2) : date.group(5);
             String day = date.group(2) != null ? date.group(3) : date.group(6);
-            int m = Integer.parseInt(month);
-            int d = Integer.parseInt(day);
-            if (!plausibleYear(year) || (m >= 1 && m <= 12 && d >= 1 && d <= YearMonth.of(Integer.parseInt(year), m).lengthOfMonth())) {
+            Optional<LocalDate> read = validDate(year, date.group(2) != null ? date.group(2) : date.group(5), day);
+            // a day of the calendar is read as written; an impossible one is moved to its month's end, or not read
+            if (!plausibleYear(year) || read.filter(r -> r.getDayOfMonth() == Integer.parseInt(day)).isPresent()) {
                 continue;
             }
-            found.add("\"" + date.group() + "\" is no date of the calendar: " + validDate(year, month, day)
-                    .map(end -> "as a deadline it is read as " + end + ", the end of its month").orElse("not dated"));
+            found.add("\"" + date.group() + "\" is no date of the calendar: "
+                    + read.map(end -> "as a deadline it is read as " + end + ", the end of its month").orElse("not dated"));
         }
         return List.copyOf(found);
     }

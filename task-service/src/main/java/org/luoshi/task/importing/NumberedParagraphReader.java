@@ -302,10 +302,10 @@ final class NumberedParagraphReader {
             }
             String itemUnits = units.or(() -> headUnits).map(UnitList::units).orElse(null);
             String itemContent = withoutUnits(itemText.text(), units);
+            String itemSource = document.source(p.start + piece.start(), p.start + piece.end());
             tasks.add(TaskTexts.task(piece.seq(), p.seq, p.category, TaskTexts.firstSentence(itemContent),
-                    itemText.withPersons(itemContent),
-                    document.source(p.start + piece.start(), p.start + piece.end()).strip(), itemUnits,
-                    itemText.deadline(), TaskTexts.starred(document.source(p.start + piece.start(), p.start + piece.end()))));
+                    itemText.withPersons(itemContent), itemSource.strip(), itemUnits, itemText.deadline(),
+                    TaskTexts.starred(itemSource)));
         }
         return tasks;
     }

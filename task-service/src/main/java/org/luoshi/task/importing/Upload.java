@@ -68,11 +68,12 @@ record Upload(String fileName, byte[] content) {
             throw ProblemException.badRequest("fileName is required: give the fileName parameter"
                     + " (or, in a multipart form, a filename on the file part)");
         }
-        if (name.strip().length() > FILE_NAME_MAX) {
+        String stripped = name.strip();
+        if (stripped.length() > FILE_NAME_MAX) {
             // as the fileName parameter is bounded by the contract
-            throw ProblemException.badRequest("the file name has " + name.strip().length() + " characters; at most "
+            throw ProblemException.badRequest("the file name has " + stripped.length() + " characters; at most "
                     + FILE_NAME_MAX + " are kept: give a shorter fileName parameter");
         }
-        return name.strip();
+        return stripped;
     }
 }

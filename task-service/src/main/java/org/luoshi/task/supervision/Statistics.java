@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,7 +74,7 @@ public class Statistics {
             throw ProblemException.badRequest("groupBy must be one of agency, category, document, health");
         }
         LocalDate today = today();
-        List<String> where = new java.util.ArrayList<>();
+        List<String> where = new ArrayList<>();
         if (documentId != null) {
             where.add("t.document_id = ?3");
         }
