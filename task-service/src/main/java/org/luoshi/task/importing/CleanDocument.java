@@ -62,6 +62,11 @@ final class CleanDocument {
         return text.sourceOfLines(from, to);
     }
 
+    /** What cleaning removed just before the cleaned offset {@code at} (a key-task mark before a sub-item's number). */
+    String droppedBefore(int at) {
+        return text.droppedBefore(at);
+    }
+
     /**
      * The normalized simplified form the project stores (see {@link ChineseText#simplified}), with Chinese punctuation
      * where the text is Chinese ({@link ChineseText#withChinesePunctuation}).

@@ -302,9 +302,14 @@ final class NumberedParagraphReader {
             }
             String itemUnits = units.or(() -> headUnits).map(UnitList::units).orElse(null);
             String itemContent = withoutUnits(itemText.text(), units);
-            String itemSource = document.source(p.start + piece.start(), p.start + piece.end());
+            String itemSource = document.source(p.start + piece.start(), p.start + piece.end()).strip();
+            // a star just before the item's number (…。★2.建设) was cleaned away between two pieces: it is this item's
+            String mark = document.droppedBefore(p.start + piece.start()).strip();
+            if (!mark.isEmpty() && TextCleaner.KEY_TASK_MARK.matcher(mark).matches()) {
+                itemSource = mark + itemSource;
+            }
             tasks.add(TaskTexts.task(piece.seq(), p.seq, p.category, TaskTexts.firstSentence(itemContent),
-                    itemText.withPersons(itemContent), itemSource.strip(), itemUnits, itemText.deadline(),
+                    itemText.withPersons(itemContent), itemSource, itemUnits, itemText.deadline(),
                     TaskTexts.starred(itemSource)));
         }
         return tasks;

@@ -55,6 +55,13 @@ final class TrackedText {
         return original.substring(starts[from], ends[to - 1]);
     }
 
+    /** What cleaning removed from the original text just before {@code text()[at]}: between it and the character before. */
+    String droppedBefore(int at) {
+        int from = at == 0 ? 0 : ends[at - 1];
+        int to = at == text.length() ? original.length() : starts[at];
+        return from < to ? original.substring(from, to) : "";
+    }
+
     /**
      * As {@link #source}, widened to the whole original line where the range starts or ends a line of the text: what
      * cleaning removed at a line's edge (a key-task mark before a row's number, a tag) is still part of the source.

@@ -586,6 +586,12 @@ class FixtureDocumentsTest {
         ParsedDocument inlined = parsed("inline.txt", inline);
         assertTrue(keyTasks(inlined).contains("（三）:false") && keyTasks(inlined).contains("（三）2.:true"),
                 keyTasks(inlined).toString());
+        // the star before the sub-item's number: the cleaned text drops it between two pieces, so it belonged to neither
+        ParsedDocument before = parsed("before.txt", base.replace("参与）\n1.推行", "参与）1.推行").replace("参与）\n2.建设共享", "参与）★2.建设共享"));
+        assertTrue(keyTasks(before).contains("（三）:false") && keyTasks(before).contains("（三）2.:true"), keyTasks(before).toString());
+        ParsedTask starredItem = before.tasks().stream().filter(t -> "2.".equals(t.seq()) && "（三）".equals(t.parentSeq()))
+                .findFirst().orElseThrow();
+        assertTrue(starredItem.sourceText().startsWith("★2.建设共享"), "the source keeps the mark: " + starredItem.sourceText());
 
         // an annex row naming a body paragraph: the star may stand on either
         String annexed = "某市实施方案\n一、重点任务\n1.★加强统筹规划。建立产教融合联席会议制度，定期研究重大事项。\n"
