@@ -20,10 +20,10 @@ import org.luoshi.task.api.model.Comparator;
  * cell {@code 2021.12} → 31 December 2021; {@code 再通过5年努力} after a year Y → end of Y+5.
  *
  * <p>Targets: a number with a unit (%, 个, 家, 所, 名, 元, 元/人, 个月, 学年 …). {@code 以上 / 不少于 / 不低于 / 至少 /
- * 超过 / 达到} → AT_LEAST; {@code 以下 / 以内 / 不超过 / 不高于} → AT_MOST; {@code 左右 / 约 / 近} → ABOUT; {@code
+ * 超过 / 达到}, and {@code 余 / 多} after the number ({@code 20余个}) → AT_LEAST; {@code 以下 / 以内 / 不超过 / 不高于} → AT_MOST; {@code 左右 / 约 / 近} → ABOUT; {@code
  * 1000—2000元}, {@code 1.5%至2.5%} → RANGE; otherwise EXACT. A comparator word may stand a few characters before
- * the number ({@code 不少于总课时的50%}). Numbers that are years, parts of {@code 1+X}, or carry no unit are not
- * targets.
+ * the number ({@code 不少于总课时的50%}). Numbers that are years, parts of {@code 1+X}, ordinals
+ * ({@code 第3批}) or carry no unit are not targets.
  *
  * <p>Milestones: the text is cut into sentences ({@code 。；！？}); a target is due on the deadline of its own
  * sentence (null when the sentence has none) and is titled by its clause (by its list item when the sentence has
@@ -32,12 +32,12 @@ import org.luoshi.task.api.model.Comparator;
 final class MilestoneExtractor {
 
     private static final String NUMBER = "\\d+(?:\\.\\d+)?";
-    private static final String UNIT = "(%|‰|万元|亿元|元/人|元|万人次|人次|万人|个月|学年|课时|学时|个|家|所|名|人|项|门|本|次|倍|天|"
+    private static final String UNIT = "(%|‰|万元|亿元|元/人|元|万人次|人次|万人|万家|万个|万名|万户|万亩|万吨|个月|学年|课时|学时|个|家|所|名|人|项|门|本|次|倍|天|"
             + "小时|套|台|条|处|支|座|期|批|户|亩|万平方米|平方米|公里|吨)";
     private static final Pattern RANGE = Pattern.compile(
             "(?<![\\d.+])(" + NUMBER + ")" + UNIT + "?[—–\\-~～至到](" + NUMBER + ")" + UNIT + "(以上|左右|以内|以下)?");
     private static final Pattern SINGLE = Pattern.compile(
-            "(?<![\\d.+\\-—])(" + NUMBER + ")" + UNIT + "(及以上|以上|左右|及以下|以下|以内)?(?![+\\d])");
+            "(?<![\\d.+\\-—第])(" + NUMBER + ")(余|多)?" + UNIT + "(及以上|以上|左右|及以下|以下|以内)?(?![+\\d])");
     private static final Pattern COMPARATOR_WORD = Pattern.compile("(不少于|不低于|至少|超过|达到|不超过|不高于|控制在|大约|约|近)");
     private static final int COMPARATOR_REACH = 10;
 
@@ -91,44 +91,60 @@ final class MilestoneExtractor {
         return List.copyOf(new LinkedHashSet<>(milestones));
     }
 
-    /** The deadline a sentence states, if any; {@code previousYear} resolves 再通过N年. */
+    /**
+     * The deadline a sentence states, if any: of the dates it writes the latest, since a sentence that names two
+     * (在2019年试点基础上，2021年底前全面推开) names what came before to say what is due after; {@code previousYear}
+     * resolves 再通过N年 in a sentence without a date.
+     */
     static Optional<LocalDate> deadline(String sentence, Integer previousYear) {
+        List<LocalDate> dates = new ArrayList<>();
         Matcher day = DAY.matcher(sentence);
-        if (day.find() && plausibleYear(day.group(1))) {
-            return validDate(day.group(1), day.group(2), day.group(3));
+        while (day.find()) {
+            if (plausibleYear(day.group(1))) {
+                validDate(day.group(1), day.group(2), day.group(3)).ifPresent(dates::add);
+            }
         }
         Matcher month = MONTH.matcher(sentence);
-        if (month.find() && plausibleYear(month.group(1))) {
+        while (month.find()) {
             int m = Integer.parseInt(month.group(2));
-            if (m >= 1 && m <= 12) {
-                return Optional.of(YearMonth.of(Integer.parseInt(month.group(1)), m).atEndOfMonth());
+            if (plausibleYear(month.group(1)) && m >= 1 && m <= 12) {
+                dates.add(YearMonth.of(Integer.parseInt(month.group(1)), m).atEndOfMonth());
             }
         }
         Matcher half = HALF_YEAR.matcher(sentence);
-        if (half.find() && plausibleYear(half.group(1))) {
-            int y = Integer.parseInt(half.group(1));
-            return Optional.of(half.group(2).equals("上") ? LocalDate.of(y, 6, 30) : LocalDate.of(y, 12, 31));
+        while (half.find()) {
+            if (plausibleYear(half.group(1))) {
+                int y = Integer.parseInt(half.group(1));
+                dates.add(half.group(2).equals("上") ? LocalDate.of(y, 6, 30) : LocalDate.of(y, 12, 31));
+            }
         }
         Matcher quarter = QUARTER.matcher(sentence);
-        if (quarter.find() && plausibleYear(quarter.group(1))) {
-            int q = "一二三四".indexOf(quarter.group(2).charAt(0)) + 1;
-            int last = 3 * (q > 0 ? q : Integer.parseInt(quarter.group(2)));
-            return Optional.of(YearMonth.of(Integer.parseInt(quarter.group(1)), last).atEndOfMonth());
+        while (quarter.find()) {
+            if (plausibleYear(quarter.group(1))) {
+                int q = "一二三四".indexOf(quarter.group(2).charAt(0)) + 1;
+                int last = 3 * (q > 0 ? q : Integer.parseInt(quarter.group(2)));
+                dates.add(YearMonth.of(Integer.parseInt(quarter.group(1)), last).atEndOfMonth());
+            }
         }
         Matcher numericDay = NUMERIC_DAY.matcher(sentence.strip());
         if (numericDay.matches() && plausibleYear(numericDay.group(1))) {
-            return validDate(numericDay.group(1), numericDay.group(3), numericDay.group(4));
+            validDate(numericDay.group(1), numericDay.group(3), numericDay.group(4)).ifPresent(dates::add);
         }
         Matcher numeric = NUMERIC_MONTH.matcher(sentence.strip());
         if (numeric.matches() && plausibleYear(numeric.group(1))) {
             int m = Integer.parseInt(numeric.group(2));
             if (m >= 1 && m <= 12) {
-                return Optional.of(YearMonth.of(Integer.parseInt(numeric.group(1)), m).atEndOfMonth());
+                dates.add(YearMonth.of(Integer.parseInt(numeric.group(1)), m).atEndOfMonth());
             }
         }
         Matcher year = YEAR.matcher(sentence);
-        if (year.find() && plausibleYear(year.group(1))) {
-            return Optional.of(LocalDate.of(Integer.parseInt(year.group(1)), 12, 31));
+        while (year.find()) {
+            if (plausibleYear(year.group(1))) {
+                dates.add(LocalDate.of(Integer.parseInt(year.group(1)), 12, 31));
+            }
+        }
+        if (!dates.isEmpty()) {
+            return dates.stream().max(LocalDate::compareTo);
         }
         Matcher again = AGAIN.matcher(sentence);
         if (again.find() && previousYear != null) {
@@ -162,8 +178,10 @@ final class MilestoneExtractor {
             if (taken[single.start()] || isYearLike(sentence, single)) {
                 continue;
             }
-            Comparator comparator = comparator(single.group(3), wordBefore(sentence, single.start()));
-            found.add(new Found(new Target(new BigDecimal(single.group(1)), single.group(2), comparator, null),
+            // 20余个, 100多家: more than the number
+            Comparator comparator = single.group(2) != null && single.group(4) == null ? Comparator.AT_LEAST
+                    : comparator(single.group(4), wordBefore(sentence, single.start()));
+            found.add(new Found(new Target(new BigDecimal(single.group(1)), single.group(3), comparator, null),
                     single.start()));
         }
         found.sort(java.util.Comparator.comparingInt(Found::start));

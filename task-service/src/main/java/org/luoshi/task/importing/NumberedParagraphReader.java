@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a document without a table whose tasks are numbered paragraphs under chapter headings {@code 二、…} (the
- * category). The paragraphs are numbered {@code （四）…}, with numbered sub-items {@code 1. 2.} that become child
+ * category). The paragraphs are numbered {@code （四）…}, with numbered sub-items {@code 1. 2.} (or {@code 1、} or
+ * {@code （1）}) that become child
  * tasks; a document with too few such paragraphs naming units is read again with paragraphs numbered {@code 1.} and
  * sub-items {@code （1）}. Numbering that starts again under each chapter makes the chapter part of the number
  * ({@code 二.1}).
@@ -67,7 +68,7 @@ final class NumberedParagraphReader {
     }
 
     private static final Level CHINESE = new Level(Pattern.compile("^（([" + NUMERALS + "]{1,5})）"), "（", "）",
-            Pattern.compile(AFTER_SENTENCE + "(?<marker>(\\d{1,2})\\.)(?=\\p{IsHan})"));
+            Pattern.compile(AFTER_SENTENCE + "(?<marker>(\\d{1,2})[.．、]|（(\\d{1,2})）)(?=\\p{IsHan})"));
     private static final Level ARABIC = new Level(Pattern.compile("^(\\d{1,4})[.．、](?=\\s*\\p{IsHan})"), "", "",
             Pattern.compile(AFTER_SENTENCE + "(?<marker>（(\\d{1,2})）)(?=\\p{IsHan})"));
 
@@ -252,16 +253,25 @@ final class NumberedParagraphReader {
     private record Piece(String seq, int start, int end, String text) {
     }
 
+    /**
+     * The paragraph's head and its sub-items, numbered 1, 2, 3 … in one style: the first sub-item's ({@code 1.} or
+     * {@code 1、} or {@code （1）}) is the style of all, so that a sub-item's own list in another style stays its text.
+     */
     private static List<Piece> pieces(String paragraph, Level level) {
         List<Piece> pieces = new ArrayList<>();
         Matcher sub = level.subItem().matcher(paragraph);
         int start = 0;
         String seq = null;
         int expected = 1;
+        String style = null;
         while (sub.find()) {
-            if (sub.start("marker") == 0 || Integer.parseInt(sub.group(2)) != expected) {
+            String number = sub.group(2) != null ? sub.group(2) : sub.group(3);
+            String markerStyle = sub.group("marker").replace(number, "#");
+            if (sub.start("marker") == 0 || Integer.parseInt(number) != expected
+                    || (style != null && !style.equals(markerStyle))) {
                 continue;
             }
+            style = markerStyle;
             pieces.add(new Piece(seq, start, sub.start("marker"), paragraph.substring(start, sub.start("marker"))));
             seq = sub.group("marker");
             start = sub.start("marker");
@@ -291,7 +301,7 @@ final class NumberedParagraphReader {
         String title = heading.orElseGet(() -> TaskTexts.firstSentence(content));
         // a star on a sub-item's line marks the sub-item only: the paragraph's own is looked for in its head
         tasks.add(TaskTexts.task(p.seq, null, p.category, title, headText.withPersons(content),
-                document.source(p.start, p.end), headUnits.map(UnitList::units).orElse(null), headText.deadline(),
+                document.source(p.start, p.end), headUnits.map(UnitList::units).orElse(null), deadline(headText, headUnits),
                 TaskTexts.starred(document.source(p.start, p.start + head.end()))));
         for (Piece piece : pieces.subList(1, pieces.size())) {
             Labelled itemText = Labelled.of(text(piece, level));
@@ -309,7 +319,7 @@ final class NumberedParagraphReader {
                 itemSource = mark + itemSource;
             }
             tasks.add(TaskTexts.task(piece.seq(), p.seq, p.category, TaskTexts.firstSentence(itemContent),
-                    itemText.withPersons(itemContent), itemSource, itemUnits, itemText.deadline(),
+                    itemText.withPersons(itemContent), itemSource, itemUnits, deadline(itemText, units),
                     TaskTexts.starred(itemSource)));
         }
         return tasks;
@@ -335,6 +345,11 @@ final class NumberedParagraphReader {
     private static String body(String text, Level level) {
         Matcher number = level.start().matcher(text.strip());
         return number.find() ? text.strip().substring(number.end()).strip() : text.strip();
+    }
+
+    /** A labelled deadline, else the timing written inside the units' bracket. */
+    private static String deadline(Labelled text, Optional<UnitList> units) {
+        return text.deadline() != null ? text.deadline() : units.map(UnitList::deadline).orElse(null);
     }
 
     private static String withoutUnits(String text, Optional<UnitList> units) {

@@ -18,8 +18,14 @@ import java.util.regex.Pattern;
  * @param start where the units begin in the text (the opening bracket, the label or the dash)
  * @param end   where they end: the end of the text, or the colon after units that open it
  * @param units the unit text, brackets included (UnitSplitter drops them)
+ * @param deadline when the task is due, written after the units inside their bracket ({@code （市教育局牵头；2021年底前完成）}),
+ *                 or null
  */
-record UnitList(int start, int end, String units) {
+record UnitList(int start, int end, String units, String deadline) {
+
+    UnitList(int start, int end, String units) {
+        this(start, end, units, null);
+    }
 
     /** A dash before units closing a paragraph: {@code ……。——市教育局、市财政局}. */
     static final String DASH = "(?:—{1,2}|―{1,2}|－{2}|-{2})";
@@ -28,7 +34,18 @@ record UnitList(int start, int end, String units) {
     private static final String CLOSING = "）]】］";
     private static final Pattern LABEL = Pattern.compile("(?<=^|[。；;\\n\\s])(" + UnitSplitter.LABELS + ")[:：]");
     private static final Pattern ORGANIZATION = Pattern.compile(
-            "(厅|局|委|办|部|署|院|会|室|处|所|站|行|司|府|组|社|联|校|队|中心|集团|公司|电视台|单位|部门|机构|大学|学院|军区)$");
+            "(厅|局|委|办|部|署|院|会|室|处|所|站|行|司|府|组|社|联|协|校|队|关|台|中心|集团|公司|单位|部门|机构|大学|学院|军区)$");
+    /**
+     * A place standing for its government or administration (高新区, 军分区, 各乡镇, 各县（市、区）): a unit in a list that
+     * names a unit too, or as a group (各…); alone, a place in brackets is more likely content (全市, 试点县).
+     */
+    private static final Pattern PLACE = Pattern.compile("(区|县|市|州|盟|旗|乡|镇|乡镇|街道)$");
+    /**
+     * When a task must be done, closing the units' bracket after a ；or ，: {@code （市教育局牵头；2021年底前完成）}. A year
+     * and at most a few words around it, or a standing timing (长期坚持, 持续推进).
+     */
+    private static final Pattern TIMING = Pattern.compile(
+            "^(?:[^，,；;]{0,4}\\d{4}年[^，,；;]{0,14}|(?:长期坚持|持续推进|持续实施|长期推进|逐年推进|每年|常态化推进)[^，,；;]{0,6})$");
     private static final Pattern PHRASE = Pattern.compile("^(以下简称|简称|包括|含|由|如|即|其中|按|在|将|\\d)");
     /** A kind of body addressed by a paragraph (职业院校：, 行业企业：), not one unit of it. */
     private static final Pattern KIND_OF_BODY = Pattern.compile(
@@ -74,7 +91,7 @@ record UnitList(int start, int end, String units) {
         String t = stripped.substring(0, end).stripTrailing();
         // the stops after the units belong to neither them nor the content
         return bracketed(t).or(() -> labelled(t)).or(() -> dashed(t))
-                .map(u -> new UnitList(u.start(), text.length(), u.units()));
+                .map(u -> new UnitList(u.start(), text.length(), u.units(), u.deadline()));
     }
 
     /** The last dash when only units follow it. */
@@ -108,8 +125,25 @@ record UnitList(int start, int end, String units) {
                 depth++;
             } else if (OPENING.indexOf(c) >= 0 && --depth == 0) {
                 String units = t.substring(i);
-                return isUnitList(units) ? Optional.of(new UnitList(i, t.length(), units)) : Optional.empty();
+                return isUnitList(units) ? Optional.of(new UnitList(i, t.length(), units)) : withTiming(i, t);
             }
+        }
+        return Optional.empty();
+    }
+
+    /** A bracket of units followed by their timing: {@code （市教育局牵头，市财政局配合；2021年底前完成）}. */
+    private static Optional<UnitList> withTiming(int open, String t) {
+        String inner = t.substring(open + 1, t.length() - 1);
+        for (int cut = inner.length() - 1; cut > 0; cut--) {
+            if ("；;，,".indexOf(inner.charAt(cut)) < 0) {
+                continue;
+            }
+            String timing = inner.substring(cut + 1).strip();
+            if (!TIMING.matcher(HanView.of(timing)).matches()) {
+                return Optional.empty(); // the timing, if any, is the last clause
+            }
+            String units = inner.substring(0, cut);
+            return isUnitList(units) ? Optional.of(new UnitList(open, t.length(), units, timing)) : Optional.empty();
         }
         return Optional.empty();
     }
@@ -130,17 +164,29 @@ record UnitList(int start, int end, String units) {
         return isUnitList(UnitSplitter.split(units));
     }
 
+    /** Every name a unit or a place, and at least one a unit or a group of places (各乡镇). */
     private static boolean isUnitList(List<UnitMention> mentions) {
-        return !mentions.isEmpty() && mentions.stream().allMatch(m -> looksLikeUnit(m.rawName()));
+        return !mentions.isEmpty()
+                && mentions.stream().allMatch(m -> looksLikeUnit(m.rawName()) || looksLikePlace(m.rawName()))
+                && mentions.stream().anyMatch(m -> looksLikeUnit(m.rawName())
+                        || (looksLikePlace(m.rawName()) && HanView.of(m.rawName()).startsWith("各")));
     }
 
     static boolean looksLikeUnit(String name) {
+        return looksLike(name, ORGANIZATION);
+    }
+
+    private static boolean looksLikePlace(String name) {
+        return looksLike(name, PLACE);
+    }
+
+    private static boolean looksLike(String name, Pattern ending) {
         String core = HanView.of(name);
         Matcher qualifier = TRAILING_QUALIFIER.matcher(core);
         if (qualifier.find() && qualifier.start() > 0) {
             core = core.substring(0, qualifier.start());
         }
-        return core.length() >= 2 && core.length() <= LONGEST_NAME && ORGANIZATION.matcher(core).find()
+        return core.length() >= 2 && core.length() <= LONGEST_NAME && ending.matcher(core).find()
                 && !PHRASE.matcher(core).find() && !QUANTITY.matcher(core).find()
                 && core.chars().noneMatch(Character::isWhitespace);
     }

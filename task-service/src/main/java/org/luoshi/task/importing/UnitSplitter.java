@@ -11,8 +11,9 @@ import org.luoshi.task.api.model.AssignmentRole;
 /**
  * Splits a responsible-unit list (责任单位) into mentions with roles.
  *
- * <p>The list is cut into clauses at {@code ，；} and each clause into names at {@code 、}, and before {@code 和各} /
- * {@code 及各}; nothing inside brackets ({@code （）〔〕()[]【】}) or inside a government group ({@code 各…政府}, e.g.
+ * <p>The list is cut into clauses at {@code ，；} and each clause into names at {@code 、}, before {@code 和各} /
+ * {@code 及各}, and at {@code 和 / 及 / 与} or a slash after a named unit's whole name ({@code 市财政局及市教育局},
+ * {@code 市教育局/市财政局}); nothing inside brackets ({@code （）〔〕()[]【】}) or inside a government group ({@code 各…政府}, e.g.
  * {@code 各市〔州〕、县〔市〕政府}, {@code 各县区政府（管委）}) is ever cut. {@code A等省直有关部门} names A and the unnamed
  * {@code 省直有关部门}; a bare {@code A等部门} names A only. Roles:
  * <ul>
@@ -50,6 +51,7 @@ final class UnitSplitter {
             "各(?:[省市州县区旗盟乡镇街道]|〔[^〕]{1,4}〕|（[^）]{1,4}）|\\([^)]{1,4}\\)|[、及和与])+?(?:人民政府|政府)"
                     + "(?:（[^）]{1,6}）|\\([^)]{1,6}\\))?");
     private static final Pattern UNNAMED = Pattern.compile("(有关|相关)");
+    private static final String CONJUNCTIONS = "和及与";
     private static final String OPENING = "（(〔[【［";
     private static final String CLOSING = "）)〕]】］";
     private static final String EDGE_PUNCTUATION = "，,；;。.、：:　 ";
@@ -171,7 +173,10 @@ final class UnitSplitter {
         return UNNAMED.matcher(view).find() ? AssignmentKind.UNSPECIFIED : AssignmentKind.AGENCY;
     }
 
-    /** The names of {@code text[from, to)}: cut at 、 and before 和各 / 及各, with A等B reduced as documented. */
+    /**
+     * The names of {@code text[from, to)}: cut at 、, before 和各 / 及各, and at 和 / 及 / 与 or a slash after a whole unit's name,
+     * with A等B reduced as documented.
+     */
     private static List<String> names(String text, String view, boolean[] atomic, int from, int to) {
         List<String> names = new ArrayList<>();
         int start = from;
@@ -185,6 +190,13 @@ final class UnitSplitter {
                     cut = true;
                     skip = 2;
                 } else if ((view.charAt(i) == '和' || view.charAt(i) == '及') && view.startsWith("各", i + 1) && i > start) {
+                    cut = true;
+                } else if ((CONJUNCTIONS.indexOf(view.charAt(i)) >= 0 || view.charAt(i) == '/' || view.charAt(i) == '／')
+                        && i > start && i + 1 < to
+                        && UnitList.looksLikeUnit(view.substring(start, i))
+                        && kindOf(view.substring(start, i)) == AssignmentKind.AGENCY) {
+                    // 市财政局及市教育局; not 人力资源和社会保障局, whose part before 和 is no unit, nor 有关部门和行业协会,
+                    // unnamed units the document leaves as one
                     cut = true;
                 }
             }

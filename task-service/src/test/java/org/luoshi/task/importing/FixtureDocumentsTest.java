@@ -17,7 +17,8 @@ import org.luoshi.task.api.model.Comparator;
 
 /**
  * Documents of the same family in shapes the seeds do not show (src/test/resources/importing): a State Council
- * annex table, units inline as {@code [责任单位:…]}, a unit list that writes 省 only once, parentheses of content that
+ * annex table, units inline as {@code [责任单位:…]}, a unit list that writes 省 only once, places beside units and a
+ * timing inside the units' bracket, parentheses of content that
  * are not unit lists, ASCII punctuation, a table with separate 牵头单位 and 配合单位 columns (also under a header on
  * two rows), units and deadlines on labelled lines of their own, and paragraph numbers on heading lines of their own.
  * Each pins the tasks, their units with roles in order, and the dates.
@@ -70,6 +71,41 @@ class FixtureDocumentsTest {
         assertEquals(1, five.milestones().size(), "the deadline column falls on the content's own 2020 target");
         assertEquals(new Target(new BigDecimal("50"), "个", Comparator.AT_LEAST, null), five.milestones().get(0).target());
         assertUnits(task(d, "6"), "国家发展改革委:LEAD", "财政部:RESPONSIBLE", "税务总局:RESPONSIBLE", "教育部:RESPONSIBLE");
+    }
+
+    @Test
+    void placesBesideUnitsTimingsInsideTheUnitsBracketConjunctionsAndSubItemsInOtherStyles() {
+        ParsedDocument d = parse("county-plan-places-and-timings.txt");
+        assertEquals(DocumentShape.NUMBERED_PARAGRAPHS, d.shape());
+        assertEquals(List.of("（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）", "（八）", "（1）", "（2）",
+                "（九）", "1、", "2、"), seqs(d));
+
+        ParsedTask one = task(d, "（一）");
+        assertUnits(one, "县教育局:LEAD", "县财政局:PARTICIPANT");
+        assertEquals(List.of(LocalDate.of(2021, 12, 31), LocalDate.of(2022, 6, 30)), dueDates(one),
+                "the content's target, then the timing written after the units");
+        assertTrue(one.content().endsWith("建成1所省级示范校。"), "the units' bracket is not content: " + one.content());
+        assertUnits(task(d, "（二）"), "县教育局:RESPONSIBLE", "县科协:RESPONSIBLE", "高新区管委会:RESPONSIBLE");
+        assertEquals(new Target(new BigDecimal("20"), "个", Comparator.AT_LEAST, null),
+                task(d, "（二）").milestones().get(0).target(), "20余个");
+        assertUnits(task(d, "（三）"), "县发展改革委:LEAD", "各乡镇:PARTICIPANT");
+        assertEquals(AssignmentKind.GROUP, task(d, "（三）").units().get(1).kind());
+        assertUnits(task(d, "（四）"), "县财政局:RESPONSIBLE", "县教育局:RESPONSIBLE");
+        assertTrue(task(d, "（四）").milestones().isEmpty(), "长期坚持 and 2020年起 are no deadlines");
+        assertUnits(task(d, "（五）"), "县政府督查室:LEAD", "各县（市、区）:PARTICIPANT");
+        assertUnits(task(d, "（六）"), "县人武部:RESPONSIBLE", "军分区:RESPONSIBLE");
+        ParsedTask seven = task(d, "（七）");
+        assertUnits(seven, "县教育局:RESPONSIBLE", "县人社局:RESPONSIBLE");
+        assertEquals(List.of(LocalDate.of(2021, 12, 31)), dueDates(seven), "the later of the sentence's two years");
+        assertTrue(seven.milestones().stream().allMatch(m -> m.target() == null), "第3批 is an ordinal, no target");
+
+        List<ParsedTask> eight = d.tasks().stream().filter(t -> "（八）".equals(t.parentSeq())).toList();
+        assertEquals(List.of("建设产教融合实训基地", "培育产教融合型企业，其中：1.制造业企业"),
+                eight.stream().map(ParsedTask::title).toList(), "the 1. inside item （2） stays its text");
+        assertUnits(eight.get(1), "县发展改革委:RESPONSIBLE", "县工信局:RESPONSIBLE");
+        List<ParsedTask> nine = d.tasks().stream().filter(t -> "（九）".equals(t.parentSeq())).toList();
+        assertUnits(nine.get(0), "县教育局:RESPONSIBLE");
+        assertUnits(nine.get(1), "县人社局:RESPONSIBLE");
     }
 
     @Test

@@ -125,4 +125,20 @@ class MilestoneExtractorTest {
         assertTrue(milestones.get(1).title().contains("总体实现教育和产业统筹融合"));
         assertEquals(null, milestones.get(1).target());
     }
+
+    @Test
+    void ofTwoDatesInASentenceTheLaterIsDueTheEarlierIsWhatCameBefore() {
+        assertEquals(Optional.of(LocalDate.of(2021, 12, 31)), due("在2019年试点基础上，2021年底前全面推开"));
+        assertEquals(Optional.of(LocalDate.of(2022, 12, 31)), due("2019年3月出台实施方案，到2022年全面建成"));
+        assertEquals(Optional.of(LocalDate.of(2020, 12, 31)), due("以2018年为基数，2020年增长10%"));
+    }
+
+    @Test
+    void moreThanANumberIsAtLeastItAndAnOrdinalIsNoTarget() {
+        assertEquals(List.of(target("20", "个", Comparator.AT_LEAST, null)), targets("共建实训基地20余个"));
+        assertEquals(List.of(target("100", "家", Comparator.AT_LEAST, null)), targets("培育产教融合型企业100多家"));
+        assertEquals(List.of(target("1", "万家", Comparator.EXACT, null)), targets("新增1万家企业参与"));
+        assertEquals(List.of(), targets("建成第3批示范校"));
+        assertEquals(List.of(target("5", "所", Comparator.EXACT, null)), targets("建成第13批示范校5所"));
+    }
 }

@@ -41,6 +41,26 @@ class UnitListTest {
                 "closing units come first");
     }
 
+    @Test
+    void aTimingAfterTheUnitsInsideTheirBracketIsTheTasksDeadlineNotAReasonToDropTheUnits() {
+        UnitList units = UnitList.at("整合职业教育资源。（县教育局牵头，县财政局配合；2021年底前完成）").orElseThrow();
+        assertEquals("县教育局牵头，县财政局配合", units.units());
+        assertEquals("2021年底前完成", units.deadline());
+        assertEquals("长期坚持", UnitList.at("加强督导。（县政府督查室负责，长期坚持）").orElseThrow().deadline());
+        assertTrue(UnitList.at("开展试点（2019年起，先在3个县开展）。").isEmpty(), "a timing alone is no unit list");
+        assertTrue(UnitList.at("开展试点（试点县，2021年底前完成）。").isEmpty(), "nor with a place that is no unit");
+    }
+
+    @Test
+    void placesStandForTheirGovernmentsBesideAUnitOrAsAGroupButNotAlone() {
+        assertEquals("（县人武部、军分区负责）", units("加强民兵培训。（县人武部、军分区负责）"));
+        assertEquals("（县发展改革委牵头，各乡镇配合）", units("推进校企合作。（县发展改革委牵头，各乡镇配合）"));
+        assertEquals("（县政府督查室牵头，各县（市、区）配合）", units("强化督导考核。（县政府督查室牵头，各县（市、区）配合）"));
+        assertEquals("（县教育局、县科协、高新区管委会按职责分工负责）", units("建设职教中心。（县教育局、县科协、高新区管委会按职责分工负责）"));
+        assertTrue(UnitList.at("开展示范创建（全市）。").isEmpty(), "a place alone in brackets is content");
+        assertTrue(UnitList.at("选择试点地区（高新区）。").isEmpty());
+    }
+
     private static String units(String text) {
         Optional<UnitList> units = UnitList.at(text);
         assertTrue(units.isPresent(), "no units found in " + text);

@@ -19,10 +19,19 @@ class UnitSplitterTest {
     }
 
     @Test
-    void aNamedUnitAfterHuiTongParticipatesAndHeIsNeverASeparator() {
+    void aNamedUnitAfterHuiTongParticipatesAndHeInsideANameOrAfterUnnamedUnitsIsNoSeparator() {
         assertEquals(List.of("省民政厅:LEAD", "有关部门和行业协会:PARTICIPANT", "省农业和农村厅:PARTICIPANT"),
                 split("省民政厅会同有关部门和行业协会、省农业和农村厅"));
         assertEquals(List.of("省工业和信息化厅:LEAD", "省文化和旅游厅:RESPONSIBLE"), split("省工业和信息化厅、省文化和旅游厅"));
+    }
+
+    @Test
+    void heJiYuOrASlashAfterANamedUnitsWholeNameSeparateUnits() {
+        assertEquals(List.of("县财政局:RESPONSIBLE", "县教育局:RESPONSIBLE"), split("县财政局及县教育局负责"));
+        assertEquals(List.of("市卫生健康委:LEAD", "市医保局:LEAD", "市人力资源和社会保障局:PARTICIPANT"),
+                split("市卫生健康委与市医保局牵头，市人力资源和社会保障局配合"));
+        assertEquals(List.of("市教育局:LEAD", "市财政局:RESPONSIBLE"), split("市教育局/市财政局"));
+        assertEquals(List.of("市住房和城乡建设局:LEAD"), split("市住房和城乡建设局"));
     }
 
     @Test
