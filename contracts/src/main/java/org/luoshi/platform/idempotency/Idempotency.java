@@ -58,7 +58,9 @@ public class Idempotency {
     }
 
     private Uni<Response> run(IdempotencyRecord.Key id, Supplier<Uni<Response>> action) {
-        return action.get()
+        // Deferred so that an action refusing the request before it returns a Uni (a synchronous throw)
+        // still releases the key; otherwise the key would answer "still being processed" forever.
+        return Uni.createFrom().<Response>deferred(action::get)
                 .call(response -> Panache.withTransaction(() -> IdempotencyRecord.<IdempotencyRecord>findById(id)
                         .invoke(record -> {
                             record.status = response.getStatus();

@@ -8,7 +8,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.util.Arrays;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.luoshi.platform.idempotency.Idempotency;
@@ -42,12 +44,21 @@ public class ImportResource implements ImportsApi {
         Upload upload = Upload.of(headers.getMediaType(), read(body), fileName);
         ImportService.Request request = new ImportService.Request(upload.fileName(), jurisdiction, docNumber, title,
                 Boolean.TRUE.equals(dryRun), Boolean.TRUE.equals(replace), token.getRawToken());
-        String fingerprint = String.join(" ", request.fileName(), jurisdiction, String.valueOf(request.dryRun()),
-                String.valueOf(request.replace()), String.valueOf(Arrays.hashCode(upload.content())));
+        // Idempotency hashes this fingerprint: it names every input that changes the outcome, the file by its digest
+        String fingerprint = String.join(" ", request.fileName(), jurisdiction, String.valueOf(docNumber), String.valueOf(title),
+                String.valueOf(request.dryRun()), String.valueOf(request.replace()), sha256(upload.content()));
         return idempotency.once(idempotencyKey, "importDocument", fingerprint,
                         () -> service.importFile(request, upload.content())
                                 .map(outcome -> Response.status(outcome.created() ? 201 : 200).entity(outcome.report()).build()))
                 .subscribeAsCompletionStage();
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] read(File body) {

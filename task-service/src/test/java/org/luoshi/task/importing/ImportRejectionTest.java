@@ -60,6 +60,21 @@ class ImportRejectionTest {
     }
 
     @Test
+    void aRefusedUploadReleasesItsIdempotencyKeyForTheCorrectedFile() {
+        String key = "upload-" + System.nanoTime();
+        // over luoshi.import.max-bytes (1,000,000) yet under the HTTP body limit, so the import itself refuses it
+        byte[] tooLarge = ("1\t任务\t省教育厅\n" + "说".repeat(340_000)).getBytes(StandardCharsets.UTF_8);
+        given().auth().oauth2(SUPERVISOR).contentType("application/octet-stream").header("Idempotency-Key", key)
+                .queryParam("fileName", "large.txt").queryParam("jurisdiction", "430000").queryParam("dryRun", true)
+                .body(tooLarge).when().post("/api/v1/imports").then().statusCode(413).contentType("application/problem+json");
+        // before, the key stayed claimed: every retry answered 409 "still being processed" or 422
+        given().auth().oauth2(SUPERVISOR).contentType("application/octet-stream").header("Idempotency-Key", key)
+                .queryParam("fileName", "large.txt").queryParam("jurisdiction", "430000").queryParam("dryRun", true)
+                .body("分工表\n序号\t重点任务\t责任单位\n1\t落实财税政策。\t省教育厅\n".getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/v1/imports").then().statusCode(200).body("tasks.size()", equalTo(1));
+    }
+
+    @Test
     void anotherTextUnderAStoredDocNumberIsAConflict() throws Exception {
         SeedImportTest.importSeed("003_592ce857e5741a20.txt", "341500", java.util.Map.of()).then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
         String changed = java.nio.file.Files.readString(java.nio.file.Path.of("..", "seeds", "003_592ce857e5741a20.txt"))
