@@ -131,6 +131,20 @@ public class ReorganizationService {
             throw ProblemException.unprocessable(change.type() + " cannot have " + originals + " original and "
                     + resulting + " resulting agencies");
         }
+        for (List<UUID> listed : List.of(change.originalIds(), change.resultingIds())) {
+            Set<UUID> seen = new HashSet<>();
+            listed.stream().filter(listedId -> !seen.add(listedId)).findFirst().ifPresent(twice -> {
+                throw ProblemException.unprocessable(byId.get(twice).name + " (" + twice + ") is listed twice");
+            });
+        }
+        for (UUID id : change.resultingIds()) {
+            Agency result = byId.get(id);
+            // a dissolved agency receives no names, units or children: the registry would point at a dead end
+            if (result.status == AgencyStatus.DISSOLVED) {
+                throw ProblemException.conflict(result.name + " is dissolved: it cannot be the "
+                        + (change.type() == Reorganization.Type.MOVE ? "new parent" : "result") + " of a " + change.type());
+            }
+        }
         if (change.type() != Reorganization.Type.MOVE
                 && change.originalIds().stream().anyMatch(change.resultingIds()::contains)) {
             throw ProblemException.unprocessable("an agency cannot be both an original and a result of a " + change.type());

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -101,6 +102,18 @@ class ReorganizationApiTest {
         reorganize(Map.of("type", "RENAME", "effectiveOn", "2020-01-01", "originalIds", List.of(parent),
                 "resulting", List.of(Map.of("create", Map.of("name", "", "classification", "DEPARTMENT",
                         "level", "PROVINCE", "divisionCode", "220000"))))).statusCode(400);
+        // an agency listed twice, or a dissolved one receiving names or children, was accepted before
+        String other = create("吉林省测试另一单位", null);
+        reorganize(Map.of("type", "MERGE", "effectiveOn", "2020-01-01", "originalIds", List.of(child, child),
+                "resulting", List.of(Map.of("id", other)))).statusCode(422).body("detail", containsString("listed twice"));
+        String dissolved = create("吉林省测试已撤销单位", null);
+        reorganize(Map.of("type", "DISSOLVE", "effectiveOn", "2019-01-01", "originalIds", List.of(dissolved))).statusCode(201);
+        reorganize(Map.of("type", "RENAME", "effectiveOn", "2020-01-01", "originalIds", List.of(other),
+                "resulting", List.of(Map.of("id", dissolved)))).statusCode(409).body("detail", containsString("is dissolved"));
+        reorganize(Map.of("type", "MOVE", "effectiveOn", "2020-01-01", "originalIds", List.of(child),
+                "resulting", List.of(Map.of("id", dissolved)))).statusCode(409).body("detail", containsString("new parent"));
+        assertStatus(other, "ACTIVE");
+        given().auth().oauth2(ADMIN).when().get("/api/v1/agencies/" + child).then().body("parentId", equalTo(parent));
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"type\": \"MERGE\"")
                 .when().post("/api/v1/reorganizations").then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(TestTokens.user("integrator", "integrator")).contentType(ContentType.JSON)
