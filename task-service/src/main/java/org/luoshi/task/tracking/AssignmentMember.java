@@ -41,13 +41,15 @@ public class AssignmentMember extends PanacheEntityBase {
     }
 
     /**
-     * Members that ended in a reorganization are replaced by its successors, within the caller's transaction. The group
-     * assignment itself is unchanged, so no task event follows; a repeat finds nothing left to move.
+     * Members that ended in a reorganization are replaced by its successors, within the caller's transaction; a repeat
+     * finds nothing left to move.
+     *
+     * @return the tasks whose group members changed
      */
-    static Uni<Void> follow(List<UUID> originals, List<UUID> successors) {
+    static Uni<Set<UUID>> follow(List<UUID> originals, List<UUID> successors) {
         return AssignmentMember.<AssignmentMember>list("key.agencyId in ?1", originals).flatMap(ended -> {
             if (ended.isEmpty()) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(Set.<UUID>of());
             }
             Set<Key> wanted = new HashSet<>();
             ended.forEach(m -> successors.forEach(s -> wanted.add(new Key(m.key.taskId(), m.key.position(), s))));
@@ -62,7 +64,7 @@ public class AssignmentMember extends PanacheEntityBase {
                             deletes = deletes.flatMap(x -> gone.delete());
                         }
                         return deletes.flatMap(x -> added.isEmpty() ? Uni.createFrom().voidItem()
-                                : AssignmentMember.persist(added));
+                                : AssignmentMember.persist(added)).replaceWith(Set.copyOf(tasks));
                     });
         });
     }

@@ -17,7 +17,8 @@ import org.luoshi.events.model.TaskEvent;
 /**
  * Makes tasks follow reorganizations: assignments to units that ended move to their successors, the first unit
  * is kept as formerAgencyId and in the assignment history, a split (several successors) assigns them all and flags
- * the task for review, and each task gets one TaskReassigned per reorganization.
+ * the task for review, and each task gets one TaskReassigned per reorganization. A task that only had an ended unit
+ * among a group's members (各市州人民政府) gets a TaskUpdated of its assignments instead.
  */
 @ApplicationScoped
 public class Reassignments {
@@ -39,15 +40,31 @@ public class Reassignments {
         if (successors == null || successors.isEmpty() || reorganization.getType() == Reorganization.TypeEnum.MOVE) {
             return Uni.createFrom().item(0);
         }
-        return AssignmentMember.follow(originals, successors).chain(() -> Assignment.<Assignment>list(
-                "agencyId in ?1 order by key.taskId, key.position", originals)).flatMap(moving -> {
+        return AssignmentMember.follow(originals, successors).flatMap(membersChanged -> Assignment.<Assignment>list(
+                "agencyId in ?1 order by key.taskId, key.position", originals).flatMap(moving -> {
             Map<UUID, List<Assignment>> byTask = new LinkedHashMap<>();
             moving.forEach(a -> byTask.computeIfAbsent(a.key.taskId(), k -> new ArrayList<>()).add(a));
             Uni<Integer> chain = Uni.createFrom().item(0);
             for (UUID taskId : byTask.keySet()) {
                 chain = chain.flatMap(count -> reassign(taskId, reorganization).map(done -> count + 1));
             }
+            // a task whose only change is a group's members: its TaskReassigned would have carried them
+            for (UUID taskId : membersChanged.stream().filter(t -> !byTask.containsKey(t)).sorted().toList()) {
+                chain = chain.flatMap(count -> membersFollowed(taskId).replaceWith(count));
+            }
             return chain;
+        }));
+    }
+
+    /** Announces a task whose group members followed a reorganization (TaskUpdated, assignments); its version moves. */
+    private Uni<Void> membersFollowed(UUID taskId) {
+        return Task.<Task>findById(taskId).flatMap(task -> {
+            task.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            return Panache.flush()
+                    .flatMap(x -> tasks.load(task))
+                    .flatMap(view -> events.publish("TaskUpdated", view,
+                            new TaskEvent(mapper.toSnapshot(view)).changedFields(List.of("assignments"))))
+                    .replaceWithVoid();
         });
     }
 

@@ -58,6 +58,7 @@ class GroupMembershipTest {
                 .body(Map.of("period", "2022-Q1", "text", "越权"))
                 .when().post("/api/v1/tasks/" + task + "/progress").then().statusCode(403);
 
+        int versionBefore = given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task).then().extract().path("version");
         // 株洲 merges into a new unit: the group's membership follows, the group assignment stays as written
         UUID successor = Fixtures.announceAgency("株洲市人民政府（新）");
         Fixtures.taskLedBy(documentId, "9", List.of(successor));
@@ -69,7 +70,17 @@ class GroupMembershipTest {
         given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task).then().statusCode(200)
                 .body("assignments[1].rawName", org.hamcrest.Matchers.equalTo("各市州人民政府"))
                 .body("assignments[1].memberIds", containsInAnyOrder(changsha.toString(), successor.toString()))
-                .body("assignments.agencyId", not(hasItem(successor.toString())));
+                .body("assignments.agencyId", not(hasItem(successor.toString())))
+                .body("version", org.hamcrest.Matchers.equalTo(versionBefore + 1));
+        // integrators follow the members too: before, they changed without an event or a new version
+        var updated = org.luoshi.platform.testing.TopicReader.await("task.events", r -> task.equals(r.key())
+                && "org.luoshi.TaskUpdated".equals(org.luoshi.platform.testing.TopicReader.header(r, "ce_type")), 2,
+                Duration.ofSeconds(5));
+        org.junit.jupiter.api.Assertions.assertEquals(1, updated.size());
+        io.restassured.path.json.JsonPath event = new io.restassured.path.json.JsonPath(updated.get(0).value());
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("assignments"), event.getList("changedFields"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of(changsha.toString(), successor.toString()),
+                java.util.Set.copyOf(event.getList("task.assignments[1].memberIds", String.class)));
     }
 
     @Test
