@@ -54,7 +54,7 @@ public class AgencyService {
     private Uni<Agency> insert(UUID id, AgencyCreate request) {
         Agency agency = new Agency();
         agency.id = id;
-        agency.name = request.getName().strip();
+        agency.name = ProblemException.requireText("name", request.getName());
         agency.shortName = request.getShortName() == null ? null : request.getShortName().strip();
         agency.otherNames = new ArrayList<>(mapper.toNameEntries(request.getOtherNames()));
         agency.classification = request.getClassification();
@@ -160,7 +160,7 @@ public class AgencyService {
 
     private List<String> applyPatch(Agency agency, AgencyPatch patch) {
         List<String> changed = new ArrayList<>();
-        change(changed, "name", agency.name, patch.getName() == null ? null : patch.getName().strip(), v -> agency.name = v);
+        change(changed, "name", agency.name, patch.getName() == null ? null : ProblemException.requireText("name", patch.getName()), v -> agency.name = v);
         change(changed, "shortName", agency.shortName, patch.getShortName() == null ? null : patch.getShortName().strip(),
                 v -> agency.shortName = v);
         change(changed, "classification", agency.classification, patch.getClassification(), v -> agency.classification = v);

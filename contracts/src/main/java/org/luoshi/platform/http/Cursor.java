@@ -1,6 +1,9 @@
 package org.luoshi.platform.http;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.UUID;
 import org.luoshi.platform.problem.ProblemException;
@@ -25,7 +28,29 @@ public record Cursor(String key, UUID id) {
             int split = text.lastIndexOf(SEPARATOR);
             return new Cursor(text.substring(0, split), UUID.fromString(text.substring(split + 1)));
         } catch (IllegalArgumentException | StringIndexOutOfBoundsException e) {
-            throw ProblemException.badRequest("'after' is not a cursor returned by this service");
+            throw notIssuedHere();
         }
+    }
+
+    /** The key as the instant it was written from; a forged cursor holding something else is a 400, not a 500. */
+    public OffsetDateTime timeKey() {
+        try {
+            return OffsetDateTime.parse(key);
+        } catch (DateTimeParseException e) {
+            throw notIssuedHere();
+        }
+    }
+
+    /** The key as the date it was written from (400 for a forged cursor). */
+    public LocalDate dateKey() {
+        try {
+            return LocalDate.parse(key);
+        } catch (DateTimeParseException e) {
+            throw notIssuedHere();
+        }
+    }
+
+    private static ProblemException notIssuedHere() {
+        return ProblemException.badRequest("'after' is not a cursor returned by this service");
     }
 }

@@ -15,13 +15,17 @@ public final class ETags {
     /**
      * The version an If-Match header names.
      *
-     * @throws ProblemException 428 without the header, 400 when it is not one of our tags
+     * @throws ProblemException 428 without the header, 400 when it is not one of our tags (nor *, which names no version)
      */
     public static long requiredVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw ProblemException.preconditionRequired();
         }
         String tag = ifMatch.trim();
+        if (tag.equals("*")) {
+            // "any version" would overwrite a concurrent change unseen, which is what If-Match is here to prevent
+            throw ProblemException.badRequest("If-Match: * is not accepted: send the ETag of the version you read, such as \"3\"");
+        }
         if (tag.startsWith("W/")) {
             tag = tag.substring(2);
         }

@@ -27,6 +27,19 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(400, "bad-request", "Request is not valid", detail);
     }
 
+    /**
+     * The text stripped of surrounding spaces; a 400 naming the field when nothing is left, where a schema's
+     * minLength would have let "   " through as an empty title.
+     */
+    public static String requireText(String field, String value) {
+        String stripped = value == null ? null : value.strip();
+        if (stripped == null || stripped.isEmpty()) {
+            throw new ProblemException(400, "validation", "Request is not valid", field + ": must not be blank",
+                    List.of(new FieldError(field, "must not be blank")));
+        }
+        return stripped;
+    }
+
     public static ProblemException notFound(String what, Object id) {
         return new ProblemException(404, "not-found", "Not found", what + " " + id + " does not exist");
     }

@@ -3,6 +3,7 @@ package org.luoshi.platform.problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -25,7 +26,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.luoshi.common.model.FieldError;
 import org.luoshi.common.model.Problem;
-import org.luoshi.platform.http.StrictBooleans;
+import org.luoshi.platform.http.StrictParameters;
 
 /**
  * The one place that turns failures into RFC 9457 {@code application/problem+json}. Responses name the field and the
@@ -66,6 +67,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        if (e instanceof InvalidNullException) {
+            return respond(400, "malformed-body", "Request body is not valid", "null is not allowed" + at(e), List.of(), uri);
+        }
         String detail = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Missing required creator property")
                 ? "a required property is missing" + at(e)
                 : "a value has the wrong type or shape" + at(e);
@@ -118,7 +122,11 @@ public class ProblemMapper {
         if (e.getCause() instanceof JsonProcessingException cause) {
             return malformedJson(cause, uri);
         }
-        if (e instanceof StrictBooleans.InvalidParameterException invalid) {
+        if (e instanceof StrictParameters.InvalidParameterException invalid && invalid.inPath(uri)) {
+            return respond(404, "not-found", "Not found", "no resource at " + uri.getPath() + ": " + invalid.detail(uri),
+                    List.of(), uri);
+        }
+        if (e instanceof StrictParameters.InvalidParameterException invalid) {
             return respond(400, "invalid-parameter", "Invalid parameter", invalid.detail(uri), List.of(), uri);
         }
         int status = e.getResponse().getStatus();

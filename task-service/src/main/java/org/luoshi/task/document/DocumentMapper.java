@@ -22,6 +22,7 @@ public class DocumentMapper {
                 .issuedOn(d.issuedOn)
                 .publishedOn(d.publishedOn)
                 ._implements(d.implementsDocNumber)
+                .implementsDocumentId(view.implementsDocumentId())
                 .milestones(view.goals().stream().map(milestones::toApi).toList())
                 .taskCount(view.taskCount())
                 .supersededBy(d.supersededBy)

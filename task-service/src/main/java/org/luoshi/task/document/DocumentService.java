@@ -29,6 +29,9 @@ public class DocumentService {
 
     public static final String TOPIC = "task.events";
 
+    /** The cursor key of a document without 成文日期: those come last. */
+    private static final String UNDATED = "undated";
+
     private final DocumentMapper mapper;
     private final Milestones milestones;
     private final TaskService tasks;
@@ -47,8 +50,8 @@ public class DocumentService {
     public Uni<DocumentView> register(DocumentCreate request) {
         PolicyDocument document = new PolicyDocument();
         document.id = UUID.randomUUID();
-        document.docNumber = request.getDocNumber().strip();
-        document.title = request.getTitle().strip();
+        document.docNumber = ProblemException.requireText("docNumber", request.getDocNumber());
+        document.title = ProblemException.requireText("title", request.getTitle());
         document.issuerId = request.getIssuerId();
         document.jurisdiction = request.getJurisdiction();
         document.issuedOn = request.getIssuedOn();
@@ -110,12 +113,16 @@ public class DocumentService {
             where.add("(title like :text or docNumber like :text)");
             parameters.and("text", "%" + text.strip() + "%");
         }
+        // newest issued first, undated documents last; the id breaks ties so that keyset pages neither skip nor repeat
         Cursor cursor = Cursor.decode(after);
-        if (cursor != null) {
-            where.add("(createdAt > :afterTime or (createdAt = :afterTime and id > :afterId))");
-            parameters.and("afterTime", OffsetDateTime.parse(cursor.key())).and("afterId", cursor.id());
+        if (cursor != null && cursor.key().equals(UNDATED)) {
+            where.add("(issuedOn is null and id < :afterId)");
+            parameters.and("afterId", cursor.id());
+        } else if (cursor != null) {
+            where.add("(issuedOn < :afterIssued or (issuedOn = :afterIssued and id < :afterId) or issuedOn is null)");
+            parameters.and("afterIssued", cursor.dateKey()).and("afterId", cursor.id());
         }
-        String query = (String.join(" and ", where) + " order by createdAt, id").strip();
+        String query = (String.join(" and ", where) + " order by issuedOn desc nulls last, id desc").strip();
         // range is inclusive: limit + 1 rows, the last only telling whether a next page exists
         return PolicyDocument.<PolicyDocument>find(query, parameters).range(0, limit).list()
                 .flatMap(rows -> viewPage(rows, limit));
@@ -125,7 +132,7 @@ public class DocumentService {
         boolean more = rows.size() > limit;
         List<PolicyDocument> items = more ? rows.subList(0, limit) : rows;
         PolicyDocument last = items.isEmpty() ? null : items.get(items.size() - 1);
-        String next = more ? new Cursor(last.createdAt.toString(), last.id).encode() : null;
+        String next = more ? new Cursor(last.issuedOn == null ? UNDATED : last.issuedOn.toString(), last.id).encode() : null;
         Uni<List<DocumentView>> views = Uni.createFrom().item(new ArrayList<>());
         for (PolicyDocument document : items) {
             views = views.flatMap(list -> view(document).map(v -> {
@@ -139,7 +146,17 @@ public class DocumentService {
     private Uni<DocumentView> view(PolicyDocument document) {
         return milestones.ofDocument(document.id)
                 .flatMap(goals -> org.luoshi.task.tracking.Task.count("documentId", document.id)
-                        .map(count -> new DocumentView(document, goals, count.intValue())));
+                        .flatMap(count -> implemented(document)
+                                .map(implemented -> new DocumentView(document, goals, count.intValue(), implemented))));
+    }
+
+    /** The current document under the number this one implements, when it is stored here. */
+    private static Uni<UUID> implemented(PolicyDocument document) {
+        if (document.implementsDocNumber == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return PolicyDocument.<PolicyDocument>find("docNumber = ?1 and supersededBy is null", document.implementsDocNumber)
+                .firstResult().map(found -> found == null ? null : found.id);
     }
 
     /** A page of documents and the cursor of the next one (null on the last). */

@@ -4,12 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import org.luoshi.task.api.model.Health;
 import org.luoshi.task.api.model.MilestoneStatus;
+import org.luoshi.task.api.model.TaskStatus;
 
 /**
  * 逾期预警: RED when an open milestone is past due, YELLOW when one is due within the warning window, else GREEN.
+ * A closed task (办结 or cancelled) is GREEN whatever its milestones say: nothing is owed on it any more.
  * The clock is a bean so that tests and the scheduler agree on "today".
  */
 @ApplicationScoped
@@ -17,13 +21,19 @@ public class HealthRules {
 
     public static final int WARNING_DAYS = 30;
 
+    /** Tasks that owe nothing: their open milestones no longer make them late. */
+    public static final Set<TaskStatus> CLOSED = EnumSet.of(TaskStatus.COMPLETED, TaskStatus.CANCELLED);
+
     private final Clock clock;
 
     public HealthRules(Clock clock) {
         this.clock = clock;
     }
 
-    public Health health(Collection<Milestone> milestones) {
+    public Health health(TaskStatus status, Collection<Milestone> milestones) {
+        if (CLOSED.contains(status)) {
+            return Health.GREEN;
+        }
         LocalDate today = LocalDate.now(clock);
         Optional<LocalDate> due = nextDue(milestones);
         if (due.isEmpty()) {

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.luoshi.platform.problem.ProblemException;
 import org.luoshi.task.api.model.MilestoneCreate;
 import org.luoshi.task.api.model.MilestoneStatus;
 import org.luoshi.task.api.model.Target;
@@ -45,7 +46,7 @@ public class Milestones implements PanacheRepositoryBase<Milestone, UUID> {
         milestone.id = UUID.randomUUID();
         milestone.documentId = documentId;
         milestone.taskId = taskId;
-        milestone.title = request.getTitle().strip();
+        milestone.title = ProblemException.requireText("title", request.getTitle());
         milestone.dueDate = request.getDueDate();
         milestone.status = MilestoneStatus.OPEN;
         Target target = request.getTarget();

@@ -78,8 +78,8 @@ public class ProgressService {
             report.id = UUID.randomUUID();
             report.taskId = task.id;
             report.agencyId = reportingAgency(view, request.getAgencyId(), actor);
-            report.period = request.getPeriod().strip();
-            report.text = request.getText().strip();
+            report.period = ProblemException.requireText("period", request.getPeriod());
+            report.text = ProblemException.requireText("text", request.getText());
             report.percent = request.getPercent();
             List<MetricValue> metrics = request.getMetrics() == null ? List.of() : request.getMetrics();
             report.metrics = write(metrics);

@@ -77,7 +77,7 @@ public class ReminderService {
             reminder.id = UUID.randomUUID();
             reminder.taskId = taskId;
             reminder.agencyIds = write(recipients);
-            reminder.message = request.getMessage().strip();
+            reminder.message = ProblemException.requireText("message", request.getMessage());
             reminder.respondBy = request.getRespondBy();
             reminder.issuedBy = Objects.requireNonNullElse(actor.getUsername(), actor.getSubject());
             reminder.issuedAt = OffsetDateTime.now(clock);

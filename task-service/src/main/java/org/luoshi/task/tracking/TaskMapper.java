@@ -25,7 +25,7 @@ public class TaskMapper {
         return new org.luoshi.task.api.model.Task(t.id, t.documentId, t.seq, t.title,
                 view.assignments().stream().map(a -> toApi(a, view)).toList(),
                 view.milestones().stream().map(milestones::toApi).toList(),
-                t.status, health.health(view.milestones()), t.version)
+                t.status, health.health(t.status, view.milestones()), t.version)
                 .parentId(t.parentId)
                 .category(t.category)
                 .content(t.content)

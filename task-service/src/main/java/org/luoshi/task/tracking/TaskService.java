@@ -72,10 +72,10 @@ public class TaskService {
         Task task = new Task();
         task.id = UUID.randomUUID();
         task.documentId = documentId;
-        task.seq = request.getSeq().strip();
+        task.seq = ProblemException.requireText("seq", request.getSeq());
         task.parentId = request.getParentId();
         task.category = blankToNull(request.getCategory());
-        task.title = request.getTitle().strip();
+        task.title = ProblemException.requireText("title", request.getTitle());
         task.content = request.getContent();
         task.keyTask = Boolean.TRUE.equals(request.getKeyTask());
         task.status = TaskStatus.NOT_STARTED;
@@ -84,7 +84,14 @@ public class TaskService {
         PolicyDocument[] cited = new PolicyDocument[1];
         return PolicyDocument.<PolicyDocument>findById(documentId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("document", documentId))
-                .invoke(document -> cited[0] = document)
+                .invoke(document -> {
+                    if (document.supersededBy != null) {
+                        // its open tasks were cancelled when it was replaced; new work belongs to the replacement
+                        throw ProblemException.conflict("document " + documentId + " was superseded by "
+                                + document.supersededBy + "; add the task there");
+                    }
+                    cited[0] = document;
+                })
                 .flatMap(document -> checkParent(task))
                 .flatMap(ok -> Task.count("documentId = ?1 and seq = ?2 and parentId is not distinct from ?3",
                         documentId, task.seq, task.parentId))
@@ -163,12 +170,13 @@ public class TaskService {
         if (filter.health() != null) {
             String overdue = "(select m.taskId from Milestone m where m.taskId is not null and m.status = :open and m.dueDate < :today)";
             String soon = "(select s.taskId from Milestone s where s.taskId is not null and s.status = :open and s.dueDate <= :soon)";
+            // as HealthRules: a closed task is GREEN
             where.add(switch (filter.health()) {
-                case RED -> "id in " + overdue;
-                case YELLOW -> "id not in " + overdue + " and id in " + soon;
-                case GREEN -> "id not in " + soon;
+                case RED -> "status not in :closed and id in " + overdue;
+                case YELLOW -> "status not in :closed and id not in " + overdue + " and id in " + soon;
+                case GREEN -> "(status in :closed or id not in " + soon + ")";
             });
-            parameters.and("open", MilestoneStatus.OPEN);
+            parameters.and("open", MilestoneStatus.OPEN).and("closed", HealthRules.CLOSED);
             if (filter.health() != Health.GREEN) {
                 parameters.and("today", today);
             }
@@ -200,7 +208,7 @@ public class TaskService {
         Cursor cursor = Cursor.decode(after);
         if (cursor != null) {
             where.add("(createdAt > :afterTime or (createdAt = :afterTime and id > :afterId))");
-            parameters.and("afterTime", OffsetDateTime.parse(cursor.key())).and("afterId", cursor.id());
+            parameters.and("afterTime", cursor.timeKey()).and("afterId", cursor.id());
         }
         String query = (String.join(" and ", where) + " order by createdAt, id").strip();
         Uni<List<UUID>> agencies = filter.agencyId() == null ? Uni.createFrom().item(List.of())
@@ -241,7 +249,7 @@ public class TaskService {
             TaskStatus previous = task.status;
             List<String> changed = new ArrayList<>();
             change(changed, "category", task.category, blankToNull(patch.getCategory()), v -> task.category = v);
-            change(changed, "title", task.title, patch.getTitle() == null ? null : patch.getTitle().strip(), v -> task.title = v);
+            change(changed, "title", task.title, patch.getTitle() == null ? null : ProblemException.requireText("title", patch.getTitle()), v -> task.title = v);
             change(changed, "content", task.content, patch.getContent(), v -> task.content = v);
             change(changed, "keyTask", task.keyTask, patch.getKeyTask(), v -> task.keyTask = v);
             if (patch.getStatus() != null && patch.getStatus() != task.status) {

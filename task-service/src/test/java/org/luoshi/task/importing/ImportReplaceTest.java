@@ -88,6 +88,10 @@ class ImportReplaceTest {
         assertTrue(String.valueOf(now.get(0).get("content")).contains("12个以上"));
         given().auth().oauth2(INTEGRATOR).queryParam("q", number).when().get("/api/v1/documents").then().statusCode(200)
                 .body("items.size()", equalTo(2));
+        // new work goes to the replacement (before, the superseded document took new tasks)
+        given().auth().oauth2(SUPERVISOR).contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("seq", "9", "title", "补充任务")).when().post("/api/v1/documents/" + first + "/tasks")
+                .then().statusCode(409).body("detail", containsString("superseded by " + second));
 
         // the current text again changes nothing, even with replace=true; the superseded text is no longer current
         post(notice(number, 12), Map.of("replace", true)).then().statusCode(200)

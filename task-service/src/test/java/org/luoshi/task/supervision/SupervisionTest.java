@@ -97,6 +97,24 @@ class SupervisionTest {
     }
 
     @Test
+    void aClosedTaskIsGreenWhateverItsOpenMilestonesSay() {
+        UUID agency = Fixtures.announceAgency("盘锦市财政局");
+        String documentId = Fixtures.document("盘政办发〔2019〕" + System.nanoTime() % 100000 + "号");
+        String finished = taskDue(documentId, "1", agency, TODAY.minusDays(5));
+        String late = taskDue(documentId, "2", agency, TODAY.minusDays(5));
+        for (String[] step : new String[][] {{"0", "IN_PROGRESS"}, {"1", "COMPLETED"}}) {
+            given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).header("If-Match", "\"" + step[0] + "\"")
+                    .body(Map.of("status", step[1])).when().patch("/api/v1/tasks/" + finished).then().statusCode(200);
+        }
+        // before, the completed task stayed RED and was listed among the late ones
+        given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + finished).then().body("health", equalTo("GREEN"));
+        given().auth().oauth2(INTEGRATOR).queryParam("documentId", documentId).queryParam("health", "RED")
+                .when().get("/api/v1/tasks").then().statusCode(200).body("items.id", equalTo(List.of(late)));
+        given().auth().oauth2(INTEGRATOR).queryParam("documentId", documentId).queryParam("health", "GREEN")
+                .when().get("/api/v1/tasks").then().statusCode(200).body("items.id", equalTo(List.of(finished)));
+    }
+
+    @Test
     void statisticsCountTasksByStatusAndHealth() {
         UUID agency = Fixtures.announceAgency("六安市人力资源和社会保障局");
         String documentId = Fixtures.document("六政办秘〔2019〕" + System.nanoTime() % 100000 + "号");

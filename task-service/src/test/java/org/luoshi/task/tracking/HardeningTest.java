@@ -5,11 +5,16 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.luoshi.task.support.Fixtures.INTEGRATOR;
 import static org.luoshi.task.support.Fixtures.SUPERVISOR;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.luoshi.task.support.RealInfrastructureProfile;
 
@@ -51,6 +56,72 @@ class HardeningTest {
                 .body(DOCUMENT.formatted(System.nanoTime() % 100000, ", \"pad\": \"" + "x".repeat(2_000_000) + "\""))
                 .when().post("/api/v1/documents")
                 .then().statusCode(413);
+    }
+
+    @Test
+    void parametersThatDoNotConvertAreBadRequestsNamingTheParameterNotMissingResources() {
+        // JAX-RS answers these 404 by default, which reads as "no such resource"
+        given().auth().oauth2(INTEGRATOR).queryParam("health", "PURPLE").when().get("/api/v1/tasks")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("parameter health is 'PURPLE': expected one of GREEN, YELLOW, RED"));
+        given().auth().oauth2(INTEGRATOR).queryParam("documentId", "doc-1").when().get("/api/v1/tasks")
+                .then().statusCode(400).body("detail", equalTo("parameter documentId is 'doc-1': expected a UUID"));
+        given().auth().oauth2(INTEGRATOR).queryParam("dueBefore", "2019-13-01").when().get("/api/v1/tasks")
+                .then().statusCode(400).body("detail", containsString("parameter dueBefore is '2019-13-01'"));
+        // a path segment that is no id names no resource: 404, saying why
+        given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/not-an-id")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("no resource at /api/v1/tasks/not-an-id: parameter id is 'not-an-id': expected a UUID"));
+        given().auth().oauth2(INTEGRATOR).queryParam("health", "RED").when().get("/api/v1/tasks").then().statusCode(200);
+    }
+
+    @Test
+    void aForgedCursorIsABadRequestNotAnInternalError() {
+        // well-formed as a cursor (key, separator, id) but its key is not the instant or date this service writes
+        String forged = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(("yesterday\u001f" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+        for (String path : List.of("/api/v1/tasks", "/api/v1/documents")) {
+            given().auth().oauth2(INTEGRATOR).queryParam("after", forged).when().get(path)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", equalTo("'after' is not a cursor returned by this service"));
+        }
+    }
+
+    @Test
+    void whitespaceIsNotATextAndNullIsNotAListElement() {
+        // minLength 1 lets "   " through the schema; stored stripped it was an empty title
+        given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON)
+                .body(DOCUMENT.formatted(System.nanoTime() % 100000, "").replace("\"测试\"", "\"  \u3000 \""))
+                .when().post("/api/v1/documents")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("title")).body("errors[0].message", equalTo("must not be blank"));
+        String document = given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON)
+                .body(DOCUMENT.formatted(System.nanoTime() % 100000, "")).when().post("/api/v1/documents")
+                .then().statusCode(201).extract().path("id");
+        given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body(java.util.Map.of("seq", " ", "title", "任务"))
+                .when().post("/api/v1/documents/" + document + "/tasks")
+                .then().statusCode(400).body("errors[0].field", equalTo("seq"));
+        // a null element was a NullPointerException, a 500
+        given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON)
+                .body("{\"seq\": \"1\", \"title\": \"任务\", \"assignments\": [null]}")
+                .when().post("/api/v1/documents/" + document + "/tasks")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("null is not allowed at 'assignments"));
+        given().auth().oauth2(INTEGRATOR).when().get("/api/v1/documents/" + document + "/tasks")
+                .then().statusCode(200).body("items.size()", equalTo(0));
+    }
+
+    @Test
+    void ifMatchStarIsRefusedForItNamesNoVersion() {
+        String document = given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON)
+                .body(DOCUMENT.formatted(System.nanoTime() % 100000, "")).when().post("/api/v1/documents")
+                .then().statusCode(201).extract().path("id");
+        String task = given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body(java.util.Map.of("seq", "1", "title", "任务"))
+                .when().post("/api/v1/documents/" + document + "/tasks").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).header("If-Match", "*").body(java.util.Map.of("title", "改"))
+                .when().patch("/api/v1/tasks/" + task)
+                .then().statusCode(400).body("detail", containsString("If-Match: * is not accepted"));
+        given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task).then().body("title", equalTo("任务"));
     }
 
     @Test

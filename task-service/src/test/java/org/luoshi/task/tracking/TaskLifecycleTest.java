@@ -131,7 +131,7 @@ class TaskLifecycleTest {
         // before, any word but true read as false
         given().auth().oauth2(INTEGRATOR).queryParam("documentId", documentId).queryParam("keyTask", "yes")
                 .when().get("/api/v1/tasks").then().statusCode(400).contentType("application/problem+json")
-                .body("detail", equalTo("parameter keyTask is 'yes': write true or false"));
+                .body("detail", equalTo("parameter keyTask is 'yes': expected true or false"));
         given().auth().oauth2(INTEGRATOR).queryParam("documentId", documentId).queryParam("keyTask", "TRUE")
                 .when().get("/api/v1/tasks").then().statusCode(200).body("items.id", equalTo(List.of(key)));
 
