@@ -16,13 +16,21 @@ import java.util.regex.Pattern;
  * page break simply continues. In a table without a category column, a chapter heading ({@code 一、…}) on a line of
  * its own or in a row of one cell is the category of the rows below it. A deadline column dates the row's task. A
  * header may take two rows, the lower naming the columns under a merged cell ({@code 责任单位} over {@code 牵头单位}
- * and {@code 配合单位}). A header repeated after a page break is passed over. A cell whose text wraps onto the next
+ * and {@code 配合单位}). A header repeated after a page break is passed over; a different header starts a next table,
+ * read by its own columns. Numbering that starts again at 1 is a next table: its rows are numbered {@code 2.1},
+ * {@code 2.2} …, and the lines before its header are its caption. Page numbers and 续表 captions between rows are no text of them. A cell whose text wraps onto the next
  * lines (a row copied from Word or a PDF: {@code 1\t整合办学资源，} then {@code 建成示范校5所。\t市教育局\t2021年底前})
  * is joined back into its row, as long as the row lacks cells.
  */
 final class TabTableReader {
 
     private static final Pattern CHAPTER = Pattern.compile("^[一二三四五六七八九十]{1,3}[、.．](\\S.{1,40})$");
+    /**
+     * What a printed table carries between its rows at a page break: a page number ({@code — 5 —}, {@code -5-},
+     * {@code 第7页}, {@code 第7页 共12页}) or the caption of its continuation ({@code 续表}, {@code （续）}): no row's text.
+     */
+    private static final Pattern PAGE_FURNITURE = Pattern.compile(
+            "^(?:[-—–－_ ]*\\d{1,4}[-—–－_ ]*|第\\s*\\d{1,4}\\s*页(?:\\s*[，,/]?\\s*共\\s*\\d{1,4}\\s*页)?|续表\\s*\\d*|续上表|[（(]续[）)])$");
 
     /** A row: its cells and the stretch of cleaned text it spans; a bare row is a line without any tab. */
     private record Row(List<String> cells, int start, int end, int line, boolean bare) {
@@ -77,10 +85,18 @@ final class TabTableReader {
         BodyParagraphs body = new BodyParagraphs(document, rows.get(header).line());
         List<ParsedTask> tasks = new ArrayList<>();
         String category = null;
+        List<String> lastHeader = rows.get(header).cells();
+        int table = 1;
         for (Row row : unwrapped(rows.subList(firstRow, rows.size()), columns, warnings)) {
-            if (repeatsHeader(row, columns) || !isNumbered(row, columns)
-                    && TableColumns.isSubHeader(row.cells().stream().map(HanView::of).toList())) {
-                continue; // the header again after a page break, with its lower row when it takes two
+            if (repeatsHeader(row, columns)) {
+                // the header again after a page break, or the header of a next table: its columns from here on
+                lastHeader = row.cells();
+                columns = TableColumns.of(lastHeader.stream().map(HanView::of).toList()).orElse(columns);
+                continue;
+            }
+            if (!isNumbered(row, columns) && TableColumns.isSubHeader(row.cells().stream().map(HanView::of).toList())) {
+                columns = subHeader(lastHeader, row.cells()).orElse(columns);
+                continue; // the lower row of a header that takes two
             }
             List<String> cells = padded(row.cells(), columns.size());
             String number = cells.get(columns.seq()).strip();
@@ -96,7 +112,10 @@ final class TabTableReader {
                 }
                 continue;
             }
-            String seq = numbered.group(1);
+            if (numbered.group(1).equals("1") && !tasks.isEmpty()) {
+                table++; // numbering starts again: the next table (附件2), whose numbers would repeat the first's
+            }
+            String seq = table == 1 ? numbered.group(1) : table + "." + numbered.group(1);
             if (columns.category() != TableColumns.NONE && !cells.get(columns.category()).isBlank()) {
                 category = cells.get(columns.category()).strip();
             }
@@ -134,7 +153,12 @@ final class TabTableReader {
                     continue;
                 }
             }
-            if (open != null) {
+            if (open != null && repeatsHeader(row, columns)) {
+                // lines before a header are the caption of the table it opens (附件2, its title), not the row above's,
+                // unless that row's last cell is unfinished
+                out.add(whileUnfinished(open, bare, columns, joined));
+                open = null;
+            } else if (open != null) {
                 // lines between two rows of the table are inside it: they continue the row above
                 out.add(joined(open, bare, columns, joined));
                 open = null;
@@ -150,17 +174,22 @@ final class TabTableReader {
             }
         }
         if (open != null) {
-            // after the last row: each line continues it while its last cell is unfinished
-            int continuing = 0;
-            while (continuing < bare.size() && unfinished(joined(open, bare.subList(0, continuing), columns, new HashSet<>()))) {
-                continuing++;
-            }
-            out.add(joined(open, bare.subList(0, continuing), columns, joined));
+            // after the last row: the text below the table
+            out.add(whileUnfinished(open, bare, columns, joined));
         }
         if (!joined.isEmpty()) {
             warnings.add("table rows " + String.join(", ", joined) + " continue on the lines below them: joined");
         }
         return out;
+    }
+
+    /** The row continued by the lines below it while its last cell is unfinished (ends with 、 or ，). */
+    private static Row whileUnfinished(Row open, List<Row> bare, TableColumns columns, Set<String> joined) {
+        int continuing = 0;
+        while (continuing < bare.size() && unfinished(joined(open, bare.subList(0, continuing), columns, new HashSet<>()))) {
+            continuing++;
+        }
+        return joined(open, bare.subList(0, continuing), columns, joined);
     }
 
     private static boolean unfinished(Row row) {
@@ -257,7 +286,7 @@ final class TabTableReader {
             }
             if (text.indexOf('\t') >= 0) {
                 rows.add(new Row(List.of(text.split("\t", -1)), line.start(), line.end(), line.number(), false));
-            } else if (!text.isBlank()) {
+            } else if (!text.isBlank() && !PAGE_FURNITURE.matcher(text.strip()).matches()) {
                 rows.add(new Row(List.of(text), line.start(), line.end(), line.number(), true));
             }
         }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * 责任部门 / 负责单位 / 牵头单位 (the units); 配合单位 / 参与单位 / 协办单位 … (the participating units, when the table
  * lists them apart); 时间进度 / 完成时限 … (the deadline, when the table has one). A table whose only text column is
  * named like a category (序号 | 工作任务 | 负责单位 | 时间进度, the State Council's annexes) holds the content there and
- * has no category column.
+ * has no category column. Remarks (备注) and persons (责任人, 牵头领导) are never the content: their cells follow it.
  *
  * @param leadColumn whether the units column is named for the lead (牵头单位): every unit in it leads
  */
@@ -31,6 +31,8 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
             "^(配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|配合|参与)(?:[（(][^）)]{1,8}[）)])?$");
     private static final Pattern CATEGORY = Pattern.compile("^(工作任务|任务类别|类别|重点任务|任务名称|工作类别)$");
     private static final Pattern CONTENT = Pattern.compile("(主要内容|政策内容|工作内容|具体内容|任务内容|主要任务|工作措施|具体措施|内容)");
+    /** A column of persons (责任人, 牵头领导) or their telephone: never the content, but kept at its end like remarks. */
+    private static final Pattern PERSONS = Pattern.compile("^(责任人|联系人|经办人|(?:牵头|责任|分管|包保|联系)[省市县区]?领导|联系电话|电话)$");
     /** A column of remarks (备注): never the content, but kept at its end (see {@link #notes}). */
     private static final Pattern REMARKS = Pattern.compile("^(备注|说明|备注说明)$");
     /** The names of a deadline, as a column header or as a label in prose ({@code 完成时限：2021年底前}). */
@@ -54,7 +56,7 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
         int content = NONE;
         for (int i = 0; i < headerView.size(); i++) {
             if (i != seq && i != units && i != category && i != deadline && i != participants && i != responsible
-                    && CONTENT.matcher(clean(headerView.get(i))).find()) {
+                    && CONTENT.matcher(clean(headerView.get(i))).find() && !PERSONS.matcher(clean(headerView.get(i))).matches()) {
                 content = i;
                 break;
             }
@@ -62,8 +64,7 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
         if (content != NONE && category == NONE) {
             // a text column before the named content, under a name of its own (任务分类 | 任务内容): the category
             for (int i = 0; i < Math.min(content, units); i++) {
-                if (i != seq && i != deadline && i != participants && i != responsible
-                        && !REMARKS.matcher(clean(headerView.get(i))).matches()) {
+                if (i != seq && i != deadline && i != participants && i != responsible && !isAside(headerView.get(i))) {
                     category = i;
                     break;
                 }
@@ -73,7 +74,7 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
             List<Integer> free = new ArrayList<>();
             for (int i = 0; i < headerView.size(); i++) {
                 if (i != seq && i != units && i != category && i != deadline && i != participants && i != responsible
-                        && !REMARKS.matcher(clean(headerView.get(i))).matches()) {
+                        && !isAside(headerView.get(i))) {
                     free.add(i);
                 }
             }
@@ -167,6 +168,12 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
         String name = clean(cellView);
         return PARTICIPANTS.matcher(name).find() || UNITS.matcher(name).find() && name.length() <= 6
                 || DEADLINE.matcher(name).find() && name.length() <= 6;
+    }
+
+    /** Remarks or persons: a column beside the task, never its text. */
+    private static boolean isAside(String cellView) {
+        String name = clean(cellView);
+        return REMARKS.matcher(name).matches() || PERSONS.matcher(name).matches();
     }
 
     private static int indexOf(List<String> cells, Pattern pattern) {

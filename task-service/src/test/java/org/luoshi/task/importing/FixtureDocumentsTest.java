@@ -18,7 +18,7 @@ import org.luoshi.task.api.model.Comparator;
 /**
  * Documents of the same family in shapes the seeds do not show (src/test/resources/importing): a State Council
  * annex table, units inline as {@code [责任单位:…]}, a unit list that writes 省 only once, places beside units and a
- * timing inside the units' bracket, parentheses of content that
+ * timing inside the units' bracket, two tables with page numbers between the rows, parentheses of content that
  * are not unit lists, ASCII punctuation, a table with separate 牵头单位 and 配合单位 columns (also under a header on
  * two rows), units and deadlines on labelled lines of their own, and paragraph numbers on heading lines of their own.
  * Each pins the tasks, their units with roles in order, and the dates.
@@ -106,6 +106,24 @@ class FixtureDocumentsTest {
         List<ParsedTask> nine = d.tasks().stream().filter(t -> "（九）".equals(t.parentSeq())).toList();
         assertUnits(nine.get(0), "县教育局:RESPONSIBLE");
         assertUnits(nine.get(1), "县人社局:RESPONSIBLE");
+    }
+
+    @Test
+    void aSecondTableIsReadByItsOwnHeaderAndPageNumbersCaptionsAndPersonsAreNoTaskText() {
+        ParsedDocument d = parse("two-tables-with-page-breaks.txt");
+        assertEquals(DocumentShape.TAB_TABLE, d.shape());
+        assertEquals(List.of("1", "2", "3", "2.1", "2.2"), seqs(d), "the second table's numbers start again: 2.1, 2.2");
+        assertTrue(d.warnings().stream().noneMatch(w -> w.contains("joined")), "no row continues on a page number: " + d.warnings());
+
+        ParsedTask one = task(d, "1");
+        assertEquals("建设市级职业教育实训基地，新建实训基地5个。责任人：张三。", one.content(), "the 责任人 column is no content");
+        assertUnits(one, "市教育局:LEAD");
+        assertEquals(List.of(LocalDate.of(2021, 9, 30)), dueDates(task(d, "3")),
+                "the caption of the next table (附件2 …2021年…) does not run into the deadline cell");
+        ParsedTask projects = task(d, "2.1");
+        assertUnits(projects, "市工信局:LEAD");
+        assertTrue(projects.content().startsWith("培育产教融合型企业10家。"), "the second table's content column: " + projects.content());
+        assertEquals(List.of(LocalDate.of(2021, 10, 31)), dueDates(task(d, "2.2")), "its own deadline column");
     }
 
     @Test
