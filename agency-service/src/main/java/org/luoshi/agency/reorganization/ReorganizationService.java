@@ -3,6 +3,7 @@ package org.luoshi.agency.reorganization;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -48,13 +49,15 @@ public class ReorganizationService {
     private final AgencyService agencyService;
     private final AgencyEvents events;
     private final NameResolver names;
+    private final Clock clock;
 
     public ReorganizationService(AgencyRepository agencies, AgencyService agencyService, AgencyEvents events,
-            NameResolver names) {
+            NameResolver names, Clock clock) {
         this.agencies = agencies;
         this.agencyService = agencyService;
         this.events = events;
         this.names = names;
+        this.clock = clock;
     }
 
     /** Applies a reorganization asked for through the API; new resulting agencies are created in the same transaction. */
@@ -107,6 +110,11 @@ public class ReorganizationService {
     private Uni<Map<UUID, Agency>> load(Change change) {
         Set<UUID> ids = new LinkedHashSet<>(change.originalIds());
         ids.addAll(change.resultingIds());
+        if (change.effectiveOn().isAfter(LocalDate.now(clock))) {
+            // applied at once, it would dissolve and re-point today what only ends then
+            return Uni.createFrom().failure(ProblemException.unprocessable("effectiveOn " + change.effectiveOn()
+                    + " is in the future: record a reorganization on or after the day it takes effect"));
+        }
         return agencies.list("id in ?1", ids).map(found -> {
             Map<UUID, Agency> byId = found.stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
             validate(change, byId, ids);

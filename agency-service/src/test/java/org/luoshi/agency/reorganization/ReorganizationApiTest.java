@@ -112,6 +112,9 @@ class ReorganizationApiTest {
                 "resulting", List.of(Map.of("id", dissolved)))).statusCode(409).body("detail", containsString("is dissolved"));
         reorganize(Map.of("type", "MOVE", "effectiveOn", "2020-01-01", "originalIds", List.of(child),
                 "resulting", List.of(Map.of("id", dissolved)))).statusCode(409).body("detail", containsString("new parent"));
+        // a date to come was applied at once: the agency read as dissolved today
+        reorganize(Map.of("type", "DISSOLVE", "effectiveOn", java.time.LocalDate.now().plusDays(30).toString(),
+                "originalIds", List.of(other))).statusCode(422).body("detail", containsString("in the future"));
         assertStatus(other, "ACTIVE");
         given().auth().oauth2(ADMIN).when().get("/api/v1/agencies/" + child).then().body("parentId", equalTo(parent));
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"type\": \"MERGE\"")
