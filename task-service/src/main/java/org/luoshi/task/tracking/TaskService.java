@@ -340,6 +340,7 @@ public class TaskService {
 
     private Uni<List<Assignment>> resolveAssignments(UUID taskId, List<AssignmentCreate> requested) {
         Set<UUID> ids = requested.stream().map(AssignmentCreate::getAgencyId).filter(Objects::nonNull).collect(Collectors.toSet());
+        requested.stream().filter(r -> r.getMemberIds() != null).forEach(r -> ids.addAll(r.getMemberIds()));
         return directory.byIds(ids).map(known -> {
             List<Assignment> assignments = new ArrayList<>();
             for (AssignmentCreate r : requested) {
@@ -363,6 +364,18 @@ public class TaskService {
                     if (assignment.kind != AssignmentKind.GROUP) {
                         throw ProblemException.badRequest("assignment " + assignments.size()
                                 + " lists memberIds but is not a GROUP");
+                    }
+                    for (UUID member : r.getMemberIds()) {
+                        // a member is an agency as an assignment's agencyId is: known and not dissolved
+                        DirectoryAgency memberAgency = known.get(member);
+                        if (memberAgency == null) {
+                            throw ProblemException.unprocessable("member " + member + " of assignment " + assignments.size()
+                                    + " is not in the agency directory");
+                        }
+                        if ("DISSOLVED".equals(memberAgency.status)) {
+                            throw ProblemException.unprocessable("member " + memberAgency.name + " of assignment " + assignments.size()
+                                    + " is dissolved; name its successor");
+                        }
                     }
                     assignment.memberIds = List.copyOf(new java.util.LinkedHashSet<>(r.getMemberIds()));
                 }

@@ -91,6 +91,12 @@ class GroupMembershipTest {
         Fixtures.createTask(documentId, Map.of("seq", "1", "title", "任务", "assignments", List.of(Map.of(
                         "agencyId", education.toString(), "role", "LEAD", "memberIds", List.of(UUID.randomUUID().toString())))))
                 .then().statusCode(400).contentType("application/problem+json");
+        // and their members are agencies of the directory, as an assignment's agencyId is (before, any id was kept)
+        UUID unknown = UUID.randomUUID();
+        Fixtures.createTask(documentId, Map.of("seq", "2", "title", "任务", "assignments", List.of(Map.of(
+                        "rawName", "各市州人民政府", "kind", "GROUP", "role", "RESPONSIBLE",
+                        "memberIds", List.of(education.toString(), unknown.toString())))))
+                .then().statusCode(422).body("detail", org.hamcrest.Matchers.containsString(unknown + " of assignment 0"));
     }
 
     private static io.restassured.response.Response patch(String token, String task, String etag, Map<String, Object> body) {
