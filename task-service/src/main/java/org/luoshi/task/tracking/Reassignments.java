@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.luoshi.events.model.Reassignment;
+import org.luoshi.task.api.model.AssignmentRole;
 import org.luoshi.events.model.Reorganization;
 import org.luoshi.events.model.TaskEvent;
 
@@ -22,6 +23,9 @@ import org.luoshi.events.model.TaskEvent;
  */
 @ApplicationScoped
 public class Reassignments {
+
+    private static final List<AssignmentRole> RANK = List.of(AssignmentRole.LEAD, AssignmentRole.RESPONSIBLE,
+            AssignmentRole.PARTICIPANT);
 
     private final TaskService tasks;
     private final TaskMapper mapper;
@@ -87,8 +91,13 @@ public class Reassignments {
                 for (int i = 0; i < successors.size(); i++) {
                     UUID successor = successors.get(i);
                     history.add(line(task.id, ended, successor, assignment, reorganization));
-                    boolean alreadyAssigned = assignments.stream().anyMatch(a -> successor.equals(a.agencyId) && !removed.contains(a))
-                            || added.stream().anyMatch(a -> successor.equals(a.agencyId));
+                    Assignment present = assignments.stream().filter(a -> successor.equals(a.agencyId) && !removed.contains(a))
+                            .findFirst().orElse(added.stream().filter(a -> successor.equals(a.agencyId)).findFirst().orElse(null));
+                    boolean alreadyAssigned = present != null;
+                    if (alreadyAssigned && outranks(assignment.role, present.role)) {
+                        // the successor, already named, takes over the ended unit's stronger role: a task keeps its lead
+                        present.role = assignment.role;
+                    }
                     if (i == 0 && !alreadyAssigned) {
                         assignment.formerAgencyId = assignment.formerAgencyId == null ? ended : assignment.formerAgencyId;
                         assignment.agencyId = successor;
@@ -122,6 +131,11 @@ public class Reassignments {
                             new TaskEvent(mapper.toSnapshot(view)).reassignment(reassignment)))
                     .replaceWithVoid();
         }));
+    }
+
+    /** LEAD before RESPONSIBLE before PARTICIPANT. */
+    private static boolean outranks(AssignmentRole role, AssignmentRole than) {
+        return RANK.indexOf(role) < RANK.indexOf(than);
     }
 
     private static Assignment copy(Assignment original, UUID ended, UUID successor, UUID taskId, int position) {

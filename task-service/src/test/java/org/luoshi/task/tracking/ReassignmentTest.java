@@ -66,4 +66,23 @@ class ReassignmentTest {
         given().auth().oauth2(INTEGRATOR).queryParam("agencyId", tax.toString()).when().get("/api/v1/tasks")
                 .then().body("items.id", containsInAnyOrder(both, one));
     }
+
+    @Test
+    void aSuccessorAlreadyNamedTakesOverTheLeadOfTheUnitItAbsorbs() {
+        UUID housing = Fixtures.announceAgency("湖南省住房和城乡建设厅" + System.nanoTime() % 1000);
+        UUID successor = Fixtures.announceAgency("湖南省自然资源厅" + System.nanoTime() % 1000);
+        String documentId = Fixtures.document("湘政办发〔2018〕" + System.nanoTime() % 100000 + "号");
+        String task = Fixtures.createTask(documentId, Map.of("seq", "1", "title", "推进不动产登记", "assignments", List.of(
+                        Map.of("agencyId", housing.toString(), "role", "LEAD"),
+                        Map.of("agencyId", successor.toString(), "role", "PARTICIPANT"))))
+                .then().statusCode(201).extract().path("id");
+
+        Fixtures.announceReorganization("MERGE", "AgenciesMerged", Map.of(housing, "湖南省住房和城乡建设厅"), List.of(successor));
+
+        // before, the lead's assignment was dropped for the successor's and the task was left without a lead
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(INTEGRATOR)
+                .when().get("/api/v1/tasks/" + task).then().statusCode(200)
+                .body("assignments.agencyId", equalTo(List.of(successor.toString())))
+                .body("assignments.role", equalTo(List.of("LEAD"))));
+    }
 }
