@@ -96,6 +96,10 @@ public class WorkloadService {
                 if (a.getAgencyId() != null) {
                     rows.add(taskId, a.getAgencyId(), a.getRole().toString());
                 }
+                // each member of an assigned group (各市州人民政府) carries the task in the group's role
+                if (a.getMemberIds() != null) {
+                    a.getMemberIds().forEach(member -> rows.add(taskId, member, a.getRole().toString()));
+                }
             }
         }
         return rows;

@@ -126,6 +126,21 @@ class WorkloadTest {
     }
 
     @Test
+    void membersOfAnAssignedGroupCarryTheTaskInTheGroupsRole() {
+        City first = city("金寨县");
+        City second = city("舒城县");
+        UUID task = UUID.randomUUID();
+        String group = """
+                {"rawName": "各县区政府", "kind": "GROUP", "role": "RESPONSIBLE", "order": 2, "memberIds": ["%s", "%s"]}"""
+                .formatted(first.government(), second.government());
+        taskEvent(TopicWriter.newId(), "TaskCreated", task, "NOT_STARTED", TODAY.plusDays(100), 0,
+                assignment(first.education(), "LEAD", 1) + "," + group);
+        // before, a member's workload missed the tasks its group was assigned
+        awaitWorkload(second.government(), false, 0, 0, 1, 0, 0);
+        awaitWorkload(first.government(), true, 1, 0, 1, 0, 0);
+    }
+
+    @Test
     void keyTasksAreCountedApartAndFollowTheirLatestSnapshot() {
         City units = city("霍邱县");
         UUID key = UUID.randomUUID();

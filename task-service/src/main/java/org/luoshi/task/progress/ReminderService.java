@@ -57,12 +57,14 @@ public class ReminderService {
             }
             Set<UUID> assigned = new LinkedHashSet<>();
             Set<UUID> accountable = new LinkedHashSet<>();
-            view.assignments().stream().filter(a -> a.agencyId != null).forEach(a -> {
-                assigned.add(a.agencyId);
+            // a group's members (各市州人民政府) are reminded as the group's role would have them
+            view.assignments().forEach(a -> java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(a.agencyId),
+                    a.memberIds.stream()).forEach(agencyId -> {
+                assigned.add(agencyId);
                 if (a.role != AssignmentRole.PARTICIPANT) {
-                    accountable.add(a.agencyId);
+                    accountable.add(agencyId);
                 }
-            });
+            }));
             List<UUID> recipients = request.getAgencyIds() == null || request.getAgencyIds().isEmpty()
                     ? List.copyOf(accountable)
                     : request.getAgencyIds().stream().distinct().toList();

@@ -141,4 +141,25 @@ class ProgressAndReminderTest {
         given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body(Map.of("message", "催办"))
                 .when().post("/api/v1/tasks/" + task + "/reminders").then().statusCode(409);
     }
+
+    @Test
+    void theMembersOfAGroupAreRemindedInTheGroupsRole() {
+        UUID lead = Fixtures.announceAgency("六安市人民政府办公室");
+        UUID jinzhai = Fixtures.announceAgency("金寨县人民政府");
+        UUID huoqiu = Fixtures.announceAgency("霍邱县人民政府");
+        String documentId = Fixtures.document("六政办秘〔2019〕" + System.nanoTime() % 100000 + "号");
+        Fixtures.taskLedBy(documentId, "0", List.of(lead, jinzhai, huoqiu));
+        String task = Fixtures.createTask(documentId, Map.of("seq", "1", "title", "推进产教融合", "assignments", List.of(
+                        Map.of("agencyId", lead.toString(), "role", "PARTICIPANT"),
+                        Map.of("rawName", "各县区人民政府", "kind", "GROUP", "role", "RESPONSIBLE",
+                                "memberIds", List.of(jinzhai.toString(), huoqiu.toString())))))
+                .then().statusCode(201).extract().path("id");
+        // before, a task carried out by a group had "no resolved lead or responsible agency to remind" (422)
+        given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body(Map.of("message", "请报送进展"))
+                .when().post("/api/v1/tasks/" + task + "/reminders")
+                .then().statusCode(201).body("agencyIds", org.hamcrest.Matchers.containsInAnyOrder(jinzhai.toString(), huoqiu.toString()));
+        given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON)
+                .body(Map.of("message", "请金寨县报送进展", "agencyIds", List.of(jinzhai.toString())))
+                .when().post("/api/v1/tasks/" + task + "/reminders").then().statusCode(201);
+    }
 }
