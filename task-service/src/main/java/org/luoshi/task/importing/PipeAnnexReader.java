@@ -7,13 +7,16 @@ import java.util.regex.Matcher;
 
 /**
  * Reads an annex table flattened into cells that each end with {@code " |"} (a web page's table copied as text):
- * the cells follow one another across lines, a row starts at the cell holding the next number, and a row with one
+ * the cells follow one another across lines, a row starts at the cell holding the next number (or one a little past
+ * it after a complete row, when the source skipped a number: warned), and a row with one
  * cell fewer than the header has left its category blank (same as above); an empty cell between filled ones is a blank
  * column of its row, not a missing one. Columns after the units (配合单位,
  * 完成时限) are read as in a tab table. The body paragraph with the row's number gives the detailed content
  * ({@link AnnexRows}).
  */
 final class PipeAnnexReader {
+
+    private static final int LARGEST_GAP = 3;
 
     /** A cell with the line it is on. */
     private record Cell(String text, CleanDocument.Line line) {
@@ -64,7 +67,15 @@ final class PipeAnnexReader {
         int expected = -1;
         for (Cell cell : cells) {
             Matcher number = TableColumns.ROW_NUMBER.matcher(cell.text().strip());
-            boolean next = number.matches() && (expected < 0 || Integer.parseInt(number.group(1)) == expected);
+            int n = number.matches() ? Integer.parseInt(number.group(1)) : -1;
+            // a number a little past the expected one, after a row with all its cells: the source skipped a number
+            // (1, 2, 4); read strictly, the rest of the table would run into the row before the gap
+            boolean afterGap = expected > 0 && n > expected && n <= expected + LARGEST_GAP
+                    && rows.get(rows.size() - 1).size() >= columns.size() - 1;
+            boolean next = n >= 0 && (expected < 0 || n == expected || afterGap);
+            if (afterGap) {
+                warnings.add("annex numbering jumps from " + (expected - 1) + " to " + n + ": check the source for a missing row");
+            }
             if (next) {
                 rows.add(new ArrayList<>());
                 expected = Integer.parseInt(number.group(1)) + 1;

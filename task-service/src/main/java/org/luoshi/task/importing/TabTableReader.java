@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * cell per line, each line starting with a tab, rows separated by blank lines. The header row (序号 … 责任单位)
  * says which column is which; a blank category cell means "same as the row above", and a category repeated after a
  * page break simply continues. In a table without a category column, a chapter heading ({@code 一、…}) on a line of
- * its own or in a row of one cell is the category of the rows below it. A deadline column dates the row's task. A
+ * its own, in a row of one cell or in a row numbered 一, 二 … without units is the category of the rows below it. A deadline column dates the row's task. A
  * header may take two rows, the lower naming the columns under a merged cell ({@code 责任单位} over {@code 牵头单位}
  * and {@code 配合单位}). A header repeated after a page break is passed over; a different header starts a next table,
  * read by its own columns. Numbering that starts again at 1 is a next table: its rows are numbered {@code 2.1},
@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  */
 final class TabTableReader {
 
+    /** A 序号 written in Chinese numerals (一, 二、): a chapter row, or a task when the row names units. */
+    private static final Pattern CHINESE_ROW_NUMBER = Pattern.compile("^([一二三四五六七八九十]{1,3})[、.．]?$");
     private static final Pattern CHAPTER = Pattern.compile("^[一二三四五六七八九十]{1,3}[、.．](\\S.{1,40})$");
     /**
      * What a printed table carries between its rows at a page break: a page number ({@code — 5 —}, {@code -5-},
@@ -105,7 +107,18 @@ final class TabTableReader {
                 category = heading.get();
                 continue;
             }
-            Matcher numbered = TableColumns.ROW_NUMBER.matcher(number);
+            Matcher chapterNumber = CHINESE_ROW_NUMBER.matcher(number);
+            if (chapterNumber.matches()) {
+                // 一 | 统筹发展 (no units): the chapter of the rows below; with units, a task numbered so
+                String text = cells.stream().filter(c -> !c.isBlank() && !c.strip().equals(number)).findFirst().orElse("").strip();
+                if (columns.units(cells).isBlank()) {
+                    if (columns.category() == TableColumns.NONE && !text.isEmpty()) {
+                        category = TaskTexts.trim(text);
+                    }
+                    continue;
+                }
+            }
+            Matcher numbered = chapterNumber.matches() ? chapterNumber : TableColumns.ROW_NUMBER.matcher(number);
             if (!numbered.matches()) {
                 if (cells.stream().anyMatch(c -> !c.isBlank())) {
                     warnings.add("table row skipped (no number in the 序号 column): " + String.join(" | ", cells));
@@ -210,8 +223,11 @@ final class TabTableReader {
     }
 
     private static boolean isNumbered(Row row, TableColumns columns) {
-        return columns.seq() < row.cells().size()
-                && TableColumns.ROW_NUMBER.matcher(row.cells().get(columns.seq()).strip()).matches();
+        if (columns.seq() >= row.cells().size()) {
+            return false;
+        }
+        String number = row.cells().get(columns.seq()).strip();
+        return TableColumns.ROW_NUMBER.matcher(number).matches() || CHINESE_ROW_NUMBER.matcher(number).matches();
     }
 
     /** A row that may continue the one above: not numbered, no heading, not the header repeated. */

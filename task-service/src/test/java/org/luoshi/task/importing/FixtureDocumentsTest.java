@@ -127,6 +127,40 @@ class FixtureDocumentsTest {
     }
 
     @Test
+    void anAnnexWhoseNumberingSkipsANumberKeepsTheRowsAfterTheGap() {
+        ParsedDocument d = parsed("annex-gap.txt", String.join("\n", "关于印发某市职业教育工作要点的通知", "附件",
+                "序号 |", "重点任务 |", "责任单位 |",
+                "1 |", "建立联席会议制度 |", "市教育局 |",
+                "2 |", "完善学生实习制度 |", "市人社局 |",
+                "4 |", "加强督导检查 |", "市政府督查室 |",
+                "5 |", "落实经费保障 |", "市财政局 |", ""));
+        assertEquals(DocumentShape.PIPE_ANNEX, d.shape());
+        // before, 4 was not the expected 3: rows 4 and 5 ran into row 2
+        assertEquals(List.of("1", "2", "4", "5"), seqs(d));
+        assertUnits(task(d, "2"), "市人社局:LEAD");
+        assertUnits(task(d, "4"), "市政府督查室:LEAD");
+        assertTrue(d.warnings().stream().anyMatch(w -> w.contains("jumps from 2 to 4")), d.warnings().toString());
+    }
+
+    @Test
+    void rowsNumberedInChineseNumeralsAreChaptersWithoutUnitsAndTasksWithThem() {
+        ParsedDocument d = parsed("chinese-numbers.txt", String.join("\n", "某市职业教育重点任务分工表",
+                "序号\t重点任务\t责任单位",
+                "一\t统筹职业教育发展\t",
+                "1\t建立联席会议制度。\t市教育局",
+                "2\t完善学生实习制度。\t市人社局",
+                "二\t强化保障\t",
+                "3\t落实经费保障。\t市财政局",
+                "四\t加强督导检查。\t市政府督查室", ""));
+        assertEquals(DocumentShape.TAB_TABLE, d.shape());
+        // before, a table numbered so had no category, and a task numbered 四 was skipped
+        assertEquals(List.of("1", "2", "3", "四"), seqs(d));
+        assertEquals(List.of("统筹职业教育发展", "统筹职业教育发展", "强化保障", "强化保障"),
+                d.tasks().stream().map(ParsedTask::category).toList());
+        assertUnits(task(d, "四"), "市政府督查室:LEAD");
+    }
+
+    @Test
     void unitsInlineInSquareBracketsWithLabelsCloseNumberedItems() {
         ParsedDocument d = parse("inline-units-plan.txt");
         assertEquals(DocumentShape.NUMBERED_PARAGRAPHS, d.shape());
