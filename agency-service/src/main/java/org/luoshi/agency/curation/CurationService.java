@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
+import jakarta.persistence.LockModeType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -112,7 +113,8 @@ public class CurationService {
      * is harmless; mapping to another agency is a conflict.
      */
     public Uni<UnresolvedName> map(UUID id, UUID agencyId) {
-        return Panache.withTransaction(() -> UnresolvedName.<UnresolvedName>findById(id)
+        // locked: two curators mapping the same name at once to different agencies would both add it as an alias
+        return Panache.withTransaction(() -> UnresolvedName.<UnresolvedName>findById(id, LockModeType.PESSIMISTIC_WRITE)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("unresolved name", id))
                 .flatMap(name -> {
                     if (UnresolvedName.MAPPED.equals(name.status)) {

@@ -91,6 +91,36 @@ class CurationTest {
     }
 
     @Test
+    void twoCuratorsMappingOneNameAtOnceToDifferentAgenciesMakeOneAliasAndOneConflict() throws Exception {
+        String finance = create(Map.of("name", "盘锦市财政局", "classification", "DEPARTMENT", "level", "PREFECTURE",
+                "divisionCode", PANJIN));
+        String tax = create(Map.of("name", "盘锦市税务局", "classification", "DEPARTMENT", "level", "PREFECTURE",
+                "divisionCode", PANJIN));
+        unresolved("市财税局", PANJIN);
+        String id = await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(ADMIN)
+                .queryParam("jurisdiction", PANJIN).when().get("/api/v1/unresolved-names").then().extract().jsonPath(),
+                page -> page.getList("items.rawName").contains("市财税局"))
+                .getString("items.find { it.rawName == '市财税局' }.id");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var mappings = List.of(finance, tax).stream().map(agency -> pool.submit(() -> given().auth().oauth2(ADMIN)
+                    .contentType(ContentType.JSON).body(Map.of("agencyId", agency))
+                    .when().put("/api/v1/unresolved-names/" + id + "/mapping").then().extract().statusCode())).toList();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var mapping : mappings) {
+                statuses.add(mapping.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(List.of(200, 409), statuses.stream().sorted().toList());
+        } finally {
+            pool.shutdownNow();
+        }
+        long aliased = List.of(finance, tax).stream().filter(agency -> given().auth().oauth2(INTEGRATOR)
+                .when().get("/api/v1/agencies/" + agency).then().extract().jsonPath()
+                .getList("otherNames.name").contains("市财税局")).count();
+        assertEquals(1, aliased, "the name is an alias of one agency only");
+    }
+
+    @Test
     void mappingToAMissingAgencyOrAnUnknownNameIsRefused() {
         unresolved("某某不存在办公室", PANJIN);
         String id = await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(ADMIN)
