@@ -149,11 +149,7 @@ class ProgressAndReminderTest {
         UUID huoqiu = Fixtures.announceAgency("霍邱县人民政府");
         String documentId = Fixtures.document("六政办秘〔2019〕" + System.nanoTime() % 100000 + "号");
         Fixtures.taskLedBy(documentId, "0", List.of(lead, jinzhai, huoqiu));
-        String task = Fixtures.createTask(documentId, Map.of("seq", "1", "title", "推进产教融合", "assignments", List.of(
-                        Map.of("agencyId", lead.toString(), "role", "PARTICIPANT"),
-                        Map.of("rawName", "各县区人民政府", "kind", "GROUP", "role", "RESPONSIBLE",
-                                "memberIds", List.of(jinzhai.toString(), huoqiu.toString())))))
-                .then().statusCode(201).extract().path("id");
+        String task = Fixtures.taskWithGroup(documentId, "1", lead, "PARTICIPANT", "各县区人民政府", List.of(jinzhai, huoqiu));
         // before, a task carried out by a group had "no resolved lead or responsible agency to remind" (422)
         given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body(Map.of("message", "请报送进展"))
                 .when().post("/api/v1/tasks/" + task + "/reminders")

@@ -72,4 +72,13 @@ public final class Fixtures {
                 .until(() -> createTask(documentId, body), response -> response.statusCode() == 201)
                 .then().extract().path("id");
     }
+
+    /** A task with one unit in {@code role} and a RESPONSIBLE group of {@code members}, e.g. 各市州人民政府. */
+    public static String taskWithGroup(String documentId, String seq, UUID unit, String role, String group, List<UUID> members) {
+        return createTask(documentId, Map.of("seq", seq, "title", "推进产教融合", "assignments", List.of(
+                        Map.of("agencyId", unit.toString(), "role", role),
+                        Map.of("rawName", group, "kind", "GROUP", "role", "RESPONSIBLE",
+                                "memberIds", members.stream().map(UUID::toString).toList()))))
+                .then().statusCode(201).extract().path("id");
+    }
 }

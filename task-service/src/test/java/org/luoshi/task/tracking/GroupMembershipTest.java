@@ -111,11 +111,7 @@ class GroupMembershipTest {
         UUID outsider = Fixtures.announceAgency("湖南省交通运输厅");
         String documentId = Fixtures.document("湘政办发〔2022〕" + System.nanoTime() % 100000 + "号");
         Fixtures.taskLedBy(documentId, "0", List.of(education, changsha, outsider));
-        String task = Fixtures.createTask(documentId, Map.of("seq", "1", "title", "推进产教融合", "assignments", List.of(
-                        Map.of("agencyId", education.toString(), "role", "LEAD"),
-                        Map.of("rawName", "各市州人民政府", "kind", "GROUP", "role", "RESPONSIBLE",
-                                "memberIds", List.of(changsha.toString())))))
-                .then().statusCode(201).extract().path("id");
+        String task = Fixtures.taskWithGroup(documentId, "1", education, "LEAD", "各市州人民政府", List.of(changsha));
         String officer = TestTokens.officer("hunan-edu", education);
 
         patch(officer, task, "\"0\"", Map.of("title", "改标题")).then().statusCode(403).contentType("application/problem+json");
