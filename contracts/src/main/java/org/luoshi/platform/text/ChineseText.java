@@ -42,13 +42,15 @@ public final class ChineseText {
     private ChineseText() {
     }
 
-    /** Simplified, NFKC-folded text with the spaces between CJK characters removed; other spacing kept. */
+    /**
+     * Simplified, NFKC-folded text (enclosed numbers ① ⑴ ⒈ kept) with the spaces between CJK characters removed; other
+     * spacing kept.
+     */
     public static String simplified(String text) {
         if (text == null) {
             return null;
         }
-        String folded = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text
-                : Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String folded = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text : folded(text);
         String replaced = replaceVariants(folded);
         String simple = anyConverted(replaced) ? ZhConverterUtil.toSimple(replaced) : replaced;
         if (!hasSpace(simple)) {
@@ -56,6 +58,23 @@ public final class ChineseText {
         }
         String digitsJoined = SPACE_BETWEEN_SINGLE_DIGITS.matcher(simple).replaceAll("");
         return SPACE_BETWEEN_CJK.matcher(digitsJoined).replaceAll("").strip();
+    }
+
+    /**
+     * NFKC folding (full-width digits and letters, compatibility ideographs) except of enclosed numbers, which mark
+     * list items: folded, {@code ①500家} would read 1500家 and {@code ⒈500家} 1.500家.
+     */
+    private static String folded(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '\u2460' && c <= '\u24FF') {
+                out.append(Normalizer.normalize(text.substring(start, i), Normalizer.Form.NFKC)).append(c);
+                start = i + 1;
+            }
+        }
+        return out.append(Normalizer.normalize(text.substring(start), Normalizer.Form.NFKC)).toString();
     }
 
     /** Loads the OpenCC dictionaries now (they are read at the first conversion, which then takes seconds). */

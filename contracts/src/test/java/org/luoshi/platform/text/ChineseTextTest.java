@@ -39,6 +39,14 @@ class ChineseTextTest {
     }
 
     @Test
+    void enclosedNumbersMarkingListItemsAreNotFoldedIntoTheNumbersAfterThem() {
+        // NFKC folds ① to 1 and ⒈ to "1.": the item's number ran into its target (1500家, 1.500家)
+        assertEquals("①新增500家、②新建20个", ChineseText.simplified("①新增 500家、②新建２０个"));
+        assertEquals("⒈500家", ChineseText.simplified("⒈500家"));
+        assertEquals("2020年", ChineseText.simplified("２０２０年"), "full-width digits are still folded");
+    }
+
+    @Test
     void simplifiedFormKeepsSpacesBetweenLatinWords() {
         assertEquals("Luoshi API 文档", ChineseText.simplified("Luoshi API 文档"));
     }

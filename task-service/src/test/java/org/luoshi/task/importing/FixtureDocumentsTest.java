@@ -150,7 +150,7 @@ class FixtureDocumentsTest {
                 "1\t建立联席会议制度。\t市教育局",
                 "2\t完善学生实习制度。\t市人社局",
                 "二\t强化保障\t",
-                "3\t落实经费保障。\t市财政局",
+                "3\t落实经费保障：①新增实训基地500个。\t市财政局",
                 "四\t加强督导检查。\t市政府督查室", ""));
         assertEquals(DocumentShape.TAB_TABLE, d.shape());
         // before, a table numbered so had no category, and a task numbered 四 was skipped
@@ -158,6 +158,8 @@ class FixtureDocumentsTest {
         assertEquals(List.of("统筹职业教育发展", "统筹职业教育发展", "强化保障", "强化保障"),
                 d.tasks().stream().map(ParsedTask::category).toList());
         assertUnits(task(d, "四"), "市政府督查室:LEAD");
+        assertEquals(new Target(new BigDecimal("500"), "个", Comparator.EXACT, null), task(d, "3").milestones().get(0).target(),
+                "the item mark ① is no digit of the number after it (NFKC folded it to 1500)");
     }
 
     @Test
