@@ -59,6 +59,14 @@ final class MilestoneExtractor {
     private static final Pattern NUMERIC_DAY = Pattern.compile("^(\\d{4})([.．/\\-])(\\d{1,2})\\2(\\d{1,2})(?:日?前?)$");
     private static final Pattern YEAR = Pattern.compile(
             "(?<!\\d)(\\d{4})年(?!\\d{1,2}月|[上下]半年|第?[一二三四1-4]季度|" + START + ")");
+    /** Words after a date that make it an end: 底前, 以前, 前完成, 完成. */
+    private static final Pattern END_AFTER = Pattern.compile("(?:底|末)?(?:前|以前|之前)|底|末|(?:全面|基本)?(?:完成|建成|实现|达到|达标)");
+    /** Words just before a date that make it an end: 到, 至, 确保, 力争, 截至. */
+    private static final Pattern END_BEFORE = Pattern.compile("(?:到|至|确保|力争|争取|截至|截止|于)\\s*$");
+    /** A date that ends a range (2021—2025年): the period of a plan, not when the work is due. */
+    private static final Pattern RANGE_BEFORE = Pattern.compile("\\d{4}\\s*[—–\\-~～]\\s*$");
+    /** 2022年度, 2021学年: a period the work concerns. */
+    private static final Pattern PERIOD_AFTER = Pattern.compile("度|学年");
     private static final Pattern AGAIN = Pattern.compile("再(?:通过|经过|用)?(\\d{1,2})年");
     private static final Pattern SENTENCE = Pattern.compile("[^。；;！!？?\\n]+");
     private static final Pattern CLAUSE = Pattern.compile("[^，,。；;！!？?\\n]+");
@@ -92,30 +100,33 @@ final class MilestoneExtractor {
     }
 
     /**
-     * The deadline a sentence states, if any: of the dates it writes the latest, since a sentence that names two
-     * (在2019年试点基础上，2021年底前全面推开) names what came before to say what is due after; {@code previousYear}
-     * resolves 再通过N年 in a sentence without a date.
+     * The deadline a sentence states, if any. Of the dates it writes, those marked as an end ({@code 2021年底前},
+     * {@code 到2025年}, {@code 确保2022年}) come first, then plain ones, last those that name a period the work concerns
+     * rather than when it is due (in brackets {@code “十四五”（2021—2025年）}, the end of a range, {@code 2022年度},
+     * {@code 2021学年}); of the first kind found, the latest: a sentence that names two dates
+     * ({@code 在2019年试点基础上，2021年底前全面推开}) names what came before to say what is due after.
+     * {@code previousYear} resolves 再通过N年 in a sentence without a date.
      */
     static Optional<LocalDate> deadline(String sentence, Integer previousYear) {
-        List<LocalDate> dates = new ArrayList<>();
+        List<Dated> dates = new ArrayList<>();
         Matcher day = DAY.matcher(sentence);
         while (day.find()) {
             if (plausibleYear(day.group(1))) {
-                validDate(day.group(1), day.group(2), day.group(3)).ifPresent(dates::add);
+                validDate(day.group(1), day.group(2), day.group(3)).ifPresent(d -> dates.add(dated(d, sentence, day)));
             }
         }
         Matcher month = MONTH.matcher(sentence);
         while (month.find()) {
             int m = Integer.parseInt(month.group(2));
             if (plausibleYear(month.group(1)) && m >= 1 && m <= 12) {
-                dates.add(YearMonth.of(Integer.parseInt(month.group(1)), m).atEndOfMonth());
+                dates.add(dated(YearMonth.of(Integer.parseInt(month.group(1)), m).atEndOfMonth(), sentence, month));
             }
         }
         Matcher half = HALF_YEAR.matcher(sentence);
         while (half.find()) {
             if (plausibleYear(half.group(1))) {
                 int y = Integer.parseInt(half.group(1));
-                dates.add(half.group(2).equals("上") ? LocalDate.of(y, 6, 30) : LocalDate.of(y, 12, 31));
+                dates.add(dated(half.group(2).equals("上") ? LocalDate.of(y, 6, 30) : LocalDate.of(y, 12, 31), sentence, half));
             }
         }
         Matcher quarter = QUARTER.matcher(sentence);
@@ -123,34 +134,68 @@ final class MilestoneExtractor {
             if (plausibleYear(quarter.group(1))) {
                 int q = "一二三四".indexOf(quarter.group(2).charAt(0)) + 1;
                 int last = 3 * (q > 0 ? q : Integer.parseInt(quarter.group(2)));
-                dates.add(YearMonth.of(Integer.parseInt(quarter.group(1)), last).atEndOfMonth());
+                dates.add(dated(YearMonth.of(Integer.parseInt(quarter.group(1)), last).atEndOfMonth(), sentence, quarter));
             }
         }
         Matcher numericDay = NUMERIC_DAY.matcher(sentence.strip());
         if (numericDay.matches() && plausibleYear(numericDay.group(1))) {
-            validDate(numericDay.group(1), numericDay.group(3), numericDay.group(4)).ifPresent(dates::add);
+            validDate(numericDay.group(1), numericDay.group(3), numericDay.group(4))
+                    .ifPresent(d -> dates.add(new Dated(d, Weight.MARKED)));
         }
         Matcher numeric = NUMERIC_MONTH.matcher(sentence.strip());
         if (numeric.matches() && plausibleYear(numeric.group(1))) {
             int m = Integer.parseInt(numeric.group(2));
             if (m >= 1 && m <= 12) {
-                dates.add(YearMonth.of(Integer.parseInt(numeric.group(1)), m).atEndOfMonth());
+                dates.add(new Dated(YearMonth.of(Integer.parseInt(numeric.group(1)), m).atEndOfMonth(), Weight.MARKED));
             }
         }
         Matcher year = YEAR.matcher(sentence);
         while (year.find()) {
             if (plausibleYear(year.group(1))) {
-                dates.add(LocalDate.of(Integer.parseInt(year.group(1)), 12, 31));
+                dates.add(dated(LocalDate.of(Integer.parseInt(year.group(1)), 12, 31), sentence, year));
             }
         }
-        if (!dates.isEmpty()) {
-            return dates.stream().max(LocalDate::compareTo);
+        for (Weight weight : Weight.values()) {
+            Optional<LocalDate> latest = dates.stream().filter(d -> d.weight() == weight).map(Dated::date).max(LocalDate::compareTo);
+            if (latest.isPresent()) {
+                return latest;
+            }
         }
         Matcher again = AGAIN.matcher(sentence);
         if (again.find() && previousYear != null) {
             return Optional.of(LocalDate.of(previousYear + Integer.parseInt(again.group(1)), 12, 31));
         }
         return Optional.empty();
+    }
+
+    /** How surely a date written in a sentence is its deadline, surest first. */
+    private enum Weight { MARKED, PLAIN, PERIOD }
+
+    private record Dated(LocalDate date, Weight weight) {
+    }
+
+    private static Dated dated(LocalDate date, String sentence, Matcher written) {
+        String after = sentence.substring(written.end());
+        String before = sentence.substring(0, written.start());
+        if (insideBrackets(before) || RANGE_BEFORE.matcher(before).find() || PERIOD_AFTER.matcher(after).lookingAt()) {
+            return new Dated(date, Weight.PERIOD);
+        }
+        return new Dated(date, END_AFTER.matcher(after).lookingAt() || END_BEFORE.matcher(before).find()
+                ? Weight.MARKED : Weight.PLAIN);
+    }
+
+    /** Whether a bracket opened before this point is still open. */
+    private static boolean insideBrackets(String before) {
+        int depth = 0;
+        for (int i = 0; i < before.length(); i++) {
+            char c = before.charAt(i);
+            if (c == '（' || c == '(') {
+                depth++;
+            } else if ((c == '）' || c == ')') && depth > 0) {
+                depth--;
+            }
+        }
+        return depth > 0;
     }
 
     static Optional<LocalDate> deadline(String sentence) {
@@ -167,6 +212,9 @@ final class MilestoneExtractor {
         Matcher range = RANGE.matcher(sentence);
         while (range.find()) {
             String unit = range.group(4);
+            if ("学年".equals(unit) && plausibleYear(range.group(1)) && plausibleYear(range.group(3))) {
+                continue; // 2020—2021学年 is a school year
+            }
             found.add(new Found(new Target(new BigDecimal(range.group(1)), unit, Comparator.RANGE,
                     new BigDecimal(range.group(3))), range.start()));
             for (int i = range.start(); i < range.end(); i++) {
@@ -188,8 +236,10 @@ final class MilestoneExtractor {
         return found;
     }
 
+    /** 2021年 (a unit read into 年…), or 2021学年 (a school year): no quantity. */
     private static boolean isYearLike(String sentence, Matcher m) {
-        return m.group(1).length() == 4 && m.end() < sentence.length() && sentence.charAt(m.end()) == '年';
+        return m.group(1).length() == 4 && (m.end() < sentence.length() && sentence.charAt(m.end()) == '年'
+                || "学年".equals(m.group(3)) && m.group(1).indexOf('.') < 0 && plausibleYear(m.group(1)));
     }
 
     private static Comparator comparator(String suffix, String prefix) {

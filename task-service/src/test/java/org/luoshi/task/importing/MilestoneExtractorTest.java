@@ -134,11 +134,22 @@ class MilestoneExtractorTest {
     }
 
     @Test
+    void aDateMarkedAsAnEndOutweighsThePeriodTheWorkConcerns() {
+        assertEquals(Optional.of(LocalDate.of(2020, 12, 31)), due("2020年底前编制完成“十四五”（2021—2025年）职业教育发展规划"));
+        assertEquals(Optional.of(LocalDate.of(2021, 10, 31)), due("2021年10月底前完成2022年度职业技能培训计划编制"));
+        assertEquals(Optional.of(LocalDate.of(2021, 12, 31)), due("2021年底前编制2021—2025年发展规划"));
+        assertEquals(Optional.of(LocalDate.of(2023, 12, 31)), due("2021—2023年"), "a period alone is what there is");
+    }
+
+    @Test
     void moreThanANumberIsAtLeastItAndAnOrdinalIsNoTarget() {
         assertEquals(List.of(target("20", "个", Comparator.AT_LEAST, null)), targets("共建实训基地20余个"));
         assertEquals(List.of(target("100", "家", Comparator.AT_LEAST, null)), targets("培育产教融合型企业100多家"));
         assertEquals(List.of(target("1", "万家", Comparator.EXACT, null)), targets("新增1万家企业参与"));
         assertEquals(List.of(), targets("建成第3批示范校"));
+        assertEquals(List.of(), targets("完成2020—2021学年质量年报"), "a school year");
+        assertEquals(List.of(), targets("自2021学年起实施"));
+        assertEquals(List.of(target("2", "学年", Comparator.EXACT, null)), targets("学制2学年"));
         assertEquals(List.of(target("5", "所", Comparator.EXACT, null)), targets("建成第13批示范校5所"));
     }
 }
