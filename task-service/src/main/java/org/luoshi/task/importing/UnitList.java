@@ -46,7 +46,9 @@ record UnitList(int start, int end, String units, String deadline) {
      */
     private static final Pattern TIMING = Pattern.compile(
             "^(?:[^，,；;]{0,4}\\d{4}年[^，,；;]{0,14}|(?:长期坚持|持续推进|持续实施|长期推进|逐年推进|每年|常态化推进)[^，,；;]{0,6})$");
-    private static final Pattern PHRASE = Pattern.compile("^(以下简称|简称|包括|含|由|如|即|其中|按|在|将|\\d)");
+    private static final Pattern PHRASE = Pattern.compile("^(以下简称|简称|包括|不包括|含|不含|除|由|如|即|其中|按|在|将|每|定期|\\d)");
+    /** Words that end as a unit's name does without being one: （试行）, ——服务经济社会. */
+    private static final Pattern NOT_A_NAME = Pattern.compile("(试行|暂行|施行|执行|先行|运行|进行|实行|推行|社会)$");
     /** A kind of body addressed by a paragraph (职业院校：, 行业企业：), not one unit of it. */
     private static final Pattern KIND_OF_BODY = Pattern.compile(
             "^(?:职业|高等|中等|普通|中小|民办|公办|行业|重点|相关|有关|各类)?(?:院校|学校|高校|企业|机构|医院)$");
@@ -187,7 +189,7 @@ record UnitList(int start, int end, String units, String deadline) {
             core = core.substring(0, qualifier.start());
         }
         return core.length() >= 2 && core.length() <= LONGEST_NAME && ending.matcher(core).find()
-                && !PHRASE.matcher(core).find() && !QUANTITY.matcher(core).find()
+                && !PHRASE.matcher(core).find() && !QUANTITY.matcher(core).find() && !NOT_A_NAME.matcher(core).find()
                 && core.chars().noneMatch(Character::isWhitespace);
     }
 }

@@ -37,7 +37,7 @@ import org.luoshi.task.api.model.AssignmentRole;
 final class UnitSplitter {
 
     private static final Pattern TRAILING_ROLE = Pattern.compile(
-            "((?:按照?|依)职责(?:分工)?(?:负责|落实)|各负其责|分别负责|共同负责|负责|牵头|参与|配合|协助|参加)$");
+            "((?:按照?|依)职责(?:分工)?(?:负责|落实)|各负其责|分别负责|共同负责|(?:牵头|配合|分工|具体)?负责|牵头|参与|配合|协助|参加)$");
     /** The labels that open a list of units: {@code 牵头单位：…}. */
     static final String LABELS = "牵头单位|牵头部门|主办单位|主责单位|主责部门|配合单位|配合部门|参与单位|参与部门|协办单位|协同单位|"
             + "协同部门|责任单位|责任部门|负责单位|承办单位|实施单位|承担单位|落实单位|牵头|配合|参与|协办";
@@ -116,6 +116,9 @@ final class UnitSplitter {
         if (role.find()) {
             clauseRole = roleOf(role.group(1));
             end = from + role.start();
+            if (view.startsWith("由", from) && end > from + 1) {
+                from++; // 由市教育局牵头: the units after 由
+            }
         }
         int with = indexOutside(view, atomic, "会同", from, end);
         if (with >= 0) {
@@ -158,6 +161,9 @@ final class UnitSplitter {
     }
 
     private static AssignmentRole roleOf(String word) {
+        if (word.length() > 2 && word.endsWith("负责") && (word.startsWith("牵头") || word.startsWith("配合"))) {
+            return roleOf(word.substring(0, 2)); // 牵头负责 leads, 配合负责 participates
+        }
         return switch (word) {
             case "牵头" -> AssignmentRole.LEAD;
             case "参与", "配合", "协助", "参加", "协办" -> AssignmentRole.PARTICIPANT;
@@ -193,8 +199,9 @@ final class UnitSplitter {
                     cut = true;
                 } else if ((CONJUNCTIONS.indexOf(view.charAt(i)) >= 0 || view.charAt(i) == '/' || view.charAt(i) == '／')
                         && i > start && i + 1 < to
-                        && UnitList.looksLikeUnit(view.substring(start, i))
-                        && kindOf(view.substring(start, i)) == AssignmentKind.AGENCY) {
+                        && (UnitList.looksLikeUnit(view.substring(start, i)) && kindOf(view.substring(start, i)) == AssignmentKind.AGENCY
+                                || GOVERNMENT_GROUP.matcher(view.substring(start, i)).matches())) {
+                    // also after a whole government group: 各县区人民政府和市直有关部门
                     // 市财政局及市教育局; not 人力资源和社会保障局, whose part before 和 is no unit, nor 有关部门和行业协会,
                     // unnamed units the document leaves as one
                     cut = true;

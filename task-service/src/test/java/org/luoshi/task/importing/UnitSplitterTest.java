@@ -32,6 +32,17 @@ class UnitSplitterTest {
                 split("市卫生健康委与市医保局牵头，市人力资源和社会保障局配合"));
         assertEquals(List.of("市教育局:LEAD", "市财政局:RESPONSIBLE"), split("市教育局/市财政局"));
         assertEquals(List.of("市住房和城乡建设局:LEAD"), split("市住房和城乡建设局"));
+        assertEquals(List.of("各县区人民政府:RESPONSIBLE", "市直有关部门:RESPONSIBLE"), split("各县区人民政府和市直有关部门按职责分工负责"),
+                "after a whole government group too");
+    }
+
+    @Test
+    void rolesWrittenTogetherWithFuZeAndUnitsIntroducedByYou() {
+        assertEquals(List.of("市教育局:LEAD"), split("市教育局牵头负责"));
+        assertEquals(List.of("市教育局:LEAD", "市财政局:PARTICIPANT"), split("市教育局牵头，市财政局配合负责"));
+        assertEquals(List.of("市教育局:RESPONSIBLE", "市人社局:RESPONSIBLE"), split("市教育局、市人社局分工负责"));
+        assertEquals(List.of("市教育局:LEAD", "市财政局:PARTICIPANT", "市人社局:PARTICIPANT"),
+                split("由市教育局牵头，市财政局、市人社局配合"));
     }
 
     @Test
