@@ -53,7 +53,7 @@ final class NumberedParagraphReader {
             + LABEL_VALUE);
     /** A person's label may also follow a unit's name directly (牵头单位：市政府办公室  责任人：李四, spaces removed). */
     private static final Pattern PERSON_LABEL = Pattern.compile(LABEL_START + "?(" + PERSON_LABELS + ")" + LABEL_VALUE);
-    private static final String AFTER_SENTENCE = "(?<=^|[。；）\\]】])\\s*";
+    private static final String AFTER_SENTENCE = "(?<=^|[。；：）\\]】\\n])\\s*";
     private static final int MIN_PARAGRAPHS = 3;
     private static final String SENTENCE_END = "。；;！!？?，,：:";
 

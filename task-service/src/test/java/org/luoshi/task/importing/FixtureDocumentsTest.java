@@ -163,6 +163,28 @@ class FixtureDocumentsTest {
     }
 
     @Test
+    void subItemsOnLinesOfTheirOwnUnderAHeadingOrAColonAreTasksWithTheirOwnUnits() {
+        ParsedDocument d = parsed("lines.txt", String.join("\n", "某市推进职业教育改革实施方案", "一、重点任务",
+                "（一）完善职业教育体系",
+                "1.优化专业布局。（市教育局负责）",
+                "2.加强师资队伍建设。（市人社局负责）",
+                "（二）重点做好以下工作：",
+                "1、建设实训基地。（市发展改革委负责）",
+                "2、落实经费保障。（市财政局负责）",
+                "（三）强化督导。（市政府督查室负责）", ""));
+        assertEquals(DocumentShape.NUMBERED_PARAGRAPHS, d.shape());
+        // before, each paragraph's items ran together and all but the last item's units were lost
+        List<ParsedTask> first = d.tasks().stream().filter(t -> "（一）".equals(t.parentSeq())).toList();
+        assertEquals(2, first.size(), d.tasks().toString());
+        assertUnits(first.get(0), "市教育局:RESPONSIBLE");
+        assertUnits(first.get(1), "市人社局:RESPONSIBLE");
+        assertEquals("完善职业教育体系", task(d, "（一）").title());
+        List<ParsedTask> second = d.tasks().stream().filter(t -> "（二）".equals(t.parentSeq())).toList();
+        assertEquals(List.of("建设实训基地", "落实经费保障"), second.stream().map(ParsedTask::title).toList());
+        assertUnits(second.get(1), "市财政局:RESPONSIBLE");
+    }
+
+    @Test
     void unitsInlineInSquareBracketsWithLabelsCloseNumberedItems() {
         ParsedDocument d = parse("inline-units-plan.txt");
         assertEquals(DocumentShape.NUMBERED_PARAGRAPHS, d.shape());
