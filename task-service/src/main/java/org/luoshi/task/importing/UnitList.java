@@ -1,5 +1,6 @@
 package org.luoshi.task.importing;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -41,11 +42,12 @@ record UnitList(int start, int end, String units, String deadline) {
      */
     private static final Pattern PLACE = Pattern.compile("(区|县|市|州|盟|旗|乡|镇|乡镇|街道)$");
     /**
-     * When a task must be done, closing the units' bracket after a ；or ，: {@code （市教育局牵头；2021年底前完成）}. A year
-     * and at most a few words around it, or a standing timing (长期坚持, 持续推进).
+     * When a task must be done, a clause beside the units inside their bracket: {@code （市教育局牵头；2021年底前完成）},
+     * {@code （2021年底前完成，市教育局负责）}. A year (or a range of years) and a few words around it, or a standing timing
+     * (长期坚持, 持续推进).
      */
     private static final Pattern TIMING = Pattern.compile(
-            "^(?:[^，,；;]{0,4}\\d{4}年[^，,；;]{0,14}|(?:长期坚持|持续推进|持续实施|长期推进|逐年推进|每年|常态化推进)[^，,；;]{0,6})$");
+            "^(?:[^，,；;]{0,8}\\d{4}[^，,；;]{0,24}|(?:长期坚持|持续推进|持续实施|长期推进|逐年推进|每年|常态化推进)[^，,；;]{0,6})$");
     private static final Pattern PHRASE = Pattern.compile("^(以下简称|简称|包括|不包括|含|不含|除|由|如|即|其中|按|在|将|每|定期|\\d)");
     /** Words that end as a unit's name does without being one: （试行）, ——服务经济社会. */
     private static final Pattern NOT_A_NAME = Pattern.compile("(试行|暂行|施行|执行|先行|运行|进行|实行|推行|社会)$");
@@ -133,21 +135,35 @@ record UnitList(int start, int end, String units, String deadline) {
         return Optional.empty();
     }
 
-    /** A bracket of units followed by their timing: {@code （市教育局牵头，市财政局配合；2021年底前完成）}. */
+    /**
+     * A bracket of units with their timing before or after them, in clauses of their own:
+     * {@code （市教育局牵头，市财政局配合；2021年底前完成）}, {@code （2021年底前完成，市教育局负责）},
+     * {@code （市教育局负责，2021年底前完成，长期坚持）}.
+     */
     private static Optional<UnitList> withTiming(int open, String t) {
         String inner = t.substring(open + 1, t.length() - 1);
-        for (int cut = inner.length() - 1; cut > 0; cut--) {
-            if ("；;，,".indexOf(inner.charAt(cut)) < 0) {
-                continue;
-            }
-            String timing = inner.substring(cut + 1).strip();
-            if (!TIMING.matcher(HanView.of(timing)).matches()) {
-                return Optional.empty(); // the timing, if any, is the last clause
-            }
-            String units = inner.substring(0, cut);
-            return isUnitList(units) ? Optional.of(new UnitList(open, t.length(), units, timing)) : Optional.empty();
+        List<String> clauses = new ArrayList<>(List.of(inner.split("(?<=[；;，,])")));
+        List<String> timing = new ArrayList<>();
+        while (!clauses.isEmpty() && isTiming(clauses.get(clauses.size() - 1))) {
+            timing.add(0, trimClause(clauses.remove(clauses.size() - 1)));
         }
-        return Optional.empty();
+        while (!clauses.isEmpty() && isTiming(clauses.get(0))) {
+            timing.add(trimClause(clauses.remove(0)));
+        }
+        if (timing.isEmpty() || clauses.isEmpty()) {
+            return Optional.empty();
+        }
+        String units = trimClause(String.join("", clauses));
+        return isUnitList(units) ? Optional.of(new UnitList(open, t.length(), units, String.join("，", timing)))
+                : Optional.empty();
+    }
+
+    private static boolean isTiming(String clause) {
+        return TIMING.matcher(HanView.of(trimClause(clause))).matches();
+    }
+
+    private static String trimClause(String clause) {
+        return clause.strip().replaceAll("[；;，,]$", "").strip();
     }
 
     /** The earliest label after which only units follow. */

@@ -54,6 +54,13 @@ class UnitListTest {
         assertEquals("2021年底前完成", units.deadline());
         assertEquals("长期坚持", UnitList.at("加强督导。（县政府督查室负责，长期坚持）").orElseThrow().deadline());
         assertTrue(UnitList.at("开展试点（2019年起，先在3个县开展）。").isEmpty(), "a timing alone is no unit list");
+        UnitList first = UnitList.at("整合资源。（2021年底前完成，市教育局负责）").orElseThrow();
+        assertEquals("市教育局负责", first.units());
+        assertEquals("2021年底前完成", first.deadline());
+        assertEquals("2021年底前完成，长期坚持", UnitList.at("整合资源。（市教育局负责，2021年底前完成，长期坚持）").orElseThrow().deadline());
+        assertEquals("2021—2023年", UnitList.at("整合资源。（市教育局牵头，市发展改革委配合；2021—2023年）").orElseThrow().deadline());
+        assertEquals("2021年6月底前完成全市职业院校布局调整",
+                UnitList.at("整合资源。（市教育局负责；2021年6月底前完成全市职业院校布局调整）").orElseThrow().deadline());
         assertTrue(UnitList.at("开展试点（试点县，2021年底前完成）。").isEmpty(), "nor with a place that is no unit");
     }
 
