@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * header may take two rows, the lower naming the columns under a merged cell ({@code 责任单位} over {@code 牵头单位}
  * and {@code 配合单位}). A header repeated after a page break is passed over; a different header starts a next table,
  * read by its own columns. Numbering that starts again at 1 is a next table: its rows are numbered {@code 2.1},
- * {@code 2.2} …, and the lines before its header are its caption. Page numbers and 续表 captions between rows are no text of them. A cell whose text wraps onto the next
+ * {@code 2.2} …, and the lines before its header are its caption; a header that names no units (a contact list:
+ * 序号 | 单位 | 姓名) ends the tasks. A chapter ({@code 一、…}, {@code （二）…}, or a row numbered 一 whose units cell is
+ * blank or a dash) is the category of the rows below whose own category cell is blank. Page numbers and 续表 captions between rows are no text of them. A cell whose text wraps onto the next
  * lines (a row copied from Word or a PDF: {@code 1\t整合办学资源，} then {@code 建成示范校5所。\t市教育局\t2021年底前})
  * is joined back into its row, as long as the row lacks cells.
  */
@@ -26,7 +28,9 @@ final class TabTableReader {
 
     /** A 序号 written in Chinese numerals (一, 二、): a chapter row, or a task when the row names units. */
     private static final Pattern CHINESE_ROW_NUMBER = Pattern.compile("^([一二三四五六七八九十]{1,3})[、.．]?$");
-    private static final Pattern CHAPTER = Pattern.compile("^[一二三四五六七八九十]{1,3}[、.．](\\S.{1,40})$");
+    private static final Pattern CHAPTER = Pattern.compile("^(?:[一二三四五六七八九十]{1,3}[、.．]|（[一二三四五六七八九十]{1,3}）)(\\S.{1,40})$");
+    /** A units cell that names none: blank, a dash, a slash, 无. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("^[\\s—–\\-－/／无]*$");
     /**
      * What a printed table carries between its rows at a page break: a page number ({@code — 5 —}, {@code -5-},
      * {@code 第7页}, {@code 第7页 共12页}) or the caption of its continuation ({@code 续表}, {@code （续）}): no row's text.
@@ -91,9 +95,14 @@ final class TabTableReader {
         int table = 1;
         for (Row row : unwrapped(rows.subList(firstRow, rows.size()), columns, warnings)) {
             if (repeatsHeader(row, columns)) {
-                // the header again after a page break, or the header of a next table: its columns from here on
+                // the header again after a page break, or the header of a next table: its columns from here on; the
+                // header of a table of something else (联络员名单: 序号 | 单位 | 姓名) ends the tasks
                 lastHeader = row.cells();
-                columns = TableColumns.of(lastHeader.stream().map(HanView::of).toList()).orElse(columns);
+                Optional<TableColumns> next = TableColumns.of(lastHeader.stream().map(HanView::of).toList());
+                if (next.isEmpty()) {
+                    break;
+                }
+                columns = next.get();
                 continue;
             }
             if (!isNumbered(row, columns) && TableColumns.isSubHeader(row.cells().stream().map(HanView::of).toList())) {
@@ -103,7 +112,8 @@ final class TabTableReader {
             List<String> cells = padded(row.cells(), columns.size());
             String number = cells.get(columns.seq()).strip();
             Optional<String> heading = heading(row.cells());
-            if (heading.isPresent() && columns.category() == TableColumns.NONE) {
+            if (heading.isPresent()) {
+                // the chapter of the rows below; a row's own category cell still says otherwise
                 category = heading.get();
                 continue;
             }
@@ -111,8 +121,8 @@ final class TabTableReader {
             if (chapterNumber.matches()) {
                 // 一 | 统筹发展 (no units): the chapter of the rows below; with units, a task numbered so
                 String text = cells.stream().filter(c -> !c.isBlank() && !c.strip().equals(number)).findFirst().orElse("").strip();
-                if (columns.units(cells).isBlank()) {
-                    if (columns.category() == TableColumns.NONE && !text.isEmpty()) {
+                if (PLACEHOLDER.matcher(columns.units(cells)).matches()) {
+                    if (!text.isEmpty()) {
                         category = TaskTexts.trim(text);
                     }
                     continue;
@@ -125,7 +135,7 @@ final class TabTableReader {
                 }
                 continue;
             }
-            if (numbered.group(1).equals("1") && !tasks.isEmpty()) {
+            if (numbered.group(1).equals("1") && tasks.stream().anyMatch(t -> Character.isDigit(t.seq().charAt(0)))) {
                 table++; // numbering starts again: the next table (附件2), whose numbers would repeat the first's
             }
             String seq = table == 1 ? numbered.group(1) : table + "." + numbered.group(1);
@@ -238,8 +248,7 @@ final class TabTableReader {
 
     /** The header again (序号 where the header has it, and the other names), as after a page break. */
     private static boolean repeatsHeader(Row row, TableColumns columns) {
-        return columns.seq() < row.cells().size() && TableColumns.namesSeq(HanView.of(row.cells().get(columns.seq())))
-                && TableColumns.of(row.cells().stream().map(HanView::of).toList()).isPresent();
+        return columns.seq() < row.cells().size() && TableColumns.namesSeq(HanView.of(row.cells().get(columns.seq())));
     }
 
     /**

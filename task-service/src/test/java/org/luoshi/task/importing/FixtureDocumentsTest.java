@@ -185,6 +185,30 @@ class FixtureDocumentsTest {
     }
 
     @Test
+    void chapterRowsOfEveryKindNameTheCategoryAndATableOfSomethingElseEndsTheTasks() {
+        ParsedDocument d = parsed("chapters.txt", String.join("\n", "某市职业教育重点任务分工表",
+                "序号\t重点任务\t具体措施\t责任单位\t完成时限",
+                "一\t统筹职业教育发展\t—\t—\t—",
+                "1\t\t建立联席会议制度。\t市教育局\t2021年底前",
+                "2\t\t加强师资建设。\t市人社局\t2021年6月底前",
+                "（二）深化产教融合",
+                "3\t\t建设实训基地。\t市发展改革委\t2021年底前",
+                "附件2",
+                "各单位联络员名单",
+                "序号\t单位\t姓名\t职务\t联系电话",
+                "1\t市教育局\t张三\t科长\t12345678",
+                "2\t市人社局\t李四\t科员\t87654321", ""));
+        assertEquals(DocumentShape.TAB_TABLE, d.shape());
+        // before: a task 一 with the unit —, rows 2.1 and 2.2 made of the contact list, and captions run into row 2
+        assertEquals(List.of("1", "2", "3"), seqs(d));
+        assertEquals(List.of("统筹职业教育发展", "统筹职业教育发展", "深化产教融合"),
+                d.tasks().stream().map(ParsedTask::category).toList());
+        assertUnits(task(d, "2"), "市人社局:LEAD");
+        assertEquals(List.of(LocalDate.of(2021, 6, 30)), dueDates(task(d, "2")));
+        assertEquals(List.of(LocalDate.of(2021, 12, 31)), dueDates(task(d, "3")), "the caption of the contact list is no text of row 3");
+    }
+
+    @Test
     void unitsInlineInSquareBracketsWithLabelsCloseNumberedItems() {
         ParsedDocument d = parse("inline-units-plan.txt");
         assertEquals(DocumentShape.NUMBERED_PARAGRAPHS, d.shape());
