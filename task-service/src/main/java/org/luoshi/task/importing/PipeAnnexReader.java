@@ -1,14 +1,18 @@
 package org.luoshi.task.importing;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads an annex table flattened into cells that each end with {@code " |"} (a web page's table copied as text):
  * the cells follow one another across lines, a row starts at the cell holding the next number (or one a little past
- * it after a complete row, when the source skipped a number: warned), and a row with one
+ * it after a complete row, when the source skipped a number: warned; a chapter's number and title there, {@code 二 |
+ * 强化保障 |}, name the category of the rows after them), and a row with one
  * cell fewer than the header has left its category blank (same as above); an empty cell between filled ones is a blank
  * column of its row, not a missing one. Columns after the units (配合单位,
  * 完成时限) are read as in a tab table. The body paragraph with the row's number gives the detailed content
@@ -17,6 +21,8 @@ import java.util.regex.Matcher;
 final class PipeAnnexReader {
 
     private static final int LARGEST_GAP = 3;
+    /** A cell holding only a chapter's number (二) after a complete row: the next cell is the chapter's title. */
+    private static final Pattern CHAPTER_NUMBER = Pattern.compile("^[一二三四五六七八九十]{1,3}[、.．]?$");
 
     /** A cell with the line it is on. */
     private record Cell(String text, CleanDocument.Line line) {
@@ -64,8 +70,21 @@ final class PipeAnnexReader {
     private static List<ParsedTask> rows(CleanDocument document, List<Cell> cells, TableColumns columns,
             BodyParagraphs body, List<String> warnings) {
         List<List<Cell>> rows = new ArrayList<>();
+        Map<Integer, String> chapters = new HashMap<>();
+        boolean chapterNext = false;
         int expected = -1;
         for (Cell cell : cells) {
+            if (chapterNext) {
+                // 二 | 强化保障 |: the chapter of the rows from here on, not cells of the row above
+                chapters.put(rows.size(), TaskTexts.trim(cell.text()));
+                chapterNext = false;
+                continue;
+            }
+            if (CHAPTER_NUMBER.matcher(cell.text().strip()).matches()
+                    && (rows.isEmpty() || rows.get(rows.size() - 1).size() >= columns.size() - 1)) {
+                chapterNext = true;
+                continue;
+            }
             Matcher number = TableColumns.ROW_NUMBER.matcher(cell.text().strip());
             int n = number.matches() ? Integer.parseInt(number.group(1)) : -1;
             // a number a little past the expected one, after a row with all its cells: the source skipped a number
@@ -86,7 +105,11 @@ final class PipeAnnexReader {
         }
         List<ParsedTask> tasks = new ArrayList<>();
         String category = null;
-        for (List<Cell> row : rows) {
+        for (int r = 0; r < rows.size(); r++) {
+            List<Cell> row = rows.get(r);
+            if (chapters.containsKey(r)) {
+                category = chapters.get(r);
+            }
             List<String> filled = row.stream().map(c -> c.text().strip()).filter(t -> !t.isEmpty()).toList();
             Matcher number = TableColumns.ROW_NUMBER.matcher(filled.get(0));
             String seq = number.matches() ? number.group(1) : filled.get(0);
@@ -99,8 +122,6 @@ final class PipeAnnexReader {
                 columnsOfRow = positional;
                 if (columns.category() != TableColumns.NONE && !positional.get(columns.category()).isEmpty()) {
                     category = positional.get(columns.category());
-                } else if (columns.category() == TableColumns.NONE) {
-                    category = null;
                 }
             } else if (positional.size() == columns.size() - 1 && columns.category() != TableColumns.NONE) {
                 // a category spanning rows from above, or an empty last cell (配合单位, 完成时限): the reading whose

@@ -143,6 +143,22 @@ class FixtureDocumentsTest {
     }
 
     @Test
+    void aChapterBetweenAnnexRowsNamesTheCategoryOfTheRowsAfterIt() {
+        ParsedDocument d = parsed("annex-chapters.txt", String.join("\n", "关于印发某市职业教育工作要点的通知", "附件",
+                "序号 |", "重点任务 |", "责任单位 |",
+                "一 |", "统筹发展 |",
+                "1 |", "建立联席会议制度 |", "市教育局 |",
+                "2 |", "完善学生实习制度 |", "市人社局 |",
+                "二 |", "强化保障 |",
+                "3 |", "落实经费保障 |", "市财政局 |", ""));
+        // before, 二 and 强化保障 became cells of row 2: its title 二, its unit 强化保障
+        assertEquals(List.of("1", "2", "3"), seqs(d));
+        assertEquals("完善学生实习制度", task(d, "2").title());
+        assertUnits(task(d, "2"), "市人社局:LEAD");
+        assertEquals(List.of("统筹发展", "统筹发展", "强化保障"), d.tasks().stream().map(ParsedTask::category).toList());
+    }
+
+    @Test
     void rowsNumberedInChineseNumeralsAreChaptersWithoutUnitsAndTasksWithThem() {
         ParsedDocument d = parsed("chinese-numbers.txt", String.join("\n", "某市职业教育重点任务分工表",
                 "序号\t重点任务\t责任单位",
