@@ -31,13 +31,14 @@ import org.luoshi.task.api.model.Comparator;
  */
 final class MilestoneExtractor {
 
-    private static final String NUMBER = "\\d+(?:\\.\\d+)?";
+    /** A number, also with thousands separated (1,000万元). */
+    private static final String NUMBER = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?";
     private static final String UNIT = "(%|‰|万元|亿元|元/人|元|万人次|人次|万人|万家|万个|万名|万户|万亩|万吨|个月|学年|课时|学时|个|家|所|名|人|项|门|本|次|倍|天|"
             + "小时|套|台|条|处|支|座|期|批|户|亩|万平方米|平方米|公里|吨)";
     private static final Pattern RANGE = Pattern.compile(
-            "(?<![\\d.+])(" + NUMBER + ")" + UNIT + "?[—–\\-~～至到](" + NUMBER + ")" + UNIT + "(以上|左右|以内|以下)?");
+            "(?<![\\d.+,])(" + NUMBER + ")" + UNIT + "?[—–\\-~～至到](" + NUMBER + ")" + UNIT + "(以上|左右|以内|以下)?");
     private static final Pattern SINGLE = Pattern.compile(
-            "(?<![\\d.+\\-—第])(" + NUMBER + ")(余|多)?" + UNIT + "(及以上|以上|左右|及以下|以下|以内)?(?![+\\d])");
+            "(?<![\\d.+\\-—第,])(" + NUMBER + ")(余|多)?" + UNIT + "(及以上|以上|左右|及以下|以下|以内)?(?![+\\d])");
     private static final Pattern COMPARATOR_WORD = Pattern.compile("(不少于|不低于|至少|超过|达到|不超过|不高于|控制在|大约|约|近)");
     private static final int COMPARATOR_REACH = 10;
 
@@ -215,8 +216,8 @@ final class MilestoneExtractor {
             if ("学年".equals(unit) && plausibleYear(range.group(1)) && plausibleYear(range.group(3))) {
                 continue; // 2020—2021学年 is a school year
             }
-            found.add(new Found(new Target(new BigDecimal(range.group(1)), unit, Comparator.RANGE,
-                    new BigDecimal(range.group(3))), range.start()));
+            found.add(new Found(new Target(quantity(range.group(1)), unit, Comparator.RANGE,
+                    quantity(range.group(3))), range.start()));
             for (int i = range.start(); i < range.end(); i++) {
                 taken[i] = true;
             }
@@ -229,7 +230,7 @@ final class MilestoneExtractor {
             // 20余个, 100多家: more than the number
             Comparator comparator = single.group(2) != null && single.group(4) == null ? Comparator.AT_LEAST
                     : comparator(single.group(4), wordBefore(sentence, single.start()));
-            found.add(new Found(new Target(new BigDecimal(single.group(1)), single.group(3), comparator, null),
+            found.add(new Found(new Target(quantity(single.group(1)), single.group(3), comparator, null),
                     single.start()));
         }
         found.sort(java.util.Comparator.comparingInt(Found::start));
@@ -237,6 +238,10 @@ final class MilestoneExtractor {
     }
 
     /** 2021年 (a unit read into 年…), or 2021学年 (a school year): no quantity. */
+    private static BigDecimal quantity(String number) {
+        return new BigDecimal(number.replace(",", ""));
+    }
+
     private static boolean isYearLike(String sentence, Matcher m) {
         return m.group(1).length() == 4 && (m.end() < sentence.length() && sentence.charAt(m.end()) == '年'
                 || "学年".equals(m.group(3)) && m.group(1).indexOf('.') < 0 && plausibleYear(m.group(1)));

@@ -53,7 +53,7 @@ record UnitList(int start, int end, String units, String deadline) {
     private static final Pattern NOT_A_NAME = Pattern.compile("(试行|暂行|施行|执行|先行|运行|进行|实行|推行|社会)$");
     /** A kind of body addressed by a paragraph (职业院校：, 行业企业：), not one unit of it. */
     private static final Pattern KIND_OF_BODY = Pattern.compile(
-            "^(?:职业|高等|中等|普通|中小|民办|公办|行业|重点|相关|有关|各类)?(?:院校|学校|高校|企业|机构|医院)$");
+            "^(?:职业|高等|中等|高职|中职|技工|高等职业|中等职业|普通|中小|民办|公办|行业|重点|相关|有关|各类)?(?:院校|学校|高校|企业|机构|医院)$");
     /** A quantity inside a name makes it a target (建成一批现代产业学院, 新建3所学校), not a unit. */
     private static final Pattern QUANTITY = Pattern.compile("一批|若干|一系列|(?:\\d+|[一两二三四五六七八九十百千]+)[个所家批项]");
     private static final Pattern TRAILING_QUALIFIER = Pattern.compile("[（(〔\\[【][^）)〕\\]】]{1,8}[）)〕\\]】]$");

@@ -150,6 +150,9 @@ class MilestoneExtractorTest {
         assertEquals(List.of(), targets("完成2020—2021学年质量年报"), "a school year");
         assertEquals(List.of(), targets("自2021学年起实施"));
         assertEquals(List.of(target("2", "学年", Comparator.EXACT, null)), targets("学制2学年"));
+        assertEquals(List.of(target("1000", "万元", Comparator.AT_LEAST, null)), targets("安排资金1,000万元以上"),
+                "thousands separated (read as 0 万元 before)");
+        assertEquals(List.of(target("1000", "元", Comparator.RANGE, "2500")), targets("每生每年1,000—2,500元"));
         assertEquals(List.of(target("5", "所", Comparator.EXACT, null)), targets("建成第13批示范校5所"));
     }
 }

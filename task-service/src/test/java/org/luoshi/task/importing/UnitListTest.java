@@ -38,6 +38,8 @@ class UnitListTest {
         assertEquals("负责培育产教融合型企业。", "市发展改革委、市经信局：负责培育产教融合型企业。".substring(opening.end()));
         assertTrue(UnitList.of("学校：要落实办学主体责任。").isEmpty(), "a kind of body, not a unit");
         assertTrue(UnitList.of("职业院校：要深化教学改革。").isEmpty(), "a kind of body, however long its name");
+        assertTrue(UnitList.of("高职院校：要扩大招生规模。").isEmpty());
+        assertTrue(UnitList.of("技工院校：要落实一体化教学。").isEmpty());
         assertTrue(UnitList.of("社区服务中心：新建社区服务中心10个。").isEmpty(), "the paragraph's topic, which its text repeats");
         assertTrue(UnitList.of("——建成一批现代产业学院。").isEmpty(), "a target after a dash");
         assertEquals("湖南大学", UnitList.of("湖南大学：负责建设现代产业学院。").orElseThrow().units());
