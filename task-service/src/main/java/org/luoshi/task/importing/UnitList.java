@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * @param start where the units begin in the text (the opening bracket, the label or the dash)
  * @param end   where they end: the end of the text, or the colon after units that open it
  * @param units the unit text, brackets included (UnitSplitter drops them)
- * @param deadline when the task is due, written after the units inside their bracket ({@code （市教育局牵头；2021年底前完成）}),
- *                 or null
+ * @param deadline when the task is due, written beside the units inside their bracket
+ *                 ({@code （市教育局牵头；2021年底前完成）}), or null
  */
 record UnitList(int start, int end, String units, String deadline) {
 

@@ -130,7 +130,7 @@ public class ProgressService {
     private UUID reportingAgency(TaskView view, UUID requested, Actor actor) {
         // a member of an assigned group (各市州人民政府 …) is responsible too
         Set<UUID> assigned = view.assignments().stream()
-                .flatMap(a -> java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(a.agencyId), a.memberIds.stream()))
+                .flatMap(org.luoshi.task.tracking.Assignment::agencies)
                 .collect(Collectors.toSet());
         boolean officerOnly = caller.hasRole(Roles.OFFICER) && !caller.hasRole(Roles.ADMIN) && !caller.hasRole(Roles.SUPERVISOR);
         if (officerOnly) {

@@ -58,8 +58,7 @@ public class ReminderService {
             Set<UUID> assigned = new LinkedHashSet<>();
             Set<UUID> accountable = new LinkedHashSet<>();
             // a group's members (各市州人民政府) are reminded as the group's role would have them
-            view.assignments().forEach(a -> java.util.stream.Stream.concat(java.util.stream.Stream.ofNullable(a.agencyId),
-                    a.memberIds.stream()).forEach(agencyId -> {
+            view.assignments().forEach(a -> a.agencies().forEach(agencyId -> {
                 assigned.add(agencyId);
                 if (a.role != AssignmentRole.PARTICIPANT) {
                     accountable.add(agencyId);

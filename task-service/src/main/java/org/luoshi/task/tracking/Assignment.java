@@ -12,6 +12,7 @@ import jakarta.persistence.Transient;
 import java.io.Serializable;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.luoshi.task.api.model.AssignmentKind;
 import org.luoshi.task.api.model.AssignmentRole;
 
@@ -44,6 +45,11 @@ public class Assignment extends PanacheEntityBase {
     /** A GROUP's member agencies, stored as {@link AssignmentMember} rows; filled when tasks are loaded. */
     @Transient
     public List<UUID> memberIds = List.of();
+
+    /** The agencies carrying the task through this assignment: its own agency, or the members of its group. */
+    public Stream<UUID> agencies() {
+        return Stream.concat(Stream.ofNullable(agencyId), memberIds.stream());
+    }
 
     @Embeddable
     public record Key(@Column(name = "task_id") UUID taskId, @Column(name = "position") int position)

@@ -286,7 +286,7 @@ public class TaskService {
         UUID own = caller.get().getAgencyId();
         return load(task).invoke(view -> {
             boolean assigned = own != null && view.assignments().stream()
-                    .anyMatch(a -> own.equals(a.agencyId) || a.memberIds.contains(own));
+                    .anyMatch(a -> a.agencies().anyMatch(own::equals));
             if (!assigned) {
                 throw ProblemException.forbidden("an officer changes only tasks assigned to their own agency");
             }
