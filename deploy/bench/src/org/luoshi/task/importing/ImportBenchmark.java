@@ -162,22 +162,23 @@ public final class ImportBenchmark {
         ServiceProcess taskService = null;
         try {
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            // cold: the first requests of a freshly started system (both services just started, nothing compiled yet)
+            // cold: the first requests of a freshly started system (both services just started, nothing compiled yet),
+            // sent as soon as task-service is ready, while both JVMs are still compiling what their start-up ran
             String coldDatabase = postgres.freshDatabase("luoshi_task_bench_cold");
             taskService = startTaskService(root, "task-service-cold", coldDatabase, kafka, agencyUrl);
-            // a fresh task-service first replicates the agency directory (a burst of events): the imports wait for it,
-            // as they would on a system that has been up for a moment
-            System.out.printf("task-service's directory replica applied agency.events %.1f s after the service was ready%n",
-                    directoryApplied(coldDatabase));
-            // as a readiness probe asks before traffic is sent; it also opens this client's connection, whose own
-            // start-up (the bench's HTTP client classes, the h2c upgrade) is no part of the service's first request
-            int probed = http.send(HttpRequest.newBuilder(URI.create(taskService.url() + "/q/health/ready")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (probed != 200) {
-                throw new IllegalStateException("task-service is not ready: /q/health/ready answered " + probed);
-            }
-            importSeeds(http, taskService.url() + "/api/v1/imports", root,
-                    "five seeds imported on a fresh database (first requests of the service)");
+            firstRequests(http, taskService, coldDatabase, root, "five seeds imported on a fresh database, first requests of both services"
+                    + " as soon as task-service is ready", false);
+            taskService.close();
+            agencyService.stop();
+
+            // cold again, on another fresh system, its first requests once the start-up work has died down: as a system
+            // deployed a moment before its first import is
+            agencyService = new AgencyServiceProcess();
+            agencyUrl = agencyService.start().get("quarkus.rest-client.agency-service.url");
+            String settledDatabase = postgres.freshDatabase("luoshi_task_bench_settled");
+            taskService = startTaskService(root, "task-service-settled", settledDatabase, kafka, agencyUrl);
+            firstRequests(http, taskService, settledDatabase, root, "five seeds imported on a fresh database, first requests of both services"
+                    + " once their start-up work is done", true);
             taskService.close();
             if (COLD_ONLY) {
                 return;
@@ -217,6 +218,54 @@ public final class ImportBenchmark {
             }
             agencyService.stop();
         }
+    }
+
+    /**
+     * The five seeds as the first imports of a freshly started task-service: after its directory replica has followed
+     * agency.events and a readiness probe has answered, and with {@code settled}, once the processes this benchmark
+     * started (the two services, PostgreSQL, Kafka) have used less than a tenth of a core for a second.
+     */
+    private static void firstRequests(HttpClient http, ServiceProcess taskService, String database, Path root, String label,
+            boolean settled) throws Exception {
+        // a fresh task-service first replicates the agency directory (a burst of events): the imports wait for it, as
+        // they would on a system that has been up for a moment
+        System.out.printf("task-service's directory replica applied agency.events %.1f s after the service was ready%n",
+                directoryApplied(database));
+        if (settled) {
+            System.out.printf("start-up work done (the processes idle) %.1f s later%n", quiet());
+        }
+        // as a readiness probe asks before traffic is sent; it also opens this client's connection, whose own start-up
+        // (the bench's HTTP client classes, the h2c upgrade) is no part of the service's first request
+        int probed = http.send(HttpRequest.newBuilder(URI.create(taskService.url() + "/q/health/ready")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (probed != 200) {
+            throw new IllegalStateException("task-service is not ready: /q/health/ready answered " + probed);
+        }
+        importSeeds(http, taskService.url() + "/api/v1/imports", root, label);
+    }
+
+    /**
+     * Waits until this JVM's child processes together use less than a tenth of a core over one second (at most a
+     * minute); the seconds waited.
+     */
+    private static double quiet() throws InterruptedException {
+        long t0 = System.nanoTime();
+        long deadline = t0 + Duration.ofMinutes(1).toNanos();
+        long before = childrenCpuNanos();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            long now = childrenCpuNanos();
+            if (now - before < 100_000_000L) {
+                break;
+            }
+            before = now;
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static long childrenCpuNanos() {
+        return ProcessHandle.current().descendants().mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos)
+                .orElse(0L)).sum();
     }
 
     /** Imports the five seeds one after the other and prints the time of each and of all five. */
@@ -321,6 +370,8 @@ public final class ImportBenchmark {
         Map<String, String> config = ServiceProcess.testInfrastructure(jdbcUrl, kafka);
         config.put("quarkus.rest-client.agency-service.url", agencyUrl);
         config.put("luoshi.supervision.interval", "off");
+        // each task-service of the benchmark on its own database follows agency.events from the start
+        config.put("mp.messaging.incoming.agency-events.group.id", "task-service-directory-" + name);
         // the signed test tokens have no token endpoint behind them: forward the caller's token to agency-service
         config.put("luoshi.agency-service.authentication", "propagate");
         config.put("quarkus.log.level", "WARN");

@@ -5,13 +5,19 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.luoshi.agency.support.RealInfrastructureProfile;
+import org.luoshi.platform.testing.Sql;
 import org.luoshi.platform.testing.TestTokens;
 
 @QuarkusTest
@@ -29,6 +35,35 @@ class ResolutionApiTest {
         }
         return given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(body)
                 .when().post("/api/v1/agencies").then().statusCode(201).extract().path("id");
+    }
+
+    @Inject
+    NameResolver resolver;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    private static int resolveStatus(String name, String jurisdiction) {
+        return given().auth().oauth2(SERVICE).queryParam("name", name).queryParam("jurisdiction", jurisdiction)
+                .when().get("/api/v1/agencies/resolve").then().extract().statusCode();
+    }
+
+    @Test
+    void anotherReplicasWriteReachesTheIndexWithTheBackgroundRefreshAndALocalWriteAtOnce() throws Throwable {
+        String jilin = create("吉林省人民政府", "GOVERNMENT", "PROVINCE", "220000", null);
+        String science = create("吉林省科学技术厅", "DEPARTMENT", "PROVINCE", "220000", jilin);
+        assertEquals(200, resolveStatus("吉林省科学技术厅", "220000")); // the index now holds it
+
+        // another replica gives it a short name: this replica's index does not see it until its refresh
+        Sql.execute(jdbcUrl, "update agency set short_name = '吉林省科技厅' where id = '" + science + "'");
+        assertEquals(404, resolveStatus("吉林省科技厅", "220000"));
+        // as the scheduler calls it, on a Vert.x context
+        VertxContextSupport.subscribeAndAwait(() -> resolver.refreshForOtherReplicas());
+        assertEquals(200, resolveStatus("吉林省科技厅", "220000"));
+
+        // a write through this replica is resolvable at once
+        create("吉林省林业和草原局", "DEPARTMENT", "PROVINCE", "220000", jilin);
+        assertEquals(200, resolveStatus("省林业和草原局", "220000"));
     }
 
     @Test
