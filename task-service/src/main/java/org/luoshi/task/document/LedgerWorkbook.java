@@ -72,8 +72,7 @@ final class LedgerWorkbook {
             for (Task task : tasks) {
                 Row row = sheet.createRow(r++);
                 String star = Boolean.TRUE.equals(task.getKeyTask()) ? "★" : "";
-                String seq = task.getParentId() == null ? star + task.getSeq()
-                        : seqs.getOrDefault(task.getParentId(), "") + star + task.getSeq();
+                String seq = fullSeq(star + task.getSeq(), task.getParentId() == null ? null : seqs.get(task.getParentId()));
                 List<String> values = List.of(seq, nullToEmpty(task.getCategory()), task.getTitle(),
                         nullToEmpty(task.getContent()), units(task, AssignmentRole.LEAD), units(task, AssignmentRole.PARTICIPANT),
                         units(task, AssignmentRole.RESPONSIBLE));
@@ -119,6 +118,18 @@ final class LedgerWorkbook {
             return a.getAgencyName();
         }
         return a.getRawName() != null ? a.getRawName() : "";
+    }
+
+    /**
+     * A sub-task's number under its parent's, as plans write it: 1. under （三） is （三）1.; a table's 1.1 under 1 already
+     * names its parent. {@code seq} may start with the key task's star.
+     */
+    static String fullSeq(String seq, String parentSeq) {
+        String number = seq.startsWith("★") ? seq.substring(1) : seq;
+        if (parentSeq == null || number.startsWith(parentSeq + ".") || number.startsWith(parentSeq + "．")) {
+            return seq;
+        }
+        return parentSeq + seq;
     }
 
     private static String nullToEmpty(String s) {

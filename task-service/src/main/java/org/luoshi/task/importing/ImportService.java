@@ -347,7 +347,10 @@ public class ImportService {
             task.status = TaskStatus.NOT_STARTED;
             // a microsecond apart, so that creation order (how tasks are listed) is the order written
             task.createdAt = task.updatedAt = now.plusNanos(1000L * i);
-            idsBySeq.putIfAbsent(task.seq, task.id);
+            if (imported.getParentSeq() == null) {
+                // a parent is a top-level task: a sub-task 2.1 (of row 2) is no parent of a next table's row 2.1's parts
+                idsBySeq.putIfAbsent(task.seq, task.id);
+            }
             imported.id(task.id);
             created.add(task);
             List<Assignment> assignments = new ArrayList<>();

@@ -42,8 +42,11 @@ final class MilestoneExtractor {
     private static final Pattern COMPARATOR_WORD = Pattern.compile("(不少于|不低于|至少|超过|达到|不超过|不高于|控制在|大约|约|近)");
     private static final int COMPARATOR_REACH = 10;
 
-    /** What follows a date that starts something rather than ends it: 2021年起, 自2021年9月1日开始, 2020年以来. */
-    private static final String START = "起|开始|以来";
+    /**
+     * What follows a date that starts something rather than ends it: 2021年起, 自2021年9月1日开始, 2020年以来, also after
+     * a school term: 2021年秋季学期起.
+     */
+    private static final String START = "(?:[春秋](?:季)?(?:学期)?)?(?:起|开始|以来)";
     private static final Pattern DAY = Pattern.compile("(?<!\\d)(\\d{4})年(\\d{1,2})月(\\d{1,2})日(?!" + START + ")");
     private static final Pattern MONTH = Pattern.compile("(?<!\\d)(\\d{4})年(\\d{1,2})月(?!\\d{1,2}日|" + START + ")");
     /**

@@ -23,4 +23,9 @@ public record ParsedTask(String seq, String parentSeq, String category, String t
         units = List.copyOf(units);
         milestones = List.copyOf(milestones);
     }
+
+    /** This task as a sub-item of the task numbered {@code parent}. */
+    ParsedTask under(String parent) {
+        return new ParsedTask(seq, parent, category, title, content, sourceText, units, milestones, keyTask);
+    }
 }

@@ -128,6 +128,23 @@ final class TabTableReader {
                     continue;
                 }
             }
+            Matcher part = TableColumns.SUB_ROW_NUMBER.matcher(number);
+            if (part.matches()) {
+                // 1.1 under row 1: a sub-task of the row of this table numbered so, with its own units and deadline
+                String parentSeq = table == 1 ? part.group(1) : table + "." + part.group(1);
+                if (tasks.stream().noneMatch(t -> t.parentSeq() == null && t.seq().equals(parentSeq))) {
+                    warnings.add("table row " + number + " skipped: no row " + part.group(1) + " above it to be a part of");
+                    continue;
+                }
+                String deadline = columns.deadline() == TableColumns.NONE ? null : cells.get(columns.deadline());
+                ParsedTask sub = AnnexRows.task(part.group(1) + "." + part.group(2), category,
+                        cells.get(columns.content()).strip(), columns.units(cells), deadline, columns.notes(cells),
+                        document.source(row.start(), row.end()), body, warnings);
+                if (sub != null) {
+                    tasks.add(sub.under(parentSeq));
+                }
+                continue;
+            }
             Matcher numbered = chapterNumber.matches() ? chapterNumber : TableColumns.ROW_NUMBER.matcher(number);
             if (!numbered.matches()) {
                 if (cells.stream().anyMatch(c -> !c.isBlank())) {
@@ -237,7 +254,8 @@ final class TabTableReader {
             return false;
         }
         String number = row.cells().get(columns.seq()).strip();
-        return TableColumns.ROW_NUMBER.matcher(number).matches() || CHINESE_ROW_NUMBER.matcher(number).matches();
+        return TableColumns.ROW_NUMBER.matcher(number).matches() || CHINESE_ROW_NUMBER.matcher(number).matches()
+                || TableColumns.SUB_ROW_NUMBER.matcher(number).matches();
     }
 
     /** A row that may continue the one above: not numbered, no heading, not the header repeated. */

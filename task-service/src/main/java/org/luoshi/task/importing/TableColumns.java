@@ -24,6 +24,8 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
     private static final Pattern SEQ = Pattern.compile("^(序号|编号)$");
     /** A row's number in the 序号 column, also written {@code 1.} or {@code 1、} (group 1: the number). */
     static final Pattern ROW_NUMBER = Pattern.compile("^(\\d{1,4})[.．、]?$");
+    /** A part of a numbered row, 1.1 under 1: a sub-task. */
+    static final Pattern SUB_ROW_NUMBER = Pattern.compile("^(\\d{1,4})[.．](\\d{1,3})[.．、]?$");
     private static final Pattern UNITS = Pattern.compile("(责任单位|责任部门|负责单位|负责部门|牵头单位|牵头部门|主责单位|主责部门"
             + "|责任主体|承办单位|实施单位|实施部门|承担单位|落实单位|责任处室|责任科室|主管部门)");
     private static final Pattern LEAD = Pattern.compile("^(牵头|主办|主责)");

@@ -828,6 +828,27 @@ class FixtureDocumentsTest {
         assertTrue(d.warnings().contains("task 2 skipped: it has no text"), d.warnings().toString());
     }
 
+    @Test
+    void rowsNumberedUnderARowAreItsSubTasksWithTheirOwnUnits() {
+        String text = String.join("\n", "重点任务分工表", "序号\t重点任务\t责任单位\t完成时限",
+                "1\t推进产教融合平台建设。\t市发展改革委\t2021年底前",
+                "1.1\t建设市级产教融合实训基地2个。\t市教育局\t2021年6月底前",
+                "1.2\t培育产教融合型企业10家。\t市工业和信息化局、市国资委\t2021年底前",
+                "2\t完善政策支持体系。\t市财政局\t2022年底前",
+                "3.1\t落实金融支持政策。\t市金融办\t2021年底前", "");
+        ParsedDocument d = parsed("sub-rows.txt", text);
+        // before, rows 1.1 and 1.2 were skipped with a warning
+        assertEquals(List.of("1", "1.1", "1.2", "2"), seqs(d));
+        List<ParsedTask> parts = d.tasks().stream().filter(t -> "1".equals(t.parentSeq())).toList();
+        assertEquals(List.of("1.1", "1.2"), parts.stream().map(ParsedTask::seq).toList());
+        assertUnits(parts.get(0), "市教育局:LEAD");
+        assertEquals(List.of(LocalDate.of(2021, 6, 30)), dueDates(parts.get(0)));
+        assertUnits(parts.get(1), "市工业和信息化局:LEAD", "市国资委:RESPONSIBLE");
+        assertEquals("培育产教融合型企业10家。", parts.get(1).content());
+        // a part of a row the table does not have is not stored under another, and said so
+        assertTrue(d.warnings().contains("table row 3.1 skipped: no row 3 above it to be a part of"), d.warnings().toString());
+    }
+
     private static ParsedDocument parsed(String fileName, String text) {
         return PolicyDocumentParser.parse(fileName, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

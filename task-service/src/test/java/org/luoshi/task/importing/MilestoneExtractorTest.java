@@ -73,6 +73,11 @@ class MilestoneExtractorTest {
         assertEquals(Optional.of(LocalDate.of(2022, 12, 31)), due("2020年以来成效明显，到2022年建成5所"),
                 "the deadline after a start");
         assertEquals(Optional.empty(), due("实施“科技创新2030重大项目”"));
+        assertEquals(Optional.empty(), due("2021年秋季学期起实施"), "a school term that starts something");
+        assertEquals(Optional.empty(), due("自2022年春季学期开始推行"));
+        assertEquals(Optional.empty(), due("2021年9月秋季学期起"));
+        assertEquals(Optional.of(LocalDate.of(2023, 12, 31)), due("2021年秋季学期起试点，2023年底前全面推开"),
+                "the deadline after a term's start");
     }
 
     @Test

@@ -60,6 +60,7 @@ class OfficeImportTest {
             second.getCell(4).setCellStyle(date);
             sheet.addMergedRegion(new CellRangeAddress(3, 4, 1, 1));
             row(sheet, 5, "3", "强化企业作用", "遴选示范企业20家。", "省发展改革委、教育厅按照职责分工负责", "持续推进");
+            row(sheet, 6, "3.1", null, "认定产教融合型企业5家。", "省发展改革委", "2031年6月底前");
             workbook.write(out);
             return out.toByteArray();
         }
@@ -116,9 +117,21 @@ class OfficeImportTest {
         assertEquals("TAB_TABLE", report.getString("shape"));
         assertEquals(number, report.getString("docNumber"));
         assertEquals("关于推进产教融合重点任务的通知", report.getString("title"));
-        assertEquals(List.of("1", "2", "3"), report.getList("tasks.seq"));
-        assertEquals(List.of("统筹规划", "统筹规划", "强化企业作用"), report.getList("tasks.category"),
+        assertEquals(List.of("1", "2", "3", "3.1"), report.getList("tasks.seq"));
+        assertEquals(List.of("统筹规划", "统筹规划", "强化企业作用", "强化企业作用"), report.getList("tasks.category"),
                 "a merged category cell covers the rows below");
+        assertEquals("3", report.getString("tasks.find { it.seq == '3.1' }.parentSeq"), "a row numbered 3.1 is a part of 3");
+        assertEquals(List.of("省发展改革委:LEAD"), units(report, "3.1"));
+        assertEquals(List.of("2031-06-30"), report.getList("tasks.find { it.seq == '3.1' }.milestones.dueDate"));
+        String parentId = report.getString("tasks.find { it.seq == '3' }.id");
+        given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + report.getString("tasks.find { it.seq == '3.1' }.id"))
+                .then().statusCode(200).body("parentId", equalTo(parentId));
+        try (XSSFWorkbook ledger = new XSSFWorkbook(new ByteArrayInputStream(given().auth().oauth2(INTEGRATOR)
+                .when().get("/api/v1/documents/" + report.getString("documentId") + "/ledger").asByteArray()))) {
+            Sheet sheet = ledger.getSheetAt(0);
+            assertEquals("3.1", sheet.getRow(sheet.getLastRowNum()).getCell(0).getStringCellValue(),
+                    "in the ledger as written, not under its parent's number again (33.1)");
+        }
         assertEquals(List.of("省教育厅:LEAD", "省财政厅:PARTICIPANT"), units(report, "1"));
         assertEquals(List.of("省财政厅:LEAD", "省人力资源社会保障厅:RESPONSIBLE"), units(report, "2"),
                 "a line break inside a cell separates units");
