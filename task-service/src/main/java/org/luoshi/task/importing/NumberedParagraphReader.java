@@ -118,7 +118,22 @@ final class NumberedParagraphReader {
     }
 
     private static boolean anyUnits(List<Piece> pieces, Level level) {
-        return pieces.stream().anyMatch(piece -> UnitList.of(Labelled.of(text(piece, level)).text()).isPresent());
+        return pieces.stream().anyMatch(piece -> unitsOf(Labelled.of(text(piece, level)).text()).isPresent());
+    }
+
+    /**
+     * The units closing (or opening) a paragraph or sub-item; else those closing its first line when that line is a
+     * heading with the content on the lines below ({@code （一）完善职业教育布局（县教育局牵头）} then the text).
+     */
+    private static Optional<UnitList> unitsOf(String text) {
+        Optional<UnitList> units = UnitList.of(text);
+        int lineEnd = text.indexOf('\n');
+        if (units.isPresent() || lineEnd < 0 || text.substring(lineEnd + 1).isBlank()) {
+            return units;
+        }
+        String first = text.substring(0, lineEnd).stripTrailing();
+        return UnitList.of(first).filter(u -> u.end() >= first.length() && u.start() > 0
+                && first.substring(0, u.start()).chars().noneMatch(c -> SENTENCE_END.indexOf(c) >= 0));
     }
 
     /** A piece's text after its number: units opening it come after the number. */
@@ -292,7 +307,7 @@ final class NumberedParagraphReader {
         List<ParsedTask> tasks = new ArrayList<>();
         Piece head = pieces.get(0);
         Labelled headText = Labelled.of(text(head, level));
-        Optional<UnitList> headUnits = UnitList.of(headText.text());
+        Optional<UnitList> headUnits = unitsOf(headText.text());
         String headContent = withoutUnits(headText.text(), headUnits);
         // the heading is looked for before the persons join the content: a persons' line is no text below a heading
         Optional<String> heading = headingLine(headContent);
@@ -305,7 +320,7 @@ final class NumberedParagraphReader {
                 TaskTexts.starred(document.source(p.start, p.start + head.end()))));
         for (Piece piece : pieces.subList(1, pieces.size())) {
             Labelled itemText = Labelled.of(text(piece, level));
-            Optional<UnitList> units = UnitList.of(itemText.text());
+            Optional<UnitList> units = unitsOf(itemText.text());
             if (units.isEmpty()) {
                 warnings.add("sub-item " + p.seq + piece.seq() + " names no responsible units of its own"
                         + (headUnits.isPresent() ? ": those of its paragraph apply" : ""));

@@ -849,6 +849,26 @@ class FixtureDocumentsTest {
         assertTrue(d.warnings().contains("table row 3.1 skipped: no row 3 above it to be a part of"), d.warnings().toString());
     }
 
+    @Test
+    void unitsClosingAHeadingLineWithTheContentBelowAreTheParagraphsUnits() {
+        String text = String.join("\n", "某县人民政府办公室关于印发推进职业教育发展实施方案的通知", "某政办发〔2021〕5号", "一、重点任务",
+                "（一）完善职业教育布局（县教育局牵头，县财政局配合）", "整合中职学校办学资源，2021年底前建成示范校2所。",
+                "（二）加强教师队伍建设（县人力资源社会保障局负责）", "建设双师型教师队伍，到2022年双师型教师占比达到50%以上。",
+                "（三）推进产教融合平台建设（县发展改革局牵头，县教育局参与；2022年底前完成）", "建设县级产教融合实训基地1个。",
+                "（四）深化校企合作。推行现代学徒制（试行）。", "各学校要制定方案（具体办法另行制定）。", "");
+        ParsedDocument d = parsed("heading-units.txt", text);
+        // before, no paragraph was a task: the units were looked for at the end of the paragraph only
+        assertEquals(List.of("（一）", "（二）", "（三）"), seqs(d));
+        assertEquals("完善职业教育布局", task(d, "（一）").title());
+        assertEquals("整合中职学校办学资源，2021年底前建成示范校2所。", task(d, "（一）").content());
+        assertUnits(task(d, "（一）"), "县教育局:LEAD", "县财政局:PARTICIPANT");
+        assertUnits(task(d, "（二）"), "县人力资源社会保障局:RESPONSIBLE");
+        assertEquals(List.of(LocalDate.of(2022, 12, 31)), dueDates(task(d, "（三）")), "the timing beside the units");
+        // a sentence ending in brackets that are no units (（试行）) is no heading with units
+        assertTrue(d.warnings().stream().anyMatch(w -> w.startsWith("paragraph （四） names no responsible units")),
+                d.warnings().toString());
+    }
+
     private static ParsedDocument parsed(String fileName, String text) {
         return PolicyDocumentParser.parse(fileName, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
