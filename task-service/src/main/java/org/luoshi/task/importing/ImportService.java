@@ -232,6 +232,12 @@ public class ImportService {
                             "target '" + milestone.title() + "' has no date; not tracked as a milestone").seq(task.seq()));
                     continue;
                 }
+                if (milestone.target() != null) {
+                    MilestoneExtractor.recurrence(milestone.title()).ifPresent(period -> warnings.add(new ImportWarning(
+                            ImportWarning.KindEnum.OTHER, "target '" + milestone.title() + "' is per period (" + period
+                            + "): tracked as one milestone due " + milestone.dueDate() + ", not once per period")
+                            .seq(task.seq())));
+                }
                 dated.add(milestone(milestone));
             }
             String taskTitle = cut(task.title(), TITLE_MAX, "title", task.seq(), warnings);

@@ -71,6 +71,8 @@ final class MilestoneExtractor {
     private static final Pattern RANGE_BEFORE = Pattern.compile("\\d{4}\\s*[—–\\-~～]\\s*$");
     /** 2022年度, 2021学年: a period the work concerns. */
     private static final Pattern PERIOD_AFTER = Pattern.compile("度|学年");
+    /** A target set for each period (每年新增1000人), not once: the period's word. */
+    private static final Pattern RECURRING = Pattern.compile("每(?:个)?(?:年度?|学年|学期|季度|月)|年均|年度新增");
     private static final Pattern AGAIN = Pattern.compile("再(?:通过|经过|用)?(\\d{1,2})年");
     private static final Pattern SENTENCE = Pattern.compile("[^。；;！!？?\\n]+");
     private static final Pattern CLAUSE = Pattern.compile("[^，,。；;！!？?\\n]+");
@@ -200,6 +202,15 @@ final class MilestoneExtractor {
             }
         }
         return depth > 0;
+    }
+
+    /**
+     * The word that makes a target's clause a target for each period ({@code 每年新增1000人} → 每年), if any: such a
+     * target is tracked as one milestone, which the import reports.
+     */
+    static Optional<String> recurrence(String clause) {
+        Matcher period = RECURRING.matcher(clause);
+        return period.find() ? Optional.of(period.group()) : Optional.empty();
     }
 
     static Optional<LocalDate> deadline(String sentence) {

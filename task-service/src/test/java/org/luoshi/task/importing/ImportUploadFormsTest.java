@@ -38,6 +38,21 @@ class ImportUploadFormsTest {
     }
 
     @Test
+    void aTargetSetForEachYearIsReportedAsTrackedOnce() {
+        String text = String.join("\n", "湖南省教育厅关于推进职业技能培训的通知", "湘教函〔2031〕7号",
+                "（一）扩大培训规模，每年新增培训1000人次，2033年底前完成。（省教育厅牵头）",
+                "（二）建成实训基地5个，2032年底前完成。（省财政厅负责）",
+                "（三）完善培训补贴办法。（省人力资源社会保障厅负责）", "");
+        given().auth().oauth2(SUPERVISOR).contentType("text/plain; charset=UTF-8").body(text.getBytes(StandardCharsets.UTF_8))
+                .queryParam("fileName", "yearly.txt").queryParam("jurisdiction", "430000").queryParam("dryRun", true)
+                .when().post("/api/v1/imports").then().statusCode(200)
+                .body("tasks.find { it.seq == '（一）' }.milestones[0].target.quantity", equalTo(1000))
+                .body("warnings.findAll { it.seq == '（一）' && it.kind == 'OTHER' }.detail", org.hamcrest.Matchers.contains(
+                        "target '每年新增培训1000人次' is per period (每年): tracked as one milestone due 2033-12-31, not once per period"))
+                .body("warnings.findAll { it.seq == '（二）' }", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void aMultipartFormIsCheckedForATokenBeforeItIsRead() {
         given().multiPart("file", "notice-form.txt", NOTICE, "text/plain").queryParam("jurisdiction", "430000")
                 .when().post("/api/v1/imports").then().statusCode(401).contentType("application/problem+json");

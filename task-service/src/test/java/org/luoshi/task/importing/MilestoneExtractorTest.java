@@ -81,6 +81,14 @@ class MilestoneExtractorTest {
     }
 
     @Test
+    void aTargetForEachPeriodNamesItsPeriod() {
+        assertEquals(Optional.of("每年"), MilestoneExtractor.recurrence("每年新增培训1000人次"));
+        assertEquals(Optional.of("每季度"), MilestoneExtractor.recurrence("每季度开展督查1次"));
+        assertEquals(Optional.of("年均"), MilestoneExtractor.recurrence("年均增长10%"));
+        assertEquals(Optional.empty(), MilestoneExtractor.recurrence("2025年底前新增培训1000人次"));
+    }
+
+    @Test
     void numericTargetsWithTheirComparators() {
         assertEquals(List.of(target("30", "%", Comparator.AT_LEAST, null)), targets("覆盖率达到30%以上"));
         assertEquals(List.of(target("30", "%", Comparator.AT_LEAST, null)), targets("覆盖率达到30%"));
