@@ -13,6 +13,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.interceptor.Interceptor;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -93,7 +94,7 @@ public class NameResolver {
      * data are loaded), rather than in the first resolution, which would otherwise take seconds; then resolves a batch
      * of the index's own names (with a group, an unnamed reference and a name it lacks) and writes the answer as JSON
      * a few times, so that the first caller's batch does not run the matching, the suggestions and the serializer
-     * interpreted (a third of a second on a freshly started service).
+     * interpreted.
      */
     void warmUp(@Observes @Priority(Interceptor.Priority.APPLICATION + 600) StartupEvent event) {
         long started = System.nanoTime();
@@ -113,7 +114,7 @@ public class NameResolver {
     }
 
     private static List<NameQuery> warmUpQueries(NameIndex ix) {
-        List<NameQuery> queries = new java.util.ArrayList<>();
+        List<NameQuery> queries = new ArrayList<>();
         ix.all().stream().filter(e -> e.classification() == Classification.GOVERNMENT && e.divisionCode() != null)
                 .sorted(Comparator.comparing(NameIndex.Entry::divisionCode)).limit(4).forEach(government -> {
                     String jurisdiction = government.divisionCode();

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * read by its own columns. Numbering that starts again at 1 is a next table: its rows are numbered {@code 2.1},
  * {@code 2.2} …, and the lines before its header are its caption; a header that names no units (a contact list:
  * 序号 | 单位 | 姓名) ends the tasks. A chapter ({@code 一、…}, {@code （二）…}, or a row numbered 一 whose units cell is
- * blank or a dash) is the category of the rows below whose own category cell is blank. Page numbers and 续表 captions between rows are no text of them. A cell whose text wraps onto the next
+ * blank or a dash) is the category of the rows below whose own category cell is blank. Rows numbered {@code 1.1},
+ * {@code 1.2} under row 1 are its sub-tasks. Page numbers and 续表 captions between rows are no text of them. A cell whose text wraps onto the next
  * lines (a row copied from Word or a PDF: {@code 1\t整合办学资源，} then {@code 建成示范校5所。\t市教育局\t2021年底前})
  * is joined back into its row, as long as the row lacks cells.
  */
