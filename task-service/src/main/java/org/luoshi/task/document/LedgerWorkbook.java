@@ -72,7 +72,7 @@ final class LedgerWorkbook {
             for (Task task : tasks) {
                 Row row = sheet.createRow(r++);
                 String star = Boolean.TRUE.equals(task.getKeyTask()) ? "★" : "";
-                String seq = fullSeq(star + task.getSeq(), task.getParentId() == null ? null : seqs.get(task.getParentId()));
+                String seq = fullSeq(task.getSeq(), task.getParentId() == null ? null : seqs.get(task.getParentId()), star);
                 List<String> values = List.of(seq, nullToEmpty(task.getCategory()), task.getTitle(),
                         nullToEmpty(task.getContent()), units(task, AssignmentRole.LEAD), units(task, AssignmentRole.PARTICIPANT),
                         units(task, AssignmentRole.RESPONSIBLE));
@@ -121,15 +121,12 @@ final class LedgerWorkbook {
     }
 
     /**
-     * A sub-task's number under its parent's, as plans write it: 1. under （三） is （三）1.; a table's 1.1 under 1 already
-     * names its parent. {@code seq} may start with the key task's star.
+     * A sub-task's number under its parent's, as plans write it, the key task's star before its own number: 1. under
+     * （三） is （三）1.; a table's 1.1 under 1 already names its parent.
      */
-    static String fullSeq(String seq, String parentSeq) {
-        String number = seq.startsWith("★") ? seq.substring(1) : seq;
-        if (parentSeq == null || number.startsWith(parentSeq + ".") || number.startsWith(parentSeq + "．")) {
-            return seq;
-        }
-        return parentSeq + seq;
+    private static String fullSeq(String seq, String parentSeq, String star) {
+        boolean namesParent = parentSeq != null && (seq.startsWith(parentSeq + ".") || seq.startsWith(parentSeq + "．"));
+        return (parentSeq == null || namesParent ? "" : parentSeq) + star + seq;
     }
 
     private static String nullToEmpty(String s) {

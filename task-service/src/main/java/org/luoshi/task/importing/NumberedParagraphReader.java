@@ -132,8 +132,9 @@ final class NumberedParagraphReader {
             return units;
         }
         String first = text.substring(0, lineEnd).stripTrailing();
+        // the line without its units must be a heading as headingLine reads one
         return UnitList.of(first).filter(u -> u.end() >= first.length() && u.start() > 0
-                && first.substring(0, u.start()).chars().noneMatch(c -> SENTENCE_END.indexOf(c) >= 0));
+                && headingLine(withoutUnits(text, Optional.of(u))).isPresent());
     }
 
     /** A piece's text after its number: units opening it come after the number. */

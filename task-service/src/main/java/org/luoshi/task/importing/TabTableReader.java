@@ -129,42 +129,40 @@ final class TabTableReader {
                     continue;
                 }
             }
+            String seq;
+            String parentSeq = null;
             Matcher part = TableColumns.SUB_ROW_NUMBER.matcher(number);
             if (part.matches()) {
                 // 1.1 under row 1: a sub-task of the row of this table numbered so, with its own units and deadline
-                String parentSeq = table == 1 ? part.group(1) : table + "." + part.group(1);
-                if (tasks.stream().noneMatch(t -> t.parentSeq() == null && t.seq().equals(parentSeq))) {
+                String parent = table == 1 ? part.group(1) : table + "." + part.group(1);
+                if (tasks.stream().noneMatch(t -> t.parentSeq() == null && t.seq().equals(parent))) {
                     warnings.add("table row " + number + " skipped: no row " + part.group(1) + " above it to be a part of");
                     continue;
                 }
-                String deadline = columns.deadline() == TableColumns.NONE ? null : cells.get(columns.deadline());
-                ParsedTask sub = AnnexRows.task(part.group(1) + "." + part.group(2), category,
-                        cells.get(columns.content()).strip(), columns.units(cells), deadline, columns.notes(cells),
-                        document.source(row.start(), row.end()), body, warnings);
-                if (sub != null) {
-                    tasks.add(sub.under(parentSeq));
+                seq = part.group(1) + "." + part.group(2);
+                parentSeq = parent;
+            } else {
+                Matcher numbered = chapterNumber.matches() ? chapterNumber : TableColumns.ROW_NUMBER.matcher(number);
+                if (!numbered.matches()) {
+                    if (cells.stream().anyMatch(c -> !c.isBlank())) {
+                        warnings.add("table row skipped (no number in the 序号 column): " + String.join(" | ", cells));
+                    }
+                    continue;
                 }
-                continue;
-            }
-            Matcher numbered = chapterNumber.matches() ? chapterNumber : TableColumns.ROW_NUMBER.matcher(number);
-            if (!numbered.matches()) {
-                if (cells.stream().anyMatch(c -> !c.isBlank())) {
-                    warnings.add("table row skipped (no number in the 序号 column): " + String.join(" | ", cells));
+                if (numbered.group(1).equals("1") && tasks.stream().anyMatch(t -> Character.isDigit(t.seq().charAt(0)))) {
+                    table++; // numbering starts again: the next table (附件2), whose numbers would repeat the first's
                 }
-                continue;
-            }
-            if (numbered.group(1).equals("1") && tasks.stream().anyMatch(t -> Character.isDigit(t.seq().charAt(0)))) {
-                table++; // numbering starts again: the next table (附件2), whose numbers would repeat the first's
-            }
-            String seq = table == 1 ? numbered.group(1) : table + "." + numbered.group(1);
-            if (columns.category() != TableColumns.NONE && !cells.get(columns.category()).isBlank()) {
-                category = cells.get(columns.category()).strip();
+                seq = table == 1 ? numbered.group(1) : table + "." + numbered.group(1);
+                if (columns.category() != TableColumns.NONE && !cells.get(columns.category()).isBlank()) {
+                    category = cells.get(columns.category()).strip();
+                }
             }
             String cell = cells.get(columns.content()).strip();
             String source = document.source(row.start(), row.end());
             String deadline = columns.deadline() == TableColumns.NONE ? null : cells.get(columns.deadline());
-            tasks.add(AnnexRows.task(seq, category, cell, columns.units(cells), deadline, columns.notes(cells), source, body,
-                    warnings));
+            ParsedTask task = AnnexRows.task(seq, category, cell, columns.units(cells), deadline, columns.notes(cells), source,
+                    body, warnings);
+            tasks.add(parentSeq == null ? task : task.under(parentSeq));
         }
         return Optional.of(tasks);
     }
