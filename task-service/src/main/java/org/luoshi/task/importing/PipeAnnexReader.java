@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * it after a complete row, when the source skipped a number: warned; a chapter's number and title there, {@code 二 |
  * 强化保障 |}, name the category of the rows after them), and a row with one
  * cell fewer than the header has left its category blank (same as above); an empty cell between filled ones is a blank
- * column of its row, not a missing one. Columns after the units (配合单位,
+ * column of its row, not a missing one; a row numbered {@code 1.1} after row 1 is its sub-task. Columns after the units (配合单位,
  * 完成时限) are read as in a tab table. The body paragraph with the row's number gives the detailed content
  * ({@link AnnexRows}).
  */
@@ -70,9 +70,11 @@ final class PipeAnnexReader {
     private static List<ParsedTask> rows(CleanDocument document, List<Cell> cells, TableColumns columns,
             BodyParagraphs body, List<String> warnings) {
         List<List<Cell>> rows = new ArrayList<>();
+        List<String> parents = new ArrayList<>(); // of each row: the number of the row it is a part of, or null
         Map<Integer, String> chapters = new HashMap<>();
         boolean chapterNext = false;
         int expected = -1;
+        int expectedPart = 1;
         for (Cell cell : cells) {
             if (chapterNext) {
                 // 二 | 强化保障 |: the chapter of the rows from here on, not cells of the row above
@@ -95,9 +97,21 @@ final class PipeAnnexReader {
             if (afterGap) {
                 warnings.add("annex numbering jumps from " + (expected - 1) + " to " + n + ": check the source for a missing row");
             }
+            Matcher part = TableColumns.SUB_ROW_NUMBER.matcher(cell.text().strip());
+            // 1.1 after row 1, 1.2 after 1.1, each after a row with its cells: a part of row 1, a sub-task with its own
+            // units. Numbered in sequence only, as the rows are: a cell 12.31 (a deadline) of row 12 is no part of it
+            boolean subRow = !next && part.matches() && Integer.parseInt(part.group(1)) == expected - 1
+                    && Integer.parseInt(part.group(2)) == expectedPart
+                    && rows.get(rows.size() - 1).size() >= columns.size() - 1;
             if (next) {
                 rows.add(new ArrayList<>());
+                parents.add(null);
                 expected = Integer.parseInt(number.group(1)) + 1;
+                expectedPart = 1;
+            } else if (subRow) {
+                rows.add(new ArrayList<>());
+                parents.add(part.group(1));
+                expectedPart++;
             }
             if (!rows.isEmpty()) {
                 rows.get(rows.size() - 1).add(cell);
@@ -111,8 +125,10 @@ final class PipeAnnexReader {
                 category = chapters.get(r);
             }
             List<String> filled = row.stream().map(c -> c.text().strip()).filter(t -> !t.isEmpty()).toList();
-            Matcher number = TableColumns.ROW_NUMBER.matcher(filled.get(0));
-            String seq = number.matches() ? number.group(1) : filled.get(0);
+            Matcher number = (parents.get(r) == null ? TableColumns.ROW_NUMBER : TableColumns.SUB_ROW_NUMBER)
+                    .matcher(filled.get(0));
+            String seq = !number.matches() ? filled.get(0)
+                    : parents.get(r) == null ? number.group(1) : number.group(1) + "." + number.group(2);
             // empty cells (" |") at a row's end are dropped: such pages write them where no cell is, and a category
             // spanning rows from above is not there at all; an empty cell between filled ones is a blank column of
             // the row (no 配合单位), kept in its place
@@ -146,14 +162,16 @@ final class PipeAnnexReader {
             CleanDocument.Line first = row.get(0).line();
             CleanDocument.Line last = row.get(row.size() - 1).line();
             String source = document.source(first.start(), last.end());
+            ParsedTask task;
             if (columnsOfRow == null) {
-                tasks.add(AnnexRows.task(seq, category, filled.get(filled.size() - 2), filled.get(filled.size() - 1), null,
-                        List.of(), source, body, warnings));
+                task = AnnexRows.task(seq, category, filled.get(filled.size() - 2), filled.get(filled.size() - 1), null,
+                        List.of(), source, body, warnings);
             } else {
                 String deadline = columns.deadline() == TableColumns.NONE ? null : columnsOfRow.get(columns.deadline());
-                tasks.add(AnnexRows.task(seq, category, columnsOfRow.get(columns.content()), columns.units(columnsOfRow),
-                        deadline, columns.notes(columnsOfRow), source, body, warnings));
+                task = AnnexRows.task(seq, category, columnsOfRow.get(columns.content()), columns.units(columnsOfRow),
+                        deadline, columns.notes(columnsOfRow), source, body, warnings);
             }
+            tasks.add(parents.get(r) == null ? task : task.under(parents.get(r)));
         }
         return tasks;
     }

@@ -850,6 +850,31 @@ class FixtureDocumentsTest {
     }
 
     @Test
+    void annexCellsNumberedUnderARowAreItsSubTasks() {
+        String text = String.join("\n", "附件", "重点任务分工表", "序号 |", "重点任务 |", "责任单位 |", "完成时限 |",
+                "1 |", "推进产教融合平台建设。 |", "市发展改革委 |", "2021年底前 |",
+                "1.1 |", "建设市级产教融合实训基地2个。 |", "市教育局 |", "2021年6月底前 |",
+                "1.2 |", "培育产教融合型企业10家。 |", "市工业和信息化局、市国资委 |", "2021.12 |",
+                "2 |", "完善政策支持体系。 |", "市财政局 |", "2.28 |",
+                "3 |", "落实金融支持政策。 |", "市金融办 |", "2022年底前 |", "");
+        ParsedDocument d = parsed("pipe-sub-rows.txt", text);
+        assertEquals(DocumentShape.PIPE_ANNEX, d.shape());
+        // before, 1.1 and 1.2 ran into row 1 as cells of it
+        assertEquals(List.of("1", "1.1", "1.2", "2", "3"), seqs(d));
+        List<ParsedTask> parts = d.tasks().stream().filter(t -> "1".equals(t.parentSeq())).toList();
+        assertEquals(List.of("1.1", "1.2"), parts.stream().map(ParsedTask::seq).toList());
+        assertUnits(task(d, "1"), "市发展改革委:LEAD");
+        assertUnits(parts.get(0), "市教育局:LEAD");
+        assertEquals(List.of(LocalDate.of(2021, 6, 30)), dueDates(parts.get(0)));
+        assertUnits(parts.get(1), "市工业和信息化局:LEAD", "市国资委:RESPONSIBLE");
+        assertEquals(List.of(LocalDate.of(2021, 12, 31)), dueDates(parts.get(1)), "2021.12, a deadline, not a row 2021.12");
+        // a deadline cell numbered like a part of row 2 (2.28), not its first (2.1), is a cell of row 2, not a row
+        assertUnits(task(d, "2"), "市财政局:LEAD");
+        assertUnits(task(d, "3"), "市金融办:LEAD");
+        assertTrue(d.warnings().stream().noneMatch(w -> w.contains("cells")), d.warnings().toString());
+    }
+
+    @Test
     void unitsClosingAHeadingLineWithTheContentBelowAreTheParagraphsUnits() {
         String text = String.join("\n", "某县人民政府办公室关于印发推进职业教育发展实施方案的通知", "某政办发〔2021〕5号", "一、重点任务",
                 "（一）完善职业教育布局（县教育局牵头，县财政局配合）", "整合中职学校办学资源，2021年底前建成示范校2所。",
