@@ -370,7 +370,8 @@ public final class ImportBenchmark {
         Map<String, String> config = ServiceProcess.testInfrastructure(jdbcUrl, kafka);
         config.put("quarkus.rest-client.agency-service.url", agencyUrl);
         config.put("luoshi.supervision.interval", "off");
-        // each task-service of the benchmark on its own database follows agency.events from the start
+        // the benchmark's task-services may run side by side, each on its own database: in one group they would share
+        // the partitions of agency.events and each replica would get part of the units
         config.put("mp.messaging.incoming.agency-events.group.id", "task-service-directory-" + name);
         // the signed test tokens have no token endpoint behind them: forward the caller's token to agency-service
         config.put("luoshi.agency-service.authentication", "propagate");

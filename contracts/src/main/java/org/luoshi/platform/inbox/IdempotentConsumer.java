@@ -11,18 +11,24 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.hibernate.JDBCException;
 import org.jboss.logging.Logger;
 
 /**
  * Applies an event once per consumer: the event id is recorded in the same transaction as the handler's writes,
- * so a redelivered or replayed event changes nothing twice.
+ * so a redelivered or replayed event changes nothing twice; and so is the consumer's position in each partition
+ * ({@link ConsumerPositions}), from which {@link StoredPositions} starts it again.
  */
 @ApplicationScoped
 public class IdempotentConsumer {
@@ -34,15 +40,11 @@ public class IdempotentConsumer {
     private static final Duration LAST_RETRY = Duration.ofSeconds(2);
 
     private final Inbox inbox;
+    private final ConsumerPositions positions;
 
-    public IdempotentConsumer(Inbox inbox) {
+    public IdempotentConsumer(Inbox inbox, ConsumerPositions positions) {
         this.inbox = inbox;
-    }
-
-    public Uni<Void> apply(String consumer, ConsumerRecord<String, String> record, Function<ReceivedEvent, Uni<Void>> handler) {
-        ReceivedEvent event = ReceivedEvent.from(record);
-        return Panache.withTransaction(() -> inbox.firstDelivery(consumer, event.id())
-                .flatMap(first -> first ? handler.apply(event) : Uni.createFrom().voidItem()));
+        this.positions = positions;
     }
 
     /**
@@ -59,7 +61,8 @@ public class IdempotentConsumer {
      * topic.</li>
      * </ul>
      * Dead letters are written before the poll is acknowledged, so a crash in between redelivers the poll rather than
-     * losing a dead letter.
+     * losing a dead letter. For the same reason the positions saved with the poll's events stop, in each partition, at
+     * its first event to be dead-lettered; the positions past the whole poll are saved once its dead letters are sent.
      *
      * @param read turns an event into what {@code handler} writes; an exception means the event will never be
      *        processable ({@link PoisonEventException} says why)
@@ -80,7 +83,15 @@ public class IdempotentConsumer {
                     refused.add(new Refused(record, e));
                 }
             }
-            return applyWithRetries(consumer, readable, handler, onContext)
+            // the positions past the poll; saved with its events only up to each partition's first unreadable one
+            Map<TopicPartition, Long> past = new HashMap<>();
+            batch.getRecords().forEach(record -> past.merge(partition(record), consumerRecord(record).offset() + 1, Math::max));
+            Map<TopicPartition, Long> savedWithEvents = new HashMap<>(past);
+            refused.forEach(r -> savedWithEvents.merge(partition(r.record()), consumerRecord(r.record()).offset(), Math::min));
+            // whether the poll's transaction saved the positions past all of it; else they are saved at the end
+            AtomicBoolean pastSaved = new AtomicBoolean();
+            return applyWithRetries(consumer, readable, savedWithEvents, handler, onContext)
+                    .invoke(() -> pastSaved.set(!readable.isEmpty() && refused.isEmpty()))
                     .map(applied -> List.<Refused>of())
                     .onFailure().recoverWithUni(e -> {
                         LOG.warnf(e, "%s: a poll of %d events failed; applying them one by one", consumer, readable.size());
@@ -90,6 +101,8 @@ public class IdempotentConsumer {
                         List<Refused> deadLetters = new ArrayList<>(refused);
                         deadLetters.addAll(failed);
                         return sequentially(deadLetters, r -> deadLetter(consumer, r.record(), r.reason()))
+                                .flatMap(done -> pastSaved.get() || past.isEmpty() ? Uni.createFrom().voidItem()
+                                        : withRetries(() -> positions.save(consumer, past), onContext))
                                 .flatMap(done -> acknowledge(batch, deadLetters));
                     });
         });
@@ -99,7 +112,8 @@ public class IdempotentConsumer {
     private <T> Uni<List<Refused>> oneByOne(String consumer, List<Delivery<T>> deliveries, Function<List<T>, Uni<Void>> handler,
             Executor onContext) {
         List<Refused> refused = new ArrayList<>();
-        return sequentially(deliveries, delivery -> applyWithRetries(consumer, List.of(delivery), handler, onContext)
+        // no positions: they are saved past the whole poll at its end, once its dead letters are sent
+        return sequentially(deliveries, delivery -> applyWithRetries(consumer, List.of(delivery), Map.of(), handler, onContext)
                 .onFailure(IdempotentConsumer::isPermanent).recoverWithItem(e -> {
                     refused.add(new Refused(delivery.record(), e));
                     return null;
@@ -107,13 +121,14 @@ public class IdempotentConsumer {
                 .map(done -> refused);
     }
 
-    private <T> Uni<Void> applyWithRetries(String consumer, List<Delivery<T>> deliveries, Function<List<T>, Uni<Void>> handler,
-            Executor onContext) {
+    private <T> Uni<Void> applyWithRetries(String consumer, List<Delivery<T>> deliveries, Map<TopicPartition, Long> next,
+            Function<List<T>, Uni<Void>> handler, Executor onContext) {
         if (deliveries.isEmpty()) {
+            // a poll of unreadable events only: nothing moves until they are dead-lettered
             return Uni.createFrom().voidItem();
         }
         List<String> ids = deliveries.stream().map(d -> d.event().id()).toList();
-        return Uni.createFrom().deferred(() -> Panache.withTransaction(() -> inbox.firstDeliveries(consumer, ids)
+        return withRetries(() -> inbox.firstDeliveries(consumer, ids)
                 .flatMap(first -> {
                     List<T> fresh = new ArrayList<>();
                     for (Delivery<T> delivery : deliveries) {
@@ -123,7 +138,13 @@ public class IdempotentConsumer {
                         }
                     }
                     return fresh.isEmpty() ? Uni.createFrom().voidItem() : handler.apply(fresh);
-                })))
+                })
+                .flatMap(applied -> next.isEmpty() ? Uni.createFrom().voidItem() : positions.save(consumer, next)), onContext);
+    }
+
+    /** {@code work} in a transaction on the consumer's context, tried again when it fails for a passing reason. */
+    private static Uni<Void> withRetries(Supplier<Uni<Void>> work, Executor onContext) {
+        return Uni.createFrom().deferred(() -> Panache.withTransaction(work))
                 .runSubscriptionOn(onContext)
                 .onFailure(e -> !isPermanent(e)).retry()
                 .withBackOff(FIRST_RETRY, LAST_RETRY).atMost(RETRIES);
@@ -155,6 +176,11 @@ public class IdempotentConsumer {
                 .filter(record -> !settled.contains(Position.of(record)))
                 .toList();
         return sequentially(last, record -> Uni.createFrom().completionStage(record::ack));
+    }
+
+    private static TopicPartition partition(KafkaRecord<String, String> record) {
+        ConsumerRecord<String, String> origin = consumerRecord(record);
+        return new TopicPartition(origin.topic(), origin.partition());
     }
 
     /** Where a record sits in the topic. */

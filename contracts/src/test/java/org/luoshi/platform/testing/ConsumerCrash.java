@@ -1,11 +1,12 @@
 package org.luoshi.platform.testing;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 
 /**
  * A service's consumer killed part-way through a backlog of events, as a crash would kill it, for tests of what the
- * restarted service makes of the events it had applied but not yet committed.
+ * restarted service makes of the events it had applied but whose offsets the group had not yet committed to Kafka.
  */
 public final class ConsumerCrash {
 
@@ -52,6 +53,15 @@ public final class ConsumerCrash {
                     outcome.applied(), before + backlog, outcome.committed());
         } while (outcome.committed() == outcome.applied() && kills < 3);
         return outcome;
+    }
+
+    /**
+     * The sum of the next offsets the service's database saved for {@code consumer} in every partition: the number of
+     * events it read, when each was read once (offsets start at 0).
+     */
+    public static long savedPositions(String jdbcUrl, String consumer) throws SQLException {
+        return Sql.number(jdbcUrl, "select coalesce(sum(next_offset), 0) from consumer_position where consumer = '"
+                + consumer + "'");
     }
 
     /**
