@@ -63,6 +63,11 @@ public class Idempotency {
         return Uni.createFrom().<Response>deferred(action::get)
                 .call(response -> Panache.withTransaction(() -> IdempotencyRecord.<IdempotencyRecord>findById(id)
                         .invoke(record -> {
+                            if (record == null) {
+                                // housekeeping freed the claim of a request that ran past its time: the outcome stands,
+                                // only it is not kept for a repeat
+                                return;
+                            }
                             record.status = response.getStatus();
                             record.body = response.getEntity() == null ? null : write(response.getEntity());
                             record.location = response.getHeaderString(HttpHeaders.LOCATION);

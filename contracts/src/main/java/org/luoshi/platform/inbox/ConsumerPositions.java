@@ -26,6 +26,7 @@ public class ConsumerPositions {
             .onConflict("(consumer, topic, kafka_partition) do update set next_offset = excluded.next_offset,"
                     + " updated_at = now()");
     private static final String LOAD = "select topic, kafka_partition, next_offset from consumer_position where consumer = $1";
+    private static final String APPLIED_BEFORE = "select exists (select 1 from processed_event where consumer = $1)";
 
     private final Pool database;
 
@@ -41,12 +42,20 @@ public class ConsumerPositions {
     }
 
     /**
+     * What the database says of a consumer.
+     *
+     * @param positions the partitions that have a saved position, with it
+     * @param appliedBefore whether the inbox holds events the consumer applied: a database from before positions were
+     *        kept, unless it is new
+     */
+    public record Saved(Map<TopicPartition, Long> positions, boolean appliedBefore) {
+    }
+
+    /**
      * Reads the consumer's saved positions in {@code partitions}, waiting at most {@code timeout}: for the Kafka
      * polling thread, which may block.
-     *
-     * @return the partitions that have a saved position, with it
      */
-    public Map<TopicPartition, Long> load(String consumer, Collection<TopicPartition> partitions, Duration timeout) {
+    public Saved load(String consumer, Collection<TopicPartition> partitions, Duration timeout) {
         Map<TopicPartition, Long> saved = new HashMap<>();
         for (Row row : database.preparedQuery(LOAD).execute(Tuple.of(consumer)).await().atMost(timeout)) {
             TopicPartition partition = new TopicPartition(row.getString("topic"), row.getInteger("kafka_partition"));
@@ -54,6 +63,8 @@ public class ConsumerPositions {
                 saved.put(partition, row.getLong("next_offset"));
             }
         }
-        return saved;
+        boolean appliedBefore = database.preparedQuery(APPLIED_BEFORE).execute(Tuple.of(consumer)).await().atMost(timeout)
+                .iterator().next().getBoolean(0);
+        return new Saved(saved, appliedBefore);
     }
 }

@@ -12,16 +12,24 @@ import org.jboss.logging.Logger;
 
 /**
  * Starts a consumer, whenever partitions are assigned to it, where its database says it stands
- * ({@link ConsumerPositions}) rather than at the group's committed offsets, and at the beginning of a partition the
- * database holds no position for (a new database; one from before positions were kept): the inbox makes an event read
- * again harmless, and the topics keep what a new replica needs (agency.events is compacted). A service declares one
- * per incoming channel, named in {@code mp.messaging.incoming.<channel>.consumer-rebalance-listener.name}.
+ * ({@link ConsumerPositions}) rather than at the group's committed offsets. A partition the database holds no position
+ * for is read from its beginning when the consumer's inbox is empty too (a new database: the inbox makes an event read
+ * again harmless, and the topics keep what a new replica needs, agency.events being compacted), and from the group's
+ * committed offsets when the inbox holds events (a database from before positions were kept: reading from the
+ * beginning would meet events whose inbox records housekeeping has deleted). A service declares one per incoming
+ * channel, named in {@code mp.messaging.incoming.<channel>.consumer-rebalance-listener.name}.
  */
 public abstract class StoredPositions implements KafkaConsumerRebalanceListener {
 
     private static final Logger LOG = Logger.getLogger(StoredPositions.class);
-    /** The polling thread waits this long for the database before it goes on from the group's offsets. */
+    /** Each read of the positions waits this long for the database. */
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * Reads are tried again for this long before the consumer gives up, well inside the poll interval after which
+     * Kafka would take the partitions away (max.poll.interval.ms, 5 minutes).
+     */
+    private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(60);
+    private static final Duration PAUSE = Duration.ofSeconds(2);
 
     private final String consumer;
     private final ConsumerPositions positions;
@@ -37,28 +45,49 @@ public abstract class StoredPositions implements KafkaConsumerRebalanceListener 
         if (partitions.isEmpty()) {
             return;
         }
-        Map<TopicPartition, Long> saved;
-        try {
-            saved = positions.load(consumer, partitions, READ_TIMEOUT);
-        } catch (RuntimeException e) {
-            // the first transaction will meet the same database: the consumer fails then, and is not stopped here
-            LOG.warnf(e, "%s: positions not readable from the database; reading %s from the group's committed offsets",
-                    consumer, partitions);
-            return;
-        }
+        ConsumerPositions.Saved saved = load(partitions);
         List<TopicPartition> unknown = new ArrayList<>();
         for (TopicPartition partition : partitions) {
-            Long next = saved.get(partition);
+            Long next = saved.positions().get(partition);
             if (next == null) {
                 unknown.add(partition);
             } else {
                 kafka.seek(partition, next);
             }
         }
-        if (!unknown.isEmpty()) {
+        if (unknown.isEmpty()) {
+            LOG.debugf("%s: assigned %s, from the database's positions %s", consumer, partitions, saved.positions());
+        } else if (saved.appliedBefore()) {
+            LOG.infof("%s: the database holds no position in %s but has applied events; reading from the group's"
+                    + " committed offsets", consumer, unknown);
+        } else {
             LOG.infof("%s: the database holds no position in %s; reading from the beginning", consumer, unknown);
             kafka.seekToBeginning(unknown);
         }
-        LOG.debugf("%s: assigned %s, from the database's positions %s", consumer, partitions, saved);
+    }
+
+    /**
+     * The saved positions, read on the polling thread (which may block). A database that cannot be read stops the
+     * consumer: starting from the group's offsets instead would skip, for good, the events a restored database lacks.
+     */
+    private ConsumerPositions.Saved load(Collection<TopicPartition> partitions) {
+        long giveUpAt = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+        while (true) {
+            try {
+                return positions.load(consumer, partitions, READ_TIMEOUT);
+            } catch (RuntimeException e) {
+                if (System.nanoTime() - giveUpAt > 0) {
+                    throw new IllegalStateException(consumer + ": cannot read its positions from the database; not"
+                            + " reading " + partitions + " from anywhere else", e);
+                }
+                LOG.warnf("%s: positions not readable from the database, trying again: %s", consumer, e.getMessage());
+                try {
+                    Thread.sleep(PAUSE.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(consumer + ": interrupted while reading its positions", e);
+                }
+            }
+        }
     }
 }
