@@ -43,6 +43,12 @@ public record ReferenceData(List<AgencySeed> agencies, List<ReorganizationSeed> 
     public record ReorganizationSeed(String key, String type, LocalDate effectiveOn, String basis, List<String> originals,
             List<String> resulting) {
 
+        public ReorganizationSeed {
+            // a DISSOLVE may list no results (as through the API); a missing list is an empty one
+            originals = originals == null ? List.of() : originals;
+            resulting = resulting == null ? List.of() : resulting;
+        }
+
         public UUID id() {
             return UUID.nameUUIDFromBytes(("luoshi:reorganization:" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }

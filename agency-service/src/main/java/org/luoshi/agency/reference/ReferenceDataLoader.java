@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.luoshi.agency.api.model.AgencyCreate;
@@ -95,11 +97,17 @@ public class ReferenceDataLoader {
     }
 
     private static ReorganizationService.Change toChange(ReferenceData.ReorganizationSeed seed) {
-        return new ReorganizationService.Change(seed.id(), Reorganization.Type.valueOf(seed.type()), seed.effectiveOn(),
-                seed.basis(), ids(seed.originals()), ids(seed.resulting()));
+        Reorganization.Type type = Reorganization.Type.valueOf(seed.type());
+        List<UUID> resulting = ids(seed.resulting());
+        // reference data lists a renamed, merged or split unit's results as the units it founds; a DISSOLVE's results
+        // (if any) are units that existed and take over
+        Set<UUID> begun = type == Reorganization.Type.RENAME || type == Reorganization.Type.MERGE
+                || type == Reorganization.Type.SPLIT ? Set.copyOf(resulting) : Set.of();
+        return new ReorganizationService.Change(seed.id(), type, seed.effectiveOn(), seed.basis(), ids(seed.originals()),
+                resulting, begun);
     }
 
-    private static List<java.util.UUID> ids(List<String> keys) {
+    private static List<UUID> ids(List<String> keys) {
         return keys.stream().map(ReferenceData::idOf).toList();
     }
 }

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -29,12 +30,15 @@ public class AgencyService {
     private final AgencyMapper mapper;
     private final AgencyEvents events;
     private final NameResolver names;
+    private final Clock clock;
 
-    public AgencyService(AgencyRepository agencies, AgencyMapper mapper, AgencyEvents events, NameResolver names) {
+    public AgencyService(AgencyRepository agencies, AgencyMapper mapper, AgencyEvents events, NameResolver names,
+            Clock clock) {
         this.agencies = agencies;
         this.mapper = mapper;
         this.events = events;
         this.names = names;
+        this.clock = clock;
     }
 
     public Uni<Agency> create(AgencyCreate request) {
@@ -104,10 +108,12 @@ public class AgencyService {
 
     /** Descendants level by level, down to depth levels; with a date, those that existed and had not ended then. */
     @WithSession
+    /** The units under {@code id} as they stand on {@code asOf}, today when it is null (dissolved ones are not there). */
     public Uni<List<Agency>> descendants(UUID id, int depth, LocalDate asOf) {
+        LocalDate on = asOf == null ? LocalDate.now(clock) : asOf;
         return get(id, asOf).flatMap(root -> collect(List.of(root.id), depth, new ArrayList<>()))
-                .map(found -> asOf == null ? found : found.stream().filter(a -> existedOn(a, asOf)
-                        && (a.dissolutionDate == null || a.dissolutionDate.isAfter(asOf))).toList());
+                .map(found -> found.stream().filter(a -> existedOn(a, on)
+                        && (a.dissolutionDate == null || a.dissolutionDate.isAfter(on))).toList());
     }
 
     public Uni<Agency> update(UUID id, String ifMatch, AgencyPatch patch) {

@@ -40,9 +40,14 @@ public class ReorganizationService {
             Reorganization.Type.DISSOLVE, "AgencyDissolved",
             Reorganization.Type.MOVE, "AgencyMoved");
 
-    /** What to apply; for MOVE the single resulting id is the new parent. */
+    /**
+     * What to apply; for MOVE the single resulting id is the new parent.
+     *
+     * @param begun the results that begin with this reorganization (founded on effectiveOn); the others existed before
+     *        and take over from the originals, their founding date untouched
+     */
     public record Change(UUID id, Reorganization.Type type, LocalDate effectiveOn, String basis, List<UUID> originalIds,
-            List<UUID> resultingIds) {
+            List<UUID> resultingIds, Set<UUID> begun) {
     }
 
     private final AgencyRepository agencies;
@@ -82,8 +87,15 @@ public class ReorganizationService {
                         }));
             }
             return resultIds.flatMap(ids -> {
+                // the results created here begin with the reorganization; those named by id existed before it
+                Set<UUID> created = new HashSet<>();
+                for (int i = 0; i < ids.size(); i++) {
+                    if (resulting.get(i).getCreate() != null) {
+                        created.add(ids.get(i));
+                    }
+                }
                 Change change = new Change(id, Reorganization.Type.valueOf(request.getType().toString()),
-                        request.getEffectiveOn(), request.getBasis(), request.getOriginalIds(), ids);
+                        request.getEffectiveOn(), request.getBasis(), request.getOriginalIds(), ids, created);
                 return load(change).flatMap(byId -> record(change, byId)).replaceWith(new org.luoshi.agency.api.model.Reorganization(
                         id, request.getType(), request.getEffectiveOn(), change.originalIds(), ids).basis(request.getBasis()));
             });
@@ -115,10 +127,23 @@ public class ReorganizationService {
             return Uni.createFrom().failure(ProblemException.unprocessable("effectiveOn " + change.effectiveOn()
                     + " is in the future: record a reorganization on or after the day it takes effect"));
         }
-        return agencies.list("id in ?1", ids).map(found -> {
+        return agencies.list("id in ?1", ids).flatMap(found -> {
             Map<UUID, Agency> byId = found.stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
             validate(change, byId, ids);
-            return byId;
+            if (change.type() == Reorganization.Type.MOVE) {
+                return Uni.createFrom().item(byId);
+            }
+            // an ended unit keeps no active children: the hierarchy below it would hang from a dead end, unseen under
+            // its successor. Moving them is a decision of its own (a MOVE each), taken first
+            return agencies.count("parentId in ?1 and status = ?2", change.originalIds(), AgencyStatus.ACTIVE)
+                    .map(children -> {
+                        if (children > 0) {
+                            throw ProblemException.conflict(children + " active agencies are under "
+                                    + change.originalIds().stream().map(o -> byId.get(o).name).collect(Collectors.joining("、"))
+                                    + ": MOVE them to their new parent, or reorganize them, before this " + change.type());
+                        }
+                        return byId;
+                    });
         });
     }
 
@@ -198,7 +223,8 @@ public class ReorganizationService {
         if (change.type() != Reorganization.Type.MOVE) {
             for (UUID id : change.resultingIds()) {
                 Agency result = byId.get(id);
-                if (result.foundingDate == null) {
+                boolean begun = change.begun().contains(id);
+                if (begun && result.foundingDate == null) {
                     result.foundingDate = change.effectiveOn();
                 }
                 for (UUID originalId : change.originalIds()) {
@@ -208,8 +234,8 @@ public class ReorganizationService {
                     }
                 }
                 result.updatedAt = reorganization.recordedAt;
-                history.add(line(result.id, change, "FOUNDED", change.type() + " of " + change.originalIds().stream()
-                        .map(o -> byId.get(o).name).collect(Collectors.joining("、"))));
+                history.add(line(result.id, change, begun ? "FOUNDED" : "SUCCEEDED", change.type() + " of "
+                        + change.originalIds().stream().map(o -> byId.get(o).name).collect(Collectors.joining("、"))));
             }
         }
         var payload = new org.luoshi.events.model.Reorganization(reorganization.id,

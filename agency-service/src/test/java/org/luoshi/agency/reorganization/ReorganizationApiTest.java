@@ -126,4 +126,55 @@ class ReorganizationApiTest {
         assertStatus(child, "ACTIVE");
         given().auth().oauth2(ADMIN).when().get("/api/v1/agencies/" + parent + "/history").then().body("items", hasSize(0));
     }
+
+    @Test
+    void anExistingResultKeepsItsFoundingDateAndTakesOver() {
+        String receiver = create("吉林省测试承接单位", null);
+        String ended = create("吉林省测试并入单位", null);
+        reorganize(Map.of("type", "DISSOLVE", "effectiveOn", "2019-01-01", "originalIds", List.of(ended),
+                "resulting", List.of(Map.of("id", receiver)))).statusCode(201);
+
+        // before, the receiver was "founded" on 2019-01-01: read as of 2018 it vanished, and its history said FOUNDED
+        given().auth().oauth2(ADMIN).when().get("/api/v1/agencies/" + receiver).then().statusCode(200)
+                .body("foundingDate", nullValue()).body("otherNames.name", equalTo(List.of("吉林省测试并入单位")));
+        given().auth().oauth2(ADMIN).queryParam("asOf", "2018-06-01").when().get("/api/v1/agencies/" + receiver)
+                .then().statusCode(200).body("status", equalTo("ACTIVE"));
+        given().auth().oauth2(ADMIN).when().get("/api/v1/agencies/" + receiver + "/history").then().statusCode(200)
+                .body("items.change", equalTo(List.of("SUCCEEDED")));
+        given().auth().oauth2(ADMIN).when().get("/api/v1/agencies/" + ended).then().body("successorIds", equalTo(List.of(receiver)));
+    }
+
+    @Test
+    void anAgencyWithActiveUnitsUnderItDoesNotEndUntilTheyMove() {
+        String bureau = create("吉林省测试国土资源局", null);
+        String branch = create("吉林省测试国土资源局直属分局", bureau);
+        Map<String, Object> rename = Map.of("type", "RENAME", "effectiveOn", "2019-03-01", "originalIds", List.of(bureau),
+                "resulting", List.of(Map.of("create", Map.of("name", "吉林省测试自然资源局", "classification", "CENTRAL_BRANCH",
+                        "level", "PROVINCE", "divisionCode", "220000"))));
+        reorganize(rename).statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("1 active agencies are under 吉林省测试国土资源局"));
+        // nothing changed: the original is active, the result created in the same transaction is not there
+        assertStatus(bureau, "ACTIVE");
+        given().auth().oauth2(ADMIN).queryParam("q", "吉林省测试自然资源局").when().get("/api/v1/agencies")
+                .then().body("items", hasSize(0));
+
+        String keeper = create("吉林省测试临时上级", null);
+        reorganize(Map.of("type", "MOVE", "effectiveOn", "2019-03-01", "originalIds", List.of(branch),
+                "resulting", List.of(Map.of("id", keeper)))).statusCode(201);
+        String renamed = reorganize(rename).statusCode(201).extract().path("resultingIds[0]");
+        given().auth().oauth2(ADMIN).when().get("/api/v1/agencies/" + renamed).then().body("foundingDate", equalTo("2019-03-01"));
+    }
+
+    @Test
+    void childrenAreListedAsTheyStandTodayUnlessAskedForAnotherDay() {
+        String parent = create("吉林省测试上级机关", null);
+        String kept = create("吉林省测试存续处", parent);
+        String ended = create("吉林省测试撤销处", parent);
+        reorganize(Map.of("type", "DISSOLVE", "effectiveOn", "2020-01-01", "originalIds", List.of(ended))).statusCode(201);
+
+        given().auth().oauth2(ADMIN).when().get("/api/v1/agencies/" + parent + "/children").then().statusCode(200)
+                .body("items.id", equalTo(List.of(kept)));
+        given().auth().oauth2(ADMIN).queryParam("asOf", "2019-06-01").when().get("/api/v1/agencies/" + parent + "/children")
+                .then().statusCode(200).body("items.id", containsInAnyOrder(kept, ended));
+    }
 }

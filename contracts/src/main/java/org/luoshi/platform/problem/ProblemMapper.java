@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.pgclient.PgException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -147,10 +148,28 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (isUniqueViolation(e)) {
+            // two requests creating the same thing at once: the check before the insert passed for both, the unique
+            // index refused the second
+            return respond(409, "conflict", "Conflict",
+                    "a resource with the same name or number was created at the same time; read it and retry if needed",
+                    List.of(), uri);
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure, incident %s", incident);
         return respond(500, "internal", "Internal error",
                 "the server could not complete the request; incident " + incident, List.of(), uri);
+    }
+
+    /** SQLSTATE 23505, however the database client and Hibernate wrapped it. */
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof PgException pg && "23505".equals(pg.getSqlState())
+                    || t instanceof org.hibernate.exception.ConstraintViolationException c && "23505".equals(c.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response respond(int status, String type, String title, String detail, List<FieldError> errors,
