@@ -170,11 +170,11 @@ public class ProgressService {
         }
         int cmp = milestone.achieved.compareTo(milestone.targetQuantity);
         return switch (milestone.targetComparator) {
-            case AT_LEAST, RANGE -> cmp >= 0;
-            case EXACT -> cmp == 0;
+            // a plain number (建成50个) is reached by 50 and by more (超额完成): 55 must not leave it open for ever
+            case AT_LEAST, RANGE, EXACT -> cmp >= 0;
             // 左右: within 5 % of the target counts as reaching it
             case ABOUT -> milestone.achieved.compareTo(milestone.targetQuantity.multiply(new BigDecimal("0.95"))) >= 0;
-            // a ceiling is only known to hold at the due date: the supervision sweep does not decide it early
+            // a ceiling is only known to hold at the due date: the supervision sweep decides it then (Supervision)
             case AT_MOST -> false;
         };
     }

@@ -25,7 +25,10 @@ public class Statistics {
     /** groupBy → (key expression, label expression, extra join). Keys are fixed here, never taken from the request. */
     private static final Map<String, String[]> GROUPS = Map.of(
             "agency", new String[] {"cast(a.agency_id as varchar)", "max(d.name)",
-                    "join task_assignment a on a.task_id = h.id and a.agency_id is not null"
+                    // a unit counts for the tasks assigned to it and to a group it is a member of (各市州人民政府), as in
+                    // the task list's agency filter and agency-service's workload
+                    "join (select task_id, agency_id from task_assignment where agency_id is not null"
+                            + " union select task_id, agency_id from task_assignment_member) a on a.task_id = h.id"
                             + " left join directory_agency d on d.id = a.agency_id"},
             "category", new String[] {"coalesce(h.category, '')", "null", ""},
             "document", new String[] {"cast(h.document_id as varchar)", "max(p.doc_number)",

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.luoshi.events.model.TaskEvent;
+import org.luoshi.task.api.model.Comparator;
 import org.luoshi.task.api.model.MilestoneStatus;
 import org.luoshi.task.api.model.TaskStatus;
 import org.luoshi.task.milestone.HealthRules;
@@ -60,7 +61,8 @@ public class Supervision {
     Uni<Void> scheduledSweep() {
         return sweep().onItem().invoke(result -> {
             if (result.total() > 0) {
-                Log.infof("supervision: %d due soon, %d overdue, %d stale", result.dueSoon(), result.overdue(), result.stale());
+                Log.infof("supervision: %d due soon, %d overdue, %d stale, %d ceilings held", result.dueSoon(), result.overdue(),
+                        result.stale(), result.ceilingsHeld());
             }
         }).onFailure().invoke(e -> Log.warn("supervision sweep failed; the next one retries", e)).onFailure().recoverWithNull()
                 .replaceWithVoid();
@@ -70,7 +72,9 @@ public class Supervision {
         LocalDate today = LocalDate.now(clock);
         return Panache.withTransaction(() -> {
             Result result = new Result();
-            return due(MilestoneAlert.OVERDUE, "m.dueDate < :today", today, result)
+            // ceilings first: one that held is achieved, not announced overdue
+            return ceilings(today, result)
+                    .flatMap(x -> due(MilestoneAlert.OVERDUE, "m.dueDate < :today", today, result))
                     .flatMap(x -> due(MilestoneAlert.DUE_SOON, "m.dueDate >= :today and m.dueDate <= :soon", today, result))
                     .flatMap(x -> stale(result))
                     .replaceWith(result);
@@ -92,6 +96,28 @@ public class Supervision {
                         chain = chain.flatMap(x -> alerts.raise(milestone, threshold, task));
                     }
                     result.count(threshold, due.size());
+                    return chain;
+                }));
+    }
+
+    /**
+     * A ceiling (控制在5%以内, AT_MOST) holds or not only at its due date, so a report cannot achieve it early: the day
+     * after, the last value reported within it achieves it (MilestoneAchieved); one above it, or none, stays open and is
+     * announced overdue.
+     */
+    private Uni<Void> ceilings(LocalDate today, Result result) {
+        return Milestone.<Milestone>list("status = ?1 and targetComparator = ?2 and dueDate < ?3 and achieved is not null"
+                        + " and achieved <= targetQuantity and taskId in (select t.id from Task t where t.status in ?4)"
+                        + " and documentId in (select d.id from PolicyDocument d where d.supersededBy is null)"
+                        + " order by dueDate, id",
+                        MilestoneStatus.OPEN, Comparator.AT_MOST, today, OPEN)
+                .flatMap(held -> views(held).flatMap(byTask -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Milestone milestone : held) {
+                        milestone.status = MilestoneStatus.ACHIEVED;
+                        chain = chain.flatMap(x -> alerts.achieved(List.of(milestone), byTask.get(milestone.taskId)));
+                    }
+                    result.ceilingsHeld = held.size();
                     return chain;
                 }));
     }
@@ -143,6 +169,7 @@ public class Supervision {
         private int dueSoon;
         private int overdue;
         private int stale;
+        private int ceilingsHeld;
 
         void count(String threshold, int n) {
             if (MilestoneAlert.OVERDUE.equals(threshold)) {
@@ -164,8 +191,12 @@ public class Supervision {
             return stale;
         }
 
+        public int ceilingsHeld() {
+            return ceilingsHeld;
+        }
+
         public int total() {
-            return dueSoon + overdue + stale;
+            return dueSoon + overdue + stale + ceilingsHeld;
         }
     }
 }

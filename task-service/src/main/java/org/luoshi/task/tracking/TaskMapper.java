@@ -33,7 +33,8 @@ public class TaskMapper {
                 .keyTask(t.keyTask)
                 .dueDate(health.nextDue(view.milestones()).orElse(null))
                 .reviewRequired(t.reviewRequired)
-                .stale(t.stale)
+                // stale means open and silent: a closed task is neither, whatever the flag the last sweep left
+                .stale(t.stale && !HealthRules.CLOSED.contains(t.status))
                 .lastProgressAt(t.lastProgressAt);
     }
 

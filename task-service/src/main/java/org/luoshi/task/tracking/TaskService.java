@@ -283,6 +283,11 @@ public class TaskService {
         if (patch.getStatus() != null && patch.getStatus() != TaskStatus.IN_PROGRESS && patch.getStatus() != TaskStatus.COMPLETED) {
             throw ProblemException.forbidden("an officer moves a task only to IN_PROGRESS or COMPLETED");
         }
+        if (patch.getStatus() != null && patch.getStatus() != task.status
+                && task.status != TaskStatus.NOT_STARTED && task.status != TaskStatus.IN_PROGRESS) {
+            // lifting a suspension (or reopening) is as much a supervisor's decision as suspending
+            throw ProblemException.forbidden("an officer cannot move a " + task.status + " task: a supervisor decides that");
+        }
         UUID own = caller.get().getAgencyId();
         return load(task).invoke(view -> {
             boolean assigned = own != null && view.assignments().stream()

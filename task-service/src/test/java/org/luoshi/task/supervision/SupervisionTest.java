@@ -94,6 +94,52 @@ class SupervisionTest {
         given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body(Map.of("period", "2019-Q3", "text", "推进中"))
                 .when().post("/api/v1/tasks/" + later + "/progress").then().statusCode(201);
         given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + later).then().body("stale", equalTo(false));
+        // so does closing the task: stale means open and silent (the flag stayed true before)
+        String version = given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + soon).then()
+                .body("stale", equalTo(true)).extract().header("ETag");
+        given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).header("If-Match", version)
+                .body(Map.of("status", "CANCELLED")).when().patch("/api/v1/tasks/" + soon).then().statusCode(200)
+                .body("stale", equalTo(false));
+    }
+
+    @Test
+    void aCeilingThatHeldIsAchievedTheDayAfterItsDueDateAndOneExceededIsOverdue() throws Throwable {
+        UUID agency = Fixtures.announceAgency("盘锦市生态环境局");
+        String documentId = Fixtures.document("盘政办发〔2019〕" + System.nanoTime() % 100000 + "号");
+        Fixtures.taskLedBy(documentId, "0", List.of(agency));
+        String held = ceilingTask(documentId, "1", agency);
+        String exceeded = ceilingTask(documentId, "2", agency);
+        reportValue(held, agency, 3);
+        reportValue(exceeded, agency, 7);
+        // within the ceiling before its due date: not decided yet
+        given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + held).then().body("milestones[0].status", equalTo("OPEN"));
+
+        // the day after the due date: before, both stayed open and both were announced overdue
+        TestClock.advance(Duration.ofDays(6));
+        sweep();
+        given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + held).then()
+                .body("milestones[0].status", equalTo("ACHIEVED")).body("health", equalTo("GREEN"));
+        given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + exceeded).then()
+                .body("milestones[0].status", equalTo("OPEN")).body("health", equalTo("RED"));
+        assertEquals(List.of("org.luoshi.MilestoneAchieved"), alerts(held, 2));
+        assertEquals(List.of("org.luoshi.MilestoneOverdue"), alerts(exceeded, 2));
+    }
+
+    private static String ceilingTask(String documentId, String seq, UUID agency) {
+        // 控制在5%以内 by five days from now
+        return Fixtures.createTask(documentId, Map.of("seq", seq, "title", "控制能耗增幅" + seq,
+                        "assignments", List.of(Map.of("agencyId", agency.toString(), "role", "LEAD")),
+                        "milestones", List.of(Map.of("title", "能耗增幅控制在5%以内", "dueDate", TODAY.plusDays(5).toString(),
+                                "target", Map.of("quantity", 5, "unit", "%", "comparator", "AT_MOST")))))
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private static void reportValue(String task, UUID agency, int value) {
+        String milestone = given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task)
+                .then().extract().path("milestones[0].id");
+        given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body(Map.of("period", "2019-Q1", "agencyId", agency.toString(),
+                        "text", "增幅" + value + "%", "metrics", List.of(Map.of("milestoneId", milestone, "value", value))))
+                .when().post("/api/v1/tasks/" + task + "/progress").then().statusCode(201);
     }
 
     @Test

@@ -123,4 +123,37 @@ class GroupMembershipTest {
         patch(TestTokens.officer("changsha", changsha), task, "\"1\"", Map.of("status", "COMPLETED")).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("COMPLETED"));
     }
+
+    @Test
+    void aSuspendedTaskResumesOnlyByASupervisorsDecision() {
+        UUID education = Fixtures.announceAgency("湖南省教育厅");
+        String documentId = Fixtures.document("湘政办发〔2022〕" + System.nanoTime() % 100000 + "号");
+        String task = Fixtures.taskLedBy(documentId, "1", List.of(education));
+        String officer = TestTokens.officer("hunan-edu", education);
+        patch(Fixtures.SUPERVISOR, task, "\"0\"", Map.of("status", "SUSPENDED")).then().statusCode(200);
+
+        // the officer could lift the suspension before (SUSPENDED → IN_PROGRESS is a transition the supervisor may make)
+        patch(officer, task, "\"1\"", Map.of("status", "IN_PROGRESS")).then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("a supervisor decides"));
+        patch(Fixtures.SUPERVISOR, task, "\"1\"", Map.of("status", "IN_PROGRESS")).then().statusCode(200);
+        patch(officer, task, "\"2\"", Map.of("status", "COMPLETED")).then().statusCode(200);
+    }
+
+    @Test
+    void statisticsByAgencyCountATaskForEachMemberOfAnAssignedGroup() {
+        UUID education = Fixtures.announceAgency("湖南省教育厅");
+        UUID changsha = Fixtures.announceAgency("长沙市人民政府");
+        UUID zhuzhou = Fixtures.announceAgency("株洲市人民政府");
+        String documentId = Fixtures.document("湘政办发〔2022〕" + System.nanoTime() % 100000 + "号");
+        Fixtures.taskLedBy(documentId, "0", List.of(education, changsha, zhuzhou));
+        Fixtures.taskWithGroup(documentId, "1", education, "LEAD", "各市州人民政府", List.of(changsha, zhuzhou));
+
+        // before, only direct assignments counted: the members had no row though the task list finds the task for them
+        given().auth().oauth2(INTEGRATOR).queryParam("groupBy", "agency").queryParam("documentId", documentId)
+                .when().get("/api/v1/stats").then().statusCode(200)
+                .body("rows.key", containsInAnyOrder(education.toString(), changsha.toString(), zhuzhou.toString()))
+                .body("rows.find { it.key == '" + changsha + "' }.total", org.hamcrest.Matchers.equalTo(2))
+                .body("rows.find { it.key == '" + education + "' }.total", org.hamcrest.Matchers.equalTo(2));
+    }
 }
