@@ -123,7 +123,7 @@ public class CurationService {
                         }
                         throw ProblemException.conflict("'" + name.rawName + "' is already mapped to agency " + name.agencyId);
                     }
-                    return agencies.addVariantName(agencyId, name.rawName).map(agency -> {
+                    return agencies.addVariantName(agencyId, name.rawName, name.jurisdiction).map(agency -> {
                         name.status = UnresolvedName.MAPPED;
                         name.agencyId = agency.id;
                         return name;

@@ -157,6 +157,11 @@ public class NameResolver {
         });
     }
 
+    /** Whether a document of {@code jurisdiction} may mean a unit of {@code divisionCode} (the resolver's rule). */
+    public static boolean reaches(String divisionCode, String jurisdiction) {
+        return Jurisdictions.distance(divisionCode, jurisdiction) >= 0;
+    }
+
     static Optional<Resolution> resolve(NameIndex ix, String name, String jurisdiction, LocalDate asOf,
             boolean followSuccessors) {
         String key = TRAILING_NOISE.matcher(ChineseText.nameKey(name)).replaceAll("");
@@ -207,8 +212,10 @@ public class NameResolver {
         NameIndex.Entry entry = match.entry();
         MatchedByEnum by = match.by();
         Set<UUID> seen = new HashSet<>();
+        // through renames and merges, however many (银监分局 → 银保监分局 → 金融监管分局); a split has no one successor to
+        // take: the answer is the split unit with its successors, for the caller to choose
         while (followSuccessors && !entry.existsOn(asOf) && entry.dissolutionDate() != null
-                && !entry.successorIds().isEmpty() && seen.add(entry.id())) {
+                && entry.successorIds().size() == 1 && seen.add(entry.id())) {
             NameIndex.Entry successor = ix.byId(entry.successorIds().get(0));
             if (successor == null) {
                 break;

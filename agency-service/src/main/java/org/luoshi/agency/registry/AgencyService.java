@@ -125,15 +125,21 @@ public class AgencyService {
     }
 
     /**
-     * Adds a spelling as a VARIANT name, inside the caller's transaction (curation). A name the agency already
-     * carries changes nothing.
+     * Adds a spelling written in documents of {@code jurisdiction} as a VARIANT name, inside the caller's transaction
+     * (curation). A name the agency already carries changes nothing; an agency such documents cannot mean is refused.
      */
-    public Uni<Agency> addVariantName(UUID id, String spelling) {
+    public Uni<Agency> addVariantName(UUID id, String spelling, String jurisdiction) {
         return agencies.findById(id)
                 .onItem().ifNull().failWith(() -> ProblemException.unprocessable("agency " + id + " does not exist"))
                 .flatMap(agency -> {
                     if (agency.status == AgencyStatus.DISSOLVED) {
                         throw ProblemException.unprocessable("agency " + id + " is dissolved; map the name to its successor");
+                    }
+                    if (!NameResolver.reaches(agency.divisionCode, jurisdiction)) {
+                        // the alias would never resolve there, and the tasks waiting on the name never be assigned
+                        throw ProblemException.unprocessable(agency.name + " (" + agency.divisionCode + ") is not a unit a"
+                                + " document of " + jurisdiction + " can mean: map the name to one of that jurisdiction,"
+                                + " above it or national");
                     }
                     String name = spelling.strip();
                     boolean known = name.equals(agency.name) || name.equals(agency.shortName)
@@ -205,7 +211,7 @@ public class AgencyService {
         if (parentId == null) {
             return Uni.createFrom().voidItem();
         }
-        return agencies.findById(parentId).map(parent -> {
+        return HierarchyLock.acquire().flatMap(locked -> agencies.findById(parentId)).map(parent -> {
             if (parent == null) {
                 throw ProblemException.unprocessable("parent agency " + parentId + " does not exist");
             }

@@ -22,6 +22,7 @@ import org.luoshi.agency.registry.Agency;
 import org.luoshi.agency.registry.AgencyEvents;
 import org.luoshi.agency.registry.AgencyRepository;
 import org.luoshi.agency.registry.AgencyService;
+import org.luoshi.agency.registry.HierarchyLock;
 import org.luoshi.agency.api.model.ReorganizationCreate;
 import org.luoshi.agency.api.model.ResultingAgency;
 import org.luoshi.platform.problem.ProblemException;
@@ -75,7 +76,7 @@ public class ReorganizationService {
             }
         }
         return Panache.withTransaction(() -> {
-            Uni<List<UUID>> resultIds = Uni.createFrom().item(List.of());
+            Uni<List<UUID>> resultIds = HierarchyLock.acquire().replaceWith(List.of());
             for (ResultingAgency result : resulting) {
                 resultIds = resultIds.flatMap(done -> (result.getId() != null
                         ? Uni.createFrom().item(result.getId())
@@ -111,12 +112,12 @@ public class ReorganizationService {
 
     /** @return false when a reorganization with this id had already been applied (nothing changes twice) */
     public Uni<Boolean> apply(Change change) {
-        return Panache.withTransaction(() -> Reorganization.<Reorganization>findById(change.id()).flatMap(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().item(false);
-            }
-            return load(change).flatMap(byId -> record(change, byId)).replaceWith(true);
-        })).invoke(names::invalidate);
+        return Panache.withTransaction(() -> HierarchyLock.acquire()
+                .flatMap(locked -> Reorganization.<Reorganization>findById(change.id()))
+                .flatMap(existing -> existing != null
+                        ? Uni.createFrom().item(false)
+                        : load(change).flatMap(byId -> record(change, byId)).replaceWith(true)))
+                .invoke(names::invalidate);
     }
 
     private Uni<Map<UUID, Agency>> load(Change change) {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -135,6 +136,14 @@ class CurationTest {
                 .then().statusCode(404);
         given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body("{\"agency\": 1}")
                 .when().put("/api/v1/unresolved-names/" + id + "/mapping").then().statusCode(400);
+        // a unit of another province: the alias would never resolve there, and the waiting tasks stay unassigned (it
+        // was accepted before, and the name left the queue)
+        String elsewhere = create(Map.of("name", "六安市某某办公室", "classification", "DEPARTMENT", "level", "PREFECTURE",
+                "divisionCode", LUAN));
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("agencyId", elsewhere))
+                .when().put("/api/v1/unresolved-names/" + id + "/mapping")
+                .then().statusCode(422).body("detail", org.hamcrest.Matchers.containsString("can mean"));
+        given().auth().oauth2(INTEGRATOR).when().get("/api/v1/agencies/" + elsewhere).then().body("otherNames", hasSize(0));
         given().auth().oauth2(ADMIN).queryParam("jurisdiction", PANJIN).when().get("/api/v1/unresolved-names")
                 .then().body("items.find { it.rawName == '某某不存在办公室' }.status", equalTo("OPEN"));
     }

@@ -65,7 +65,28 @@ class NameResolverTest {
         land.status = AgencyStatus.DISSOLVED;
         land.dissolutionDate = nature.foundingDate;
         land.successorIds.add(nature.id);
+        // renamed twice: 银监分局 (2018) → 银保监分局 (2023) → 金融监管分局
+        Agency banking = add("中国银行业监督管理委员会六安监管分局", Classification.CENTRAL_BRANCH, Level.PREFECTURE, "341500", null);
+        banking.shortName = "六安银监分局";
+        Agency insurance = add("中国银行保险监督管理委员会六安监管分局", Classification.CENTRAL_BRANCH, Level.PREFECTURE, "341500", null);
+        Agency finance = add("国家金融监督管理总局六安监管分局", Classification.CENTRAL_BRANCH, Level.PREFECTURE, "341500", null);
+        end(banking, LocalDate.of(2018, 12, 1), insurance);
+        end(insurance, LocalDate.of(2023, 11, 1), finance);
+        // split in two
+        Agency agriculture = add("六安市农业委员会", Classification.DEPARTMENT, Level.PREFECTURE, "341500", luan);
+        Agency farming = add("六安市农业农村局", Classification.DEPARTMENT, Level.PREFECTURE, "341500", luan);
+        Agency forestry = add("六安市林业局", Classification.DEPARTMENT, Level.PREFECTURE, "341500", luan);
+        end(agriculture, LocalDate.of(2019, 1, 28), farming, forestry);
         return new NameIndex(agencies);
+    }
+
+    private static void end(Agency ended, LocalDate on, Agency... successors) {
+        ended.status = AgencyStatus.DISSOLVED;
+        ended.dissolutionDate = on;
+        for (Agency successor : successors) {
+            successor.foundingDate = on;
+            ended.successorIds.add(successor.id);
+        }
     }
 
     private Optional<Resolution> resolve(String name, String jurisdiction) {
@@ -126,6 +147,22 @@ class NameResolverTest {
         Resolution followed = NameResolver.resolve(ix, "市国土局", "341500", LocalDate.of(2020, 1, 1), true).orElseThrow();
         assertEquals("六安市自然资源和规划局", followed.getName());
         assertEquals("SUCCESSOR", followed.getMatchedBy().toString());
+    }
+
+    @Test
+    void successorsAreFollowedThroughEveryRenameButNotIntoASplit() {
+        NameIndex ix = directory();
+        // before, one step only: the answer was the 银保监分局, itself ended in 2023
+        Resolution followed = NameResolver.resolve(ix, "六安银监分局", "341500", TODAY, true).orElseThrow();
+        assertEquals("国家金融监督管理总局六安监管分局", followed.getName());
+        assertEquals("SUCCESSOR", followed.getMatchedBy().toString());
+        Resolution in2020 = NameResolver.resolve(ix, "六安银监分局", "341500", LocalDate.of(2020, 1, 1), true).orElseThrow();
+        assertEquals("中国银行保险监督管理委员会六安监管分局", in2020.getName());
+
+        // a split: the split unit with both successors, not silently the first
+        Resolution split = NameResolver.resolve(ix, "市农业委员会", "341500", TODAY, true).orElseThrow();
+        assertEquals("六安市农业委员会", split.getName());
+        assertEquals(2, split.getSuccessorIds().size());
     }
 
     @Test

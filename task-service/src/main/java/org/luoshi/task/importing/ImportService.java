@@ -161,7 +161,10 @@ public class ImportService {
         if (names.size() > BATCH_MAX) {
             throw ProblemException.unprocessable("the document names " + names.size() + " units; at most " + BATCH_MAX);
         }
-        ResolveBatch batch = new ResolveBatch(names.stream().map(n -> new NameQuery(n, request.jurisdiction())).toList());
+        // the units as they are today: a unit renamed twice since the document is assigned to the one that exists now
+        // (reassignments follow later reorganizations as they come)
+        ResolveBatch batch = new ResolveBatch(names.stream().map(n -> new NameQuery(n, request.jurisdiction())).toList())
+                .followSuccessors(true);
         long started = System.nanoTime();
         return agencies.resolve(batch, "Bearer " + request.bearerToken())
                 .invoke(result -> Log.debugf("%d names resolved by agency-service in %.1f ms", (Object) names.size(),
@@ -206,7 +209,8 @@ public class ImportService {
                 }
                 var resolution = item.getResolution();
                 if (resolution.getKind() == ResolutionKind.AGENCY) {
-                    // a unit that has since ended is followed to its successor, as the tasks of earlier imports were
+                    // the resolver followed renames and merges to today's unit; a unit split since stops there, with
+                    // its successors: the first takes the task, with a warning
                     boolean ended = resolution.getSuccessorIds() != null && !resolution.getSuccessorIds().isEmpty();
                     assignment.kind(AssignmentKind.AGENCY)
                             .agencyId(ended ? resolution.getSuccessorIds().get(0) : resolution.getId())

@@ -199,6 +199,11 @@ class SeedImportTest {
         assertEquals("皖政办〔2018〕4号", report.getString("implements"));
         assertEquals(23, report.getList("tasks").size());
         assertEquals(5, categories(report));
+        // 六安银监分局, renamed in 2018 and again in 2023 (seeds/agencies): assigned to the unit that exists today
+        // (before, to the first successor, itself ended)
+        List<String> banking = report.getList("tasks.assignments.flatten().findAll { it.rawName.contains('银监') }.agencyName");
+        assertFalse(banking.isEmpty());
+        banking.forEach(name -> assertEquals("国家金融监督管理总局六安监管分局", name));
     }
 
     @Test
