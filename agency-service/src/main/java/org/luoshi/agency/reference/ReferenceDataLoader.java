@@ -23,6 +23,7 @@ import org.luoshi.agency.registry.AgencyRepository;
 import org.luoshi.agency.registry.AgencyService;
 import org.luoshi.agency.reorganization.Reorganization;
 import org.luoshi.agency.reorganization.ReorganizationService;
+import org.luoshi.platform.sql.UniqueViolation;
 
 /**
  * Loads the reference data at start when luoshi.reference-data.directory is set: agencies that do not exist yet are
@@ -77,7 +78,9 @@ public class ReferenceDataLoader {
         return io.quarkus.hibernate.reactive.panache.Panache.withSession(() -> agencies.findById(seed.id()))
                 .flatMap(existing -> existing != null
                         ? Uni.createFrom().item(false)
-                        : agencyService.create(seed.id(), toCreate(seed)).replaceWith(true));
+                        : agencyService.create(seed.id(), toCreate(seed)).replaceWith(true))
+                // another replica starting at the same time loaded it first
+                .onFailure(UniqueViolation::isCauseOf).recoverWithItem(false);
     }
 
     private static AgencyCreate toCreate(ReferenceData.AgencySeed seed) {

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.luoshi.agency.support.RealInfrastructureProfile;
+import org.luoshi.platform.testing.AtOnce;
 import org.luoshi.platform.testing.TestTokens;
 import org.luoshi.platform.testing.TopicReader;
 import org.luoshi.platform.testing.TopicWriter;
@@ -102,19 +103,12 @@ class CurationTest {
                 .queryParam("jurisdiction", PANJIN).when().get("/api/v1/unresolved-names").then().extract().jsonPath(),
                 page -> page.getList("items.rawName").contains("市财税局"))
                 .getString("items.find { it.rawName == '市财税局' }.id");
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-        try {
-            var mappings = List.of(finance, tax).stream().map(agency -> pool.submit(() -> given().auth().oauth2(ADMIN)
-                    .contentType(ContentType.JSON).body(Map.of("agencyId", agency))
-                    .when().put("/api/v1/unresolved-names/" + id + "/mapping").then().extract().statusCode())).toList();
-            List<Integer> statuses = new java.util.ArrayList<>();
-            for (var mapping : mappings) {
-                statuses.add(mapping.get(30, java.util.concurrent.TimeUnit.SECONDS));
-            }
-            assertEquals(List.of(200, 409), statuses.stream().sorted().toList());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<java.util.concurrent.Callable<Integer>> mappings = List.of(finance, tax).stream()
+                .<java.util.concurrent.Callable<Integer>>map(agency -> () -> given().auth().oauth2(ADMIN)
+                        .contentType(ContentType.JSON).body(Map.of("agencyId", agency))
+                        .when().put("/api/v1/unresolved-names/" + id + "/mapping").then().extract().statusCode())
+                .toList();
+        assertEquals(List.of(200, 409), AtOnce.statuses(mappings));
         long aliased = List.of(finance, tax).stream().filter(agency -> given().auth().oauth2(INTEGRATOR)
                 .when().get("/api/v1/agencies/" + agency).then().extract().jsonPath()
                 .getList("otherNames.name").contains("市财税局")).count();

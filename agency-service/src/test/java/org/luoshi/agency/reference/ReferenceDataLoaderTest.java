@@ -66,6 +66,44 @@ class ReferenceDataLoaderTest {
     }
 
     @Test
+    void twoReplicasLoadingAtOnceAddEachAgencyOnceAndApplyEachReorganizationOnce(@org.junit.jupiter.api.io.TempDir Path directory)
+            throws Exception {
+        // a DISSOLVE without results, as the API takes it (the loader threw a NullPointerException on it before)
+        Files.writeString(directory.resolve("race.yaml"), """
+                agencies:
+                  - {key: race-a, name: 霍山县测试甲局, classification: DEPARTMENT, level: COUNTY, divisionCode: "341525"}
+                  - {key: race-b, name: 霍山县测试乙局, classification: DEPARTMENT, level: COUNTY, divisionCode: "341525"}
+                  - {key: race-c, name: 霍山县测试丙局, classification: DEPARTMENT, level: COUNTY, divisionCode: "341525"}
+                reorganizations:
+                  - {key: race-dissolve, type: DISSOLVE, effectiveOn: '2020-01-01', originals: [race-c]}
+                """);
+        ReferenceData data = ReferenceData.read(directory);
+        java.util.concurrent.Callable<ReferenceDataLoader.Result> load = () -> {
+            try {
+                return VertxContextSupport.subscribeAndAwait(() -> loader.load(data));
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        // before, the replica that lost the race to insert an agency failed to start (a unique violation)
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            int agencies = 0;
+            int reorganizations = 0;
+            for (var result : pool.invokeAll(List.of(load, load))) {
+                agencies += result.get().agenciesAdded();
+                reorganizations += result.get().reorganizationsApplied();
+            }
+            assertEquals(3, agencies);
+            assertEquals(1, reorganizations);
+        } finally {
+            pool.shutdownNow();
+        }
+        given().auth().oauth2(ADMIN).when().get("/api/v1/agencies/" + ReferenceData.idOf("race-c"))
+                .then().statusCode(200).body("status", equalTo("DISSOLVED"));
+    }
+
+    @Test
     void referenceDataWithADanglingReferenceIsRefusedWhole(@org.junit.jupiter.api.io.TempDir Path directory) throws Exception {
         Files.writeString(directory.resolve("bad.yaml"), """
                 agencies:

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.luoshi.agency.support.RealInfrastructureProfile;
+import org.luoshi.platform.testing.AtOnce;
 import org.luoshi.platform.testing.TestTokens;
 import org.luoshi.platform.testing.TopicReader;
 
@@ -181,24 +182,14 @@ class ReorganizationApiTest {
     @Test
     void twoMovesAtOnceNeverMakeACycle() throws Exception {
         // each checked the ancestors of its new parent before the other committed: both passed, A under B under A
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-        try {
-            for (int round = 0; round < 6; round++) {
-                String a = create("吉林省测试甲单位" + round, null);
-                String b = create("吉林省测试乙单位" + round, null);
-                java.util.concurrent.Callable<Integer> aUnderB = () -> reorganize(Map.of("type", "MOVE", "effectiveOn",
-                        "2020-01-01", "originalIds", List.of(a), "resulting", List.of(Map.of("id", b)))).extract().statusCode();
-                java.util.concurrent.Callable<Integer> bUnderA = () -> reorganize(Map.of("type", "MOVE", "effectiveOn",
-                        "2020-01-01", "originalIds", List.of(b), "resulting", List.of(Map.of("id", a)))).extract().statusCode();
-                List<Integer> statuses = new java.util.ArrayList<>();
-                for (var answer : pool.invokeAll(List.of(aUnderB, bUnderA))) {
-                    statuses.add(answer.get());
-                }
-                statuses.sort(null);
-                assertEquals(List.of(201, 422), statuses, "round " + round);
-            }
-        } finally {
-            pool.shutdownNow();
+        for (int round = 0; round < 6; round++) {
+            String a = create("吉林省测试甲单位" + round, null);
+            String b = create("吉林省测试乙单位" + round, null);
+            java.util.concurrent.Callable<Integer> aUnderB = () -> reorganize(Map.of("type", "MOVE", "effectiveOn",
+                    "2020-01-01", "originalIds", List.of(a), "resulting", List.of(Map.of("id", b)))).extract().statusCode();
+            java.util.concurrent.Callable<Integer> bUnderA = () -> reorganize(Map.of("type", "MOVE", "effectiveOn",
+                    "2020-01-01", "originalIds", List.of(b), "resulting", List.of(Map.of("id", a)))).extract().statusCode();
+            assertEquals(List.of(201, 422), AtOnce.statuses(List.of(aUnderB, bUnderA)), "round " + round);
         }
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -16,9 +15,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.function.Supplier;
-import org.hibernate.exception.ConstraintViolationException;
 import org.luoshi.platform.problem.ProblemException;
 import org.luoshi.platform.security.CurrentActor;
+import org.luoshi.platform.sql.UniqueViolation;
 
 /**
  * Honours Idempotency-Key on POST: the first request with a key runs and its outcome is kept; the same caller
@@ -45,7 +44,8 @@ public class Idempotency {
         IdempotencyRecord.Key id = new IdempotencyRecord.Key(actor.get().getSubject() + " " + operation, key.strip());
         String hash = sha256(write(request));
         return Panache.withTransaction(() -> claim(id, hash))
-                .onFailure(Idempotency::isDuplicateKey).recoverWithItem(false)
+                // the claim lost to an earlier request with the same key
+                .onFailure(UniqueViolation::isCauseOf).recoverWithItem(false)
                 .flatMap(claimed -> claimed ? run(id, action) : replay(id, hash));
     }
 
@@ -101,16 +101,6 @@ public class Idempotency {
         });
     }
 
-    /** The claim lost to an earlier request with the same key (unique violation, SQLSTATE 23505). */
-    private static boolean isDuplicateKey(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConstraintViolationException
-                    || (t instanceof PgException pg && "23505".equals(pg.getSqlState()))) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private String write(Object value) {
         try {

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.vertx.pgclient.PgException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -28,6 +27,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.luoshi.common.model.FieldError;
 import org.luoshi.common.model.Problem;
 import org.luoshi.platform.http.StrictParameters;
+import org.luoshi.platform.sql.UniqueViolation;
 
 /**
  * The one place that turns failures into RFC 9457 {@code application/problem+json}. Responses name the field and the
@@ -148,7 +148,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (isUniqueViolation(e)) {
+        if (UniqueViolation.isCauseOf(e)) {
             // two requests creating the same thing at once: the check before the insert passed for both, the unique
             // index refused the second
             return respond(409, "conflict", "Conflict",
@@ -159,17 +159,6 @@ public class ProblemMapper {
         LOG.errorf(e, "unexpected failure, incident %s", incident);
         return respond(500, "internal", "Internal error",
                 "the server could not complete the request; incident " + incident, List.of(), uri);
-    }
-
-    /** SQLSTATE 23505, however the database client and Hibernate wrapped it. */
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof PgException pg && "23505".equals(pg.getSqlState())
-                    || t instanceof org.hibernate.exception.ConstraintViolationException c && "23505".equals(c.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Response respond(int status, String type, String title, String detail, List<FieldError> errors,
