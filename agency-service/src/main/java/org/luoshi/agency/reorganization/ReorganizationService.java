@@ -136,7 +136,8 @@ public class ReorganizationService {
             }
             // an ended unit keeps no active children: the hierarchy below it would hang from a dead end, unseen under
             // its successor. Moving them is a decision of its own (a MOVE each), taken first
-            return agencies.count("parentId in ?1 and status = ?2", change.originalIds(), AgencyStatus.ACTIVE)
+            // (units ending with it in the same reorganization do not count)
+            return agencies.count("parentId in ?1 and status = ?2 and id not in ?1", change.originalIds(), AgencyStatus.ACTIVE)
                     .map(children -> {
                         if (children > 0) {
                             throw ProblemException.conflict(children + " active agencies are under "

@@ -164,6 +164,13 @@ class ReorganizationApiTest {
                 "resulting", List.of(Map.of("id", keeper)))).statusCode(201);
         String renamed = reorganize(rename).statusCode(201).extract().path("resultingIds[0]");
         given().auth().oauth2(ADMIN).when().get("/api/v1/agencies/" + renamed).then().body("foundingDate", equalTo("2019-03-01"));
+
+        // a unit ending together with the one above it does not hold it back
+        String office = create("吉林省测试林业局", null);
+        String station = create("吉林省测试林业局直属站", office);
+        reorganize(Map.of("type", "MERGE", "effectiveOn", "2019-03-01", "originalIds", List.of(office, station),
+                "resulting", List.of(Map.of("id", renamed)))).statusCode(201);
+        assertStatus(station, "DISSOLVED");
     }
 
     @Test
