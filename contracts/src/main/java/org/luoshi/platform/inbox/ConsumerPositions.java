@@ -46,7 +46,7 @@ public class ConsumerPositions {
      *
      * @param positions the partitions that have a saved position, with it
      * @param appliedBefore whether the inbox holds events the consumer applied: a database from before positions were
-     *        kept, unless it is new
+     *        kept, unless it is new (read only when a partition has no saved position)
      */
     public record Saved(Map<TopicPartition, Long> positions, boolean appliedBefore) {
     }
@@ -63,8 +63,9 @@ public class ConsumerPositions {
                 saved.put(partition, row.getLong("next_offset"));
             }
         }
-        boolean appliedBefore = database.preparedQuery(APPLIED_BEFORE).execute(Tuple.of(consumer)).await().atMost(timeout)
-                .iterator().next().getBoolean(0);
+        boolean appliedBefore = saved.size() < partitions.size()
+                && database.preparedQuery(APPLIED_BEFORE).execute(Tuple.of(consumer)).await().atMost(timeout)
+                        .iterator().next().getBoolean(0);
         return new Saved(saved, appliedBefore);
     }
 }

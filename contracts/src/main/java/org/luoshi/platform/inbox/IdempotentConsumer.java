@@ -85,9 +85,11 @@ public class IdempotentConsumer {
             }
             // the positions past the poll; saved with its events only up to each partition's first unreadable one
             Map<TopicPartition, Long> past = new HashMap<>();
-            batch.getRecords().forEach(record -> past.merge(partition(record), consumerRecord(record).offset() + 1, Math::max));
+            batch.getRecords().stream().map(Position::of)
+                    .forEach(at -> past.merge(at.topicPartition(), at.offset() + 1, Math::max));
             Map<TopicPartition, Long> savedWithEvents = new HashMap<>(past);
-            refused.forEach(r -> savedWithEvents.merge(partition(r.record()), consumerRecord(r.record()).offset(), Math::min));
+            refused.stream().map(r -> Position.of(r.record()))
+                    .forEach(at -> savedWithEvents.merge(at.topicPartition(), at.offset(), Math::min));
             // whether the poll's transaction saved the positions past all of it; else they are saved at the end
             AtomicBoolean pastSaved = new AtomicBoolean();
             return applyWithRetries(consumer, readable, savedWithEvents, handler, onContext)
@@ -178,16 +180,15 @@ public class IdempotentConsumer {
         return sequentially(last, record -> Uni.createFrom().completionStage(record::ack));
     }
 
-    private static TopicPartition partition(KafkaRecord<String, String> record) {
-        ConsumerRecord<String, String> origin = consumerRecord(record);
-        return new TopicPartition(origin.topic(), origin.partition());
-    }
-
     /** Where a record sits in the topic. */
     private record Position(String topic, int partition, long offset) {
         static Position of(KafkaRecord<String, String> record) {
             ConsumerRecord<String, String> origin = consumerRecord(record);
             return new Position(origin.topic(), origin.partition(), origin.offset());
+        }
+
+        TopicPartition topicPartition() {
+            return new TopicPartition(topic, partition);
         }
     }
 
