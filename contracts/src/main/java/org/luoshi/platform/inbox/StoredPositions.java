@@ -4,9 +4,11 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
@@ -55,6 +57,7 @@ public abstract class StoredPositions implements KafkaConsumerRebalanceListener 
                 kafka.seek(partition, next);
             }
         }
+        commitToGroup(kafka, saved.positions());
         if (unknown.isEmpty()) {
             LOG.debugf("%s: assigned %s, from the database's positions %s", consumer, partitions, saved.positions());
         } else if (saved.appliedBefore()) {
@@ -63,6 +66,25 @@ public abstract class StoredPositions implements KafkaConsumerRebalanceListener 
         } else {
             LOG.infof("%s: the database holds no position in %s; reading from the beginning", consumer, unknown);
             kafka.seekToBeginning(unknown);
+        }
+    }
+
+    /**
+     * Tells the group where the consumer stands: the connector commits a partition's offset only after it handles a
+     * record there, so a partition whose events were all applied before a crash, but not yet committed, would show a
+     * lag to monitoring (and to a consumer without positions) until its next event.
+     */
+    private void commitToGroup(Consumer<?, ?> kafka, Map<TopicPartition, Long> saved) {
+        if (saved.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        saved.forEach((partition, next) -> offsets.put(partition, new OffsetAndMetadata(next)));
+        try {
+            kafka.commitSync(offsets);
+        } catch (RuntimeException e) {
+            // the database's positions decide where reading starts; the group's offsets only inform
+            LOG.warnf("%s: could not commit the database's positions %s to the group: %s", consumer, saved, e.getMessage());
         }
     }
 
