@@ -19,10 +19,16 @@ START=$(date +%s)
 log() { printf '[base-image %3ss] %s\n' "$(( $(date +%s) - START ))" "$*"; }
 die() { printf 'base-image: %s\n' "$*" >&2; exit 1; }
 
+# the image's architecture is this machine's (OCI names: amd64, arm64, ...)
+case "$(uname -m)" in
+  x86_64) ARCH=amd64 ;;
+  aarch64) ARCH=arm64 ;;
+  *) die "no OCI architecture known for $(uname -m)" ;;
+esac
 # the first JDK 17 with jmods: JAVA_HOME, the JDK of javac, Debian's
 JDK=
 for candidate in "${JAVA_HOME:-}" "$(dirname "$(dirname "$(readlink -f "$(command -v javac || echo /nonexistent)")")")" \
-  /usr/lib/jvm/java-17-openjdk-amd64; do
+  "/usr/lib/jvm/java-17-openjdk-$ARCH"; do
   if [ -n "$candidate" ] && [ -d "$candidate/jmods" ] && "$candidate/bin/java" -version 2>&1 | grep -q 'version "17'; then
     JDK=$candidate
     break
@@ -82,7 +88,7 @@ DIFF_ID=$(sha256sum "$BASE/layer.tar" | cut -d' ' -f1)
 mkdir -p "$BASE/archive/$DIFF_ID"
 mv "$BASE/layer.tar" "$BASE/archive/$DIFF_ID/layer.tar"
 cat >"$BASE/config.json" <<JSON
-{"architecture":"amd64","os":"linux","created":"1970-01-01T00:00:00Z",
+{"architecture":"$ARCH","os":"linux","created":"1970-01-01T00:00:00Z",
  "config":{"Env":["PATH=/opt/java/bin:/usr/bin:/bin","JAVA_HOME=/opt/java","LANG=C.UTF-8"],"User":"185","WorkingDir":"/home/luoshi"},
  "rootfs":{"type":"layers","diff_ids":["sha256:$DIFF_ID"]},
  "history":[{"created":"1970-01-01T00:00:00Z","created_by":"deploy/images/base-image.sh: jlink Java 17 runtime and its C libraries"}]}

@@ -6,14 +6,14 @@ repo="${LUOSHI_REPO:-$(cd "$(dirname "$0")/../.." && pwd)}"
 task_url="${LUOSHI_TASK_URL:-http://127.0.0.1:8082}"
 keycloak_url="${LUOSHI_KEYCLOAK_URL:-http://localhost:18080}"
 
-token=$(curl -sf -d client_id=luoshi-cli -d grant_type=password -d username=admin -d password=admin \
+token=$(curl -sf --connect-timeout 5 -m 30 -d client_id=luoshi-cli -d grant_type=password -d username=admin -d password=admin \
   "$keycloak_url/realms/luoshi/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
 [[ -n "$token" ]] || { echo "no token from $keycloak_url" >&2; exit 1; }
 
 while IFS=$'\t' read -r file jurisdiction; do
   [[ -z "$file" || "$file" == \#* ]] && continue
   response=$(mktemp)
-  status=$(curl -s -o "$response" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
+  status=$(curl -s --connect-timeout 5 -m 300 -o "$response" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
     -H 'Content-Type: application/octet-stream' --data-binary "@$repo/seeds/$file" \
     "$task_url/api/v1/imports?fileName=$file&jurisdiction=$jurisdiction")
   case "$status" in
