@@ -26,6 +26,8 @@ public final class ETags {
             // "any version" would overwrite a concurrent change unseen, which is what If-Match is here to prevent
             throw ProblemException.badRequest("If-Match: * is not accepted: send the ETag of the version you read, such as \"3\"");
         }
+        // RFC 9110 lets no weak tag match If-Match, but a proxy that compresses answers (nginx's gzip) weakens the
+        // strong tags it passes on, and a client can only send back what it got: W/"3" still names version 3
         if (tag.startsWith("W/")) {
             tag = tag.substring(2);
         }

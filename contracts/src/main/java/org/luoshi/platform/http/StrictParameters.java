@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 /**
  * Converts query, path and header parameters strictly, and answers a value that does not convert with a problem naming
  * the parameter: 400 for a query parameter, 404 for a path segment (no resource is there). The defaults are wrong for
- * an API: JAX-RS answers a query value that does not convert (health=PURPLE, a malformed id or date) with a bare 404
+ * an API: JAX-RS answers a query value that does not convert (health=PURPLE, a malformed id or date, limit=abc) with a bare 404
  * as if the resource were missing, and reads any boolean word but "true" ({@code dryRun=yes}) as false, answering as
  * if the caller had asked for that.
  */
@@ -62,6 +62,13 @@ public class StrictParameters implements ParamConverterProvider {
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         if (rawType == Boolean.class || rawType == boolean.class) {
             return (ParamConverter<T>) new Strict<>("true or false", StrictParameters::bool);
+        }
+        if (rawType == Integer.class) {
+            // without it a limit=abc (or 10.5, or past 2^31) is a bare 404, as if no resource were there
+            return (ParamConverter<T>) new Strict<>("a whole number", Integer::valueOf);
+        }
+        if (rawType == Long.class) {
+            return (ParamConverter<T>) new Strict<>("a whole number", Long::valueOf);
         }
         if (rawType == UUID.class) {
             return (ParamConverter<T>) new Strict<>("a UUID", UUID::fromString);

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.hibernate.StaleStateException;
@@ -27,6 +28,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.luoshi.common.model.FieldError;
 import org.luoshi.common.model.Problem;
 import org.luoshi.platform.http.StrictParameters;
+import org.luoshi.platform.sql.InvalidValue;
 import org.luoshi.platform.sql.UniqueViolation;
 
 /**
@@ -154,6 +156,13 @@ public class ProblemMapper {
             return respond(409, "conflict", "Conflict",
                     "a resource with the same name or number was created at the same time; read it and retry if needed",
                     List.of(), uri);
+        }
+        Optional<String> invalid = InvalidValue.reasonOf(e);
+        if (invalid.isPresent()) {
+            // within the contract's schema but not storable (a NUL character, a year past 294276): the caller's to change
+            LOG.infof("a request's value was refused by the database at %s: %s", uri.getPath(), invalid.get());
+            return respond(400, "invalid-value", "Invalid value",
+                    "a value of the request cannot be stored or compared: " + invalid.get(), List.of(), uri);
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected failure, incident %s", incident);

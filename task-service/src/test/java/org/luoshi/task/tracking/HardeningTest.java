@@ -73,6 +73,28 @@ class HardeningTest {
                 .then().statusCode(404).contentType("application/problem+json")
                 .body("detail", equalTo("no resource at /api/v1/tasks/not-an-id: parameter id is 'not-an-id': expected a UUID"));
         given().auth().oauth2(INTEGRATOR).queryParam("health", "RED").when().get("/api/v1/tasks").then().statusCode(200);
+        // whole numbers too: limit=abc was a 404 "no resource at /api/v1/tasks"
+        for (String limit : List.of("abc", "10.5", "99999999999")) {
+            given().auth().oauth2(INTEGRATOR).queryParam("limit", limit).when().get("/api/v1/documents")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", equalTo("parameter limit is '" + limit + "': expected a whole number"));
+        }
+        given().auth().oauth2(INTEGRATOR).queryParam("limit", "2").when().get("/api/v1/tasks").then().statusCode(200);
+    }
+
+    @Test
+    void valuesTheDatabaseCannotStoreAreBadRequestsAndStoreNothing() {
+        // within the schema, but PostgreSQL refuses a NUL character in a text: these were 500s
+        String docNumber = "湘政办发〔2021〕" + (System.nanoTime() % 100000) + "号";
+        given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON)
+                .body("{\"docNumber\": \"" + docNumber + "\\u0000\", \"title\": \"测试\", \"jurisdiction\": \"430000\"}")
+                .when().post("/api/v1/documents")
+                .then().statusCode(400).contentType("application/problem+json").body("type", containsString("invalid-value"))
+                .body("detail", containsString("0x00"));
+        given().auth().oauth2(INTEGRATOR).queryParam("q", docNumber).when().get("/api/v1/documents")
+                .then().statusCode(200).body("items.size()", equalTo(0));
+        given().auth().oauth2(INTEGRATOR).queryParam("q", "任务\u0000").when().get("/api/v1/tasks")
+                .then().statusCode(400).contentType("application/problem+json").body("type", containsString("invalid-value"));
     }
 
     @Test
