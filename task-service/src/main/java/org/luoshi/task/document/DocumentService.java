@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -85,9 +86,14 @@ public class DocumentService {
      * @return the number of tasks cancelled
      */
     public Uni<Integer> supersede(PolicyDocument previous, UUID replacement) {
-        previous.supersededBy = replacement;
-        previous.supersededAt = OffsetDateTime.now(ZoneOffset.UTC);
-        return tasks.cancelOpen(previous.id)
+        // locked before its open tasks are listed: a task being added to it (which reads it FOR SHARE) commits first
+        // and is listed, or sees the replacement and is refused
+        return Panache.getSession().flatMap(session -> session.lock(previous, LockModeType.PESSIMISTIC_WRITE))
+                .invoke(() -> {
+                    previous.supersededBy = replacement;
+                    previous.supersededAt = OffsetDateTime.now(ZoneOffset.UTC);
+                })
+                .flatMap(locked -> tasks.cancelOpen(previous.id))
                 .flatMap(cancelled -> Panache.flush()
                         .flatMap(flushed -> outbox.append(TOPIC, "document", previous.id, "DocumentSuperseded",
                                 new DocumentEvent(mapper.toSnapshot(previous)).taskCount(cancelled).actor(actor.get())))

@@ -7,6 +7,7 @@ import org.hibernate.FlushMode;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -82,7 +83,9 @@ public class TaskService {
         task.createdAt = task.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         List<AssignmentCreate> requested = request.getAssignments() == null ? List.of() : request.getAssignments();
         PolicyDocument[] cited = new PolicyDocument[1];
-        return PolicyDocument.<PolicyDocument>findById(documentId)
+        // read FOR SHARE: a replacement of the document (which locks it FOR UPDATE before it cancels its open tasks)
+        // waits for this task to commit and cancels it too, or this waits for the replacement and sees it
+        return PolicyDocument.<PolicyDocument>findById(documentId, LockModeType.PESSIMISTIC_READ)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("document", documentId))
                 .invoke(document -> {
                     if (document.supersededBy != null) {
