@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -51,4 +52,8 @@ public class Milestone extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public MilestoneStatus status;
+
+    /** Progress reports and the supervision sweep both write a milestone: neither may overwrite the other unseen. */
+    @Version
+    public long version;
 }

@@ -11,14 +11,21 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.luoshi.platform.testing.TopicReader;
@@ -125,6 +132,35 @@ class SupervisionTest {
         assertEquals(List.of("org.luoshi.MilestoneOverdue"), alerts(exceeded, 2));
     }
 
+    @Test
+    void aReportThatReadTheCeilingBeforeTheSweepAchievedItIsRefusedNotWrittenOverIt() throws Throwable {
+        UUID agency = Fixtures.announceAgency("盘锦市发展和改革委员会");
+        String documentId = Fixtures.document("盘政办发〔2019〕" + System.nanoTime() % 100000 + "号");
+        String task = ceilingTask(documentId, "1", agency);
+        reportValue(task, agency, 3);
+        TestClock.advance(Duration.ofDays(6));
+        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        CompletableFuture<Integer> late;
+        try (Connection holder = DriverManager.getConnection(url, "postgres", "postgres")) {
+            // the task's row held: a report reads the task and its milestone, then waits to write
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("select id from task where id = ?::uuid for update")) {
+                lock.setString(1, task);
+                lock.executeQuery().close();
+            }
+            late = CompletableFuture.supplyAsync(() -> report(task, agency, 6).statusCode());
+            Thread.sleep(500);
+            // meanwhile the sweep achieves the ceiling on the value it read (3)
+            sweep();
+            holder.commit();
+        }
+        // before, the report wrote its milestone over the sweep's: OPEN again after MilestoneAchieved was announced
+        assertEquals(409, late.get(30, TimeUnit.SECONDS));
+        given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task).then()
+                .body("milestones[0].status", equalTo("ACHIEVED")).body("milestones[0].achieved", equalTo(3));
+        assertEquals(List.of("org.luoshi.MilestoneAchieved"), alerts(task, 2));
+    }
+
     private static String ceilingTask(String documentId, String seq, UUID agency) {
         // 控制在5%以内 by five days from now
         return Fixtures.createTask(documentId, Map.of("seq", seq, "title", "控制能耗增幅" + seq,
@@ -135,11 +171,15 @@ class SupervisionTest {
     }
 
     private static void reportValue(String task, UUID agency, int value) {
+        report(task, agency, value).then().statusCode(201);
+    }
+
+    private static Response report(String task, UUID agency, int value) {
         String milestone = given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task)
                 .then().extract().path("milestones[0].id");
-        given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body(Map.of("period", "2019-Q1", "agencyId", agency.toString(),
+        return given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body(Map.of("period", "2019-Q1", "agencyId", agency.toString(),
                         "text", "增幅" + value + "%", "metrics", List.of(Map.of("milestoneId", milestone, "value", value))))
-                .when().post("/api/v1/tasks/" + task + "/progress").then().statusCode(201);
+                .when().post("/api/v1/tasks/" + task + "/progress");
     }
 
     @Test
