@@ -58,10 +58,12 @@ public class Idempotency {
     }
 
     private Uni<Response> run(IdempotencyRecord.Key id, Supplier<Uni<Response>> action) {
-        // Deferred so that an action refusing the request before it returns a Uni (a synchronous throw)
-        // still releases the key; otherwise the key would answer "still being processed" forever.
-        return Uni.createFrom().<Response>deferred(action::get)
-                .call(response -> Panache.withTransaction(() -> IdempotencyRecord.<IdempotencyRecord>findById(id)
+        // The action joins this transaction, so it commits together with its recorded outcome: an outcome that cannot
+        // be recorded undoes the action, and the key, released, does it once when sent again (before, the action
+        // stood and a retry did it a second time). Deferred so that an action refusing the request before it returns
+        // a Uni (a synchronous throw) still releases the key; otherwise it would answer "still being processed" for ever.
+        return Panache.withTransaction(() -> Uni.createFrom().<Response>deferred(action::get)
+                .call(response -> IdempotencyRecord.<IdempotencyRecord>findById(id)
                         .invoke(record -> {
                             if (record == null) {
                                 // housekeeping freed the claim of a request that ran past its time: the outcome stands,

@@ -20,6 +20,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.luoshi.events.model.Actor;
 import org.luoshi.events.model.ProgressEvent;
+import org.luoshi.events.model.ProgressMetric;
 import org.luoshi.events.model.ProgressSnapshot;
 import org.luoshi.events.model.TaskEvent;
 import org.luoshi.platform.problem.ProblemException;
@@ -102,7 +103,7 @@ public class ProgressService {
                                     .changedFields(List.of("status")).previousStatus(previous.toString()))
                             : Uni.createFrom().item(current))
                     .call(current -> events.publish("ProgressReported", task.id,
-                            new ProgressEvent(mapper.toSnapshot(current), snapshot(report)).actor(actor)))
+                            new ProgressEvent(mapper.toSnapshot(current), snapshot(report, metrics)).actor(actor)))
                     .call(current -> milestones.achieved(reached, current))
                     .replaceWith(report);
         });
@@ -179,9 +180,12 @@ public class ProgressService {
         };
     }
 
-    private static ProgressSnapshot snapshot(ProgressReport report) {
+    /** The report as announced, with its metrics: they change milestones, which the task snapshot does not carry. */
+    private static ProgressSnapshot snapshot(ProgressReport report, List<MetricValue> metrics) {
         return new ProgressSnapshot(report.id, report.period, report.reportedBy, report.reportedAt)
-                .agencyId(report.agencyId).percent(report.percent).text(report.text);
+                .agencyId(report.agencyId).percent(report.percent).text(report.text)
+                .metrics(metrics.isEmpty() ? null
+                        : metrics.stream().map(m -> new ProgressMetric(m.getMilestoneId(), m.getValue())).toList());
     }
 
     private String write(List<MetricValue> metrics) {

@@ -11,6 +11,10 @@ import static org.luoshi.task.support.Fixtures.SUPERVISOR;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.luoshi.platform.testing.TestTokens;
 import org.luoshi.platform.testing.TopicReader;
@@ -89,6 +94,10 @@ class ProgressAndReminderTest {
         assertEquals(List.of("org.luoshi.TaskCreated", "org.luoshi.TaskStatusChanged", "org.luoshi.ProgressReported",
                         "org.luoshi.ProgressReported", "org.luoshi.MilestoneAchieved"),
                 events.stream().map(r -> TopicReader.header(r, "ce_type")).toList());
+        // the amount reported is announced with the report: a milestone short of its target changes no other event
+        JsonPath firstReport = new JsonPath(events.get(2).value());
+        assertEquals(milestone, firstReport.getString("report.metrics[0].milestoneId"));
+        assertEquals(30, firstReport.getInt("report.metrics[0].value"));
     }
 
     @Test
@@ -106,6 +115,43 @@ class ProgressAndReminderTest {
         given().auth().oauth2(SUPERVISOR).header("Idempotency-Key", "report-1").contentType(ContentType.JSON)
                 .body(Map.of("period", "2019-06", "text", "另一份")).when().post("/api/v1/tasks/" + task + "/progress")
                 .then().statusCode(422).contentType("application/problem+json");
+        given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task + "/progress").then().body("items", hasSize(1));
+    }
+
+    @Test
+    void aReportWhoseOutcomeCannotBeRecordedIsUndoneAndDoneOnceWhenSentAgain() throws Exception {
+        UUID education = Fixtures.announceAgency("吉林省教育厅");
+        UUID finance = Fixtures.announceAgency("吉林省财政厅");
+        Fixtures.taskLedBy(Fixtures.document("吉政办发〔2019〕" + System.nanoTime() % 100000 + "号"), "1", List.of(education, finance));
+        String task = task(education, finance);
+        Map<String, Object> body = Map.of("period", "2019-05", "text", "推进中", "agencyId", education.toString());
+        String key = "unrecordable-" + UUID.randomUUID();
+        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        try (Connection database = DriverManager.getConnection(url, "postgres", "postgres");
+                Statement sql = database.createStatement()) {
+            // the outcome of a request under such a key cannot be written (as when the database fails in between)
+            sql.execute("""
+                    create or replace function refuse_outcome() returns trigger language plpgsql as $$
+                    begin
+                      if new.idem_key like 'unrecordable-%' then raise exception 'outcome refused by the test'; end if;
+                      return new;
+                    end $$""");
+            sql.execute("create trigger refuse_outcome before update on idempotency_record"
+                    + " for each row execute function refuse_outcome()");
+            try {
+                given().auth().oauth2(SUPERVISOR).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                        .body(body).when().post("/api/v1/tasks/" + task + "/progress").then().statusCode(500);
+                // before, the report stood (its own transaction) while the key was released: a retry added a second
+                given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task + "/progress").then().body("items", hasSize(0));
+            } finally {
+                sql.execute("drop trigger refuse_outcome on idempotency_record");
+            }
+        }
+        given().auth().oauth2(SUPERVISOR).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body).when().post("/api/v1/tasks/" + task + "/progress").then().statusCode(201);
+        given().auth().oauth2(SUPERVISOR).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(body).when().post("/api/v1/tasks/" + task + "/progress")
+                .then().statusCode(201).header("Idempotent-Replayed", "true");
         given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task + "/progress").then().body("items", hasSize(1));
     }
 
