@@ -182,8 +182,16 @@ public class NameResolver {
     }
 
     private static Optional<NameIndex.Match> agency(NameIndex ix, String key, String jurisdiction, LocalDate asOf) {
-        return ix.byKey(key).stream()
+        List<NameIndex.Match> candidates = ix.byKey(key).stream()
                 .filter(m -> Jurisdictions.distance(m.entry().divisionCode(), jurisdiction) >= 0)
+                .toList();
+        // a reorganization gives its results the originals' names as former names: a name that is still an original's
+        // own means that original (then its successors are followed, or, at a split, listed), not whichever of its
+        // results exists today
+        Set<UUID> successorsOfCandidates = new HashSet<>();
+        candidates.forEach(m -> successorsOfCandidates.addAll(m.entry().successorIds()));
+        return candidates.stream()
+                .filter(m -> m.by() == MatchedByEnum.NAME || !successorsOfCandidates.contains(m.entry().id()))
                 .min(Comparator.<NameIndex.Match>comparingInt(m -> Jurisdictions.distance(m.entry().divisionCode(), jurisdiction))
                         .thenComparing(m -> m.entry().existsOn(asOf) ? 0 : 1)
                         .thenComparing(m -> m.by().ordinal()));

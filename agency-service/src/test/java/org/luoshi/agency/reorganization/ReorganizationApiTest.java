@@ -88,6 +88,35 @@ class ReorganizationApiTest {
         assertStatus(merged, "ACTIVE");
     }
 
+    private static Map<String, Object> created(String name) {
+        return Map.of("create", Map.of("name", name, "classification", "CENTRAL_BRANCH", "level", "PROVINCE",
+                "divisionCode", "220000"));
+    }
+
+    private static io.restassured.response.ValidatableResponse resolve(String name, boolean followSuccessors) {
+        return given().auth().oauth2(ADMIN).queryParam("name", name).queryParam("jurisdiction", "220000")
+                .queryParam("followSuccessors", followSuccessors).when().get("/api/v1/agencies/resolve").then().statusCode(200);
+    }
+
+    @Test
+    void anOldNameMeansTheOriginalFollowedThroughARenameAndListedAtASplit() {
+        String split = create("吉林省畜牧业管理局", null);
+        List<String> parts = reorganize(Map.of("type", "SPLIT", "effectiveOn", "2019-01-28", "originalIds", List.of(split),
+                "resulting", List.of(created("吉林省畜牧业发展中心"), created("吉林省动物卫生监督所"))))
+                .statusCode(201).extract().path("resultingIds");
+        // both parts carry the old name as a former name; before, one of them, either, answered for it
+        resolve("吉林省畜牧业管理局", true).body("id", equalTo(split)).body("successorIds", equalTo(parts))
+                .body("matchedBy", equalTo("NAME"));
+
+        String renamed = create("吉林省粮食局", null);
+        String successor = reorganize(Map.of("type", "RENAME", "effectiveOn", "2019-01-28", "originalIds", List.of(renamed),
+                "resulting", List.of(created("吉林省粮食和物资储备局")))).statusCode(201).extract().path("resultingIds[0]");
+        resolve("吉林省粮食局", true).body("id", equalTo(successor)).body("matchedBy", equalTo("SUCCESSOR"));
+        resolve("吉林省粮食局", false).body("id", equalTo(renamed)).body("successorIds", equalTo(List.of(successor)));
+        // the successor's own name is the successor
+        resolve("吉林省粮食和物资储备局", false).body("id", equalTo(successor)).body("matchedBy", equalTo("NAME"));
+    }
+
     @Test
     void badReorganizationsAreRefusedAndChangeNothing() {
         String parent = create("吉林省测试上级单位", null);
