@@ -37,16 +37,22 @@ public class AgencyDirectory implements PanacheRepositoryBase<DirectoryAgency, U
      * transaction's statement batches.
      *
      * @param successorIdsJson each snapshot's successor ids as a JSON array
+     * @return the snapshots that are what their agency is now, in their order: applied, or repeats of the replica's
+     *     version; not those older than it
      */
-    public Uni<Void> applyAll(List<AgencySnapshot> snapshots, Function<AgencySnapshot, String> successorIdsJson) {
+    public Uni<List<AgencySnapshot>> applyAll(List<AgencySnapshot> snapshots, Function<AgencySnapshot, String> successorIdsJson) {
         Set<UUID> ids = new LinkedHashSet<>();
         snapshots.forEach(s -> ids.add(s.getId()));
         return byIds(ids).flatMap(stored -> {
             Map<UUID, DirectoryAgency> current = new HashMap<>(stored);
             List<DirectoryAgency> created = new ArrayList<>();
+            List<AgencySnapshot> currentSnapshots = new ArrayList<>();
             for (AgencySnapshot snapshot : snapshots) {
                 DirectoryAgency agency = current.get(snapshot.getId());
                 if (agency != null && agency.version >= snapshot.getVersion()) {
+                    if (agency.version == snapshot.getVersion()) {
+                        currentSnapshots.add(snapshot); // a repeat (a republished registry) is still what the agency is
+                    }
                     continue;
                 }
                 if (agency == null) {
@@ -55,8 +61,9 @@ public class AgencyDirectory implements PanacheRepositoryBase<DirectoryAgency, U
                     created.add(agency);
                 }
                 copy(snapshot, successorIdsJson.apply(snapshot), agency);
+                currentSnapshots.add(snapshot);
             }
-            return created.isEmpty() ? Uni.createFrom().voidItem() : persist(created);
+            return (created.isEmpty() ? Uni.createFrom().voidItem() : persist(created)).replaceWith(currentSnapshots);
         });
     }
 

@@ -9,6 +9,7 @@ import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.luoshi.events.model.AgencyEvent;
@@ -82,11 +83,13 @@ public class AgencyEventsConsumer {
 
     private Uni<Void> apply(List<AgencyEvent> run) {
         List<AgencySnapshot> agencies = run.stream().map(AgencyEvent::getAgency).toList();
-        Uni<Void> replicated = directory.applyAll(agencies, agency -> write(
+        Uni<List<AgencySnapshot>> replicated = directory.applyAll(agencies, agency -> write(
                 agency.getSuccessorIds() == null ? List.of() : agency.getSuccessorIds()));
         Reorganization reorganization = run.get(0).getReorganization();
         if (reorganization == null) {
-            return replicated.flatMap(done -> waiting.resolve(agencies)).replaceWithVoid();
+            // only what the replica took: an older snapshot arriving late (an alias since dropped, a unit since merged
+            // away) must not assign waiting names to what the agency no longer is
+            return replicated.flatMap(waiting::resolve).replaceWithVoid();
         }
         // the first event of a reorganization moves every affected assignment; the others find nothing left
         return replicated.flatMap(done -> reassignments.follow(reorganization)).replaceWithVoid();
@@ -106,10 +109,24 @@ public class AgencyEventsConsumer {
                 throw new PoisonEventException("event " + event.id() + " carries an agency snapshot without name, status"
                         + " or version, or with a division code that is not six digits");
             }
+            if (hasNull(agency.getOtherNames()) || hasNull(agency.getSuccessorIds())) {
+                throw new PoisonEventException("event " + event.id() + " carries an agency snapshot with an empty entry"
+                        + " among its other names or successors");
+            }
+            Reorganization reorganization = data.getReorganization();
+            if (reorganization != null && (reorganization.getType() == null || reorganization.getOriginalIds() == null
+                    || hasNull(reorganization.getOriginalIds()) || hasNull(reorganization.getResultingIds()))) {
+                throw new PoisonEventException("event " + event.id() + " carries a reorganization without type or"
+                        + " originals, or with an empty entry among its originals or results");
+            }
             return data;
         } catch (JsonProcessingException e) {
             throw new PoisonEventException("event " + event.id() + " is not a readable agency event", e);
         }
+    }
+
+    private static boolean hasNull(List<?> values) {
+        return values != null && values.stream().anyMatch(Objects::isNull);
     }
 
     private String write(List<?> values) {

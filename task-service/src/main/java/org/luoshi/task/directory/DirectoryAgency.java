@@ -5,7 +5,11 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** task-service's replica of one agency, as last announced on agency.events. */
 @Entity
@@ -37,4 +41,22 @@ public class DirectoryAgency extends PanacheEntityBase {
     /** The agency's own version in agency-service: older snapshots never overwrite newer ones. */
     @Column(nullable = false)
     public long version;
+
+    private static final Pattern UUID_TEXT = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    /** Whether the agency has ended (a reorganization or a dissolution) as last announced. */
+    public boolean ended() {
+        return !"ACTIVE".equals(status);
+    }
+
+    /** The successors, in the order the snapshot gave them. */
+    public List<UUID> successors() {
+        List<UUID> successors = new ArrayList<>();
+        Matcher id = UUID_TEXT.matcher(successorIds == null ? "" : successorIds);
+        while (id.find()) {
+            successors.add(UUID.fromString(id.group()));
+        }
+        return successors;
+    }
 }

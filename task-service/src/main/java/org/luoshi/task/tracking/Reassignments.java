@@ -6,14 +6,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.luoshi.events.model.Reassignment;
 import org.luoshi.task.api.model.AssignmentRole;
 import org.luoshi.events.model.Reorganization;
 import org.luoshi.events.model.TaskEvent;
+import org.luoshi.task.directory.DirectoryAgency;
 
 /**
  * Makes tasks follow reorganizations: assignments to units that ended move to their successors, the first unit
@@ -39,18 +44,48 @@ public class Reassignments {
 
     /** Call inside the consumer's transaction; a repeat finds nothing left to move and changes nothing. */
     public Uni<Integer> follow(Reorganization reorganization) {
-        List<UUID> originals = reorganization.getOriginalIds();
-        List<UUID> successors = reorganization.getResultingIds();
-        if (successors == null || successors.isEmpty() || reorganization.getType() == Reorganization.TypeEnum.MOVE) {
+        List<UUID> results = reorganization.getResultingIds();
+        if (results == null || results.isEmpty() || reorganization.getType() == Reorganization.TypeEnum.MOVE) {
             return Uni.createFrom().item(0);
         }
+        return standing(results, new HashSet<>()).flatMap(successors -> follow(reorganization, successors));
+    }
+
+    /**
+     * The units that stand for a reorganization's results now: a result that a later reorganization has already ended
+     * in the replica is replaced by its successors, and so on. A later reorganization's events can come first (they are
+     * keyed by other agencies, so in other partitions); without this, tasks moved onto a result already renamed or
+     * merged away would stay on it.
+     */
+    private static Uni<List<UUID>> standing(List<UUID> results, Set<UUID> followed) {
+        return DirectoryAgency.<DirectoryAgency>list("id in ?1", results).flatMap(known -> {
+            Map<UUID, DirectoryAgency> byId = new HashMap<>();
+            known.forEach(a -> byId.put(a.id, a));
+            Set<UUID> next = new LinkedHashSet<>();
+            boolean replaced = false;
+            for (UUID id : results) {
+                DirectoryAgency agency = byId.get(id);
+                List<UUID> successors = agency == null || !agency.ended() ? List.of() : agency.successors();
+                if (!successors.isEmpty() && followed.add(id)) {
+                    next.addAll(successors);
+                    replaced = true;
+                } else {
+                    next.add(id);
+                }
+            }
+            return replaced ? standing(List.copyOf(next), followed) : Uni.createFrom().item(List.copyOf(next));
+        });
+    }
+
+    private Uni<Integer> follow(Reorganization reorganization, List<UUID> successors) {
+        List<UUID> originals = reorganization.getOriginalIds();
         return AssignmentMember.follow(originals, successors).flatMap(membersChanged -> Assignment.<Assignment>list(
                 "agencyId in ?1 order by key.taskId, key.position", originals).flatMap(moving -> {
             Map<UUID, List<Assignment>> byTask = new LinkedHashMap<>();
             moving.forEach(a -> byTask.computeIfAbsent(a.key.taskId(), k -> new ArrayList<>()).add(a));
             Uni<Integer> chain = Uni.createFrom().item(0);
             for (UUID taskId : byTask.keySet()) {
-                chain = chain.flatMap(count -> reassign(taskId, reorganization).map(done -> count + 1));
+                chain = chain.flatMap(count -> reassign(taskId, reorganization, successors).map(done -> count + 1));
             }
             // a task whose only change is a group's members: its TaskReassigned would have carried them
             for (UUID taskId : membersChanged.stream().filter(t -> !byTask.containsKey(t)).sorted().toList()) {
@@ -72,9 +107,8 @@ public class Reassignments {
         });
     }
 
-    private Uni<Void> reassign(UUID taskId, Reorganization reorganization) {
+    private Uni<Void> reassign(UUID taskId, Reorganization reorganization, List<UUID> successors) {
         List<UUID> originals = reorganization.getOriginalIds();
-        List<UUID> successors = reorganization.getResultingIds();
         return Task.<Task>findById(taskId).flatMap(task -> Assignment.<Assignment>list(
                 "key.taskId = ?1 order by key.position", taskId).flatMap(assignments -> {
             List<Assignment> removed = new ArrayList<>();

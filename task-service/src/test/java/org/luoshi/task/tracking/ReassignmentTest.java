@@ -68,6 +68,29 @@ class ReassignmentTest {
     }
 
     @Test
+    void aReorganizationWhoseResultWasAlreadyRenamedMovesTasksOnToTheUnitThatStandsNow() {
+        String suffix = String.valueOf(System.nanoTime() % 1000);
+        UUID bureau = Fixtures.announceAgency("湖南省粮食局" + suffix);
+        UUID reserves = Fixtures.announceAgency("湖南省物资储备局" + suffix);
+        UUID renamed = Fixtures.announceAgency("湖南省粮食和物资储备局" + suffix);
+        String documentId = Fixtures.document("湘政办发〔2018〕" + System.nanoTime() % 100000 + "号");
+        String task = Fixtures.taskLedBy(documentId, "1", List.of(bureau));
+        String marker = Fixtures.taskLedBy(documentId, "2", List.of(reserves));
+        // the later reorganization's events come first (they are keyed by other agencies, in other partitions):
+        // the merge's result, 物资储备局, is renamed before the merge into it is read
+        Fixtures.announceReorganization("RENAME", "AgencyRenamed", Map.of(reserves, "湖南省物资储备局" + suffix), List.of(renamed));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(INTEGRATOR)
+                .when().get("/api/v1/tasks/" + marker).then().body("assignments.agencyId", equalTo(List.of(renamed.toString()))));
+        Fixtures.announceReorganization("MERGE", "AgenciesMerged", Map.of(bureau, "湖南省粮食局" + suffix), List.of(reserves));
+
+        // before, the task stopped at 物资储备局, which had already ended, and stayed there
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(INTEGRATOR)
+                .when().get("/api/v1/tasks/" + task).then().statusCode(200)
+                .body("assignments.agencyId", equalTo(List.of(renamed.toString())))
+                .body("assignments[0].formerAgencyId", equalTo(bureau.toString())));
+    }
+
+    @Test
     void aSuccessorAlreadyNamedTakesOverTheLeadOfTheUnitItAbsorbs() {
         UUID housing = Fixtures.announceAgency("湖南省住房和城乡建设厅" + System.nanoTime() % 1000);
         UUID successor = Fixtures.announceAgency("湖南省自然资源厅" + System.nanoTime() % 1000);

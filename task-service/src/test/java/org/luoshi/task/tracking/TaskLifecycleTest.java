@@ -171,12 +171,18 @@ class TaskLifecycleTest {
                 snapshot(id, "六安市国土资源局", 1).replace("\"status\": \"ACTIVE\", ", ""));
         TopicWriter.cloudEvent("agency.events", id.toString(), TopicWriter.newId(), "AgencyUpdated",
                 snapshot(id, "六安市国土资源局", 1).replace("430000", "430"));
+        // a reorganization with an empty result: a NullPointerException in the reassignment, which stopped the channel
+        TopicWriter.cloudEvent("agency.events", id.toString(), TopicWriter.newId(), "AgencyRenamed", """
+                {"agency": {"id": "%s", "name": "六安市国土资源局", "classification": "DEPARTMENT", "level": "PROVINCE",
+                 "divisionCode": "430000", "status": "DISSOLVED", "version": 1}, "reorganization": {"id": "%s",
+                 "type": "RENAME", "effectiveOn": "2019-01-28", "originalIds": ["%s"], "resultingIds": [null]}}"""
+                .formatted(id, UUID.randomUUID(), id));
         String renamed = TopicWriter.newId();
         TopicWriter.cloudEvent("agency.events", id.toString(), renamed, "AgencyRenamed", snapshot(id, "六安市自然资源和规划局", 1));
         TopicWriter.cloudEvent("agency.events", id.toString(), renamed, "AgencyRenamed", snapshot(id, "重复投递不应生效", 1));
         TopicWriter.cloudEvent("agency.events", id.toString(), TopicWriter.newId(), "AgencyUpdated", snapshot(id, "旧版本不应覆盖", 0));
 
-        assertEquals(3, TopicReader.await("agency.events.dlq", r -> id.toString().equals(r.key()), 3, Duration.ofSeconds(20)).size());
+        assertEquals(4, TopicReader.await("agency.events.dlq", r -> id.toString().equals(r.key()), 4, Duration.ofSeconds(20)).size());
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(INTEGRATOR)
                 .when().get("/api/v1/tasks/" + taskId)
                 .then().statusCode(200).body("assignments[0].agencyName", equalTo("六安市自然资源和规划局")));
