@@ -18,6 +18,7 @@ import org.luoshi.agency.api.model.AgencyPatch;
 import org.luoshi.agency.api.model.AgencyStatus;
 import org.luoshi.agency.api.model.Classification;
 import org.luoshi.agency.api.model.Level;
+import org.luoshi.agency.naming.NameResolver;
 import org.luoshi.platform.idempotency.Idempotency;
 import org.luoshi.platform.security.Roles;
 import org.luoshi.platform.text.ChineseText;
@@ -31,10 +32,12 @@ public class AgencyResource implements AgenciesApi {
 
     private final WorkloadService workload;
     private final Idempotency idempotency;
+    private final NameResolver names;
 
     public AgencyResource(AgencyService service, AgencyMapper mapper, ReorganizationService reorganizations,
-            WorkloadService workload, Idempotency idempotency) {
+            WorkloadService workload, Idempotency idempotency, NameResolver names) {
         this.idempotency = idempotency;
+        this.names = names;
         this.service = service;
         this.mapper = mapper;
         this.reorganizations = reorganizations;
@@ -67,6 +70,9 @@ public class AgencyResource implements AgenciesApi {
                 .map(agency -> Response.created(URI.create("/api/v1/agencies/" + agency.id))
                         .tag(String.valueOf(agency.version))
                         .entity(mapper.toApi(agency)).build()))
+                // under an Idempotency-Key the agency commits with the key's outcome, after the service dropped the
+                // name index: dropped again once committed, or a resolution in between rebuilds it from before
+                .invoke(names::invalidate)
                 .subscribeAsCompletionStage();
     }
 
