@@ -10,6 +10,7 @@ import org.luoshi.platform.idempotency.Idempotency;
 import org.luoshi.platform.security.Roles;
 import org.luoshi.platform.text.ChineseText;
 import org.luoshi.task.api.TasksApi;
+import org.luoshi.task.api.model.AssignmentsReplace;
 import org.luoshi.task.api.model.AssignmentRole;
 import org.luoshi.task.api.model.Health;
 import org.luoshi.task.api.model.MilestoneCreate;
@@ -77,6 +78,14 @@ public class TaskResource implements TasksApi {
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.OFFICER})
     public CompletionStage<Response> updateTask(UUID id, TaskPatch taskPatch, String ifMatch) {
         return service.update(id, ifMatch, taskPatch)
+                .map(view -> Response.ok(mapper.toApi(view)).tag(String.valueOf(view.task().version)).build())
+                .subscribeAsCompletionStage();
+    }
+
+    @Override
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    public CompletionStage<Response> replaceAssignments(UUID id, AssignmentsReplace request, String ifMatch) {
+        return service.replaceAssignments(id, ifMatch, request.getAssignments())
                 .map(view -> Response.ok(mapper.toApi(view)).tag(String.valueOf(view.task().version)).build())
                 .subscribeAsCompletionStage();
     }

@@ -273,6 +273,42 @@ public class TaskService {
     }
 
     /**
+     * Replaces the task's units by those given, in order, as a supervisor decides after a reorganization (a split flags
+     * the task for review) or any other change of who does what; the review is then done. Announced as TaskUpdated
+     * (assignments, and reviewRequired when it was set); names no agency matches are announced as unresolved.
+     */
+    @WithTransaction
+    public Uni<TaskView> replaceAssignments(UUID id, String ifMatch, List<AssignmentCreate> requested) {
+        long expected = ETags.requiredVersion(ifMatch);
+        return find(id).flatMap(task -> {
+            ETags.checkCurrent(expected, task.version);
+            if (task.status == TaskStatus.COMPLETED || task.status == TaskStatus.CANCELLED) {
+                throw ProblemException.conflict("task " + task.seq + " is " + task.status
+                        + "; a closed task keeps the units that did it");
+            }
+            return resolveAssignments(task.id, requested).flatMap(assignments -> AssignmentMember
+                    .delete("key.taskId = ?1", task.id)
+                    .flatMap(x -> Assignment.delete("key.taskId = ?1", task.id))
+                    .flatMap(x -> assignments.isEmpty() ? Uni.createFrom().voidItem() : Assignment.persist(assignments))
+                    .flatMap(x -> Panache.flush())
+                    .flatMap(x -> AssignmentMember.persistOf(assignments))
+                    .flatMap(x -> {
+                        List<String> changed = new ArrayList<>(List.of("assignments"));
+                        if (task.reviewRequired) {
+                            task.reviewRequired = false;
+                            changed.add("reviewRequired");
+                        }
+                        task.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                        return Panache.flush()
+                                .flatMap(flushed -> load(task))
+                                .flatMap(view -> publish("TaskUpdated", view, changed, null))
+                                .flatMap(view -> PolicyDocument.<PolicyDocument>findById(task.documentId)
+                                        .flatMap(document -> announceUnresolved(view, document)));
+                    }));
+        });
+    }
+
+    /**
      * An officer (without a supervising role) moves only the status of their own agency's tasks, and only forward:
      * suspending and cancelling are supervisors' decisions.
      */

@@ -9,6 +9,7 @@ import static org.luoshi.task.support.Fixtures.INTEGRATOR;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.luoshi.platform.testing.TestTokens;
 import org.luoshi.platform.testing.TopicReader;
 import org.luoshi.task.support.Fixtures;
 import org.luoshi.task.support.RealInfrastructureProfile;
@@ -88,6 +90,55 @@ class ReassignmentTest {
                 .when().get("/api/v1/tasks/" + task).then().statusCode(200)
                 .body("assignments.agencyId", equalTo(List.of(renamed.toString())))
                 .body("assignments[0].formerAgencyId", equalTo(bureau.toString())));
+    }
+
+    @Test
+    void aSupervisorReplacesTheUnitsOfATaskASplitFlaggedAndTheReviewIsDone() {
+        String suffix = String.valueOf(System.nanoTime() % 1000);
+        UUID land = Fixtures.announceAgency("湖南省国土资源厅" + suffix);
+        UUID nature = Fixtures.announceAgency("湖南省自然资源厅" + suffix);
+        UUID survey = Fixtures.announceAgency("湖南省测绘地理信息局" + suffix);
+        String documentId = Fixtures.document("湘政办发〔2018〕" + System.nanoTime() % 100000 + "号");
+        String task = Fixtures.taskLedBy(documentId, "1", List.of(land));
+        Fixtures.announceReorganization("SPLIT", "AgencySplit", Map.of(land, "湖南省国土资源厅" + suffix), List.of(nature, survey));
+        String flagged = await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(INTEGRATOR)
+                .when().get("/api/v1/tasks/" + task), r -> r.jsonPath().getBoolean("reviewRequired")).header("ETag");
+
+        String url = "/api/v1/tasks/" + task + "/assignments";
+        Map<String, Object> decided = Map.of("assignments", List.of(Map.of("agencyId", nature.toString(), "role", "LEAD"),
+                Map.of("rawName", "省林业局", "role", "PARTICIPANT")));
+        // who may, on which version, with what
+        given().auth().oauth2(Fixtures.SUPERVISOR).contentType(ContentType.JSON).body(decided).when().put(url)
+                .then().statusCode(428);
+        given().auth().oauth2(TestTokens.officer("hunan-zr", nature)).contentType(ContentType.JSON)
+                .header("If-Match", flagged).body(decided).when().put(url).then().statusCode(403);
+        given().auth().oauth2(Fixtures.SUPERVISOR).contentType(ContentType.JSON).header("If-Match", flagged)
+                .body(Map.of("assignments", List.of(Map.of("agencyId", land.toString(), "role", "LEAD"))))
+                .when().put(url).then().statusCode(422).contentType("application/problem+json");
+        given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task).then().header("ETag", flagged)
+                .body("assignments.agencyId", equalTo(List.of(nature.toString(), survey.toString())));
+
+        String replaced = given().auth().oauth2(Fixtures.SUPERVISOR).contentType(ContentType.JSON).header("If-Match", flagged)
+                .body(decided).when().put(url).then().statusCode(200)
+                .body("reviewRequired", equalTo(false))
+                .body("assignments.agencyId", equalTo(java.util.Arrays.asList(nature.toString(), null)))
+                .body("assignments.role", equalTo(List.of("LEAD", "PARTICIPANT")))
+                .body("assignments[1].rawName", equalTo("省林业局"))
+                .extract().header("ETag");
+        given().auth().oauth2(Fixtures.SUPERVISOR).contentType(ContentType.JSON).header("If-Match", flagged)
+                .body(decided).when().put(url).then().statusCode(412);
+        given().auth().oauth2(INTEGRATOR).queryParam("agencyId", survey.toString()).when().get("/api/v1/tasks")
+                .then().body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(task)));
+
+        List<ConsumerRecord<String, String>> updated = TopicReader.await("task.events", r -> task.equals(r.key())
+                && "org.luoshi.TaskUpdated".equals(TopicReader.header(r, "ce_type")), 2, Duration.ofSeconds(10));
+        assertEquals(1, updated.size());
+        JsonPath event = new JsonPath(updated.get(0).value());
+        assertEquals(List.of("assignments", "reviewRequired"), event.getList("changedFields"));
+        assertEquals(replaced.replace("\"", ""), String.valueOf(event.getLong("task.version")));
+        assertEquals(1, TopicReader.await("task.events", r -> task.equals(r.key())
+                && "org.luoshi.AgencyReferenceUnresolved".equals(TopicReader.header(r, "ce_type")), 1,
+                Duration.ofSeconds(10)).size(), "the name without agency is announced for curation");
     }
 
     @Test
