@@ -89,7 +89,10 @@ public class AgencyEventsConsumer {
         if (reorganization == null) {
             // only what the replica took: an older snapshot arriving late (an alias since dropped, a unit since merged
             // away) must not assign waiting names to what the agency no longer is
-            return replicated.flatMap(waiting::resolve).replaceWithVoid();
+            return replicated.call(waiting::resolve)
+                    .flatMap(current -> reassignments.followEnded(current.stream()
+                            .filter(a -> a.getStatus() == AgencySnapshot.StatusEnum.DISSOLVED).toList()))
+                    .replaceWithVoid();
         }
         // the first event of a reorganization moves every affected assignment; the others find nothing left
         return replicated.flatMap(done -> reassignments.follow(reorganization)).replaceWithVoid();

@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.luoshi.events.model.AgencySnapshot;
 import org.luoshi.events.model.Reassignment;
 import org.luoshi.task.api.model.AssignmentRole;
+import org.luoshi.task.api.model.TaskStatus;
 import org.luoshi.events.model.Reorganization;
 import org.luoshi.events.model.TaskEvent;
 import org.luoshi.task.directory.DirectoryAgency;
@@ -29,6 +31,8 @@ import org.luoshi.task.directory.DirectoryAgency;
 @ApplicationScoped
 public class Reassignments {
 
+    private static final List<TaskStatus> OPEN = List.of(TaskStatus.NOT_STARTED, TaskStatus.IN_PROGRESS,
+            TaskStatus.SUSPENDED);
     private static final List<AssignmentRole> RANK = List.of(AssignmentRole.LEAD, AssignmentRole.RESPONSIBLE,
             AssignmentRole.PARTICIPANT);
 
@@ -44,11 +48,95 @@ public class Reassignments {
 
     /** Call inside the consumer's transaction; a repeat finds nothing left to move and changes nothing. */
     public Uni<Integer> follow(Reorganization reorganization) {
-        List<UUID> results = reorganization.getResultingIds();
-        if (results == null || results.isEmpty() || reorganization.getType() == Reorganization.TypeEnum.MOVE) {
+        if (reorganization.getType() == Reorganization.TypeEnum.MOVE) {
             return Uni.createFrom().item(0);
         }
+        List<UUID> results = reorganization.getResultingIds();
+        if (results == null || results.isEmpty()) {
+            return orphaned(reorganization.getOriginalIds());
+        }
         return standing(results, new HashSet<>()).flatMap(successors -> follow(reorganization, successors));
+    }
+
+    /**
+     * Follows agencies a snapshot shows ended, when tasks still name them: the reorganization that ended them was not
+     * read (compacted away from agency.events before a restored replica caught up, or a registry republished), so the
+     * snapshot's successors stand for it. Call inside the consumer's transaction.
+     */
+    public Uni<Integer> followEnded(List<AgencySnapshot> ended) {
+        List<UUID> ids = ended.stream().map(AgencySnapshot::getId).toList();
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        // one query for the whole run (a republished registry holds every dissolved unit): which still have tasks
+        return Panache.getSession().flatMap(session -> session.createSelectionQuery(
+                        "select a.agencyId from Assignment a where a.agencyId in :ids union"
+                                + " select m.key.agencyId from AssignmentMember m where m.key.agencyId in :ids", UUID.class)
+                        .setParameter("ids", ids).getResultList())
+                .flatMap(named -> {
+                    Uni<Integer> chain = Uni.createFrom().item(0);
+                    for (AgencySnapshot agency : ended) {
+                        if (!named.contains(agency.getId())) {
+                            continue;
+                        }
+                        List<UUID> successors = agency.getSuccessorIds() == null ? List.of() : agency.getSuccessorIds();
+                        Reorganization inferred = new Reorganization()
+                                .type(successors.size() > 1 ? Reorganization.TypeEnum.SPLIT : Reorganization.TypeEnum.MERGE)
+                                .effectiveOn(agency.getDissolutionDate())
+                                .originalIds(List.of(agency.getId())).resultingIds(successors);
+                        chain = chain.flatMap(count -> follow(inferred).map(moved -> count + moved));
+                    }
+                    return chain;
+                });
+    }
+
+    /**
+     * Units that ended without successors (a DISSOLVE): their open tasks are flagged for review (a supervisor names
+     * who does the work now, PUT …/assignments), and they leave the groups (各市州人民政府) assigned to open tasks.
+     * Each task changed is announced as TaskUpdated; a repeat finds nothing left to change.
+     */
+    private Uni<Integer> orphaned(List<UUID> ended) {
+        if (ended == null || ended.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return AssignmentMember.<AssignmentMember>list("key.agencyId in ?1 and key.taskId in (select t.id from Task t"
+                        + " where t.status in ?2)", ended, OPEN)
+                .flatMap(members -> Assignment.<Assignment>list("agencyId in ?1 and key.taskId in (select t.id from Task t"
+                                + " where t.status in ?2 and t.reviewRequired = false)", ended, OPEN)
+                        .flatMap(assigned -> {
+                            Map<UUID, List<String>> changed = new LinkedHashMap<>();
+                            members.forEach(m -> changed.computeIfAbsent(m.key.taskId(), k -> new ArrayList<>()).add("assignments"));
+                            assigned.forEach(a -> {
+                                List<String> fields = changed.computeIfAbsent(a.key.taskId(), k -> new ArrayList<>());
+                                if (!fields.contains("reviewRequired")) {
+                                    fields.add("reviewRequired");
+                                }
+                            });
+                            Uni<Void> deletes = Uni.createFrom().voidItem();
+                            for (AssignmentMember gone : members) {
+                                deletes = deletes.flatMap(x -> gone.delete());
+                            }
+                            Uni<Integer> chain = deletes.replaceWith(0);
+                            for (Map.Entry<UUID, List<String>> task : changed.entrySet()) {
+                                List<String> fields = task.getValue().stream().distinct().toList();
+                                chain = chain.flatMap(count -> flagged(task.getKey(), fields).replaceWith(count + 1));
+                            }
+                            return chain;
+                        }));
+    }
+
+    private Uni<Void> flagged(UUID taskId, List<String> fields) {
+        return Task.<Task>findById(taskId).flatMap(task -> {
+            if (fields.contains("reviewRequired")) {
+                task.reviewRequired = true;
+            }
+            task.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            return Panache.flush()
+                    .flatMap(x -> tasks.load(task))
+                    .flatMap(view -> events.publish("TaskUpdated", view,
+                            new TaskEvent(mapper.toSnapshot(view)).changedFields(fields)))
+                    .replaceWithVoid();
+        });
     }
 
     /**

@@ -20,6 +20,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.luoshi.platform.testing.TestTokens;
 import org.luoshi.platform.testing.TopicReader;
+import org.luoshi.platform.testing.TopicWriter;
 import org.luoshi.task.support.Fixtures;
 import org.luoshi.task.support.RealInfrastructureProfile;
 
@@ -139,6 +140,54 @@ class ReassignmentTest {
         assertEquals(1, TopicReader.await("task.events", r -> task.equals(r.key())
                 && "org.luoshi.AgencyReferenceUnresolved".equals(TopicReader.header(r, "ce_type")), 1,
                 Duration.ofSeconds(10)).size(), "the name without agency is announced for curation");
+    }
+
+    @Test
+    void aUnitDissolvedWithoutSuccessorFlagsItsOpenTasksAndLeavesTheGroupsAssigned() {
+        String suffix = String.valueOf(System.nanoTime() % 1000);
+        UUID office = Fixtures.announceAgency("湖南省扶贫开发办公室" + suffix);
+        UUID other = Fixtures.announceAgency("株洲市人民政府" + suffix);
+        String documentId = Fixtures.document("湘政办发〔2018〕" + System.nanoTime() % 100000 + "号");
+        String led = Fixtures.taskLedBy(documentId, "1", List.of(office));
+        String grouped = Fixtures.taskWithGroup(documentId, "2", other, "LEAD", "各市州人民政府", List.of(office, other));
+
+        Fixtures.announceReorganization("DISSOLVE", "AgencyDissolved", Map.of(office, "湖南省扶贫开发办公室" + suffix), List.of());
+
+        // before, nothing happened: the tasks stayed on a unit that no longer exists, unflagged
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(INTEGRATOR)
+                .when().get("/api/v1/tasks/" + led).then().body("reviewRequired", equalTo(true))
+                .body("assignments.agencyId", equalTo(List.of(office.toString()))));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(INTEGRATOR)
+                .when().get("/api/v1/tasks/" + grouped).then().body("assignments[1].memberIds", equalTo(List.of(other.toString())))
+                .body("reviewRequired", equalTo(false)));
+        JsonPath flagged = new JsonPath(TopicReader.await("task.events", r -> led.equals(r.key())
+                && "org.luoshi.TaskUpdated".equals(TopicReader.header(r, "ce_type")), 1, Duration.ofSeconds(10)).get(0).value());
+        assertEquals(List.of("reviewRequired"), flagged.getList("changedFields"));
+        JsonPath members = new JsonPath(TopicReader.await("task.events", r -> grouped.equals(r.key())
+                && "org.luoshi.TaskUpdated".equals(TopicReader.header(r, "ce_type")), 1, Duration.ofSeconds(10)).get(0).value());
+        assertEquals(List.of("assignments"), members.getList("changedFields"));
+    }
+
+    @Test
+    void aSnapshotShowingAUnitEndedIsFollowedWhenItsReorganizationWasNeverRead() {
+        String suffix = String.valueOf(System.nanoTime() % 1000);
+        UUID old = Fixtures.announceAgency("湖南省旅游发展委员会" + suffix);
+        UUID successor = Fixtures.announceAgency("湖南省文化和旅游厅" + suffix);
+        String documentId = Fixtures.document("湘政办发〔2018〕" + System.nanoTime() % 100000 + "号");
+        String task = Fixtures.taskLedBy(documentId, "1", List.of(old));
+        // only the snapshot that the registry republishes: the reorganization's own events were compacted away
+        TopicWriter.cloudEvent("agency.events", old.toString(), TopicWriter.newId(), "AgencyUpdated", """
+                {"agency": {"id": "%s", "name": "湖南省旅游发展委员会%s", "classification": "DEPARTMENT", "level": "PROVINCE",
+                 "divisionCode": "430000", "status": "DISSOLVED", "dissolutionDate": "2018-10-19",
+                 "successorIds": ["%s"], "version": 3}}""".formatted(old, suffix, successor));
+
+        // before, the replica took the snapshot and the task stayed on the ended unit
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(INTEGRATOR)
+                .when().get("/api/v1/tasks/" + task).then()
+                .body("assignments.agencyId", equalTo(List.of(successor.toString())))
+                .body("assignments[0].formerAgencyId", equalTo(old.toString())));
+        assertEquals(1, TopicReader.await("task.events", r -> task.equals(r.key())
+                && "org.luoshi.TaskReassigned".equals(TopicReader.header(r, "ce_type")), 2, Duration.ofSeconds(5)).size());
     }
 
     @Test
