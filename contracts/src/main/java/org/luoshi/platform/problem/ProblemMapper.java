@@ -29,6 +29,7 @@ import org.luoshi.common.model.FieldError;
 import org.luoshi.common.model.Problem;
 import org.luoshi.platform.http.StrictParameters;
 import org.luoshi.platform.sql.InvalidValue;
+import org.luoshi.platform.sql.TransactionConflict;
 import org.luoshi.platform.sql.UniqueViolation;
 
 /**
@@ -156,6 +157,12 @@ public class ProblemMapper {
             return respond(409, "conflict", "Conflict",
                     "a resource with the same name or number was created at the same time; read it and retry if needed",
                     List.of(), uri);
+        }
+        if (TransactionConflict.isCauseOf(e)) {
+            // a deadlock with another transaction (a task assigned a unit while its reorganization is applied): rolled
+            // back whole, so the request can be sent again
+            return respond(409, "concurrent-change", "Changed concurrently",
+                    "the request ran into another change at the same time and was undone; send it again", List.of(), uri);
         }
         Optional<String> invalid = InvalidValue.reasonOf(e);
         if (invalid.isPresent()) {

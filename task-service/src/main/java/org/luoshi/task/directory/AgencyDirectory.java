@@ -3,6 +3,7 @@ package org.luoshi.task.directory;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -28,6 +29,19 @@ public class AgencyDirectory implements PanacheRepositoryBase<DirectoryAgency, U
             return findById(id).map(agency -> agency == null ? Map.<UUID, DirectoryAgency>of() : Map.of(id, agency));
         }
         return list("id in ?1", ids).map(agencies -> agencies.stream()
+                .collect(Collectors.toMap(a -> a.id, Function.identity())));
+    }
+
+    /**
+     * As {@link #byIds}, read FOR SHARE, for assigning them: a reorganization being applied to them (the consumer
+     * writes their rows before it follows the reorganization) waits for the caller's transaction and then moves its
+     * assignments too, or the caller waits for the reorganization and sees them ended.
+     */
+    public Uni<Map<UUID, DirectoryAgency>> byIdsForAssignment(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return find("id in ?1", ids).withLock(LockModeType.PESSIMISTIC_READ).list().map(agencies -> agencies.stream()
                 .collect(Collectors.toMap(a -> a.id, Function.identity())));
     }
 

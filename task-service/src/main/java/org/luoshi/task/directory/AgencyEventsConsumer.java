@@ -3,6 +3,7 @@ package org.luoshi.task.directory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -83,8 +84,10 @@ public class AgencyEventsConsumer {
 
     private Uni<Void> apply(List<AgencyEvent> run) {
         List<AgencySnapshot> agencies = run.stream().map(AgencyEvent::getAgency).toList();
+        // written before the tasks are read: a task being assigned one of these agencies (read FOR SHARE) commits
+        // first and is followed too, or sees the agency ended
         Uni<List<AgencySnapshot>> replicated = directory.applyAll(agencies, agency -> write(
-                agency.getSuccessorIds() == null ? List.of() : agency.getSuccessorIds()));
+                agency.getSuccessorIds() == null ? List.of() : agency.getSuccessorIds())).call(Panache::flush);
         Reorganization reorganization = run.get(0).getReorganization();
         if (reorganization == null) {
             // only what the replica took: an older snapshot arriving late (an alias since dropped, a unit since merged

@@ -34,11 +34,13 @@ import org.luoshi.task.api.model.ImportedMilestone;
 import org.luoshi.task.api.model.ImportedTask;
 import org.luoshi.task.api.model.MilestoneCreate;
 import org.luoshi.task.api.model.TaskStatus;
+import org.luoshi.task.directory.AgencyDirectory;
 import org.luoshi.task.document.DocumentService;
 import org.luoshi.task.document.PolicyDocument;
 import org.luoshi.task.milestone.Milestone;
 import org.luoshi.task.milestone.Milestones;
 import org.luoshi.task.tracking.Assignment;
+import org.luoshi.task.tracking.Reassignments;
 import org.luoshi.task.tracking.Task;
 import org.luoshi.task.tracking.TaskView;
 
@@ -61,12 +63,17 @@ public class ImportService {
     private final AgencyResolveClient agencies;
     private final DocumentService documents;
     private final ImportEvents events;
+    private final AgencyDirectory directory;
+    private final Reassignments reassignments;
     private final ObjectMapper json;
     private final long maxBytes;
 
     public ImportService(@RestClient AgencyResolveClient agencies, DocumentService documents, ImportEvents events,
-            ObjectMapper json, @ConfigProperty(name = "luoshi.import.max-bytes") long maxBytes) {
+            AgencyDirectory directory, Reassignments reassignments, ObjectMapper json,
+            @ConfigProperty(name = "luoshi.import.max-bytes") long maxBytes) {
         this.agencies = agencies;
+        this.directory = directory;
+        this.reassignments = reassignments;
         this.documents = documents;
         this.events = events;
         this.json = json;
@@ -383,8 +390,21 @@ public class ImportService {
             // the events are built from what is written, not read back
             views.add(new TaskView(task, assignments, taskMilestones, Map.of()));
         }
-        return ImportedRows.insert(document, created, allAssignments, allMilestones)
+        Set<UUID> assigned = new java.util.LinkedHashSet<>();
+        allAssignments.forEach(a -> {
+            if (a.agencyId != null) {
+                assigned.add(a.agencyId);
+            }
+            if (a.memberIds != null) {
+                assigned.addAll(a.memberIds);
+            }
+        });
+        // the replica's rows of the units, read FOR SHARE: a reorganization of one of them being applied meanwhile
+        // waits and then follows these tasks too; one applied since agency-service answered is followed here
+        return directory.byIdsForAssignment(assigned).flatMap(replica -> ImportedRows.insert(document, created,
+                        allAssignments, allMilestones)
                 .flatMap(x -> events.imported(document, views, report.getJurisdiction(), supersedes))
+                .flatMap(x -> reassignments.followEndedInDirectory(List.copyOf(replica.values()))))
                 .replaceWith(document.id);
     }
 

@@ -3,6 +3,7 @@ package org.luoshi.task.tracking;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -63,8 +64,26 @@ public class Reassignments {
      * read (compacted away from agency.events before a restored replica caught up, or a registry republished), so the
      * snapshot's successors stand for it. Call inside the consumer's transaction.
      */
-    public Uni<Integer> followEnded(List<AgencySnapshot> ended) {
-        List<UUID> ids = ended.stream().map(AgencySnapshot::getId).toList();
+    public Uni<Integer> followEnded(List<AgencySnapshot> snapshots) {
+        return follow(snapshots.stream().map(a -> new Ended(a.getId(),
+                a.getSuccessorIds() == null ? List.of() : a.getSuccessorIds(), a.getDissolutionDate())).toList());
+    }
+
+    /**
+     * Follows agencies the replica shows ended, when tasks name them: an import stored a moment after agency-service
+     * answered for them, by which time a reorganization had ended them. Call inside the caller's transaction.
+     */
+    public Uni<Integer> followEndedInDirectory(List<DirectoryAgency> agencies) {
+        return follow(agencies.stream().filter(DirectoryAgency::ended)
+                .map(a -> new Ended(a.id, a.successors(), null)).toList());
+    }
+
+    /** An agency that ended, with its successors (none for a dissolution) and the day, when known. */
+    private record Ended(UUID id, List<UUID> successors, LocalDate on) {
+    }
+
+    private Uni<Integer> follow(List<Ended> ended) {
+        List<UUID> ids = ended.stream().map(Ended::id).toList();
         if (ids.isEmpty()) {
             return Uni.createFrom().item(0);
         }
@@ -75,15 +94,15 @@ public class Reassignments {
                         .setParameter("ids", ids).getResultList())
                 .flatMap(named -> {
                     Uni<Integer> chain = Uni.createFrom().item(0);
-                    for (AgencySnapshot agency : ended) {
-                        if (!named.contains(agency.getId())) {
+                    for (Ended agency : ended) {
+                        if (!named.contains(agency.id())) {
                             continue;
                         }
-                        List<UUID> successors = agency.getSuccessorIds() == null ? List.of() : agency.getSuccessorIds();
+                        List<UUID> successors = agency.successors();
                         Reorganization inferred = new Reorganization()
                                 .type(successors.size() > 1 ? Reorganization.TypeEnum.SPLIT : Reorganization.TypeEnum.MERGE)
-                                .effectiveOn(agency.getDissolutionDate())
-                                .originalIds(List.of(agency.getId())).resultingIds(successors);
+                                .effectiveOn(agency.on())
+                                .originalIds(List.of(agency.id())).resultingIds(successors);
                         chain = chain.flatMap(count -> follow(inferred).map(moved -> count + moved));
                     }
                     return chain;

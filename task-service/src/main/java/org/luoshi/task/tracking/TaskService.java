@@ -385,7 +385,7 @@ public class TaskService {
     private Uni<List<Assignment>> resolveAssignments(UUID taskId, List<AssignmentCreate> requested) {
         Set<UUID> ids = requested.stream().map(AssignmentCreate::getAgencyId).filter(Objects::nonNull).collect(Collectors.toSet());
         requested.stream().filter(r -> r.getMemberIds() != null).forEach(r -> ids.addAll(r.getMemberIds()));
-        return directory.byIds(ids).map(known -> {
+        return directory.byIdsForAssignment(ids).map(known -> {
             List<Assignment> assignments = new ArrayList<>();
             for (AssignmentCreate r : requested) {
                 if (r.getAgencyId() == null && (r.getRawName() == null || r.getRawName().isBlank())) {
