@@ -89,7 +89,14 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper({OptimisticLockException.class, StaleStateException.class})
-    public Response concurrentChange(RuntimeException e, UriInfo uri) {
+    public Response concurrentChange(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        if (headers.getHeaderString(HttpHeaders.IF_MATCH) != null) {
+            // the version sent was current when read, and another change committed before this one: the tag is stale
+            // by the time it counts, as the contract's 412 says
+            return respond(412, "stale-version", "Version is not current",
+                    "the resource changed while this request was applied; read it again for its current ETag", List.of(),
+                    uri);
+        }
         return respond(409, "concurrent-change", "Changed concurrently",
                 "another request changed the resource at the same time; read it again and retry", List.of(), uri);
     }

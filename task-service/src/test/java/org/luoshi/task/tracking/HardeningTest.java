@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.luoshi.task.support.Fixtures.INTEGRATOR;
 import static org.luoshi.task.support.Fixtures.SUPERVISOR;
 
@@ -12,9 +13,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.luoshi.task.support.RealInfrastructureProfile;
 
@@ -144,6 +151,38 @@ class HardeningTest {
                 .when().patch("/api/v1/tasks/" + task)
                 .then().statusCode(400).body("detail", containsString("If-Match: * is not accepted"));
         given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task).then().body("title", equalTo("任务"));
+    }
+
+    @Test
+    void twoChangesOnTheSameVersionAtOnceLeaveTheSecondWithAStaleTag() throws Exception {
+        String document = given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON)
+                .body(DOCUMENT.formatted(System.nanoTime() % 100000, "")).when().post("/api/v1/documents")
+                .then().statusCode(201).extract().path("id");
+        String task = given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body(java.util.Map.of("seq", "1", "title", "任务"))
+                .when().post("/api/v1/documents/" + document + "/tasks").then().statusCode(201).extract().path("id");
+        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        CompletableFuture<Integer> second;
+        try (Connection first = DriverManager.getConnection(url, "postgres", "postgres")) {
+            // the first change holds the row while the second, sent on the same version, reads it and waits to write
+            first.setAutoCommit(false);
+            try (PreparedStatement lock = first.prepareStatement("select id from task where id = ?::uuid for update")) {
+                lock.setString(1, task);
+                lock.executeQuery().close();
+            }
+            second = CompletableFuture.supplyAsync(() -> given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON)
+                    .header("If-Match", "\"0\"").body(java.util.Map.of("title", "第二")).when().patch("/api/v1/tasks/" + task)
+                    .statusCode());
+            Thread.sleep(500);
+            try (PreparedStatement change = first.prepareStatement(
+                    "update task set title = '第一', version = version + 1 where id = ?::uuid")) {
+                change.setString(1, task);
+                change.executeUpdate();
+            }
+            first.commit();
+        }
+        // the contract's answer to a tag that is not current; it was a 409
+        assertEquals(412, second.get(30, TimeUnit.SECONDS));
+        given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task).then().body("title", equalTo("第一"));
     }
 
     @Test
