@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -129,7 +130,9 @@ public class AgencyService {
      * (curation). A name the agency already carries changes nothing; an agency such documents cannot mean is refused.
      */
     public Uni<Agency> addVariantName(UUID id, String spelling, String jurisdiction) {
-        return agencies.findById(id)
+        // read FOR SHARE: a spelling the agency already has writes nothing, so no version would catch a reorganization
+        // ending the agency meanwhile; this way one waits for the other and the mapping sees it dissolved
+        return agencies.findById(id, LockModeType.PESSIMISTIC_READ)
                 .onItem().ifNull().failWith(() -> ProblemException.unprocessable("agency " + id + " does not exist"))
                 .flatMap(agency -> {
                     if (agency.status == AgencyStatus.DISSOLVED) {

@@ -12,11 +12,17 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.luoshi.agency.support.RealInfrastructureProfile;
 import org.luoshi.platform.testing.AtOnce;
@@ -46,6 +52,41 @@ class CurationTest {
         TopicWriter.cloudEvent("task.events", task.toString(), TopicWriter.newId(), "AgencyReferenceUnresolved", """
                 {"taskId": "%s", "documentId": "%s", "seq": "3", "rawName": "%s", "jurisdiction": "%s", "role": "LEAD"}"""
                 .formatted(task, UUID.randomUUID(), rawName, jurisdiction));
+    }
+
+    @Test
+    void aNameMappedWhileItsAgencyIsDissolvedWaitsAndIsRefused() throws Exception {
+        String jurisdiction = String.valueOf(java.util.concurrent.ThreadLocalRandom.current().nextInt(500000, 999999));
+        String agency = create(Map.of("name", "盘锦市档案局", "classification", "DEPARTMENT", "level", "PREFECTURE",
+                "divisionCode", jurisdiction));
+        unresolved("盘锦市档案局", jurisdiction);
+        String id = await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(SUPERVISOR)
+                        .queryParam("jurisdiction", jurisdiction).when().get("/api/v1/unresolved-names").then().statusCode(200)
+                        .extract().jsonPath(), page -> page.getList("items").size() == 1).getString("items[0].id");
+        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        CompletableFuture<Integer> mapping;
+        try (Connection dissolving = DriverManager.getConnection(url, "postgres", "postgres")) {
+            // a reorganization ending the agency, between its row lock and its commit
+            dissolving.setAutoCommit(false);
+            try (PreparedStatement lock = dissolving.prepareStatement(
+                    "select id from agency where id = ?::uuid for no key update")) {
+                lock.setString(1, agency);
+                lock.executeQuery().close();
+            }
+            // the name is the agency's own: mapping it writes nothing, so no version check caught the dissolution
+            mapping = CompletableFuture.supplyAsync(() -> given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
+                    .body(Map.of("agencyId", agency)).when().put("/api/v1/unresolved-names/" + id + "/mapping").statusCode());
+            Thread.sleep(500);
+            try (PreparedStatement end = dissolving.prepareStatement("update agency set status = 'DISSOLVED',"
+                    + " dissolution_date = current_date, version = version + 1 where id = ?::uuid")) {
+                end.setString(1, agency);
+                end.executeUpdate();
+            }
+            dissolving.commit();
+        }
+        assertEquals(422, mapping.get(30, TimeUnit.SECONDS));
+        given().auth().oauth2(SUPERVISOR).queryParam("jurisdiction", jurisdiction).when().get("/api/v1/unresolved-names")
+                .then().body("items[0].status", equalTo("OPEN"));
     }
 
     @Test
