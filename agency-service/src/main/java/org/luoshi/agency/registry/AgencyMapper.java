@@ -3,6 +3,7 @@ package org.luoshi.agency.registry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.List;
+import org.luoshi.agency.reorganization.ParentsOn;
 import org.luoshi.agency.api.model.AgencyStatus;
 import org.luoshi.agency.api.model.Identifier;
 import org.luoshi.agency.api.model.OtherName;
@@ -27,9 +28,12 @@ public class AgencyMapper {
                 .successorIds(List.copyOf(agency.successorIds));
     }
 
-    /** The agency as it stood on a date: a dissolution after that date has not happened yet. */
-    public org.luoshi.agency.api.model.Agency toApi(Agency agency, LocalDate asOf) {
-        org.luoshi.agency.api.model.Agency view = toApi(agency);
+    /**
+     * The agency as it stood on a date: a dissolution after that date has not happened yet, and it stood under the
+     * parent it had then.
+     */
+    public org.luoshi.agency.api.model.Agency toApi(Agency agency, LocalDate asOf, ParentsOn parents) {
+        org.luoshi.agency.api.model.Agency view = toApi(agency).parentId(parents.parentOf(agency));
         if (asOf != null && agency.dissolutionDate != null && agency.dissolutionDate.isAfter(asOf)) {
             view.status(AgencyStatus.ACTIVE).dissolutionDate(null).successorIds(List.of());
         }

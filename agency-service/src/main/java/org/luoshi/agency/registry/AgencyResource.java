@@ -79,8 +79,8 @@ public class AgencyResource implements AgenciesApi {
     @Override
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.OFFICER, Roles.INTEGRATOR})
     public CompletionStage<Response> getAgency(UUID id, LocalDate asOf) {
-        return service.get(id, asOf)
-                .map(agency -> Response.ok(mapper.toApi(agency, asOf)).tag(String.valueOf(agency.version)).build())
+        return service.get(id, asOf).flatMap(agency -> reorganizations.parentsOn(asOf)
+                        .map(parents -> Response.ok(mapper.toApi(agency, asOf, parents)).tag(String.valueOf(agency.version)).build()))
                 .subscribeAsCompletionStage();
     }
 
@@ -91,17 +91,19 @@ public class AgencyResource implements AgenciesApi {
         // names are stored simplified: a traditional or spaced query finds them too
         AgencyFilter filter = new AgencyFilter(q == null || q.isBlank() ? null : ChineseText.simplified(q).strip(),
                 classification, level, divisionCode, status, asOf);
-        return service.list(filter, after, limit == null ? 50 : limit)
-                .map(page -> Response.ok(new AgencyPage(page.items().stream().map(a -> mapper.toApi(a, asOf)).toList())
-                        .next(page.next())).build())
+        return service.list(filter, after, limit == null ? 50 : limit).flatMap(page -> reorganizations.parentsOn(asOf)
+                        .map(parents -> Response.ok(new AgencyPage(page.items().stream()
+                                .map(a -> mapper.toApi(a, asOf, parents)).toList()).next(page.next())).build()))
                 .subscribeAsCompletionStage();
     }
 
     @Override
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR, Roles.OFFICER, Roles.INTEGRATOR})
     public CompletionStage<Response> listAgencyChildren(UUID id, Integer depth, LocalDate asOf) {
-        return service.descendants(id, depth == null ? 1 : depth, asOf)
-                .map(children -> Response.ok(new AgencyList(children.stream().map(a -> mapper.toApi(a, asOf)).toList())).build())
+        // where units stood on that day: a MOVE since took some away from under this one, or brought them
+        return reorganizations.parentsOn(asOf).flatMap(parents -> service.descendants(id, depth == null ? 1 : depth, asOf,
+                        parents).map(children -> Response.ok(new AgencyList(children.stream()
+                                .map(a -> mapper.toApi(a, asOf, parents)).toList())).build()))
                 .subscribeAsCompletionStage();
     }
 

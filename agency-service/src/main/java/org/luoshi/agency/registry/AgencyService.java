@@ -10,11 +10,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.luoshi.agency.reorganization.ParentsOn;
 import org.luoshi.agency.api.model.AgencyCreate;
 import org.luoshi.agency.api.model.AgencyPatch;
 import org.luoshi.agency.api.model.AgencyStatus;
@@ -110,9 +112,9 @@ public class AgencyService {
     /** Descendants level by level, down to depth levels; with a date, those that existed and had not ended then. */
     @WithSession
     /** The units under {@code id} as they stand on {@code asOf}, today when it is null (dissolved ones are not there). */
-    public Uni<List<Agency>> descendants(UUID id, int depth, LocalDate asOf) {
+    public Uni<List<Agency>> descendants(UUID id, int depth, LocalDate asOf, ParentsOn parents) {
         LocalDate on = asOf == null ? LocalDate.now(clock) : asOf;
-        return get(id, asOf).flatMap(root -> collect(List.of(root.id), depth, new ArrayList<>()))
+        return get(id, asOf).flatMap(root -> collect(List.of(root.id), depth, parents, new ArrayList<>()))
                 .map(found -> found.stream().filter(a -> existedOn(a, on)
                         && (a.dissolutionDate == null || a.dissolutionDate.isAfter(on))).toList());
     }
@@ -198,15 +200,26 @@ public class AgencyService {
         }
     }
 
-    private Uni<List<Agency>> collect(List<UUID> parents, int depthLeft, List<Agency> found) {
+    /** Level by level, the units under {@code parents} as they stood then: moved away since, or moved in since, or not. */
+    private Uni<List<Agency>> collect(List<UUID> parents, int depthLeft, ParentsOn then, List<Agency> found) {
         if (depthLeft == 0 || parents.isEmpty()) {
             return Uni.createFrom().item(found);
         }
-        return agencies.childrenOf(parents).flatMap(children -> {
+        Set<UUID> movedAway = then.movedAwayFrom(parents);
+        Uni<List<Agency>> formerChildren = movedAway.isEmpty() ? Uni.createFrom().item(List.of())
+                : agencies.list("id in ?1", movedAway);
+        return agencies.childrenOf(parents).flatMap(children -> formerChildren.map(former -> {
+            List<Agency> all = new ArrayList<>(children);
+            all.addAll(former);
+            return all;
+        })).flatMap(candidates -> {
             Set<UUID> seen = found.stream().map(a -> a.id).collect(Collectors.toSet());
-            List<Agency> fresh = children.stream().filter(c -> !seen.contains(c.id)).toList();
+            List<Agency> fresh = candidates.stream()
+                    .filter(c -> parents.contains(then.parentOf(c)) && seen.add(c.id))
+                    .sorted(Comparator.comparing((Agency a) -> a.name).thenComparing(a -> a.id))
+                    .toList();
             found.addAll(fresh);
-            return collect(fresh.stream().map(a -> a.id).toList(), depthLeft - 1, found);
+            return collect(fresh.stream().map(a -> a.id).toList(), depthLeft - 1, then, found);
         });
     }
 

@@ -36,4 +36,11 @@ public class AgencyHistory extends PanacheEntityBase {
 
     @Column(name = "recorded_at", nullable = false)
     public OffsetDateTime recordedAt;
+
+    /** Of a MOVED line: the parent the unit moved from (null: it had none), when known (lines since 2026-12-07). */
+    @Column(name = "previous_parent_id")
+    public UUID previousParentId;
+
+    @Column(name = "previous_parent_known", nullable = false)
+    public boolean previousParentKnown;
 }

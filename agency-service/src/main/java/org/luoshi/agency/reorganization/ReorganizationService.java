@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,6 +102,26 @@ public class ReorganizationService {
                         id, request.getType(), request.getEffectiveOn(), change.originalIds(), ids).basis(request.getBasis()));
             });
         }).invoke(names::invalidate);
+    }
+
+    /**
+     * Where the units moved after {@code asOf} stood on that day: for each, the parent its first MOVE after that day
+     * took it from (a null parent: it had none). Units not in the map stood under their current parent.
+     */
+    public Uni<ParentsOn> parentsOn(LocalDate asOf) {
+        if (asOf == null) {
+            return Uni.createFrom().item(ParentsOn.NONE);
+        }
+        return Panache.withSession(() -> AgencyHistory.<AgencyHistory>list("change = 'MOVED' and previousParentKnown = true"
+                + " and effectiveOn > ?1 order by effectiveOn, id", asOf)).map(lines -> {
+                    Map<UUID, UUID> before = new HashMap<>();
+                    lines.forEach(line -> {
+                        if (!before.containsKey(line.agencyId)) {
+                            before.put(line.agencyId, line.previousParentId);
+                        }
+                    });
+                    return new ParentsOn(before);
+                });
     }
 
     /** The history of one agency, oldest first. */
@@ -212,8 +233,11 @@ public class ReorganizationService {
         for (UUID id : change.originalIds()) {
             Agency original = byId.get(id);
             if (change.type() == Reorganization.Type.MOVE) {
+                AgencyHistory moved = line(original.id, change, "MOVED", "new parent " + byId.get(change.resultingIds().get(0)).name);
+                moved.previousParentId = original.parentId;
+                moved.previousParentKnown = true;
                 original.parentId = change.resultingIds().get(0);
-                history.add(line(original.id, change, "MOVED", "new parent " + byId.get(original.parentId).name));
+                history.add(moved);
             } else {
                 original.status = AgencyStatus.DISSOLVED;
                 original.dissolutionDate = change.effectiveOn();

@@ -175,6 +175,29 @@ class ReorganizationApiTest {
     }
 
     @Test
+    void readsAsOfADayBeforeAMoveShowTheUnitUnderItsParentThen() {
+        String former = create("吉林省测试农业厅", null);
+        String current = create("吉林省测试农业农村厅", null);
+        String station = create("吉林省测试农技推广站", former);
+        reorganize(Map.of("type", "MOVE", "effectiveOn", "2019-01-28", "originalIds", List.of(station),
+                "resulting", List.of(Map.of("id", current)))).statusCode(201);
+
+        // before, every date showed today's parent: the station had never been under the 农业厅
+        given().auth().oauth2(ADMIN).queryParam("asOf", "2018-06-01").when().get("/api/v1/agencies/" + station)
+                .then().statusCode(200).body("parentId", equalTo(former));
+        given().auth().oauth2(ADMIN).when().get("/api/v1/agencies/" + station).then().body("parentId", equalTo(current));
+        given().auth().oauth2(ADMIN).queryParam("asOf", "2019-01-28").when().get("/api/v1/agencies/" + station)
+                .then().body("parentId", equalTo(current));
+        given().auth().oauth2(ADMIN).queryParam("asOf", "2018-06-01").when().get("/api/v1/agencies/" + former + "/children")
+                .then().statusCode(200).body("items.id", equalTo(List.of(station)));
+        given().auth().oauth2(ADMIN).queryParam("asOf", "2018-06-01").when().get("/api/v1/agencies/" + current + "/children")
+                .then().statusCode(200).body("items", hasSize(0));
+        given().auth().oauth2(ADMIN).when().get("/api/v1/agencies/" + former + "/children").then().body("items", hasSize(0));
+        given().auth().oauth2(ADMIN).when().get("/api/v1/agencies/" + current + "/children")
+                .then().body("items.id", equalTo(List.of(station)));
+    }
+
+    @Test
     void anAgencyWithActiveUnitsUnderItDoesNotEndUntilTheyMove() {
         String bureau = create("吉林省测试国土资源局", null);
         String branch = create("吉林省测试国土资源局直属分局", bureau);
