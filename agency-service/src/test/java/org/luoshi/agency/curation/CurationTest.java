@@ -12,20 +12,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.luoshi.agency.support.RealInfrastructureProfile;
 import org.luoshi.platform.testing.AtOnce;
+import org.luoshi.platform.testing.HeldRow;
 import org.luoshi.platform.testing.TestTokens;
 import org.luoshi.platform.testing.TopicReader;
 import org.luoshi.platform.testing.TopicWriter;
@@ -63,28 +58,14 @@ class CurationTest {
         String id = await().atMost(Duration.ofSeconds(20)).until(() -> given().auth().oauth2(SUPERVISOR)
                         .queryParam("jurisdiction", jurisdiction).when().get("/api/v1/unresolved-names").then().statusCode(200)
                         .extract().jsonPath(), page -> page.getList("items").size() == 1).getString("items[0].id");
-        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
-        CompletableFuture<Integer> mapping;
-        try (Connection dissolving = DriverManager.getConnection(url, "postgres", "postgres")) {
-            // a reorganization ending the agency, between its row lock and its commit
-            dissolving.setAutoCommit(false);
-            try (PreparedStatement lock = dissolving.prepareStatement(
-                    "select id from agency where id = ?::uuid for no key update")) {
-                lock.setString(1, agency);
-                lock.executeQuery().close();
-            }
-            // the name is the agency's own: mapping it writes nothing, so no version check caught the dissolution
-            mapping = CompletableFuture.supplyAsync(() -> given().auth().oauth2(ADMIN).contentType(ContentType.JSON)
-                    .body(Map.of("agencyId", agency)).when().put("/api/v1/unresolved-names/" + id + "/mapping").statusCode());
-            Thread.sleep(500);
-            try (PreparedStatement end = dissolving.prepareStatement("update agency set status = 'DISSOLVED',"
-                    + " dissolution_date = current_date, version = version + 1 where id = ?::uuid")) {
-                end.setString(1, agency);
-                end.executeUpdate();
-            }
-            dissolving.commit();
-        }
-        assertEquals(422, mapping.get(30, TimeUnit.SECONDS));
+        // a reorganization ending the agency, between its row lock and its commit; the name is the agency's own, so
+        // mapping it writes nothing and no version check caught the dissolution
+        int mapping = HeldRow.racing("agency", agency, "for no key update", () -> given().auth().oauth2(ADMIN)
+                        .contentType(ContentType.JSON).body(Map.of("agencyId", agency))
+                        .when().put("/api/v1/unresolved-names/" + id + "/mapping").statusCode(),
+                HeldRow.update("update agency set status = 'DISSOLVED', dissolution_date = current_date,"
+                        + " version = version + 1 where id = ?::uuid", agency));
+        assertEquals(422, mapping);
         given().auth().oauth2(SUPERVISOR).queryParam("jurisdiction", jurisdiction).when().get("/api/v1/unresolved-names")
                 .then().body("items[0].status", equalTo("OPEN"));
     }

@@ -14,18 +14,13 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.luoshi.platform.testing.HeldRow;
 import org.luoshi.platform.testing.TopicReader;
 import org.luoshi.task.support.WithAgencyServiceProfile;
 
@@ -127,29 +122,14 @@ class ImportReplaceTest {
     void aTaskAddedWhileItsDocumentIsBeingReplacedWaitsForTheReplacementAndIsRefused() throws Exception {
         String document = createDocument(number("湘教函"));
         String replacement = createDocument(number("湘教函"));
-        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
-        CompletableFuture<Response> adding;
-        try (Connection replacing = DriverManager.getConnection(url, "postgres", "postgres")) {
-            // what a replacement's transaction holds once it has marked the document (an UPDATE's row lock) while it
-            // cancels its open tasks; before, a task added meanwhile was stored, open under a replaced document
-            replacing.setAutoCommit(false);
-            try (PreparedStatement lock = replacing.prepareStatement(
-                    "select id from policy_document where id = ?::uuid for no key update")) {
-                lock.setString(1, document);
-                lock.executeQuery().close();
-            }
-            adding = CompletableFuture.supplyAsync(() -> given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON)
-                    .body(Map.of("seq", "1", "title", "新增任务")).when().post("/api/v1/documents/" + document + "/tasks"));
-            Thread.sleep(500); // for the request to reach the document; later, it finds the replacement committed
-            try (PreparedStatement supersede = replacing.prepareStatement(
-                    "update policy_document set superseded_by = ?::uuid, superseded_at = now() where id = ?::uuid")) {
-                supersede.setString(1, replacement);
-                supersede.setString(2, document);
-                assertEquals(1, supersede.executeUpdate());
-            }
-            replacing.commit();
-        }
-        adding.get(30, TimeUnit.SECONDS).then().statusCode(409).contentType("application/problem+json")
+        // what a replacement's transaction holds once it has marked the document (an UPDATE's row lock) while it
+        // cancels its open tasks; before, a task added meanwhile was stored, open under a replaced document
+        Response adding = HeldRow.racing("policy_document", document, "for no key update",
+                () -> given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON)
+                        .body(Map.of("seq", "1", "title", "新增任务")).when().post("/api/v1/documents/" + document + "/tasks"),
+                HeldRow.update("update policy_document set superseded_by = '" + replacement
+                        + "'::uuid, superseded_at = now() where id = ?::uuid", document));
+        adding.then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("superseded by " + replacement));
         assertEquals(List.of(), tasks(document));
     }

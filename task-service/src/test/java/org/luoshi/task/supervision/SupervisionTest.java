@@ -13,21 +13,16 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.luoshi.platform.testing.HeldRow;
 import org.luoshi.platform.testing.TopicReader;
 import org.luoshi.task.support.Fixtures;
 import org.luoshi.task.support.RealInfrastructureProfile;
@@ -139,23 +134,12 @@ class SupervisionTest {
         String task = ceilingTask(documentId, "1", agency);
         reportValue(task, agency, 3);
         TestClock.advance(Duration.ofDays(6));
-        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
-        CompletableFuture<Integer> late;
-        try (Connection holder = DriverManager.getConnection(url, "postgres", "postgres")) {
-            // the task's row held: a report reads the task and its milestone, then waits to write
-            holder.setAutoCommit(false);
-            try (PreparedStatement lock = holder.prepareStatement("select id from task where id = ?::uuid for update")) {
-                lock.setString(1, task);
-                lock.executeQuery().close();
-            }
-            late = CompletableFuture.supplyAsync(() -> report(task, agency, 6).statusCode());
-            Thread.sleep(500);
-            // meanwhile the sweep achieves the ceiling on the value it read (3)
-            sweep();
-            holder.commit();
-        }
+        // the task's row held: a report reads the task and its milestone, then waits to write; meanwhile the sweep
+        // achieves the ceiling on the value it read (3)
+        int late = HeldRow.racing("task", task, "for update", () -> report(task, agency, 6).statusCode(),
+                transaction -> sweep());
         // before, the report wrote its milestone over the sweep's: OPEN again after MilestoneAchieved was announced
-        assertEquals(409, late.get(30, TimeUnit.SECONDS));
+        assertEquals(409, late);
         given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task).then()
                 .body("milestones[0].status", equalTo("ACHIEVED")).body("milestones[0].achieved", equalTo(3));
         assertEquals(List.of("org.luoshi.MilestoneAchieved"), alerts(task, 2));

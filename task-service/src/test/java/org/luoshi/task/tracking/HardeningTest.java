@@ -13,16 +13,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.luoshi.platform.testing.HeldRow;
 import org.luoshi.task.support.RealInfrastructureProfile;
 
 /** What a hostile or careless client meets: precise refusals that reveal nothing of the implementation. */
@@ -160,28 +155,13 @@ class HardeningTest {
                 .then().statusCode(201).extract().path("id");
         String task = given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body(java.util.Map.of("seq", "1", "title", "任务"))
                 .when().post("/api/v1/documents/" + document + "/tasks").then().statusCode(201).extract().path("id");
-        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
-        CompletableFuture<Integer> second;
-        try (Connection first = DriverManager.getConnection(url, "postgres", "postgres")) {
-            // the first change holds the row while the second, sent on the same version, reads it and waits to write
-            first.setAutoCommit(false);
-            try (PreparedStatement lock = first.prepareStatement("select id from task where id = ?::uuid for update")) {
-                lock.setString(1, task);
-                lock.executeQuery().close();
-            }
-            second = CompletableFuture.supplyAsync(() -> given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON)
-                    .header("If-Match", "\"0\"").body(java.util.Map.of("title", "第二")).when().patch("/api/v1/tasks/" + task)
-                    .statusCode());
-            Thread.sleep(500);
-            try (PreparedStatement change = first.prepareStatement(
-                    "update task set title = '第一', version = version + 1 where id = ?::uuid")) {
-                change.setString(1, task);
-                change.executeUpdate();
-            }
-            first.commit();
-        }
+        // the first change holds the row while the second, sent on the same version, reads it and waits to write
+        int second = HeldRow.racing("task", task, "for update", () -> given().auth().oauth2(SUPERVISOR)
+                        .contentType(ContentType.JSON).header("If-Match", "\"0\"").body(java.util.Map.of("title", "第二"))
+                        .when().patch("/api/v1/tasks/" + task).statusCode(),
+                HeldRow.update("update task set title = '第一', version = version + 1 where id = ?::uuid", task));
         // the contract's answer to a tag that is not current; it was a 409
-        assertEquals(412, second.get(30, TimeUnit.SECONDS));
+        assertEquals(412, second);
         given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task).then().body("title", equalTo("第一"));
     }
 

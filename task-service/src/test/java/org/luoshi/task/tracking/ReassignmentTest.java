@@ -11,19 +11,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.luoshi.platform.testing.HeldRow;
 import org.luoshi.platform.testing.TestTokens;
 import org.luoshi.platform.testing.TopicReader;
 import org.luoshi.platform.testing.TopicWriter;
@@ -202,28 +197,14 @@ class ReassignmentTest {
         UUID bureau = Fixtures.announceAgency("湖南省物价局" + suffix);
         String documentId = Fixtures.document("湘政办发〔2018〕" + System.nanoTime() % 100000 + "号");
         Fixtures.taskLedBy(documentId, "1", List.of(bureau)); // the replica knows the bureau
-        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
-        CompletableFuture<io.restassured.response.Response> adding;
-        try (Connection consumer = DriverManager.getConnection(url, "postgres", "postgres")) {
-            // what the agency.events consumer holds once it has written the ended unit's row, before it reads the
-            // tasks to move: before, a task created meanwhile read the row as it was and stayed on the ended unit
-            consumer.setAutoCommit(false);
-            try (PreparedStatement lock = consumer.prepareStatement(
-                    "select id from directory_agency where id = ?::uuid for no key update")) {
-                lock.setString(1, bureau.toString());
-                lock.executeQuery().close();
-            }
-            adding = CompletableFuture.supplyAsync(() -> Fixtures.createTask(documentId, Map.of("seq", "2", "title", "价格监测",
-                    "assignments", List.of(Map.of("agencyId", bureau.toString(), "role", "LEAD")))));
-            Thread.sleep(500);
-            try (PreparedStatement end = consumer.prepareStatement(
-                    "update directory_agency set status = 'DISSOLVED', version = version + 1 where id = ?::uuid")) {
-                end.setString(1, bureau.toString());
-                assertEquals(1, end.executeUpdate());
-            }
-            consumer.commit();
-        }
-        adding.get(30, TimeUnit.SECONDS).then().statusCode(422).contentType("application/problem+json")
+        // what the agency.events consumer holds once it has written the ended unit's row, before it reads the tasks
+        // to move: before, a task created meanwhile read the row as it was and stayed on the ended unit
+        io.restassured.response.Response adding = HeldRow.racing("directory_agency", bureau, "for no key update",
+                () -> Fixtures.createTask(documentId, Map.of("seq", "2", "title", "价格监测",
+                        "assignments", List.of(Map.of("agencyId", bureau.toString(), "role", "LEAD")))),
+                HeldRow.update("update directory_agency set status = 'DISSOLVED', version = version + 1 where id = ?::uuid",
+                        bureau));
+        adding.then().statusCode(422).contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("dissolved"));
     }
 
