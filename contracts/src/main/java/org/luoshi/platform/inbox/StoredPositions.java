@@ -35,11 +35,18 @@ public abstract class StoredPositions implements KafkaConsumerRebalanceListener 
 
     private final String consumer;
     private final ConsumerPositions positions;
+    private final Duration giveUpAfter;
 
     /** @param consumer the name the consumer's inbox and positions go by ({@link IdempotentConsumer#applyBatch}) */
     protected StoredPositions(String consumer, ConsumerPositions positions) {
+        this(consumer, positions, GIVE_UP_AFTER);
+    }
+
+    /** @param giveUpAfter how long reads of the positions are tried before the consumer stops (tests shorten it) */
+    protected StoredPositions(String consumer, ConsumerPositions positions, Duration giveUpAfter) {
         this.consumer = consumer;
         this.positions = positions;
+        this.giveUpAfter = giveUpAfter;
     }
 
     @Override
@@ -93,7 +100,7 @@ public abstract class StoredPositions implements KafkaConsumerRebalanceListener 
      * consumer: starting from the group's offsets instead would skip, for good, the events a restored database lacks.
      */
     private ConsumerPositions.Saved load(Collection<TopicPartition> partitions) {
-        long giveUpAt = System.nanoTime() + GIVE_UP_AFTER.toNanos();
+        long giveUpAt = System.nanoTime() + giveUpAfter.toNanos();
         while (true) {
             try {
                 return positions.load(consumer, partitions, READ_TIMEOUT);
