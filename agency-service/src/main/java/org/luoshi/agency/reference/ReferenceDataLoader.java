@@ -23,7 +23,7 @@ import org.luoshi.agency.registry.AgencyRepository;
 import org.luoshi.agency.registry.AgencyService;
 import org.luoshi.agency.reorganization.Reorganization;
 import org.luoshi.agency.reorganization.ReorganizationService;
-import org.luoshi.platform.sql.UniqueViolation;
+import org.luoshi.platform.sql.SqlState;
 
 /**
  * Loads the reference data at start when luoshi.reference-data.directory is set: agencies that do not exist yet are
@@ -80,7 +80,7 @@ public class ReferenceDataLoader {
                         ? Uni.createFrom().item(false)
                         : agencyService.create(seed.id(), toCreate(seed)).replaceWith(true))
                 // another replica starting at the same time loaded it first
-                .onFailure(UniqueViolation::isCauseOf).recoverWithItem(false);
+                .onFailure(SqlState::isUniqueViolation).recoverWithItem(false);
     }
 
     private static AgencyCreate toCreate(ReferenceData.AgencySeed seed) {

@@ -17,7 +17,7 @@ import java.util.HexFormat;
 import java.util.function.Supplier;
 import org.luoshi.platform.problem.ProblemException;
 import org.luoshi.platform.security.CurrentActor;
-import org.luoshi.platform.sql.UniqueViolation;
+import org.luoshi.platform.sql.SqlState;
 
 /**
  * Honours Idempotency-Key on POST: the first request with a key runs and its outcome is kept; the same caller
@@ -45,7 +45,7 @@ public class Idempotency {
         String hash = sha256(write(request));
         return Panache.withTransaction(() -> claim(id, hash))
                 // the claim lost to an earlier request with the same key
-                .onFailure(UniqueViolation::isCauseOf).recoverWithItem(false)
+                .onFailure(SqlState::isUniqueViolation).recoverWithItem(false)
                 .flatMap(claimed -> claimed ? run(id, action) : replay(id, hash));
     }
 

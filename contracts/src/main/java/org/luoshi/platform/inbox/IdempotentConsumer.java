@@ -22,8 +22,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.hibernate.JDBCException;
 import org.jboss.logging.Logger;
+import org.luoshi.platform.sql.SqlState;
 
 /**
  * Applies an event once per consumer: the event id is recorded in the same transaction as the handler's writes,
@@ -158,12 +158,8 @@ public class IdempotentConsumer {
             if (t instanceof PoisonEventException) {
                 return true;
             }
-            if (t instanceof JDBCException jdbc && jdbc.getSQLState() != null
-                    && (jdbc.getSQLState().startsWith("22") || jdbc.getSQLState().startsWith("23"))) {
-                return true;
-            }
         }
-        return false;
+        return SqlState.isDataOrConstraintRefusal(failure);
     }
 
     /**

@@ -28,9 +28,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.luoshi.common.model.FieldError;
 import org.luoshi.common.model.Problem;
 import org.luoshi.platform.http.StrictParameters;
-import org.luoshi.platform.sql.InvalidValue;
-import org.luoshi.platform.sql.TransactionConflict;
-import org.luoshi.platform.sql.UniqueViolation;
+import org.luoshi.platform.sql.SqlState;
 
 /**
  * The one place that turns failures into RFC 9457 {@code application/problem+json}. Responses name the field and the
@@ -158,20 +156,20 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, UriInfo uri) {
-        if (UniqueViolation.isCauseOf(e)) {
+        if (SqlState.isUniqueViolation(e)) {
             // two requests creating the same thing at once: the check before the insert passed for both, the unique
             // index refused the second
             return respond(409, "conflict", "Conflict",
                     "a resource with the same name or number was created at the same time; read it and retry if needed",
                     List.of(), uri);
         }
-        if (TransactionConflict.isCauseOf(e)) {
+        if (SqlState.isTransactionConflict(e)) {
             // a deadlock with another transaction (a task assigned a unit while its reorganization is applied): rolled
             // back whole, so the request can be sent again
             return respond(409, "concurrent-change", "Changed concurrently",
                     "the request ran into another change at the same time and was undone; send it again", List.of(), uri);
         }
-        Optional<String> invalid = InvalidValue.reasonOf(e);
+        Optional<String> invalid = SqlState.invalidValueReason(e);
         if (invalid.isPresent()) {
             // within the contract's schema but not storable (a NUL character, a year past 294276): the caller's to change
             LOG.infof("a request's value was refused by the database at %s: %s", uri.getPath(), invalid.get());

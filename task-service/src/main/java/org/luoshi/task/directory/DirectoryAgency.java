@@ -1,20 +1,21 @@
 package org.luoshi.task.directory;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** task-service's replica of one agency, as last announced on agency.events. */
 @Entity
 @Table(name = "directory_agency")
 public class DirectoryAgency extends PanacheEntityBase {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Id
     public UUID id;
@@ -42,9 +43,6 @@ public class DirectoryAgency extends PanacheEntityBase {
     @Column(nullable = false)
     public long version;
 
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-
     /** Whether the agency has ended (a reorganization or a dissolution) as last announced. */
     public boolean ended() {
         return !"ACTIVE".equals(status);
@@ -52,11 +50,10 @@ public class DirectoryAgency extends PanacheEntityBase {
 
     /** The successors, in the order the snapshot gave them. */
     public List<UUID> successors() {
-        List<UUID> successors = new ArrayList<>();
-        Matcher id = UUID_TEXT.matcher(successorIds == null ? "" : successorIds);
-        while (id.find()) {
-            successors.add(UUID.fromString(id.group()));
+        try {
+            return successorIds == null ? List.of() : List.of(JSON.readValue(successorIds, UUID[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the successors of agency " + id + " are not a JSON array of ids", e);
         }
-        return successors;
     }
 }

@@ -123,21 +123,17 @@ public class Reassignments {
                 .flatMap(members -> Assignment.<Assignment>list("agencyId in ?1 and key.taskId in (select t.id from Task t"
                                 + " where t.status in ?2 and t.reviewRequired = false)", ended, OPEN)
                         .flatMap(assigned -> {
-                            Map<UUID, List<String>> changed = new LinkedHashMap<>();
-                            members.forEach(m -> changed.computeIfAbsent(m.key.taskId(), k -> new ArrayList<>()).add("assignments"));
-                            assigned.forEach(a -> {
-                                List<String> fields = changed.computeIfAbsent(a.key.taskId(), k -> new ArrayList<>());
-                                if (!fields.contains("reviewRequired")) {
-                                    fields.add("reviewRequired");
-                                }
-                            });
+                            // per task, what changed: its group lost members, it is to be reviewed, or both
+                            Map<UUID, Set<String>> changed = new LinkedHashMap<>();
+                            members.forEach(m -> changed.computeIfAbsent(m.key.taskId(), k -> new LinkedHashSet<>()).add("assignments"));
+                            assigned.forEach(a -> changed.computeIfAbsent(a.key.taskId(), k -> new LinkedHashSet<>()).add("reviewRequired"));
                             Uni<Void> deletes = Uni.createFrom().voidItem();
                             for (AssignmentMember gone : members) {
                                 deletes = deletes.flatMap(x -> gone.delete());
                             }
                             Uni<Integer> chain = deletes.replaceWith(0);
-                            for (Map.Entry<UUID, List<String>> task : changed.entrySet()) {
-                                List<String> fields = task.getValue().stream().distinct().toList();
+                            for (Map.Entry<UUID, Set<String>> task : changed.entrySet()) {
+                                List<String> fields = List.copyOf(task.getValue());
                                 chain = chain.flatMap(count -> flagged(task.getKey(), fields).replaceWith(count + 1));
                             }
                             return chain;
