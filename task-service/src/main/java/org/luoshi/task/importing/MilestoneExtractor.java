@@ -89,6 +89,9 @@ final class MilestoneExtractor {
         Matcher sentence = SENTENCE.matcher(text);
         while (sentence.find()) {
             String s = sentence.group().strip();
+            if (!hasDigit(s)) {
+                continue; // every date and every target is written with digits (the clean text's are ASCII)
+            }
             Optional<LocalDate> due = deadline(s, lastYear);
             if (due.isPresent()) {
                 lastYear = due.get().getYear();
@@ -172,6 +175,16 @@ final class MilestoneExtractor {
             return Optional.of(LocalDate.of(previousYear + Integer.parseInt(again.group(1)), 12, 31));
         }
         return Optional.empty();
+    }
+
+    private static boolean hasDigit(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** How surely a date written in a sentence is its deadline, surest first. */

@@ -100,11 +100,13 @@ final class NumberedParagraphReader {
     static Optional<List<ParsedTask>> read(CleanDocument document, List<String> warnings) {
         for (Level level : List.of(CHINESE, ARABIC)) {
             List<Paragraph> paragraphs = paragraphs(document, level);
-            long withUnits = paragraphs.stream().filter(p -> hasUnits(document, p, level)).count();
+            // each piece's units are looked for once: whether the level holds tasks, and the tasks, both read them
+            List<List<ReadPiece>> read = paragraphs.stream().map(p -> readPieces(document.text(p.start, p.end), level)).toList();
+            long withUnits = read.stream().filter(NumberedParagraphReader::anyUnits).count();
             if (withUnits >= MIN_PARAGRAPHS) {
                 List<ParsedTask> tasks = new ArrayList<>();
-                for (Paragraph p : paragraphs) {
-                    tasks.addAll(tasks(document, p, level, warnings));
+                for (int i = 0; i < paragraphs.size(); i++) {
+                    tasks.addAll(tasks(document, paragraphs.get(i), read.get(i), level, warnings));
                 }
                 return Optional.of(tasks);
             }
@@ -112,13 +114,19 @@ final class NumberedParagraphReader {
         return Optional.empty();
     }
 
-    private static boolean hasUnits(CleanDocument document, Paragraph p, Level level) {
-        String text = document.text(p.start, p.end);
-        return anyUnits(pieces(text, level), level);
+    /** A piece with its text after the number, without labelled deadline and persons, and the units found in it. */
+    private record ReadPiece(Piece piece, Labelled text, Optional<UnitList> units) {
     }
 
-    private static boolean anyUnits(List<Piece> pieces, Level level) {
-        return pieces.stream().anyMatch(piece -> unitsOf(Labelled.of(text(piece, level)).text()).isPresent());
+    private static List<ReadPiece> readPieces(String paragraph, Level level) {
+        return pieces(paragraph, level).stream().map(piece -> {
+            Labelled text = Labelled.of(text(piece, level));
+            return new ReadPiece(piece, text, unitsOf(text.text()));
+        }).toList();
+    }
+
+    private static boolean anyUnits(List<ReadPiece> pieces) {
+        return pieces.stream().anyMatch(piece -> piece.units().isPresent());
     }
 
     /**
@@ -297,18 +305,18 @@ final class NumberedParagraphReader {
         return pieces;
     }
 
-    private static List<ParsedTask> tasks(CleanDocument document, Paragraph p, Level level, List<String> warnings) {
-        String text = document.text(p.start, p.end);
-        List<Piece> pieces = pieces(text, level);
-        if (!anyUnits(pieces, level)) {
-            warnings.add("paragraph " + p.seq + " names no responsible units: not a task ("
-                    + TaskTexts.firstSentence(body(text.substring(pieces.get(0).start(), pieces.get(0).end()), level)) + ")");
+    private static List<ParsedTask> tasks(CleanDocument document, Paragraph p, List<ReadPiece> pieces, Level level,
+            List<String> warnings) {
+        if (!anyUnits(pieces)) {
+            Piece first = pieces.get(0).piece();
+            warnings.add("paragraph " + p.seq + " names no responsible units: not a task (" + TaskTexts.firstSentence(
+                    body(document.text(p.start, p.end).substring(first.start(), first.end()), level)) + ")");
             return List.of();
         }
         List<ParsedTask> tasks = new ArrayList<>();
-        Piece head = pieces.get(0);
-        Labelled headText = Labelled.of(text(head, level));
-        Optional<UnitList> headUnits = unitsOf(headText.text());
+        Piece head = pieces.get(0).piece();
+        Labelled headText = pieces.get(0).text();
+        Optional<UnitList> headUnits = pieces.get(0).units();
         String headContent = withoutUnits(headText.text(), headUnits);
         // the heading is looked for before the persons join the content: a persons' line is no text below a heading
         Optional<String> heading = headingLine(headContent);
@@ -319,9 +327,10 @@ final class NumberedParagraphReader {
         tasks.add(TaskTexts.task(p.seq, null, p.category, title, headText.withPersons(content),
                 document.source(p.start, p.end), headUnits.map(UnitList::units).orElse(null), deadline(headText, headUnits),
                 TaskTexts.starred(document.source(p.start, p.start + head.end()))));
-        for (Piece piece : pieces.subList(1, pieces.size())) {
-            Labelled itemText = Labelled.of(text(piece, level));
-            Optional<UnitList> units = unitsOf(itemText.text());
+        for (ReadPiece read : pieces.subList(1, pieces.size())) {
+            Piece piece = read.piece();
+            Labelled itemText = read.text();
+            Optional<UnitList> units = read.units();
             if (units.isEmpty()) {
                 warnings.add("sub-item " + p.seq + piece.seq() + " names no responsible units of its own"
                         + (headUnits.isPresent() ? ": those of its paragraph apply" : ""));

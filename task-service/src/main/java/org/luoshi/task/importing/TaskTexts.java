@@ -67,7 +67,8 @@ final class TaskTexts {
         }
         int end = source.indexOf('\n');
         String first = end < 0 ? source : source.substring(0, end);
-        return TextCleaner.KEY_TASK_MARK.matcher(first).find();
+        // most lines have no star: no scan
+        return (first.indexOf('★') >= 0 || first.indexOf('☆') >= 0) && TextCleaner.KEY_TASK_MARK.matcher(first).find();
     }
 
     /** The first sentence; a very long one is cut at its first clause. */

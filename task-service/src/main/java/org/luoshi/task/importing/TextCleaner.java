@@ -59,8 +59,9 @@ final class TextCleaner {
     private static final Pattern SPACE_IN_RUN = Pattern.compile("[ \\u3000]");
     private static final Pattern VARIANT = Pattern.compile("[囯増]");
     private static final Pattern YUAN = Pattern.compile("(?<=\\d)兀|兀(?=/)");
+    // 人 first, then what stands before it: a pattern opening with the look-behind would test it at every character
     private static final Pattern RU = Pattern.compile(
-            "(?<=[纳融深投收记准列输引进加注导计转录流介切汇并编划植嵌])人(?![才员民口士们群事身类物选数次格性际文道力])");
+            "人(?<=[纳融深投收记准列输引进加注导计转录流介切汇并编划植嵌]人)(?![才员民口士们群事身类物选数次格性际文道力])");
     private static final Pattern DASH_FOR_ONE = Pattern.compile("(?m)^[—－-](?=、)");
     private static final double OCR_SPACED_SHARE = 0.05;
 
