@@ -1,7 +1,9 @@
 package org.luoshi.task.importing;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
 import org.luoshi.platform.text.ChineseText;
@@ -23,9 +25,10 @@ import org.luoshi.platform.text.ChineseText;
  *       sentence ({@code 。});
  *       a stray {@code ?} is left as the mark of damage it is;</li>
  *   <li>the OCR confusion table: {@code 囯→国} and {@code 増→增} everywhere (variant forms never intended);
- *       {@code 兀→元} after a number; {@code 人→入} where 人 follows a verb that takes 入 (纳, 融, 深, 投, 收, 记, 准,
- *       列, 输, 引, 进, 加, 注, 导, 计, 转, 录, 流, 介, 切, 汇, 并, 编, 划, 植, 嵌) and is not followed by a character that
- *       makes 人 a noun there (人才, 人员, 人民, 人口, 人力 …); a dash before {@code 、} at a line start is {@code 一}.</li>
+ *       {@code 兀→元} after a number; {@code 人→入} where 人 follows a verb of a reviewed list that takes 入 (纳, 融, 深,
+ *       投, 收, 记, 准, 列, 输, 引, 加, 注, 计, 转, 录, 流, 介, 切, 汇, 并, 编, 划, 植, 嵌), unless the two make another word
+ *       (接收人, 登记人, 中介人) or 人 begins one (人才, 人员, 人工, 人均 …); each correction is reported as a repair; a dash
+ *       before {@code 、} at a line start is {@code 一}.</li>
  * </ol>
  * Tabs and line breaks are kept: they carry the document's layout.
  */
@@ -59,9 +62,27 @@ final class TextCleaner {
     private static final Pattern SPACE_IN_RUN = Pattern.compile("[ \\u3000]");
     private static final Pattern VARIANT = Pattern.compile("[囯増]");
     private static final Pattern YUAN = Pattern.compile("(?<=\\d)兀|兀(?=/)");
-    // 人 first, then what stands before it: a pattern opening with the look-behind would test it at every character
-    private static final Pattern RU = Pattern.compile(
-            "人(?<=[纳融深投收记准列输引进加注导计转录流介切汇并编划植嵌]人)(?![才员民口士们群事身类物选数次格性际文道力])");
+    /**
+     * The reviewed list of 人 that OCR read for 入 (纳人 → 纳入): per verb before 人, the characters that, standing before
+     * the verb, make it another word ending in 人 (接收人, 登记人, 批准人, 中介人, 策划人), and the characters after 人 that
+     * make it this verb's phrase (引人注目, 引人入胜). Verbs that end common words with 人 (推进人工, 领导人) are not on it.
+     */
+    private static final Map<Character, RuVerb> RU_VERBS = Map.ofEntries(
+            Map.entry('纳', new RuVerb("", "")), Map.entry('融', new RuVerb("", "")), Map.entry('深', new RuVerb("资", "")),
+            Map.entry('投', new RuVerb("", "")), Map.entry('列', new RuVerb("陈", "")), Map.entry('输', new RuVerb("运", "")),
+            Map.entry('注', new RuVerb("", "")), Map.entry('嵌', new RuVerb("", "")), Map.entry('植', new RuVerb("", "")),
+            Map.entry('汇', new RuVerb("", "")), Map.entry('并', new RuVerb("合", "")), Map.entry('编', new RuVerb("", "")),
+            Map.entry('录', new RuVerb("收", "")), Map.entry('转', new RuVerb("", "")), Map.entry('流', new RuVerb("", "")),
+            Map.entry('切', new RuVerb("一关", "")), Map.entry('收', new RuVerb("接验", "")), Map.entry('记', new RuVerb("登书", "")),
+            Map.entry('准', new RuVerb("批", "")), Map.entry('介', new RuVerb("中", "")), Map.entry('划', new RuVerb("规策计", "")),
+            Map.entry('引', new RuVerb("吸", "注入胜")), Map.entry('加', new RuVerb("增参追添", "")),
+            Map.entry('计', new RuVerb("设会统审", "")));
+    /** After 人, a character that makes it a noun or a word of its own (人才, 人员, 人民, 人工, 人均, 人社 …). */
+    private static final String NOUN_AFTER_RU = "才员民口士们群事身类物选数次格性际文道力工的均手体生权心社防";
+
+    private record RuVerb(String notAfter, String notBefore) {
+    }
+
     private static final Pattern DASH_FOR_ONE = Pattern.compile("(?m)^[—－-](?=、)");
     private static final double OCR_SPACED_SHARE = 0.05;
 
@@ -77,7 +98,7 @@ final class TextCleaner {
         text = foldFullWidthAlphanumerics(text);
         text = collapseOcrSpacing(text);
         text = unifyPunctuation(text);
-        text = fixOcrConfusions(text);
+        text = fixOcrConfusions(text, warnings);
         return new Cleaned(text, List.copyOf(warnings));
     }
 
@@ -92,9 +113,10 @@ final class TextCleaner {
         for (GbkShiftRepair.Repair repair : GbkShiftRepair.repairs(text.text())) {
             if (repair.certain()) {
                 edits.add(new TrackedText.Edit(repair.start(), repair.end(), repair.replacement()));
+                warnings.add("mojibake run \"" + repair.original() + "\" repaired as \"" + repair.replacement() + "\"");
             } else {
-                warnings.add("mojibake run \"" + repair.original() + "\" kept as found: no reading explains it with"
-                        + " confidence (best guess \"" + repair.replacement() + "\")");
+                warnings.add("mojibake run \"" + repair.original() + "\" not repaired, kept as found: no reading explains"
+                        + " it with confidence (best guess \"" + repair.replacement() + "\")");
             }
         }
         return text.apply(edits);
@@ -309,18 +331,48 @@ final class TextCleaner {
         return out.replaceAll(SENTENCE_DOT, "。");
     }
 
-    static TrackedText fixOcrConfusions(TrackedText text) {
+    /** The OCR confusion table applied; each correction is reported (as a repair) in {@code warnings}. */
+    static TrackedText fixOcrConfusions(TrackedText text, List<String> warnings) {
+        Map<String, Integer> repaired = new LinkedHashMap<>();
         TrackedText out = text;
         if (out.text().indexOf('囯') >= 0 || out.text().indexOf('増') >= 0) {
-            out = out.replaceAll(VARIANT, m -> m.group().equals("囯") ? "国" : "增");
+            out = out.replaceAll(VARIANT, m -> counted(repaired, m.group(), m.group().equals("囯") ? "国" : "增"));
         }
         if (out.text().indexOf('兀') >= 0) {
-            out = out.replaceAll(YUAN, "元");
+            out = out.replaceAll(YUAN, m -> counted(repaired, m.group(), "元"));
         }
-        if (out.text().indexOf('人') >= 0) {
-            out = out.replaceAll(RU, "入");
-        }
+        out = out.apply(ruForRen(out.text(), repaired));
+        repaired.forEach((confusion, times) -> warnings.add("OCR confusion repaired: " + confusion
+                + (times > 1 ? " (" + times + " times)" : "")));
         return out.text().indexOf('、') >= 0 ? out.replaceAll(DASH_FOR_ONE, "一") : out;
+    }
+
+    static TrackedText fixOcrConfusions(TrackedText text) {
+        return fixOcrConfusions(text, new ArrayList<>());
+    }
+
+    private static String counted(Map<String, Integer> repaired, String found, String replacement) {
+        repaired.merge("\"" + found + "\" → \"" + replacement + "\"", 1, Integer::sum);
+        return replacement;
+    }
+
+    /** 人 → 入 after a verb of the reviewed list. */
+    private static List<TrackedText.Edit> ruForRen(String text, Map<String, Integer> repaired) {
+        List<TrackedText.Edit> edits = new ArrayList<>();
+        for (int i = text.indexOf('人', 1); i > 0; i = text.indexOf('人', i + 1)) {
+            char verb = text.charAt(i - 1);
+            RuVerb rule = RU_VERBS.get(verb);
+            if (rule == null || (i >= 2 && rule.notAfter().indexOf(text.charAt(i - 2)) >= 0)) {
+                continue;
+            }
+            if (i + 1 < text.length() && (NOUN_AFTER_RU.indexOf(text.charAt(i + 1)) >= 0
+                    || rule.notBefore().indexOf(text.charAt(i + 1)) >= 0)) {
+                continue;
+            }
+            edits.add(new TrackedText.Edit(i, i + 1, "入"));
+            counted(repaired, verb + "人", verb + "入");
+        }
+        return edits;
     }
 
     /** Convenience for tests and callers holding plain strings. */

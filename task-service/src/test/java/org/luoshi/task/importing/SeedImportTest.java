@@ -190,6 +190,8 @@ class SeedImportTest {
         assertEquals("辽政办发〔2018〕32号", report.getString("implements"));
         assertEquals(24, report.getList("tasks").size());
         assertEquals(5, categories(report));
+        List<String> repaired = report.getList("warnings.findAll { it.kind == 'REPAIRED_TEXT' }.detail");
+        assertTrue(repaired.stream().anyMatch(w -> w.startsWith("mojibake run")), "the mojibake repairs are reported: " + repaired);
     }
 
     @Test
@@ -218,6 +220,8 @@ class SeedImportTest {
         assertEquals(2, tasks.stream().filter(t -> "（十五）".equals(t.get("parentSeq"))).count());
         assertEquals(2, tasks.stream().filter(t -> "（十六）".equals(t.get("parentSeq"))).count());
         assertEquals(5, categories(report));
+        List<String> repaired = report.getList("warnings.findAll { it.kind == 'REPAIRED_TEXT' }.detail");
+        assertTrue(repaired.contains("OCR confusion repaired: \"纳人\" → \"纳入\" (7 times)"), repaired.toString());
         List<String> goals = report.getList("milestones.dueDate");
         assertTrue(goals.stream().anyMatch(d -> d.startsWith("2020")) && goals.stream().anyMatch(d -> d.startsWith("2025"))
                 && goals.stream().anyMatch(d -> d.startsWith("2030")), "document goals 2020, 2025, 2030: " + goals);

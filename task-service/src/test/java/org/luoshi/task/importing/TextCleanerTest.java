@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TextCleanerTest {
@@ -65,6 +66,23 @@ class TextCleanerTest {
         assertEquals("省国资委，显著增强，3000元/人，一、总体要求",
                 TextCleaner.apply(TextCleaner::fixOcrConfusions, "省囯资委，显著増强，3000兀/人，\n—、总体要求").replace("\n", ""));
         assertEquals("突兀", TextCleaner.apply(TextCleaner::fixOcrConfusions, "突兀"));
+    }
+
+    @Test
+    void wordsThatEndOrBeginWithRenAreNotOcrConfusions() {
+        String clean = "推进人工智能，促进人的全面发展，领导人，接收人，登记人，批准人，中介人，策划人，引人注目，人均收入，会同人社部门";
+        List<String> warnings = new ArrayList<>();
+        assertEquals(clean, TextCleaner.fixOcrConfusions(TrackedText.of(clean), warnings).text());
+        assertEquals(List.of(), warnings);
+    }
+
+    @Test
+    void eachOcrCorrectionIsReported() {
+        List<String> warnings = new ArrayList<>();
+        assertEquals("纳入规划，纳入预算，国家，3000元",
+                TextCleaner.fixOcrConfusions(TrackedText.of("纳人规划，纳人预算，囯家，3000兀"), warnings).text());
+        assertEquals(List.of("OCR confusion repaired: \"囯\" → \"国\"", "OCR confusion repaired: \"兀\" → \"元\"",
+                "OCR confusion repaired: \"纳人\" → \"纳入\" (2 times)"), warnings);
     }
 
     @Test
