@@ -12,6 +12,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -87,6 +90,7 @@ public class ProgressService {
             report.reportedBy = actor.getUsername() != null ? actor.getUsername() : actor.getSubject();
             report.reportedAt = OffsetDateTime.now(clock);
             List<Milestone> reached = applyMetrics(view, metrics);
+            reached.addAll(declaredAchieved(view, request.getAchievedMilestoneIds()));
 
             TaskStatus previous = task.status;
             if (task.status == TaskStatus.NOT_STARTED) {
@@ -151,7 +155,12 @@ public class ProgressService {
     private List<Milestone> applyMetrics(TaskView view, List<MetricValue> metrics) {
         Map<UUID, Milestone> own = view.milestones().stream().collect(Collectors.toMap(m -> m.id, Function.identity()));
         List<Milestone> reached = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
         for (MetricValue metric : metrics) {
+            if (!seen.add(metric.getMilestoneId())) {
+                throw ProblemException.unprocessable("metrics name milestone " + metric.getMilestoneId()
+                        + " twice: one value per milestone");
+            }
             Milestone milestone = own.get(metric.getMilestoneId());
             if (milestone == null) {
                 throw ProblemException.unprocessable("milestone " + metric.getMilestoneId() + " is not a milestone of this task");
@@ -163,6 +172,34 @@ public class ProgressService {
             }
         }
         return reached;
+    }
+
+    /**
+     * The milestones without a target that the report declares done: a date-only stage has no amount to reach, and
+     * without this it could only stay open (and, once due, overdue) until the whole task is completed.
+     */
+    private static List<Milestone> declaredAchieved(TaskView view, Collection<UUID> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Milestone> own = view.milestones().stream().collect(Collectors.toMap(m -> m.id, Function.identity()));
+        List<Milestone> achieved = new ArrayList<>();
+        for (UUID id : new LinkedHashSet<>(ids)) {
+            Milestone milestone = own.get(id);
+            if (milestone == null) {
+                throw ProblemException.unprocessable("milestone " + id + " is not a milestone of this task");
+            }
+            if (milestone.targetQuantity != null) {
+                throw ProblemException.unprocessable("milestone " + id + " has a target (" + milestone.targetQuantity.toPlainString()
+                        + (milestone.targetUnit == null ? "" : milestone.targetUnit) + "): report its amount in metrics");
+            }
+            if (milestone.status != MilestoneStatus.OPEN) {
+                throw ProblemException.conflict("milestone " + id + " is already " + milestone.status);
+            }
+            milestone.status = MilestoneStatus.ACHIEVED;
+            achieved.add(milestone);
+        }
+        return achieved;
     }
 
     static boolean targetMet(Milestone milestone) {

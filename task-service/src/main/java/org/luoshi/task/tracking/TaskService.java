@@ -188,8 +188,11 @@ public class TaskService {
             }
         }
         if (filter.dueBefore() != null) {
-            where.add("id in (select d.taskId from Milestone d where d.status = :dueOpen and d.dueDate < :dueBefore)");
-            parameters.and("dueOpen", MilestoneStatus.OPEN).and("dueBefore", filter.dueBefore());
+            // work still to do: a completed or cancelled task keeps its open milestones, but nothing is due from it
+            where.add("status not in :dueClosed"
+                    + " and id in (select d.taskId from Milestone d where d.status = :dueOpen and d.dueDate < :dueBefore)");
+            parameters.and("dueOpen", MilestoneStatus.OPEN).and("dueBefore", filter.dueBefore())
+                    .and("dueClosed", HealthRules.CLOSED);
         }
         if (filter.status() != null) {
             where.add("status = :status");

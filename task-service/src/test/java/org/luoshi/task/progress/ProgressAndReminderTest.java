@@ -1,6 +1,7 @@
 package org.luoshi.task.progress;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -98,6 +99,66 @@ class ProgressAndReminderTest {
         JsonPath firstReport = new JsonPath(events.get(2).value());
         assertEquals(milestone, firstReport.getString("report.metrics[0].milestoneId"));
         assertEquals(30, firstReport.getInt("report.metrics[0].value"));
+    }
+
+    @Test
+    void aStageWithoutATargetIsAchievedWhenAReportDeclaresItDone() {
+        UUID education = Fixtures.announceAgency("湖南省教育厅");
+        String documentId = Fixtures.document("湘政办发〔2019〕" + System.nanoTime() % 100000 + "号");
+        Fixtures.taskLedBy(documentId, "0", List.of(education));
+        // a pilot stage already overdue, a roll-out due later, and an amount
+        String task = Fixtures.createTask(documentId, Map.of("seq", "1", "title", "推进产教融合试点",
+                        "assignments", List.of(Map.of("agencyId", education.toString(), "role", "LEAD")),
+                        "milestones", List.of(Map.of("title", "完成试点", "dueDate", TODAY.minusDays(1).toString()),
+                                Map.of("title", "全面推开", "dueDate", TODAY.plusDays(200).toString()),
+                                Map.of("title", "建成实训基地50个", "dueDate", TODAY.plusDays(200).toString(),
+                                        "target", Map.of("quantity", 50, "unit", "个", "comparator", "AT_LEAST")))))
+                .then().statusCode(201).extract().path("id");
+        JsonPath created = given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task).then().extract().jsonPath();
+        String pilot = created.getString("milestones.find { it.title == '完成试点' }.id");
+        String amount = created.getString("milestones.find { it.title == '建成实训基地50个' }.id");
+        assertEquals("RED", created.getString("health"));
+        String officer = TestTokens.officer("hunan-edu", education);
+
+        // refused, and nothing changes: a milestone with a target, one value twice, a milestone of another task
+        report(officer, task, Map.of("period", "2019-Q4", "text", "试点完成", "achievedMilestoneIds", List.of(amount)))
+                .then().statusCode(422).contentType("application/problem+json").body("detail", containsString("metrics"));
+        report(officer, task, Map.of("period", "2019-Q4", "text", "试点完成", "metrics",
+                List.of(Map.of("milestoneId", amount, "value", 60), Map.of("milestoneId", amount, "value", 10))))
+                .then().statusCode(422).body("detail", containsString("twice"));
+        report(officer, task, Map.of("period", "2019-Q4", "text", "试点完成",
+                "achievedMilestoneIds", List.of(UUID.randomUUID().toString()))).then().statusCode(422);
+        given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task + "/progress").then().body("items", hasSize(0));
+
+        report(officer, task, Map.of("period", "2019-Q4", "text", "试点完成", "achievedMilestoneIds", List.of(pilot)))
+                .then().statusCode(201);
+        given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task).then()
+                .body("milestones.find { it.title == '完成试点' }.status", equalTo("ACHIEVED"))
+                .body("milestones.find { it.title == '全面推开' }.status", equalTo("OPEN"))
+                .body("health", equalTo("GREEN"));
+        report(officer, task, Map.of("period", "2020-Q1", "text", "再报", "achievedMilestoneIds", List.of(pilot)))
+                .then().statusCode(409).body("detail", containsString("ACHIEVED"));
+        List<ConsumerRecord<String, String>> achieved = TopicReader.await("task.events", r -> task.equals(r.key())
+                && "org.luoshi.MilestoneAchieved".equals(TopicReader.header(r, "ce_type")), 1, Duration.ofSeconds(20));
+        assertEquals(pilot, new JsonPath(achieved.get(0).value()).getString("milestone.id"));
+    }
+
+    @Test
+    void tasksDueBeforeADateAreThoseStillToBeDone() {
+        UUID education = Fixtures.announceAgency("湖南省教育厅");
+        String documentId = Fixtures.document("湘政办发〔2019〕" + System.nanoTime() % 100000 + "号");
+        Fixtures.taskLedBy(documentId, "0", List.of(education));
+        List<String> tasks = new java.util.ArrayList<>();
+        for (String seq : List.of("1", "2")) {
+            tasks.add(Fixtures.createTask(documentId, Map.of("seq", seq, "title", "任务" + seq,
+                            "assignments", List.of(Map.of("agencyId", education.toString(), "role", "LEAD")),
+                            "milestones", List.of(Map.of("title", "完成", "dueDate", TODAY.plusDays(5).toString()))))
+                    .then().statusCode(201).extract().<String>path("id"));
+        }
+        given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("status", "CANCELLED")).when().patch("/api/v1/tasks/" + tasks.get(1)).then().statusCode(200);
+        given().auth().oauth2(INTEGRATOR).queryParam("documentId", documentId).queryParam("dueBefore", TODAY.plusDays(6).toString())
+                .when().get("/api/v1/tasks").then().statusCode(200).body("items.id", equalTo(List.of(tasks.get(0))));
     }
 
     @Test
