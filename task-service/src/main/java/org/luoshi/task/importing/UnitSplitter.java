@@ -36,8 +36,10 @@ import org.luoshi.task.api.model.AssignmentRole;
  */
 final class UnitSplitter {
 
+    /** The role words closing a clause (group 1), and what they are to do, which is no part of any name: 负责落实, 牵头实施. */
     private static final Pattern TRAILING_ROLE = Pattern.compile(
-            "((?:按照?|依)职责(?:分工)?(?:负责|落实)|各负其责|分别负责|共同负责|(?:牵头|配合|分工|具体)?负责|牵头|参与|配合|协助|参加)$");
+            "((?:按照?|依)职责(?:分工)?(?:负责|落实)|各负其责|分别负责|共同负责|(?:牵头|配合|分工|具体)?负责|牵头|参与|配合|协助|参加)"
+                    + "(?:抓好落实|组织落实|组织实施|落实|实施|推进|推动)?$");
     /** The labels that open a list of units: {@code 牵头单位：…}. */
     static final String LABELS = "牵头单位|牵头部门|主办单位|主责单位|主责部门|配合单位|配合部门|参与单位|参与部门|协办单位|协同单位|"
             + "协同部门|责任单位|责任部门|负责单位|承办单位|实施单位|承担单位|落实单位|牵头|配合|参与|协办";
@@ -48,7 +50,8 @@ final class UnitSplitter {
     private static final String LEVELS = "省市县区";
     private static final Pattern PLACE_OR_NATION = Pattern.compile("^(国家|国务院|中国|中华|全国)");
     private static final Pattern GOVERNMENT_GROUP = Pattern.compile(
-            "各(?:[省市州县区旗盟乡镇街道]|〔[^〕]{1,4}〕|（[^）]{1,4}）|\\([^)]{1,4}\\)|[、及和与])+?(?:人民政府|政府)"
+            "各(?:自治区|直辖市|自治州|自治县|计划单列市|[省市州县区旗盟乡镇街道]|〔[^〕]{1,4}〕|（[^）]{1,4}）|\\([^)]{1,4}\\)|[、及和与])+?"
+                    + "(?:人民政府|政府)"
                     + "(?:（[^）]{1,6}）|\\([^)]{1,6}\\))?");
     private static final Pattern UNNAMED = Pattern.compile("(有关|相关)");
     private static final String CONJUNCTIONS = "和及与";
@@ -120,7 +123,7 @@ final class UnitSplitter {
                 from++; // 由市教育局牵头: the units after 由
             }
         }
-        int with = indexOutside(view, atomic, "会同", from, end);
+        int with = withIndex(view, atomic, from, end);
         if (with >= 0) {
             names(text, view, atomic, from, with).forEach(n -> out.add(named(n, AssignmentRole.LEAD)));
             names(text, view, atomic, with + 2, end).forEach(n -> out.add(named(n, AssignmentRole.PARTICIPANT)));
@@ -289,6 +292,16 @@ final class UnitSplitter {
             }
         }
         return atomic;
+    }
+
+    /** Where 会同 joins leading and participating units, or -1; 会同县 (a county of Huaihua) is a name. */
+    private static int withIndex(String view, boolean[] atomic, int from, int to) {
+        for (int i = indexOutside(view, atomic, "会同", from, to); i >= 0; i = indexOutside(view, atomic, "会同", i + 1, to)) {
+            if (!view.startsWith("县", i + 2)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int indexOutside(String view, boolean[] atomic, String word, int from, int to) {

@@ -16,6 +16,10 @@ class UnitListTest {
         assertEquals("责任单位：市教育局", units("完善评价机制。\n责任单位：市教育局"));
         assertEquals("市教育局、市财政局", units("完善评价机制。——市教育局、市财政局"));
         assertEquals(7, UnitList.at("完善评价机制。——市教育局").orElseThrow().start(), "the content ends before the dash");
+        assertEquals("（市教育局牵头，各县（市、区）人民政府负责落实）",
+                units("推进产教融合。（市教育局牵头，各县（市、区）人民政府负责落实）"), "what the units are to do after their role");
+        assertEquals("（国家发展改革委会同有关部门，各省、自治区、直辖市人民政府负责）",
+                units("完善产教融合政策。（国家发展改革委会同有关部门，各省、自治区、直辖市人民政府负责）"));
     }
 
     @Test

@@ -46,6 +46,23 @@ class UnitSplitterTest {
     }
 
     @Test
+    void whatTheUnitsAreToDoAfterTheirRoleIsNoPartOfTheirNames() {
+        assertEquals(List.of("市教育局:LEAD", "各县（市、区）人民政府:RESPONSIBLE"), split("（市教育局牵头，各县（市、区）人民政府负责落实）"));
+        assertEquals(List.of("市教育局:LEAD"), split("市教育局牵头落实"));
+        assertEquals(List.of("怀化市教育局:LEAD", "会同县人民政府:PARTICIPANT"), split("怀化市教育局会同会同县人民政府"),
+                "会同县 is a county");
+        assertEquals(List.of("会同县教育局:RESPONSIBLE"), split("会同县教育局负责"));
+        assertEquals(List.of("市发展改革委:LEAD", "市财政局:PARTICIPANT"), split("市发展改革委牵头实施，市财政局配合落实"));
+    }
+
+    @Test
+    void theStateCouncilsProvincialGovernmentsAreOneGroup() {
+        assertEquals(List.of("国家发展改革委:LEAD", "有关部门:PARTICIPANT", "各省、自治区、直辖市人民政府:RESPONSIBLE"),
+                split("国家发展改革委会同有关部门，各省、自治区、直辖市人民政府负责"));
+        assertEquals(AssignmentKind.GROUP, UnitSplitter.split("各省、自治区、直辖市人民政府").get(0).kind());
+    }
+
+    @Test
     void leadAndParticipantClausesInsideTheEnclosingParenthesis() {
         assertEquals(List.of("省教育厅:LEAD", "省发展改革委:LEAD", "省财政厅:PARTICIPANT", "省国资委:PARTICIPANT"),
                 split("（省教育厅、省发展改革委牵头，省财政厅、省国资委参与）"));
