@@ -39,7 +39,9 @@ final class MilestoneExtractor {
             "(?<![\\d.+,])(" + NUMBER + ")" + UNIT + "?[—–\\-~～至到](" + NUMBER + ")" + UNIT + "(以上|左右|以内|以下)?");
     private static final Pattern SINGLE = Pattern.compile(
             "(?<![\\d.+\\-—第,])(" + NUMBER + ")(余|多)?" + UNIT + "(及以上|以上|左右|及以下|以下|以内)?(?![+\\d])");
-    private static final Pattern COMPARATOR_WORD = Pattern.compile("(不少于|不低于|至少|超过|达到|不超过|不高于|控制在|大约|约|近)");
+    /** 约 and 近 only as words of their own: 节约, 集约, 就近, 附近 are no comparators. */
+    private static final Pattern COMPARATOR_WORD = Pattern.compile(
+            "(不少于|不低于|至少|超过|突破|高于|达到|不超过|不高于|低于|控制在|大约|(?<![节集简制公预契条合])约|(?<![就附最临接邻将])近)");
     private static final int COMPARATOR_REACH = 10;
 
     /**
@@ -286,8 +288,8 @@ final class MilestoneExtractor {
             return Comparator.EXACT;
         }
         return switch (prefix) {
-            case "不少于", "不低于", "至少", "超过", "达到" -> Comparator.AT_LEAST;
-            case "不超过", "不高于", "控制在" -> Comparator.AT_MOST;
+            case "不少于", "不低于", "至少", "超过", "突破", "高于", "达到" -> Comparator.AT_LEAST;
+            case "不超过", "不高于", "低于", "控制在" -> Comparator.AT_MOST;
             default -> Comparator.ABOUT;
         };
     }

@@ -99,6 +99,10 @@ class MilestoneExtractorTest {
         assertEquals(List.of(target("100", "家", Comparator.ABOUT, null)), targets("认定约100家企业"));
         assertEquals(List.of(target("500", "家", Comparator.EXACT, null)), targets("遴选产教融合示范企业500家"));
         assertEquals(List.of(target("30", "个", Comparator.AT_LEAST, null)), targets("建成实训基地30个以上"));
+        assertEquals(List.of(target("5.5", "%", Comparator.AT_MOST, null)), targets("城镇调查失业率低于5.5%"));
+        assertEquals(List.of(target("10", "万吨", Comparator.EXACT, null)), targets("每年节约标准煤10万吨"), "节约 is no 约");
+        assertEquals(List.of(target("50", "个", Comparator.EXACT, null)), targets("就近建设社区服务站点50个"), "就近 is no 近");
+        assertEquals(List.of(target("10", "个", Comparator.EXACT, null)), targets("建设集约型实训基地10个"));
     }
 
     @Test
