@@ -80,6 +80,9 @@ public class Statistics {
         List<String> where = new ArrayList<>();
         if (documentId != null) {
             where.add("t.document_id = ?3");
+        } else {
+            // a plan replaced by a newer text (its open tasks cancelled) is history, not the work being tracked
+            where.add("t.document_id in (select p.id from policy_document p where p.superseded_by is null)");
         }
         if (keyTask != null) {
             where.add(keyTask ? "t.key_task" : "not t.key_task");

@@ -89,6 +89,12 @@ class ImportReplaceTest {
         assertTrue(String.valueOf(now.get(0).get("content")).contains("12个以上"));
         given().auth().oauth2(INTEGRATOR).queryParam("q", number).when().get("/api/v1/documents").then().statusCode(200)
                 .body("items.size()", equalTo(2));
+        // the statistics count the current plan; the superseded one only when asked for by its id
+        List<String> counted = given().auth().oauth2(INTEGRATOR).queryParam("groupBy", "document").when().get("/api/v1/stats")
+                .then().statusCode(200).extract().jsonPath().getList("rows.key");
+        assertTrue(counted.contains(second) && !counted.contains(first), counted.toString());
+        given().auth().oauth2(INTEGRATOR).queryParam("groupBy", "document").queryParam("documentId", first)
+                .when().get("/api/v1/stats").then().statusCode(200).body("rows[0].total", equalTo(3));
         // new work goes to the replacement (before, the superseded document took new tasks)
         given().auth().oauth2(SUPERVISOR).contentType(io.restassured.http.ContentType.JSON)
                 .body(Map.of("seq", "9", "title", "补充任务")).when().post("/api/v1/documents/" + first + "/tasks")

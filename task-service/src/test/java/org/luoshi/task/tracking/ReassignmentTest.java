@@ -213,6 +213,7 @@ class ReassignmentTest {
         UUID housing = Fixtures.announceAgency("湖南省住房和城乡建设厅" + System.nanoTime() % 1000);
         UUID successor = Fixtures.announceAgency("湖南省自然资源厅" + System.nanoTime() % 1000);
         String documentId = Fixtures.document("湘政办发〔2018〕" + System.nanoTime() % 100000 + "号");
+        Fixtures.taskLedBy(documentId, "0", List.of(housing, successor)); // once the directory knows both
         String task = Fixtures.createTask(documentId, Map.of("seq", "1", "title", "推进不动产登记", "assignments", List.of(
                         Map.of("agencyId", housing.toString(), "role", "LEAD"),
                         Map.of("agencyId", successor.toString(), "role", "PARTICIPANT"))))
