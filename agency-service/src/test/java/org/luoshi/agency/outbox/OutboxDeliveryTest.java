@@ -125,4 +125,45 @@ class OutboxDeliveryTest {
                 "a republished event keeps its id, so consumers can discard the copy: " + agency));
         assertTrue(ids.values().stream().allMatch(s -> !s.isEmpty()));
     }
+
+    @Test
+    void anEventKafkaRefusesForItsSizeIsParkedAndTheEventsAfterItGoOn() throws Exception {
+        // as a change whose event outgrew what the broker takes: written before the others, refused at every try
+        String oversized = java.util.UUID.randomUUID().toString();
+        String aggregate = java.util.UUID.randomUUID().toString();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+            var insert = c.prepareStatement("insert into outbox_event (id, topic, aggregate_type, aggregate_id, event_type,"
+                    + " payload, occurred_at) values (cast(? as uuid), 'agency.events', 'agency', ?, 'org.luoshi.AgencyUpdated',"
+                    + " cast(? as jsonb), now())");
+            insert.setString(1, oversized);
+            insert.setString(2, aggregate);
+            insert.setString(3, "{\"padding\": \"" + "x".repeat(2 * BrokerOutageProfile.MAX_REQUEST_SIZE) + "\"}");
+            insert.executeUpdate();
+        }
+        List<String> agencies = createAgencies("超大事件之后新建单位", 3);
+
+        // before, the refused row failed every pass and held back every event after it
+        await().atMost(Duration.ofSeconds(30)).until(() -> unpublished(agencies) == 0);
+        assertEquals(Set.copyOf(agencies), eventIds(agencies, 1).keySet());
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+                var row = c.createStatement().executeQuery("select published_at, parked_at, park_reason from outbox_event"
+                        + " where id = '" + oversized + "'")) {
+            assertTrue(row.next());
+            assertEquals(null, row.getObject("published_at"));
+            assertTrue(row.getObject("parked_at") != null, "parked");
+            assertTrue(row.getString("park_reason").startsWith("RecordTooLargeException"), row.getString("park_reason"));
+        }
+    }
+
+    @Test
+    void oneRelayPublishesAtATimeAndAnotherWaitsForItInsteadOfOvertakingIt() throws Exception {
+        // another replica's relay in the middle of a pass (or an operator pausing publishing) holds the relay's lock
+        try (Connection other = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+            other.createStatement().execute("select pg_advisory_lock(" + org.luoshi.platform.outbox.OutboxRelay.RELAY_LOCK + ")");
+            List<String> agencies = createAgencies("暂停发布期间新建单位", 2);
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> unpublished(agencies) == 2);
+            other.createStatement().execute("select pg_advisory_unlock(" + org.luoshi.platform.outbox.OutboxRelay.RELAY_LOCK + ")");
+            await().atMost(Duration.ofSeconds(30)).until(() -> unpublished(agencies) == 0);
+        }
+    }
 }

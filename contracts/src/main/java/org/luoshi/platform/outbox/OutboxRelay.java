@@ -20,6 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -29,16 +32,30 @@ import org.jboss.logging.Logger;
  * the broker acknowledged them. It wakes when a transaction that wrote events commits (LISTEN/NOTIFY, see
  * {@link OutboxNotifications}) and polls only as a fallback. A crash between publish and mark republishes the same
  * rows with the same ids, which consumers discard: delivery is at least once, exactly once in effect.
+ *
+ * <p>One relay publishes at a time, whichever replica holds the transaction-scoped advisory lock: two replicas
+ * publishing batches side by side could put two changes of one aggregate on Kafka in the wrong order, and so could a
+ * pass that claimed rows past a stuck one's. A pass is bounded in time (its statements, its idle time in the
+ * transaction, and the whole pass), so a lost database connection releases the lock instead of stopping publishing.
+ * A row that Kafka refuses for what it is (too large, unserializable) is parked with the reason and the rows after
+ * it go on; a broker that cannot be reached fails the pass, which is tried again, with every row in its place.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /**
+     * The advisory lock of the relay, the same in every replica of a service (each service has its own database); an
+     * operator holding it ({@code select pg_advisory_lock(…)}) pauses publishing.
+     */
+    public static final long RELAY_LOCK = 0x6c756f736869L; // "luoshi"
+    private static final String LOCK = "select pg_try_advisory_xact_lock($1) as locked";
     private static final String CLAIM = """
             select id, topic, aggregate_id, event_type, payload::text as payload, occurred_at
-            from outbox_event where published_at is null
-            order by position limit $1 for update skip locked""";
+            from outbox_event where published_at is null and parked_at is null
+            order by position limit $1""";
     private static final String MARK_PUBLISHED = "update outbox_event set published_at = now() where id = any($1)";
+    private static final String PARK = "update outbox_event set parked_at = now(), park_reason = $2 where id = $1";
 
     private final Pool pool;
     private final MutinyEmitter<String> emitter;
@@ -87,7 +104,7 @@ public class OutboxRelay {
 
     private void runPass() {
         requested.set(false);
-        drainAll().subscribe().with(published -> finishPass(), failure -> {
+        drainAll().ifNoItem().after(config.passTimeout()).fail().subscribe().with(published -> finishPass(), failure -> {
             LOG.warnf("outbox relay could not publish, will retry: %s", failure.getMessage());
             finishPass();
         });
@@ -107,27 +124,70 @@ public class OutboxRelay {
                 : drainAll().map(more -> count + more));
     }
 
-    /** Claims one batch, publishes it and marks it, all in one transaction. */
+    /**
+     * Claims one batch, publishes it and marks it, all in one transaction; nothing when another relay is publishing
+     * (it drains what this one was woken for).
+     */
     public Uni<Integer> publishBatch() {
-        return pool.withTransaction(connection -> connection.preparedQuery(CLAIM)
-                .execute(Tuple.of(config.batchSize()))
-                .flatMap(rows -> publishAndMark(connection, rows)));
+        String timeout = Math.max(1, config.passTimeout().toMillis()) + "ms";
+        return pool.withTransaction(connection -> connection
+                .query("set local statement_timeout = '" + timeout + "'").execute()
+                .flatMap(x -> connection.query("set local idle_in_transaction_session_timeout = '" + timeout + "'").execute())
+                .flatMap(x -> connection.preparedQuery(LOCK).execute(Tuple.of(RELAY_LOCK)))
+                .flatMap(lock -> !lock.iterator().next().getBoolean("locked") ? Uni.createFrom().item(0)
+                        : connection.preparedQuery(CLAIM).execute(Tuple.of(config.batchSize()))
+                                .flatMap(rows -> publishAndMark(connection, rows))));
+    }
+
+    /** What became of one row's send: acknowledged when failure is null. */
+    private record Sent(UUID id, String eventType, Throwable failure) {
     }
 
     private Uni<Integer> publishAndMark(SqlConnection connection, RowSet<Row> rows) {
         if (rows.size() == 0) {
             return Uni.createFrom().item(0);
         }
-        List<Uni<Void>> sends = new ArrayList<>(rows.size());
-        List<UUID> ids = new ArrayList<>(rows.size());
+        List<Uni<Sent>> sends = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            ids.add(row.getUUID("id"));
-            sends.add(emitter.sendMessage(toMessage(row)));
+            UUID id = row.getUUID("id");
+            String type = row.getString("event_type");
+            sends.add(emitter.sendMessage(toMessage(row)).replaceWith(new Sent(id, type, null))
+                    .onFailure().recoverWithItem(failure -> new Sent(id, type, failure)));
         }
-        return Uni.join().all(sends).andFailFast()
-                .flatMap(acknowledged -> connection.preparedQuery(MARK_PUBLISHED)
-                        .execute(Tuple.of(ids.toArray(UUID[]::new))))
-                .map(marked -> ids.size());
+        // every send settles before the transaction ends: a row is marked only once the broker has it
+        return Uni.join().all(sends).andFailFast().flatMap(sent -> {
+            List<Sent> failed = sent.stream().filter(s -> s.failure() != null).toList();
+            Sent transientFailure = failed.stream().filter(s -> refusedForWhatItIs(s.failure()) == null).findFirst().orElse(null);
+            if (transientFailure != null) {
+                // the broker or the network: every row stays where it is and the pass is tried again
+                return Uni.createFrom().failure(transientFailure.failure());
+            }
+            UUID[] published = sent.stream().filter(s -> s.failure() == null).map(Sent::id).toArray(UUID[]::new);
+            Uni<Void> parked = Uni.createFrom().voidItem();
+            for (Sent refused : failed) {
+                String reason = refusedForWhatItIs(refused.failure());
+                LOG.errorf("outbox event %s (%s) parked, Kafka refuses it: %s; the events after it go on."
+                        + " See docs/operations.md, parked outbox events", refused.id(), refused.eventType(), reason);
+                parked = parked.flatMap(x -> connection.preparedQuery(PARK).execute(Tuple.of(refused.id(), reason))
+                        .replaceWithVoid());
+            }
+            return parked.flatMap(x -> connection.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(published)))
+                    .map(marked -> sent.size());
+        });
+    }
+
+    /**
+     * The reason Kafka refused the record itself (the same record would be refused at every try), or null when the
+     * failure is the broker's or the network's.
+     */
+    static String refusedForWhatItIs(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RecordTooLargeException || cause instanceof SerializationException
+                    || cause instanceof InvalidRecordException) {
+                return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+            }
+        }
+        return null;
     }
 
     private Message<String> toMessage(Row row) {
