@@ -44,6 +44,9 @@ final class UnitSplitter {
     static final String LABELS = "牵头单位|牵头部门|主办单位|主责单位|主责部门|配合单位|配合部门|参与单位|参与部门|协办单位|协同单位|"
             + "协同部门|责任单位|责任部门|负责单位|承办单位|实施单位|承担单位|落实单位|牵头|配合|参与|协办";
     private static final Pattern LABEL = Pattern.compile("^(" + LABELS + ")[:：]");
+    /** A label naming units (…单位：, …部门：) right after a name, not after a separator. */
+    private static final Pattern INNER_LABEL = Pattern.compile(
+            "(?<=[^\\s；;，,。、：:（(\\[【])(?=(?:牵头|主办|主责|配合|参与|协办|协同|责任|负责|承办|实施|承担|落实)(?:单位|部门)[:：])");
     private static final Pattern BREAK_BEFORE_LABEL = Pattern.compile("[；;。]?[ \\t\\u3000]*\\n\\s*(?=(?:" + LABELS + ")[:：])");
     /** A role written after one name, in brackets: 市发展改革委（牵头）. */
     private static final Pattern ROLE_MARK = Pattern.compile("[（(]\\s*(牵头|配合|参与|协办|负责)(?:单位|部门)?\\s*[）)]$");
@@ -63,7 +66,7 @@ final class UnitSplitter {
     }
 
     static List<UnitMention> split(String units) {
-        String text = stripEnclosing(ChineseText.withoutSpaces(labelledLinesAsClauses(units)));
+        String text = stripEnclosing(labelsInsideAsClauses(ChineseText.withoutSpaces(labelledLinesAsClauses(units))));
         if (text.isEmpty()) {
             return List.of();
         }
@@ -97,6 +100,27 @@ final class UnitSplitter {
             last = lineBreak.end();
         } while (lineBreak.find());
         return out.append(units, last, units.length()).toString();
+    }
+
+    /**
+     * A second labelled list on the line of the first ({@code 牵头单位：A    配合单位：B}, whose spaces the cleaning took
+     * away) as a clause of its own: 配合单位：B would otherwise end A's name.
+     */
+    private static String labelsInsideAsClauses(String text) {
+        if (text.indexOf('：') < 0 && text.indexOf(':') < 0) {
+            return text; // no label at all: no scan
+        }
+        Matcher label = INNER_LABEL.matcher(HanView.of(text));
+        if (!label.find()) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length() + 4);
+        int last = 0;
+        do {
+            out.append(text, last, label.start()).append('；');
+            last = label.start();
+        } while (label.find());
+        return out.append(text, last, text.length()).toString();
     }
 
     /**

@@ -56,6 +56,13 @@ class UnitSplitterTest {
     }
 
     @Test
+    void aSecondLabelOnTheLineOfTheFirstStartsAClauseOfItsOwn() {
+        assertEquals(List.of("市教育局:LEAD", "市财政局:PARTICIPANT", "市人社局:PARTICIPANT"),
+                split("牵头单位：市教育局    配合单位：市财政局、市人社局"));
+        assertEquals(List.of("市教育局:LEAD", "市财政局:PARTICIPANT"), split("牵头单位：市教育局配合单位：市财政局"));
+    }
+
+    @Test
     void theStateCouncilsProvincialGovernmentsAreOneGroup() {
         assertEquals(List.of("国家发展改革委:LEAD", "有关部门:PARTICIPANT", "各省、自治区、直辖市人民政府:RESPONSIBLE"),
                 split("国家发展改革委会同有关部门，各省、自治区、直辖市人民政府负责"));
