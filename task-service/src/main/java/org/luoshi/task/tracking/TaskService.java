@@ -30,6 +30,7 @@ import org.luoshi.platform.security.CurrentActor;
 import org.luoshi.platform.security.Roles;
 import org.luoshi.task.api.model.AssignmentCreate;
 import org.luoshi.task.api.model.AssignmentKind;
+import org.luoshi.task.api.model.AssignmentRole;
 import org.luoshi.task.api.model.Health;
 import org.luoshi.task.api.model.MilestoneCreate;
 import org.luoshi.task.api.model.MilestoneStatus;
@@ -336,6 +337,17 @@ public class TaskService {
                     .anyMatch(a -> a.agencies().anyMatch(own::equals));
             if (!assigned) {
                 throw ProblemException.forbidden("an officer changes only tasks assigned to their own agency");
+            }
+            if (patch.getStatus() == TaskStatus.COMPLETED && task.status != TaskStatus.COMPLETED) {
+                // completing (办结) closes the task for every unit on it: the lead unit's call, or, without one, a unit
+                // named responsible; a participant or one member of a group (各市州人民政府) reports its part instead
+                boolean led = view.assignments().stream().anyMatch(a -> a.role == AssignmentRole.LEAD);
+                AssignmentRole accountable = led ? AssignmentRole.LEAD : AssignmentRole.RESPONSIBLE;
+                if (view.assignments().stream().noneMatch(a -> own.equals(a.agencyId) && a.role == accountable)) {
+                    throw ProblemException.forbidden("an officer completes only a task their own agency is named "
+                            + (led ? "to lead" : "responsible for") + "; the other units report their progress, and a"
+                            + " supervisor may complete it");
+                }
             }
         }).replaceWithVoid();
     }

@@ -119,8 +119,10 @@ class GroupMembershipTest {
         patch(TestTokens.officer("hunan-jt", outsider), task, "\"0\"", Map.of("status", "IN_PROGRESS")).then().statusCode(403);
         patch(officer, task, "\"0\"", Map.of("status", "IN_PROGRESS")).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("IN_PROGRESS"));
-        // a member of the assigned group may too
-        patch(TestTokens.officer("changsha", changsha), task, "\"1\"", Map.of("status", "COMPLETED")).then().statusCode(200)
+        // a member of the assigned group moves it too, but completing it closes it for every city: the lead's call
+        patch(TestTokens.officer("changsha", changsha), task, "\"1\"", Map.of("status", "COMPLETED")).then().statusCode(403)
+                .body("detail", org.hamcrest.Matchers.containsString("to lead"));
+        patch(officer, task, "\"1\"", Map.of("status", "COMPLETED")).then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("COMPLETED"));
     }
 
