@@ -67,10 +67,12 @@ final class NumberedParagraphReader {
         }
     }
 
+    /** What an item's text opens with after its number: Chinese, or a quotation or a title (“双师型”, 《方案》). */
+    private static final String ITEM_TEXT = "(?=\\p{IsHan}|[“‘「《])";
     private static final Level CHINESE = new Level(Pattern.compile("^（([" + NUMERALS + "]{1,5})）"), "（", "）",
-            Pattern.compile(AFTER_SENTENCE + "(?<marker>(\\d{1,2})[.．、]|（(\\d{1,2})）)(?=\\p{IsHan})"));
-    private static final Level ARABIC = new Level(Pattern.compile("^(\\d{1,4})[.．、](?=\\s*\\p{IsHan})"), "", "",
-            Pattern.compile(AFTER_SENTENCE + "(?<marker>（(\\d{1,2})）)(?=\\p{IsHan})"));
+            Pattern.compile(AFTER_SENTENCE + "(?<marker>(\\d{1,2})[.．、]|（(\\d{1,2})）)" + ITEM_TEXT));
+    private static final Level ARABIC = new Level(Pattern.compile("^(\\d{1,4})[.．、](?=\\s*(?:\\p{IsHan}|[“‘「《]))"), "", "",
+            Pattern.compile(AFTER_SENTENCE + "(?<marker>（(\\d{1,2})）)" + ITEM_TEXT));
 
     /** A stretch of cleaned text. */
     private record Block(int start, int end, String text, String view) {

@@ -589,6 +589,26 @@ class FixtureDocumentsTest {
     }
 
     @Test
+    void itemsWhoseTextOpensWithAQuotationOrATitleAreItemsToo() {
+        String text = """
+                关于推进职业教育改革的实施方案
+                （一）加强师资队伍建设。
+                1.完善教师培训制度。（市教育局负责）
+                2.“双师型”教师培养。（市人社局负责）
+                3.《职业教育法》宣传。（市司法局负责）
+                （二）深化校企合作。（市发展改革委负责）
+                （三）完善经费投入。（市财政局负责）
+                """;
+        ParsedDocument d = PolicyDocumentParser.parseText("quoted-items.txt", "0", text);
+        // before, 2. and 3. ran into 1., which took 市司法局 as its units, and 市人社局 was lost
+        List<ParsedTask> items = d.tasks().stream().filter(t -> "（一）".equals(t.parentSeq())).toList();
+        assertEquals(List.of("1.", "2.", "3."), items.stream().map(ParsedTask::seq).toList());
+        assertUnits(items.get(0), "市教育局:RESPONSIBLE");
+        assertUnits(items.get(1), "市人社局:RESPONSIBLE");
+        assertUnits(items.get(2), "市司法局:RESPONSIBLE");
+    }
+
+    @Test
     void aPipeAnnexWithADeadlineColumnAfterItsUnitsReadsEveryColumn() {
         String text = String.join("\n", "盘锦市人民政府办公室关于推进校企合作的通知", "盘政办发〔2020〕3号", "附件",
                 "序号 |", "工作任务 |", "主要内容 |", "责任单位 |", "完成时限 |",
