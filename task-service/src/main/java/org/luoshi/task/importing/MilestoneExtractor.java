@@ -33,12 +33,13 @@ final class MilestoneExtractor {
 
     /** A number, also with thousands separated (1,000万元). */
     private static final String NUMBER = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?";
-    private static final String UNIT = "(%|‰|万元|亿元|元/人|元|万人次|人次|万人|万家|万个|万名|万户|万亩|万吨|个月|学年|课时|学时|个|家|所|名|人|项|门|本|次|倍|天|"
+    private static final String UNIT = "(%|‰|个百分点|百分点|万亿元|万元|亿元|元/人|元|万人次|人次|万人|万家|万个|万名|万户|万亩|万吨|个月|学年|课时|学时|个|家|所|名|人|项|门|本|次|倍|天|"
             + "小时|套|台|条|处|支|座|期|批|户|亩|万平方米|平方米|公里|吨)";
     private static final Pattern RANGE = Pattern.compile(
             "(?<![\\d.+,])(" + NUMBER + ")" + UNIT + "?[—–\\-~～至到](" + NUMBER + ")" + UNIT + "(以上|左右|以内|以下)?");
+    /** A number, its magnitude written apart from the unit by 余 or 多 (1万余人), more than, the unit and a comparator. */
     private static final Pattern SINGLE = Pattern.compile(
-            "(?<![\\d.+\\-—第,])(" + NUMBER + ")(余|多)?" + UNIT + "(及以上|以上|左右|及以下|以下|以内)?(?![+\\d])");
+            "(?<![\\d.+\\-—第,])(" + NUMBER + ")(?:(万亿|亿|万)(?=余|多))?(余|多)?" + UNIT + "(及以上|以上|左右|及以下|以下|以内)?(?![+\\d])");
     /** 约 and 近 only as words of their own: 节约, 集约, 就近, 附近 are no comparators. */
     private static final Pattern COMPARATOR_WORD = Pattern.compile(
             "(不少于|不低于|至少|超过|突破|高于|达到|不超过|不高于|低于|控制在|大约|(?<![节集简制公预契条合])约|(?<![就附最临接邻将])近)");
@@ -256,11 +257,11 @@ final class MilestoneExtractor {
             if (taken[single.start()] || isYearLike(sentence, single)) {
                 continue;
             }
-            // 20余个, 100多家: more than the number
-            Comparator comparator = single.group(2) != null && single.group(4) == null ? Comparator.AT_LEAST
-                    : comparator(single.group(4), wordBefore(sentence, single.start()));
-            found.add(new Found(new Target(quantity(single.group(1)), single.group(3), comparator, null),
-                    single.start()));
+            // 20余个, 100多家, 1万余人: more than the number
+            Comparator comparator = single.group(3) != null && single.group(5) == null ? Comparator.AT_LEAST
+                    : comparator(single.group(5), wordBefore(sentence, single.start()));
+            String unit = single.group(2) == null ? single.group(4) : single.group(2) + single.group(4);
+            found.add(new Found(new Target(quantity(single.group(1)), unit, comparator, null), single.start()));
         }
         found.sort(java.util.Comparator.comparingInt(Found::start));
         return found;
@@ -273,7 +274,7 @@ final class MilestoneExtractor {
 
     private static boolean isYearLike(String sentence, Matcher m) {
         return m.group(1).length() == 4 && (m.end() < sentence.length() && sentence.charAt(m.end()) == '年'
-                || "学年".equals(m.group(3)) && m.group(1).indexOf('.') < 0 && plausibleYear(m.group(1)));
+                || "学年".equals(m.group(4)) && m.group(1).indexOf('.') < 0 && plausibleYear(m.group(1)));
     }
 
     private static Comparator comparator(String suffix, String prefix) {

@@ -103,6 +103,11 @@ class MilestoneExtractorTest {
         assertEquals(List.of(target("10", "万吨", Comparator.EXACT, null)), targets("每年节约标准煤10万吨"), "节约 is no 约");
         assertEquals(List.of(target("50", "个", Comparator.EXACT, null)), targets("就近建设社区服务站点50个"), "就近 is no 近");
         assertEquals(List.of(target("10", "个", Comparator.EXACT, null)), targets("建设集约型实训基地10个"));
+        assertEquals(List.of(target("0.5", "个百分点", Comparator.EXACT, null)), targets("每年提高0.5个百分点"));
+        assertEquals(List.of(target("1", "万人", Comparator.AT_LEAST, null)), targets("带动就业1万余人"));
+        assertEquals(List.of(target("2", "万人", Comparator.AT_LEAST, null)), targets("培训2万多人"));
+        assertEquals(List.of(target("1.2", "万亿元", Comparator.AT_LEAST, null)), targets("产业规模突破1.2万亿元"));
+        assertEquals(List.of(target("5000", "万元", Comparator.EXACT, null)), targets("安排资金5000万元"));
     }
 
     @Test
