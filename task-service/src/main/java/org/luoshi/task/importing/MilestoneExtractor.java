@@ -52,6 +52,8 @@ final class MilestoneExtractor {
     private static final String START = "(?:[春秋](?:季)?(?:学期)?)?(?:起|开始|以来)";
     private static final Pattern DAY = Pattern.compile("(?<!\\d)(\\d{4})年(\\d{1,2})月(\\d{1,2})日(?!" + START + ")");
     private static final Pattern MONTH = Pattern.compile("(?<!\\d)(\\d{4})年(\\d{1,2})月(?!\\d{1,2}日|" + START + ")");
+    /** Months of a year, 2021年1—6月: due at the end of the last. */
+    private static final Pattern MONTHS = Pattern.compile("(?<!\\d)(\\d{4})年(\\d{1,2})[—–\\-~～至到](\\d{1,2})月(?!" + START + ")");
     /**
      * A whole date anywhere in a text, 2021年2月30日 or 2021.2.30 (2021/2/30, 2021-02-30), for {@link #impossibleDates}
      * (the clean text has ASCII digits).
@@ -65,9 +67,11 @@ final class MilestoneExtractor {
     /** A whole date so written: 2021.9.30, 2021/9/30, 2021-09-30. */
     private static final Pattern NUMERIC_DAY = Pattern.compile("^(\\d{4})([.．/\\-])(\\d{1,2})\\2(\\d{1,2})(?:日?前?)$");
     private static final Pattern YEAR = Pattern.compile(
-            "(?<!\\d)(\\d{4})年(?!\\d{1,2}月|[上下]半年|第?[一二三四1-4]季度|" + START + ")");
+            "(?<!\\d)(\\d{4})年(?!\\d{1,2}(?:[—–\\-~～至到]\\d{1,2})?月|[上下]半年|第?[一二三四1-4]季度|" + START + ")");
     /** Words after a date that make it an end: 底前, 以前, 前完成, 完成. */
-    private static final Pattern END_AFTER = Pattern.compile("(?:底|末)?(?:前|以前|之前)|底|末|(?:全面|基本)?(?:完成|建成|实现|达到|达标)");
+    private static final Pattern END_AFTER = Pattern.compile("(?:年?(?:底|末))?(?:前|以前|之前)|年?底|年?末|(?:全面|基本)?(?:完成|建成|实现|达到|达标)");
+    /** Words just before a year that make it the base of a comparison (较2020年增长20%), not when anything is due. */
+    private static final Pattern BASE_BEFORE = Pattern.compile("(?:较|比|与|同比|相比)\\s*$");
     /** Words just before a date that make it an end: 到, 至, 确保, 力争, 截至. */
     private static final Pattern END_BEFORE = Pattern.compile("(?:到|至|确保|力争|争取|截至|截止|于)\\s*$");
     /** A date that ends a range (2021—2025年): the period of a plan, not when the work is due. */
@@ -76,7 +80,7 @@ final class MilestoneExtractor {
     private static final Pattern PERIOD_AFTER = Pattern.compile("度|学年");
     /** A target set for each period (每年新增1000人), not once: the period's word. */
     private static final Pattern RECURRING = Pattern.compile("每(?:个)?(?:年度?|学年|学期|季度|月)|年均|年度新增");
-    private static final Pattern AGAIN = Pattern.compile("再(?:通过|经过|用)?(\\d{1,2})年");
+    private static final Pattern AGAIN = Pattern.compile("再(?:通过|经过|用)?(\\d{1,2})(?:[至到—–\\-~～](\\d{1,2}))?年");
     private static final Pattern SENTENCE = Pattern.compile("[^。；;！!？?\\n]+");
     private static final Pattern CLAUSE = Pattern.compile("[^，,。；;！!？?\\n]+");
     private static final Pattern LIST_ITEM = Pattern.compile("[^，,、。；;！!？?\\n]+");
@@ -127,6 +131,13 @@ final class MilestoneExtractor {
                 validDate(day.group(1), day.group(2), day.group(3)).ifPresent(d -> dates.add(dated(d, sentence, day)));
             }
         }
+        Matcher months = MONTHS.matcher(sentence);
+        while (months.find()) {
+            int last = Integer.parseInt(months.group(3));
+            if (plausibleYear(months.group(1)) && last >= 1 && last <= 12) {
+                dates.add(dated(YearMonth.of(Integer.parseInt(months.group(1)), last).atEndOfMonth(), sentence, months));
+            }
+        }
         Matcher month = MONTH.matcher(sentence);
         while (month.find()) {
             int m = Integer.parseInt(month.group(2));
@@ -167,7 +178,7 @@ final class MilestoneExtractor {
                 dates.add(dated(LocalDate.of(Integer.parseInt(year.group(1)), 12, 31), sentence, year));
             }
         }
-        for (Weight weight : Weight.values()) {
+        for (Weight weight : List.of(Weight.MARKED, Weight.PLAIN, Weight.PERIOD)) {
             Optional<LocalDate> latest = dates.stream().filter(d -> d.weight() == weight).map(Dated::date).max(LocalDate::compareTo);
             if (latest.isPresent()) {
                 return latest;
@@ -175,7 +186,9 @@ final class MilestoneExtractor {
         }
         Matcher again = AGAIN.matcher(sentence);
         if (again.find() && previousYear != null) {
-            return Optional.of(LocalDate.of(previousYear + Integer.parseInt(again.group(1)), 12, 31));
+            // 再通过3至5年努力: by the end of the longer
+            String years = again.group(2) != null ? again.group(2) : again.group(1);
+            return Optional.of(LocalDate.of(previousYear + Integer.parseInt(years), 12, 31));
         }
         return Optional.empty();
     }
@@ -190,8 +203,11 @@ final class MilestoneExtractor {
         return false;
     }
 
-    /** How surely a date written in a sentence is its deadline, surest first. */
-    private enum Weight { MARKED, PLAIN, PERIOD }
+    /**
+     * How surely a date written in a sentence is its deadline, surest first; NONE is no deadline at all (a year in a
+     * title, 《2021年工作要点》, or the base of a comparison, 较2020年).
+     */
+    private enum Weight { MARKED, PLAIN, PERIOD, NONE }
 
     private record Dated(LocalDate date, Weight weight) {
     }
@@ -199,11 +215,19 @@ final class MilestoneExtractor {
     private static Dated dated(LocalDate date, String sentence, Matcher written) {
         String after = sentence.substring(written.end());
         String before = sentence.substring(0, written.start());
+        if (insideTitle(before) || BASE_BEFORE.matcher(before).find()) {
+            return new Dated(date, Weight.NONE);
+        }
         if (insideBrackets(before) || RANGE_BEFORE.matcher(before).find() || PERIOD_AFTER.matcher(after).lookingAt()) {
             return new Dated(date, Weight.PERIOD);
         }
         return new Dated(date, END_AFTER.matcher(after).lookingAt() || END_BEFORE.matcher(before).find()
                 ? Weight.MARKED : Weight.PLAIN);
+    }
+
+    /** Whether a title (《…》) opened before this point is still open. */
+    private static boolean insideTitle(String before) {
+        return before.lastIndexOf('《') > before.lastIndexOf('》');
     }
 
     /** Whether a bracket opened before this point is still open. */

@@ -49,6 +49,12 @@ class MilestoneExtractorTest {
         assertEquals(Optional.of(LocalDate.of(2021, 4, 30)), due("2021.4.31"));
         assertEquals(Optional.empty(), due("2021年13月1日前报送"), "no such month: no date, and no failure");
         assertEquals(Optional.empty(), due("2021年6月0日前报送"));
+        assertEquals(Optional.of(LocalDate.of(2021, 6, 30)), due("2021年1—6月，完成培训5000人次"), "the last of the months");
+        assertEquals(Optional.of(LocalDate.of(2021, 12, 31)), due("2021年年底前出台实施细则，2022年全面推开"),
+                "年年底前 marks the end as 年底前 does");
+        assertEquals(Optional.empty(), due("高新技术企业数量较2020年增长20%"), "the base of a comparison");
+        assertEquals(Optional.empty(), due("贯彻落实《2021年全省教育工作要点》，建设示范校5所"), "a year in a title");
+        assertEquals(Optional.of(LocalDate.of(2022, 12, 31)), due("对照《2021年工作要点》，2022年底前完成"));
     }
 
     @Test
@@ -146,6 +152,8 @@ class MilestoneExtractorTest {
         assertEquals(LocalDate.of(2030, 12, 31), milestones.get(1).dueDate());
         assertTrue(milestones.get(1).title().contains("总体实现教育和产业统筹融合"));
         assertEquals(null, milestones.get(1).target());
+        assertEquals(LocalDate.of(2030, 12, 31), MilestoneExtractor.extract(
+                "到2025年,建成实训基地30个以上。再通过3至5年努力,全面建成。").get(1).dueDate(), "the longer of 3 to 5 years");
     }
 
     @Test
