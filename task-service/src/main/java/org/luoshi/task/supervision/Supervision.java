@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 import org.luoshi.events.model.TaskEvent;
 import org.luoshi.task.api.model.Comparator;
 import org.luoshi.task.api.model.MilestoneStatus;
@@ -30,8 +32,10 @@ import org.luoshi.task.tracking.TaskView;
 /**
  * 逾期预警 and silence detection. Each sweep announces milestones that became due soon or overdue (once per
  * milestone and threshold; a superseded document's milestones are no longer swept) and flags open tasks without
- * progress for too long as stale. One transaction per
- * sweep; with several replicas a concurrent sweep loses on the alert key and rolls back, changing nothing.
+ * progress for too long as stale. Each step (ceilings, overdue, due soon, stale) is a transaction of its own: a
+ * progress report changing a task or a milestone while the sweep runs makes that step lose on the version and roll
+ * back alone, to be done at the next sweep, and the alerts of the other steps stand. With several replicas a
+ * concurrent sweep loses a step on the alert key the same way, changing nothing.
  */
 @ApplicationScoped
 public class Supervision {
@@ -70,18 +74,28 @@ public class Supervision {
 
     public Uni<Result> sweep() {
         LocalDate today = LocalDate.now(clock);
-        return Panache.withTransaction(() -> {
-            Result result = new Result();
-            // ceilings first: one that held is achieved, not announced overdue
-            return ceilings(today, result)
-                    .flatMap(x -> due(MilestoneAlert.OVERDUE, "m.dueDate < :today", today, result))
-                    .flatMap(x -> due(MilestoneAlert.DUE_SOON, "m.dueDate >= :today and m.dueDate <= :soon", today, result))
-                    .flatMap(x -> stale(result))
-                    .replaceWith(result);
-        });
+        Result result = new Result();
+        // ceilings first: one that held is achieved, not announced overdue
+        return step("ceilings", () -> ceilings(today), n -> result.ceilingsHeld = n)
+                .flatMap(x -> step("overdue", () -> due(MilestoneAlert.OVERDUE, "m.dueDate < :today", today),
+                        n -> result.overdue = n))
+                .flatMap(x -> step("due soon", () -> due(MilestoneAlert.DUE_SOON, "m.dueDate >= :today and m.dueDate <= :soon",
+                        today), n -> result.dueSoon = n))
+                .flatMap(x -> step("stale", this::stale, n -> result.stale = n))
+                .replaceWith(result);
     }
 
-    private Uni<Void> due(String threshold, String window, LocalDate today, Result result) {
+    /** One step in a transaction of its own; a step that fails is logged and left to the next sweep. */
+    private Uni<Void> step(String name, Supplier<Uni<Integer>> work, IntConsumer counted) {
+        return Panache.withTransaction(work)
+                .invoke(n -> counted.accept(n))
+                .onFailure().invoke(e -> Log.warnf("supervision sweep: the %s step rolled back (%s); the next sweep does it",
+                        name, e.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    private Uni<Integer> due(String threshold, String window, LocalDate today) {
         return Milestone.<Milestone>find("from Milestone m where m.status = :open and " + window
                         + " and not exists (from MilestoneAlert a where a.key.milestoneId = m.id and a.key.threshold = :threshold)"
                         + " and (m.taskId is null or m.taskId in (select t.id from Task t where t.status in :active))"
@@ -95,8 +109,7 @@ public class Supervision {
                         TaskView task = milestone.taskId == null ? null : byTask.get(milestone.taskId);
                         chain = chain.flatMap(x -> alerts.raise(milestone, threshold, task));
                     }
-                    result.count(threshold, due.size());
-                    return chain;
+                    return chain.replaceWith(due.size());
                 }));
     }
 
@@ -105,7 +118,7 @@ public class Supervision {
      * after, the last value reported within it achieves it (MilestoneAchieved); one above it, or none, stays open and is
      * announced overdue.
      */
-    private Uni<Void> ceilings(LocalDate today, Result result) {
+    private Uni<Integer> ceilings(LocalDate today) {
         return Milestone.<Milestone>list("status = ?1 and targetComparator = ?2 and dueDate < ?3 and achieved is not null"
                         + " and achieved <= targetQuantity and taskId in (select t.id from Task t where t.status in ?4)"
                         + " and documentId in (select d.id from PolicyDocument d where d.supersededBy is null)"
@@ -117,8 +130,7 @@ public class Supervision {
                         milestone.status = MilestoneStatus.ACHIEVED;
                         chain = chain.flatMap(x -> alerts.achieved(List.of(milestone), byTask.get(milestone.taskId)));
                     }
-                    result.ceilingsHeld = held.size();
-                    return chain;
+                    return chain.replaceWith(held.size());
                 }));
     }
 
@@ -146,11 +158,10 @@ public class Supervision {
         });
     }
 
-    private Uni<Void> stale(Result result) {
+    private Uni<Integer> stale() {
         OffsetDateTime silentSince = OffsetDateTime.now(clock).minusDays(config.staleAfterDays());
         return Task.<Task>list("stale = false and status in ?1 and coalesce(lastProgressAt, createdAt) < ?2 order by createdAt, id",
                 OPEN, silentSince).flatMap(silent -> {
-            result.stale = silent.size();
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (Task task : silent) {
                 task.stale = true;
@@ -160,7 +171,7 @@ public class Supervision {
                                 new TaskEvent(mapper.toSnapshot(view)).changedFields(List.of("stale"))))
                         .replaceWithVoid();
             }
-            return chain;
+            return chain.replaceWith(silent.size());
         });
     }
 
@@ -170,14 +181,6 @@ public class Supervision {
         private int overdue;
         private int stale;
         private int ceilingsHeld;
-
-        void count(String threshold, int n) {
-            if (MilestoneAlert.OVERDUE.equals(threshold)) {
-                overdue += n;
-            } else {
-                dueSoon += n;
-            }
-        }
 
         public int dueSoon() {
             return dueSoon;

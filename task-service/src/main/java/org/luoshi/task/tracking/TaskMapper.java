@@ -31,6 +31,8 @@ public class TaskMapper {
                 .content(t.content)
                 .sourceText(t.sourceText)
                 .keyTask(t.keyTask)
+                .stale(t.stale)
+                .reviewRequired(t.reviewRequired)
                 .dueDate(health.nextDue(view.milestones()).orElse(null))
                 .reviewRequired(t.reviewRequired)
                 // stale means open and silent: a closed task is neither, whatever the flag the last sweep left
@@ -50,6 +52,8 @@ public class TaskMapper {
                 .parentId(t.parentId)
                 .category(t.category)
                 .keyTask(t.keyTask)
+                .stale(t.stale)
+                .reviewRequired(t.reviewRequired)
                 .dueDate(health.nextDue(view.milestones()).orElse(null));
     }
 
