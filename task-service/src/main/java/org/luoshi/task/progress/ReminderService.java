@@ -48,7 +48,8 @@ public class ReminderService {
 
     @WithTransaction
     public Uni<Reminder> issue(UUID taskId, ReminderCreate request) {
-        return tasks.find(taskId).flatMap(tasks::load).flatMap(view -> {
+        // FOR SHARE: a reminder issued while the task is being completed would announce a closed task
+        return tasks.findForShare(taskId).flatMap(tasks::load).flatMap(view -> {
             if (view.task().status == TaskStatus.COMPLETED || view.task().status == TaskStatus.CANCELLED) {
                 throw ProblemException.conflict("task " + view.task().seq + " is " + view.task().status + "; there is nothing to remind of");
             }

@@ -385,6 +385,15 @@ public class TaskService {
         return Task.<Task>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("task", id));
     }
 
+    /**
+     * The task read FOR SHARE, for an action that does not change it but depends on its state (a reminder of an open
+     * task): a change of it in progress (completing it) commits first, and the action sees the outcome.
+     */
+    public Uni<Task> findForShare(UUID id) {
+        return Task.<Task>findById(id, LockModeType.PESSIMISTIC_READ).onItem().ifNull()
+                .failWith(() -> ProblemException.notFound("task", id));
+    }
+
     private Uni<Void> checkParent(Task task) {
         if (task.parentId == null) {
             return Uni.createFrom().voidItem();

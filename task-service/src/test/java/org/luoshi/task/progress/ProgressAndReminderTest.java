@@ -25,6 +25,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+import org.luoshi.platform.testing.HeldRow;
 import org.luoshi.platform.testing.TestTokens;
 import org.luoshi.platform.testing.TopicReader;
 import org.luoshi.task.support.Fixtures;
@@ -141,6 +142,22 @@ class ProgressAndReminderTest {
         List<ConsumerRecord<String, String>> achieved = TopicReader.await("task.events", r -> task.equals(r.key())
                 && "org.luoshi.MilestoneAchieved".equals(TopicReader.header(r, "ce_type")), 1, Duration.ofSeconds(20));
         assertEquals(pilot, new JsonPath(achieved.get(0).value()).getString("milestone.id"));
+    }
+
+    @Test
+    void aReminderSentWhileTheTaskIsBeingCompletedFindsItCompleted() throws Exception {
+        UUID lead = Fixtures.announceAgency("六安市教育局");
+        UUID participant = Fixtures.announceAgency("六安市财政局");
+        Fixtures.taskLedBy(Fixtures.document("六政办秘〔2019〕" + System.nanoTime() % 100000 + "号"), "1", List.of(lead, participant));
+        String task = task(lead, participant);
+        // the task's row held as a change of it holds it, which completes the task meanwhile
+        int status = HeldRow.racing("task", task, "for no key update",
+                () -> given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body(Map.of("message", "请于月底前报送进展"))
+                        .when().post("/api/v1/tasks/" + task + "/reminders").statusCode(),
+                HeldRow.update("update task set status = 'COMPLETED', version = version + 1 where id = ?::uuid", task));
+        // before, the reminder read the task without waiting and announced TaskReminderIssued for a completed task
+        assertEquals(409, status);
+        given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task + "/reminders").then().body("items", hasSize(0));
     }
 
     @Test
