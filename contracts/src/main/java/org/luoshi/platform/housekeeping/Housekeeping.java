@@ -19,7 +19,8 @@ public class Housekeeping {
     private static final Logger LOG = Logger.getLogger(Housekeeping.class);
 
     // ctid batches: each statement deletes at most $n rows, found by the indexes on the timestamps. The ages ($1, $2
-    // in seconds) are counted from the database's clock, which stamps the rows, whatever clock the service runs on
+    // in seconds) are counted from the database's clock; processed_event is stamped by it too, idempotency_record by
+    // the service's (UTC), so a skew between the two clocks (kept in step by NTP) only moves a key's expiry by as much
     private static final String EXPIRED_KEYS = """
             delete from idempotency_record where ctid = any(array(
                 select ctid from idempotency_record
