@@ -51,6 +51,8 @@ final class UnitSplitter {
     /** A role written after one name, in brackets: 市发展改革委（牵头）. */
     private static final Pattern ROLE_MARK = Pattern.compile("[（(]\\s*(牵头|配合|参与|协办|负责)(?:单位|部门)?\\s*[）)]$");
     private static final String LEVELS = "省市县区";
+    /** Names that open with a level's character without naming the level: 市场监管局 (market), 区域…, 县域…. */
+    private static final Pattern NOT_A_LEVEL = Pattern.compile("^(?:市场|区域|县域)");
     private static final Pattern PLACE_OR_NATION = Pattern.compile("^(国家|国务院|中国|中华|全国)");
     private static final Pattern GOVERNMENT_GROUP = Pattern.compile(
             "各(?:自治区|直辖市|自治州|自治县|计划单列市|[省市州县区旗盟乡镇街道]|〔[^〕]{1,4}〕|（[^）]{1,4}）|\\([^)]{1,4}\\)|[、及和与])+?"
@@ -285,7 +287,7 @@ final class UnitSplitter {
             leadSeen |= role == AssignmentRole.LEAD;
             String view = HanView.of(n.name());
             String implied = null;
-            if (n.kind() == AssignmentKind.AGENCY && LEVELS.indexOf(view.charAt(0)) >= 0) {
+            if (n.kind() == AssignmentKind.AGENCY && LEVELS.indexOf(view.charAt(0)) >= 0 && !NOT_A_LEVEL.matcher(view).find()) {
                 level = view.charAt(0);
             } else if (n.kind() == AssignmentKind.AGENCY && level != null && !PLACE_OR_NATION.matcher(view).find()) {
                 implied = level + n.name();

@@ -161,6 +161,9 @@ class UnitSplitterTest {
         assertEquals(List.of("省发展改革委", "发展改革委"), units.get(1).readings(), "the implied reading first");
         List<UnitMention> national = UnitSplitter.split("市教育局牵头，国家税务总局六安市税务局、财政局参与");
         assertEquals(java.util.Arrays.asList(null, null, "市财政局"), national.stream().map(UnitMention::impliedName).toList());
+        List<UnitMention> market = UnitSplitter.split("省发展改革委、市场监管局、财政厅");
+        assertEquals(java.util.Arrays.asList(null, "省市场监管局", "省财政厅"), market.stream().map(UnitMention::impliedName).toList(),
+                "市场 is no level");
     }
 
     @Test
