@@ -49,6 +49,8 @@ record UnitList(int start, int end, String units, String deadline) {
     private static final Pattern TIMING = Pattern.compile(
             "^(?:[^，,；;]{0,8}\\d{4}[^，,；;]{0,24}|(?:长期坚持|持续推进|持续实施|长期推进|逐年推进|每年|常态化推进)[^，,；;]{0,6})$");
     private static final Pattern PHRASE = Pattern.compile("^(以下简称|简称|包括|不包括|含|不含|除|由|如|即|其中|按|在|将|每|定期|\\d)");
+    /** Verbs inside a stretch that ends with a unit's name make it a sentence about the unit: （办公室设在市发展改革委）. */
+    private static final Pattern VERB_INSIDE = Pattern.compile("设在|设于|挂靠|位于|隶属");
     /** Words that end as a unit's name does without being one: （试行）, ——服务经济社会. */
     private static final Pattern NOT_A_NAME = Pattern.compile("(试行|暂行|施行|执行|先行|运行|进行|实行|推行|社会)$");
     /** A kind of body addressed by a paragraph (职业院校：, 行业企业：), not one unit of it. */
@@ -206,6 +208,7 @@ record UnitList(int start, int end, String units, String deadline) {
         }
         return core.length() >= 2 && core.length() <= LONGEST_NAME && ending.matcher(core).find()
                 && !PHRASE.matcher(core).find() && !QUANTITY.matcher(core).find() && !NOT_A_NAME.matcher(core).find()
+                && !VERB_INSIDE.matcher(core).find()
                 && core.chars().noneMatch(Character::isWhitespace);
     }
 }

@@ -28,6 +28,7 @@ class UnitListTest {
         assertTrue(UnitList.at("实施“1+X”证书制度——职业教育的重要改革。").isEmpty(), "a dash before a phrase");
         assertTrue(UnitList.at("支持企业参与办学（由市教育局统筹）").isEmpty());
         assertTrue(UnitList.at("制定校企合作促进办法（试行）。").isEmpty());
+        assertTrue(UnitList.at("建立产教融合工作联席会议制度（联席会议办公室设在市发展改革委）。").isEmpty(), "a sentence about a unit");
         assertTrue(UnitList.at("推进中职学校达标建设（不含技工学校）。").isEmpty());
         assertTrue(UnitList.at("定期调度工作进展（每季度召开一次推进会）。").isEmpty());
         assertTrue(UnitList.at("推动职业教育更好服务经济社会——服务地方经济社会").isEmpty());
