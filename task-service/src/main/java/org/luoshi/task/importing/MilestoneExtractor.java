@@ -276,6 +276,7 @@ final class MilestoneExtractor {
                 taken[i] = true;
             }
         }
+        markQuoted(sentence, taken); // a number inside quotation marks is part of a name: “职教20条”
         Matcher single = SINGLE.matcher(sentence);
         while (single.find()) {
             if (taken[single.start()] || isYearLike(sentence, single)) {
@@ -289,6 +290,21 @@ final class MilestoneExtractor {
         }
         found.sort(java.util.Comparator.comparingInt(Found::start));
         return found;
+    }
+
+    private static void markQuoted(String sentence, boolean[] taken) {
+        int open = -1;
+        for (int i = 0; i < sentence.length(); i++) {
+            char c = sentence.charAt(i);
+            if (c == '“') {
+                open = i;
+            } else if (c == '”' && open >= 0) {
+                for (int j = open; j <= i; j++) {
+                    taken[j] = true;
+                }
+                open = -1;
+            }
+        }
     }
 
     /** 2021年 (a unit read into 年…), or 2021学年 (a school year): no quantity. */

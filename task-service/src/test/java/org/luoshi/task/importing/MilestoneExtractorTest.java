@@ -114,6 +114,8 @@ class MilestoneExtractorTest {
         assertEquals(List.of(target("2", "万人", Comparator.AT_LEAST, null)), targets("培训2万多人"));
         assertEquals(List.of(target("1.2", "万亿元", Comparator.AT_LEAST, null)), targets("产业规模突破1.2万亿元"));
         assertEquals(List.of(target("5000", "万元", Comparator.EXACT, null)), targets("安排资金5000万元"));
+        assertEquals(List.of(target("5", "所", Comparator.EXACT, null)), targets("深入贯彻落实“职教20条”，建设示范校5所"),
+                "a number inside quotation marks is part of a name");
     }
 
     @Test
