@@ -40,9 +40,13 @@ final class MilestoneExtractor {
     /** A number, its magnitude written apart from the unit by 余 or 多 (1万余人), more than, the unit and a comparator. */
     private static final Pattern SINGLE = Pattern.compile(
             "(?<![\\d.+\\-—第,])(" + NUMBER + ")(?:(万亿|亿|万)(?=余|多))?(余|多)?" + UNIT + "(及以上|以上|左右|及以下|以下|以内)?(?![+\\d])");
-    /** 约 and 近 only as words of their own: 节约, 集约, 就近, 附近 are no comparators. */
+    /**
+     * The comparator words, negated ones (不得低于: a floor) before the plain ones they contain; 约 and 近 only as words of
+     * their own: 节约, 集约, 就近, 附近 are no comparators.
+     */
     private static final Pattern COMPARATOR_WORD = Pattern.compile(
-            "(不少于|不低于|至少|超过|突破|高于|达到|不超过|不高于|低于|控制在|大约|(?<![节集简制公预契条合])约|(?<![就附最临接邻将])近)");
+            "(不得低于|不得少于|不少于|不低于|至少|(?<![不得])超过|(?<![不得])突破|(?<![不得])高于|达到|不得超过|不得高于|不得突破|不突破"
+                    + "|不超过|不高于|(?<![不得])低于|控制在|大约|(?<![节集简制公预契条合])约|(?<![就附最临邻])近)");
     private static final int COMPARATOR_REACH = 10;
 
     /**
@@ -329,8 +333,8 @@ final class MilestoneExtractor {
             return Comparator.EXACT;
         }
         return switch (prefix) {
-            case "不少于", "不低于", "至少", "超过", "突破", "高于", "达到" -> Comparator.AT_LEAST;
-            case "不超过", "不高于", "低于", "控制在" -> Comparator.AT_MOST;
+            case "不得低于", "不得少于", "不少于", "不低于", "至少", "超过", "突破", "高于", "达到" -> Comparator.AT_LEAST;
+            case "不得超过", "不得高于", "不得突破", "不突破", "不超过", "不高于", "低于", "控制在" -> Comparator.AT_MOST;
             default -> Comparator.ABOUT;
         };
     }

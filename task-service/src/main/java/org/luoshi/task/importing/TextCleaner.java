@@ -25,8 +25,8 @@ import org.luoshi.platform.text.ChineseText;
  *       sentence ({@code 。});
  *       a stray {@code ?} is left as the mark of damage it is;</li>
  *   <li>the OCR confusion table: {@code 囯→国} and {@code 増→增} everywhere (variant forms never intended);
- *       {@code 兀→元} after a number; {@code 人→入} where 人 follows a verb of a reviewed list that takes 入 (纳, 融, 深,
- *       投, 收, 记, 准, 列, 输, 引, 加, 注, 计, 转, 录, 流, 介, 切, 汇, 并, 编, 划, 植, 嵌), unless the two make another word
+ *       {@code 兀→元} after a number; {@code 人→入} where 人 follows a verb of a reviewed list that takes 入 (进, 纳, 融,
+ *       深, 投, 收, 记, 准, 列, 输, 引, 加, 注, 计, 转, 录, 流, 介, 切, 汇, 并, 编, 划, 植, 嵌), unless the two make another word
  *       (接收人, 登记人, 中介人) or 人 begins one (人才, 人员, 人工, 人均 …); each correction is reported as a repair; a dash
  *       before {@code 、} at a line start is {@code 一}.</li>
  * </ol>
@@ -65,10 +65,10 @@ final class TextCleaner {
     /**
      * The reviewed list of 人 that OCR read for 入 (纳人 → 纳入): per verb before 人, the characters that, standing before
      * the verb, make it another word ending in 人 (接收人, 登记人, 批准人, 中介人, 策划人), and the characters after 人 that
-     * make it this verb's phrase (引人注目, 引人入胜). Verbs that end common words with 人 (推进人工, 领导人) are not on it.
+     * make it this verb's phrase (引人注目, 引人入胜). 导 is not on it: 领导人, 指导人员, 辅导人 are common words.
      */
     private static final Map<Character, RuVerb> RU_VERBS = Map.ofEntries(
-            Map.entry('纳', new RuVerb("", "")), Map.entry('融', new RuVerb("", "")), Map.entry('深', new RuVerb("资", "")),
+            Map.entry('进', new RuVerb("推促先引改增精", "")), Map.entry('纳', new RuVerb("", "")), Map.entry('融', new RuVerb("", "")), Map.entry('深', new RuVerb("资", "")),
             Map.entry('投', new RuVerb("", "")), Map.entry('列', new RuVerb("陈", "")), Map.entry('输', new RuVerb("运", "")),
             Map.entry('注', new RuVerb("", "")), Map.entry('嵌', new RuVerb("", "")), Map.entry('植', new RuVerb("", "")),
             Map.entry('汇', new RuVerb("", "")), Map.entry('并', new RuVerb("合", "")), Map.entry('编', new RuVerb("", "")),

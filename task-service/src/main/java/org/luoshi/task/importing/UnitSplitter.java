@@ -51,6 +51,7 @@ final class UnitSplitter {
     /** A role written after one name, in brackets: 市发展改革委（牵头）. */
     private static final Pattern ROLE_MARK = Pattern.compile("[（(]\\s*(牵头|配合|参与|协办|负责)(?:单位|部门)?\\s*[）)]$");
     private static final String LEVELS = "省市县区";
+    private static final Pattern COUNTY_HUITONG = Pattern.compile("会同县(?![级（(市区、])");
     /** Names that open with a level's character without naming the level: 市场监管局 (market), 区域…, 县域…. */
     private static final Pattern NOT_A_LEVEL = Pattern.compile("^(?:市场|区域|县域)");
     private static final Pattern PLACE_OR_NATION = Pattern.compile("^(国家|国务院|中国|中华|全国)");
@@ -91,17 +92,7 @@ final class UnitSplitter {
      * across lines) stay spaces.
      */
     private static String labelledLinesAsClauses(String units) {
-        Matcher lineBreak = BREAK_BEFORE_LABEL.matcher(HanView.of(units));
-        if (!lineBreak.find()) {
-            return units;
-        }
-        StringBuilder out = new StringBuilder(units.length());
-        int last = 0;
-        do {
-            out.append(units, last, lineBreak.start()).append('；');
-            last = lineBreak.end();
-        } while (lineBreak.find());
-        return out.append(units, last, units.length()).toString();
+        return clauseBreaks(units, BREAK_BEFORE_LABEL);
     }
 
     /**
@@ -112,16 +103,21 @@ final class UnitSplitter {
         if (text.indexOf('：') < 0 && text.indexOf(':') < 0) {
             return text; // no label at all: no scan
         }
-        Matcher label = INNER_LABEL.matcher(HanView.of(text));
-        if (!label.find()) {
+        return clauseBreaks(text, INNER_LABEL);
+    }
+
+    /** Each match of {@code at} (in the simplified view) replaced by a clause break. */
+    private static String clauseBreaks(String text, Pattern at) {
+        Matcher match = at.matcher(HanView.of(text));
+        if (!match.find()) {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length() + 4);
         int last = 0;
         do {
-            out.append(text, last, label.start()).append('；');
-            last = label.start();
-        } while (label.find());
+            out.append(text, last, match.start()).append('；');
+            last = match.end();
+        } while (match.find());
         return out.append(text, last, text.length()).toString();
     }
 
@@ -320,10 +316,13 @@ final class UnitSplitter {
         return atomic;
     }
 
-    /** Where 会同 joins leading and participating units, or -1; 会同县 (a county of Huaihua) is a name. */
+    /**
+     * Where 会同 joins leading and participating units, or -1; 会同县 (a county of Huaihua) is a name, though not in
+     * 会同县级有关部门 or 会同县（市、区）人民政府 (together with the counties).
+     */
     private static int withIndex(String view, boolean[] atomic, int from, int to) {
         for (int i = indexOutside(view, atomic, "会同", from, to); i >= 0; i = indexOutside(view, atomic, "会同", i + 1, to)) {
-            if (!view.startsWith("县", i + 2)) {
+            if (!COUNTY_HUITONG.matcher(view).region(i, view.length()).lookingAt()) {
                 return i;
             }
         }

@@ -106,6 +106,11 @@ class MilestoneExtractorTest {
         assertEquals(List.of(target("500", "家", Comparator.EXACT, null)), targets("遴选产教融合示范企业500家"));
         assertEquals(List.of(target("30", "个", Comparator.AT_LEAST, null)), targets("建成实训基地30个以上"));
         assertEquals(List.of(target("5.5", "%", Comparator.AT_MOST, null)), targets("城镇调查失业率低于5.5%"));
+        assertEquals(List.of(target("50", "%", Comparator.AT_LEAST, null)), targets("双师型教师比例不得低于50%"), "a floor");
+        assertEquals(List.of(target("100", "%", Comparator.AT_MOST, null)), targets("债务率不突破100%"));
+        assertEquals(List.of(target("30", "%", Comparator.AT_MOST, null)), targets("占比不得超过30%"));
+        assertEquals(List.of(target("100", "所", Comparator.ABOUT, null)), targets("建成将近100所"));
+        assertEquals(List.of(target("90", "%", Comparator.ABOUT, null)), targets("覆盖率接近90%"));
         assertEquals(List.of(target("10", "万吨", Comparator.EXACT, null)), targets("每年节约标准煤10万吨"), "节约 is no 约");
         assertEquals(List.of(target("50", "个", Comparator.EXACT, null)), targets("就近建设社区服务站点50个"), "就近 is no 近");
         assertEquals(List.of(target("10", "个", Comparator.EXACT, null)), targets("建设集约型实训基地10个"));

@@ -79,10 +79,10 @@ class TextCleanerTest {
     @Test
     void eachOcrCorrectionIsReported() {
         List<String> warnings = new ArrayList<>();
-        assertEquals("纳入规划，纳入预算，国家，3000元",
-                TextCleaner.fixOcrConfusions(TrackedText.of("纳人规划，纳人预算，囯家，3000兀"), warnings).text());
+        assertEquals("纳入规划，纳入预算，国家，3000元，进入新阶段",
+                TextCleaner.fixOcrConfusions(TrackedText.of("纳人规划，纳人预算，囯家，3000兀，进人新阶段"), warnings).text());
         assertEquals(List.of("OCR confusion repaired: \"囯\" → \"国\"", "OCR confusion repaired: \"兀\" → \"元\"",
-                "OCR confusion repaired: \"纳人\" → \"纳入\" (2 times)"), warnings);
+                "OCR confusion repaired: \"纳人\" → \"纳入\" (2 times)", "OCR confusion repaired: \"进人\" → \"进入\""), warnings);
     }
 
     @Test

@@ -52,6 +52,8 @@ class UnitSplitterTest {
         assertEquals(List.of("怀化市教育局:LEAD", "会同县人民政府:PARTICIPANT"), split("怀化市教育局会同会同县人民政府"),
                 "会同县 is a county");
         assertEquals(List.of("会同县教育局:RESPONSIBLE"), split("会同县教育局负责"));
+        assertEquals(List.of("市民政局:LEAD", "县（市、区）人民政府:PARTICIPANT"), split("市民政局会同县（市、区）人民政府"),
+                "together with the counties");
         assertEquals(List.of("市发展改革委:LEAD", "市财政局:PARTICIPANT"), split("市发展改革委牵头实施，市财政局配合落实"));
     }
 
