@@ -25,6 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.luoshi.agency.support.BrokerOutageProfile;
 import org.luoshi.platform.testing.KafkaProcessResource;
+import org.luoshi.platform.testing.RefusingTrigger;
 import org.luoshi.platform.testing.TestTokens;
 import org.luoshi.platform.testing.TopicReader;
 
@@ -64,12 +65,6 @@ class OutboxDeliveryTest {
         }
     }
 
-    private void sql(String statement) throws SQLException {
-        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
-            c.createStatement().execute(statement);
-        }
-    }
-
     private static Properties broker() {
         Properties properties = new Properties();
         properties.put("bootstrap.servers", KafkaProcessResource.broker().bootstrapServers());
@@ -104,18 +99,12 @@ class OutboxDeliveryTest {
     @Test
     void aRelayThatFailsBetweenPublishAndMarkRepublishesTheSameEventIds() throws Exception {
         // the broker acknowledges, then marking fails: as if the relay died right after publishing
-        sql("""
-                create or replace function refuse_outbox_mark() returns trigger language plpgsql as $$
-                begin raise exception 'relay killed before marking'; end $$""");
-        sql("create trigger refuse_outbox_mark before update on outbox_event for each row execute function refuse_outbox_mark()");
         List<String> agencies;
-        try {
+        try (var refusal = RefusingTrigger.onUpdate("outbox_event", "true")) {
             agencies = createAgencies("发布后未标记单位", 5);
             Map<String, Set<String>> published = eventIds(agencies, 2);
             assertEquals(5, published.size());
             assertEquals(5, unpublished(agencies), "nothing is marked while marking fails");
-        } finally {
-            sql("drop trigger refuse_outbox_mark on outbox_event");
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> unpublished(agencies) == 0);
 

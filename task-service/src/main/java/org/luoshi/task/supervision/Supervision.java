@@ -77,7 +77,10 @@ public class Supervision {
         Result result = new Result();
         // ceilings first: one that held is achieved, not announced overdue
         return step("ceilings", () -> ceilings(today), n -> result.ceilingsHeld = n)
-                .flatMap(x -> step("overdue", () -> due(MilestoneAlert.OVERDUE, "m.dueDate < :today", today),
+                // a ceiling that held is not overdue even when the ceilings step could not record it (it rolled back, or
+                // another replica's has not committed yet): the next sweep achieves it
+                .flatMap(x -> step("overdue", () -> due(MilestoneAlert.OVERDUE, "m.dueDate < :today and not"
+                        + " (m.targetComparator = :atMost and m.achieved is not null and m.achieved <= m.targetQuantity)", today),
                         n -> result.overdue = n))
                 .flatMap(x -> step("due soon", () -> due(MilestoneAlert.DUE_SOON, "m.dueDate >= :today and m.dueDate <= :soon",
                         today), n -> result.dueSoon = n))
@@ -140,6 +143,9 @@ public class Supervision {
         parameters.put("today", today);
         parameters.put("threshold", threshold);
         parameters.put("active", OPEN);
+        if (window.contains(":atMost")) {
+            parameters.put("atMost", Comparator.AT_MOST);
+        }
         if (window.contains(":soon")) {
             parameters.put("soon", today.plusDays(HealthRules.WARNING_DAYS));
         }

@@ -31,8 +31,6 @@ public class TaskMapper {
                 .content(t.content)
                 .sourceText(t.sourceText)
                 .keyTask(t.keyTask)
-                .stale(t.stale)
-                .reviewRequired(t.reviewRequired)
                 .dueDate(health.nextDue(view.milestones()).orElse(null))
                 .reviewRequired(t.reviewRequired)
                 // stale means open and silent: a closed task is neither, whatever the flag the last sweep left
@@ -52,7 +50,8 @@ public class TaskMapper {
                 .parentId(t.parentId)
                 .category(t.category)
                 .keyTask(t.keyTask)
-                .stale(t.stale)
+                // as the API tells it: a closed task is not stale, whatever flag the last sweep left
+                .stale(t.stale && !HealthRules.CLOSED.contains(t.status))
                 .reviewRequired(t.reviewRequired)
                 .dueDate(health.nextDue(view.milestones()).orElse(null));
     }

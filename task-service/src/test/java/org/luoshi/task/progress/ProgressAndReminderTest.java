@@ -13,9 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,9 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.luoshi.platform.testing.HeldRow;
+import org.luoshi.platform.testing.RefusingTrigger;
 import org.luoshi.platform.testing.TestTokens;
 import org.luoshi.platform.testing.TopicReader;
 import org.luoshi.task.support.Fixtures;
@@ -204,26 +201,12 @@ class ProgressAndReminderTest {
         String task = task(education, finance);
         Map<String, Object> body = Map.of("period", "2019-05", "text", "推进中", "agencyId", education.toString());
         String key = "unrecordable-" + UUID.randomUUID();
-        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
-        try (Connection database = DriverManager.getConnection(url, "postgres", "postgres");
-                Statement sql = database.createStatement()) {
-            // the outcome of a request under such a key cannot be written (as when the database fails in between)
-            sql.execute("""
-                    create or replace function refuse_outcome() returns trigger language plpgsql as $$
-                    begin
-                      if new.idem_key like 'unrecordable-%' then raise exception 'outcome refused by the test'; end if;
-                      return new;
-                    end $$""");
-            sql.execute("create trigger refuse_outcome before update on idempotency_record"
-                    + " for each row execute function refuse_outcome()");
-            try {
-                given().auth().oauth2(SUPERVISOR).header("Idempotency-Key", key).contentType(ContentType.JSON)
-                        .body(body).when().post("/api/v1/tasks/" + task + "/progress").then().statusCode(500);
-                // before, the report stood (its own transaction) while the key was released: a retry added a second
-                given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task + "/progress").then().body("items", hasSize(0));
-            } finally {
-                sql.execute("drop trigger refuse_outcome on idempotency_record");
-            }
+        // the outcome of a request under such a key cannot be written (as when the database fails in between)
+        try (var refusal = RefusingTrigger.onUpdate("idempotency_record", "new.idem_key like 'unrecordable-%'")) {
+            given().auth().oauth2(SUPERVISOR).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                    .body(body).when().post("/api/v1/tasks/" + task + "/progress").then().statusCode(500);
+            // before, the report stood (its own transaction) while the key was released: a retry added a second
+            given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task + "/progress").then().body("items", hasSize(0));
         }
         given().auth().oauth2(SUPERVISOR).header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body(body).when().post("/api/v1/tasks/" + task + "/progress").then().statusCode(201);

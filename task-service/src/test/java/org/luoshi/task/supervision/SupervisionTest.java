@@ -13,9 +13,6 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,10 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.luoshi.platform.testing.HeldRow;
+import org.luoshi.platform.testing.RefusingTrigger;
 import org.luoshi.platform.testing.TopicReader;
 import org.luoshi.task.support.Fixtures;
 import org.luoshi.task.support.RealInfrastructureProfile;
@@ -178,25 +175,13 @@ class SupervisionTest {
         Fixtures.taskLedBy(documentId, "0", List.of(agency));
         String overdue = taskDue(documentId, "1", agency, TODAY.minusDays(1));
         TestClock.advance(Duration.ofDays(31)); // the document's tasks are silent now too
-        String url = ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
-        try (Connection database = DriverManager.getConnection(url, "postgres", "postgres");
-                Statement sql = database.createStatement()) {
-            // flagging this document's tasks stale fails, as when a progress report changed one meanwhile
-            sql.execute("""
-                    create or replace function refuse_stale() returns trigger language plpgsql as $$
-                    begin
-                      if new.stale and not old.stale and new.document_id = '%s' then raise exception 'refused by the test'; end if;
-                      return new;
-                    end $$""".formatted(documentId));
-            sql.execute("create trigger refuse_stale before update on task for each row execute function refuse_stale()");
-            try {
-                sweep();
-                // before, the sweep was one transaction: the overdue alert was rolled back with the stale flags
-                assertEquals(List.of("org.luoshi.MilestoneOverdue"), alerts(overdue, 2));
-                given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + overdue).then().body("stale", equalTo(false));
-            } finally {
-                sql.execute("drop trigger refuse_stale on task");
-            }
+        // flagging this document's tasks stale fails, as when a progress report changed one meanwhile
+        try (var refusal = RefusingTrigger.onUpdate("task",
+                "new.stale and not old.stale and new.document_id = '" + documentId + "'")) {
+            sweep();
+            // before, the sweep was one transaction: the overdue alert was rolled back with the stale flags
+            assertEquals(List.of("org.luoshi.MilestoneOverdue"), alerts(overdue, 2));
+            given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + overdue).then().body("stale", equalTo(false));
         }
         sweep();
         given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + overdue).then().body("stale", equalTo(true));
@@ -205,6 +190,23 @@ class SupervisionTest {
                 && "org.luoshi.TaskUpdated".equals(TopicReader.header(r, "ce_type")), 1, Duration.ofSeconds(10)).get(0);
         assertEquals(List.of("stale"), new JsonPath(flagged.value()).getList("changedFields"));
         assertEquals(true, new JsonPath(flagged.value()).getBoolean("task.stale"), "the snapshot says what changed");
+    }
+
+    @Test
+    void aCeilingThatHeldIsNotAnnouncedOverdueWhenItsStepCouldNotRecordIt() throws Throwable {
+        UUID agency = Fixtures.announceAgency("盘锦市统计局");
+        String documentId = Fixtures.document("盘政办发〔2019〕" + System.nanoTime() % 100000 + "号");
+        Fixtures.taskLedBy(documentId, "0", List.of(agency));
+        String task = ceilingTask(documentId, "1", agency);
+        reportValue(task, agency, 3);
+        TestClock.advance(Duration.ofDays(6));
+        // the ceilings step loses (as to a report changing the milestone meanwhile): the held ceiling stays OPEN
+        try (var refusal = RefusingTrigger.onUpdate("milestone", "new.status = 'ACHIEVED' and new.task_id = '" + task + "'")) {
+            sweep();
+        }
+        assertEquals(List.of(), alerts(task, 1), "a ceiling that held is not overdue");
+        sweep();
+        assertEquals(List.of("org.luoshi.MilestoneAchieved"), alerts(task, 2));
     }
 
     @Test
