@@ -34,6 +34,10 @@ public class ProgressReport extends PanacheEntityBase {
     @Column(nullable = false)
     public String metrics;
 
+    /** JSON array of the ids of the milestones without a target that the report declared done. */
+    @Column(name = "achieved_milestones", nullable = false)
+    public String achievedMilestones;
+
     @Column(name = "reported_by", nullable = false)
     public String reportedBy;
 

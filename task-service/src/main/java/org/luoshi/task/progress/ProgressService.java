@@ -50,6 +50,8 @@ public class ProgressService {
 
     private static final TypeReference<List<MetricValue>> METRICS = new TypeReference<>() {
     };
+    private static final TypeReference<List<UUID>> IDS = new TypeReference<>() {
+    };
 
     private final TaskService tasks;
     private final TaskMapper mapper;
@@ -90,7 +92,10 @@ public class ProgressService {
             report.reportedBy = actor.getUsername() != null ? actor.getUsername() : actor.getSubject();
             report.reportedAt = OffsetDateTime.now(clock);
             List<Milestone> reached = applyMetrics(view, metrics);
-            reached.addAll(declaredAchieved(view, request.getAchievedMilestoneIds()));
+            List<Milestone> declared = declaredAchieved(view, request.getAchievedMilestoneIds());
+            reached.addAll(declared);
+            List<UUID> declaredIds = declared.stream().map(m -> m.id).toList();
+            report.achievedMilestones = write(declaredIds);
 
             TaskStatus previous = task.status;
             if (task.status == TaskStatus.NOT_STARTED) {
@@ -107,7 +112,7 @@ public class ProgressService {
                                     .changedFields(List.of("status")).previousStatus(previous.toString()))
                             : Uni.createFrom().item(current))
                     .call(current -> events.publish("ProgressReported", task.id,
-                            new ProgressEvent(mapper.toSnapshot(current), snapshot(report, metrics)).actor(actor)))
+                            new ProgressEvent(mapper.toSnapshot(current), snapshot(report, metrics, declaredIds)).actor(actor)))
                     .call(current -> milestones.achieved(reached, current))
                     .replaceWith(report);
         });
@@ -117,6 +122,15 @@ public class ProgressService {
     public Uni<List<ProgressReport>> of(UUID taskId) {
         return tasks.find(taskId).flatMap(task -> ProgressReport.<ProgressReport>list(
                 "taskId = ?1 order by reportedAt desc, id", taskId));
+    }
+
+    /** The milestones the report declared done. */
+    public List<UUID> achievedMilestones(ProgressReport report) {
+        try {
+            return json.readValue(report.achievedMilestones, IDS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored milestone ids of report " + report.id + " are not readable", e);
+        }
     }
 
     public List<MetricValue> metrics(ProgressReport report) {
@@ -218,16 +232,17 @@ public class ProgressService {
     }
 
     /** The report as announced, with its metrics: they change milestones, which the task snapshot does not carry. */
-    private static ProgressSnapshot snapshot(ProgressReport report, List<MetricValue> metrics) {
+    private static ProgressSnapshot snapshot(ProgressReport report, List<MetricValue> metrics, List<UUID> declared) {
         return new ProgressSnapshot(report.id, report.period, report.reportedBy, report.reportedAt)
                 .agencyId(report.agencyId).percent(report.percent).text(report.text)
                 .metrics(metrics.isEmpty() ? null
-                        : metrics.stream().map(m -> new ProgressMetric(m.getMilestoneId(), m.getValue())).toList());
+                        : metrics.stream().map(m -> new ProgressMetric(m.getMilestoneId(), m.getValue())).toList())
+                .achievedMilestoneIds(declared.isEmpty() ? null : declared);
     }
 
-    private String write(List<MetricValue> metrics) {
+    private String write(List<?> values) {
         try {
-            return json.writeValueAsString(metrics);
+            return json.writeValueAsString(values);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -135,7 +135,8 @@ public class TaskResource implements TasksApi {
     private org.luoshi.task.api.model.ProgressReport toApi(ProgressReport report) {
         return new org.luoshi.task.api.model.ProgressReport(report.id, report.taskId, report.period, report.text,
                 progress.metrics(report), report.reportedBy, report.reportedAt)
-                .agencyId(report.agencyId).percent(report.percent);
+                .agencyId(report.agencyId).percent(report.percent)
+                .achievedMilestoneIds(progress.achievedMilestones(report));
     }
 
     private org.luoshi.task.api.model.Reminder toApi(Reminder reminder) {

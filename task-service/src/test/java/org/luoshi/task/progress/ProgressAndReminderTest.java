@@ -129,7 +129,9 @@ class ProgressAndReminderTest {
         given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task + "/progress").then().body("items", hasSize(0));
 
         report(officer, task, Map.of("period", "2019-Q4", "text", "试点完成", "achievedMilestoneIds", List.of(pilot)))
-                .then().statusCode(201);
+                .then().statusCode(201).body("achievedMilestoneIds", equalTo(List.of(pilot)));
+        given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task + "/progress").then()
+                .body("items[0].achievedMilestoneIds", equalTo(List.of(pilot)));
         given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task).then()
                 .body("milestones.find { it.title == '完成试点' }.status", equalTo("ACHIEVED"))
                 .body("milestones.find { it.title == '全面推开' }.status", equalTo("OPEN"))
@@ -139,6 +141,9 @@ class ProgressAndReminderTest {
         List<ConsumerRecord<String, String>> achieved = TopicReader.await("task.events", r -> task.equals(r.key())
                 && "org.luoshi.MilestoneAchieved".equals(TopicReader.header(r, "ce_type")), 1, Duration.ofSeconds(20));
         assertEquals(pilot, new JsonPath(achieved.get(0).value()).getString("milestone.id"));
+        ConsumerRecord<String, String> reported = TopicReader.await("task.events", r -> task.equals(r.key())
+                && "org.luoshi.ProgressReported".equals(TopicReader.header(r, "ce_type")), 1, Duration.ofSeconds(20)).get(0);
+        assertEquals(List.of(pilot), new JsonPath(reported.value()).getList("report.achievedMilestoneIds"));
     }
 
     @Test
