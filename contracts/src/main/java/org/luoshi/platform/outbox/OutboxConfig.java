@@ -20,9 +20,9 @@ public interface OutboxConfig {
     int batchSize();
 
     /**
-     * The longest a publishing pass may take: a pass still running then fails (and is tried again), and its
-     * transaction's statements and idle time are bounded by it too, so a lost connection releases the relay's lock.
-     * Longer than the producer's delivery.timeout.ms.
+     * The longest one batch may take to be claimed, published and marked: a batch still running then fails (and is
+     * tried again), and its transaction's statements and idle time are bounded by it too, so a lost connection
+     * releases the relay's lock. Longer than the producer's delivery.timeout.ms.
      */
     @WithDefault("60s")
     Duration passTimeout();

@@ -35,8 +35,8 @@ import org.jboss.logging.Logger;
  *
  * <p>One relay publishes at a time, whichever replica holds the transaction-scoped advisory lock: two replicas
  * publishing batches side by side could put two changes of one aggregate on Kafka in the wrong order, and so could a
- * pass that claimed rows past a stuck one's. A pass is bounded in time (its statements, its idle time in the
- * transaction, and the whole pass), so a lost database connection releases the lock instead of stopping publishing.
+ * pass that claimed rows past a stuck one's. Each batch is bounded in time (its statements, its idle time in the
+ * transaction, and the whole batch), so a lost database connection releases the lock instead of stopping publishing.
  * A row that Kafka refuses for what it is (too large, unserializable) is parked with the reason and the rows after
  * it go on; a broker that cannot be reached fails the pass, which is tried again, with every row in its place.
  */
@@ -104,7 +104,7 @@ public class OutboxRelay {
 
     private void runPass() {
         requested.set(false);
-        drainAll().ifNoItem().after(config.passTimeout()).fail().subscribe().with(published -> finishPass(), failure -> {
+        drainAll().subscribe().with(published -> finishPass(), failure -> {
             LOG.warnf("outbox relay could not publish, will retry: %s", failure.getMessage());
             finishPass();
         });
@@ -117,9 +117,12 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes batches until the outbox is empty; answers how many rows were published. */
+    /**
+     * Publishes batches until the outbox is empty; answers how many rows were published. Each batch is bounded in
+     * time, not the drain: a backlog after an outage takes as long as it takes.
+     */
     public Uni<Integer> drainAll() {
-        return publishBatch().flatMap(count -> count < config.batchSize()
+        return publishBatch().ifNoItem().after(config.passTimeout()).fail().flatMap(count -> count < config.batchSize()
                 ? Uni.createFrom().item(count)
                 : drainAll().map(more -> count + more));
     }
