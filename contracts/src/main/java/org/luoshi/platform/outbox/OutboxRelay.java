@@ -49,7 +49,10 @@ public class OutboxRelay {
      * operator holding it ({@code select pg_advisory_lock(…)}) pauses publishing.
      */
     public static final long RELAY_LOCK = 0x6c756f736869L; // "luoshi"
-    private static final String LOCK = "select pg_try_advisory_xact_lock($1) as locked";
+    /** The batch's bounds (local to its transaction) and the relay's lock, in one round trip. */
+    private static final String LOCK = """
+            select set_config('statement_timeout', $1, true), set_config('idle_in_transaction_session_timeout', $1, true),
+                   pg_try_advisory_xact_lock($2) as locked""";
     private static final String CLAIM = """
             select id, topic, aggregate_id, event_type, payload::text as payload, occurred_at
             from outbox_event where published_at is null and parked_at is null
@@ -133,17 +136,17 @@ public class OutboxRelay {
      */
     public Uni<Integer> publishBatch() {
         String timeout = Math.max(1, config.passTimeout().toMillis()) + "ms";
-        return pool.withTransaction(connection -> connection
-                .query("set local statement_timeout = '" + timeout + "'").execute()
-                .flatMap(x -> connection.query("set local idle_in_transaction_session_timeout = '" + timeout + "'").execute())
-                .flatMap(x -> connection.preparedQuery(LOCK).execute(Tuple.of(RELAY_LOCK)))
+        return pool.withTransaction(connection -> connection.preparedQuery(LOCK).execute(Tuple.of(timeout, RELAY_LOCK))
                 .flatMap(lock -> !lock.iterator().next().getBoolean("locked") ? Uni.createFrom().item(0)
                         : connection.preparedQuery(CLAIM).execute(Tuple.of(config.batchSize()))
                                 .flatMap(rows -> publishAndMark(connection, rows))));
     }
 
-    /** What became of one row's send: acknowledged when failure is null. */
-    private record Sent(UUID id, String eventType, Throwable failure) {
+    /**
+     * What became of one row's send: acknowledged when failure is null; refusal is why Kafka refuses the record itself,
+     * null for a failure of the broker or the network.
+     */
+    private record Sent(UUID id, String eventType, Throwable failure, String refusal) {
     }
 
     private Uni<Integer> publishAndMark(SqlConnection connection, RowSet<Row> rows) {
@@ -154,13 +157,13 @@ public class OutboxRelay {
         for (Row row : rows) {
             UUID id = row.getUUID("id");
             String type = row.getString("event_type");
-            sends.add(emitter.sendMessage(toMessage(row)).replaceWith(new Sent(id, type, null))
-                    .onFailure().recoverWithItem(failure -> new Sent(id, type, failure)));
+            sends.add(emitter.sendMessage(toMessage(row)).replaceWith(new Sent(id, type, null, null))
+                    .onFailure().recoverWithItem(failure -> new Sent(id, type, failure, refusedForWhatItIs(failure))));
         }
         // every send settles before the transaction ends: a row is marked only once the broker has it
         return Uni.join().all(sends).andFailFast().flatMap(sent -> {
             List<Sent> failed = sent.stream().filter(s -> s.failure() != null).toList();
-            Sent transientFailure = failed.stream().filter(s -> refusedForWhatItIs(s.failure()) == null).findFirst().orElse(null);
+            Sent transientFailure = failed.stream().filter(s -> s.refusal() == null).findFirst().orElse(null);
             if (transientFailure != null) {
                 // the broker or the network: every row stays where it is and the pass is tried again
                 return Uni.createFrom().failure(transientFailure.failure());
@@ -168,10 +171,9 @@ public class OutboxRelay {
             UUID[] published = sent.stream().filter(s -> s.failure() == null).map(Sent::id).toArray(UUID[]::new);
             Uni<Void> parked = Uni.createFrom().voidItem();
             for (Sent refused : failed) {
-                String reason = refusedForWhatItIs(refused.failure());
                 LOG.errorf("outbox event %s (%s) parked, Kafka refuses it: %s; the events after it go on."
-                        + " See docs/operations.md, parked outbox events", refused.id(), refused.eventType(), reason);
-                parked = parked.flatMap(x -> connection.preparedQuery(PARK).execute(Tuple.of(refused.id(), reason))
+                        + " See docs/operations.md, parked outbox events", refused.id(), refused.eventType(), refused.refusal());
+                parked = parked.flatMap(x -> connection.preparedQuery(PARK).execute(Tuple.of(refused.id(), refused.refusal()))
                         .replaceWithVoid());
             }
             return parked.flatMap(x -> connection.preparedQuery(MARK_PUBLISHED).execute(Tuple.of(published)))

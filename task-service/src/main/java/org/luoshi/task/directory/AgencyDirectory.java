@@ -28,8 +28,7 @@ public class AgencyDirectory implements PanacheRepositoryBase<DirectoryAgency, U
             UUID id = ids.iterator().next();
             return findById(id).map(agency -> agency == null ? Map.<UUID, DirectoryAgency>of() : Map.of(id, agency));
         }
-        return list("id in ?1", ids).map(agencies -> agencies.stream()
-                .collect(Collectors.toMap(a -> a.id, Function.identity())));
+        return list("id in ?1", ids).map(AgencyDirectory::byId);
     }
 
     /**
@@ -41,8 +40,11 @@ public class AgencyDirectory implements PanacheRepositoryBase<DirectoryAgency, U
         if (ids.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
-        return find("id in ?1", ids).withLock(LockModeType.PESSIMISTIC_READ).list().map(agencies -> agencies.stream()
-                .collect(Collectors.toMap(a -> a.id, Function.identity())));
+        return find("id in ?1", ids).withLock(LockModeType.PESSIMISTIC_READ).list().map(AgencyDirectory::byId);
+    }
+
+    private static Map<UUID, DirectoryAgency> byId(List<DirectoryAgency> agencies) {
+        return agencies.stream().collect(Collectors.toMap(a -> a.id, Function.identity()));
     }
 
     /**

@@ -100,7 +100,7 @@ final class MilestoneExtractor {
         Matcher sentence = SENTENCE.matcher(text);
         while (sentence.find()) {
             String s = sentence.group().strip();
-            if (!hasDigit(s)) {
+            if (!TextCleaner.contains(s, c -> c >= '0' && c <= '9')) {
                 continue; // every date and every target is written with digits (the clean text's are ASCII)
             }
             Optional<LocalDate> due = deadline(s, lastYear);
@@ -195,16 +195,6 @@ final class MilestoneExtractor {
             return Optional.of(LocalDate.of(previousYear + Integer.parseInt(years), 12, 31));
         }
         return Optional.empty();
-    }
-
-    private static boolean hasDigit(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**

@@ -182,7 +182,7 @@ final class TextCleaner {
      * Whether any character passes the test: most documents have none of the characters a step looks for, and this
      * scan costs a fraction of running the step's expressions over the whole text.
      */
-    private static boolean contains(String text, java.util.function.IntPredicate test) {
+    static boolean contains(String text, java.util.function.IntPredicate test) {
         for (int i = 0; i < text.length(); i++) {
             if (test.test(text.charAt(i))) {
                 return true;

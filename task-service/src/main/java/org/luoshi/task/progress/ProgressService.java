@@ -91,8 +91,9 @@ public class ProgressService {
             report.metrics = write(metrics);
             report.reportedBy = actor.getUsername() != null ? actor.getUsername() : actor.getSubject();
             report.reportedAt = OffsetDateTime.now(clock);
-            List<Milestone> reached = applyMetrics(view, metrics);
-            List<Milestone> declared = declaredAchieved(view, request.getAchievedMilestoneIds());
+            Map<UUID, Milestone> own = view.milestones().stream().collect(Collectors.toMap(m -> m.id, Function.identity()));
+            List<Milestone> reached = applyMetrics(own, metrics);
+            List<Milestone> declared = declaredAchieved(own, request.getAchievedMilestoneIds());
             reached.addAll(declared);
             List<UUID> declaredIds = declared.stream().map(m -> m.id).toList();
             report.achievedMilestones = write(declaredIds);
@@ -166,8 +167,7 @@ public class ProgressService {
     }
 
     /** Sets each milestone's achieved amount; returns those whose target is now met. */
-    private List<Milestone> applyMetrics(TaskView view, List<MetricValue> metrics) {
-        Map<UUID, Milestone> own = view.milestones().stream().collect(Collectors.toMap(m -> m.id, Function.identity()));
+    private static List<Milestone> applyMetrics(Map<UUID, Milestone> own, List<MetricValue> metrics) {
         List<Milestone> reached = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
         for (MetricValue metric : metrics) {
@@ -175,10 +175,7 @@ public class ProgressService {
                 throw ProblemException.unprocessable("metrics name milestone " + metric.getMilestoneId()
                         + " twice: one value per milestone");
             }
-            Milestone milestone = own.get(metric.getMilestoneId());
-            if (milestone == null) {
-                throw ProblemException.unprocessable("milestone " + metric.getMilestoneId() + " is not a milestone of this task");
-            }
+            Milestone milestone = ownMilestone(own, metric.getMilestoneId());
             milestone.achieved = metric.getValue();
             if (milestone.status == MilestoneStatus.OPEN && targetMet(milestone)) {
                 milestone.status = MilestoneStatus.ACHIEVED;
@@ -192,17 +189,13 @@ public class ProgressService {
      * The milestones without a target that the report declares done: a date-only stage has no amount to reach, and
      * without this it could only stay open (and, once due, overdue) until the whole task is completed.
      */
-    private static List<Milestone> declaredAchieved(TaskView view, Collection<UUID> ids) {
+    private static List<Milestone> declaredAchieved(Map<UUID, Milestone> own, Collection<UUID> ids) {
         if (ids == null || ids.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Milestone> own = view.milestones().stream().collect(Collectors.toMap(m -> m.id, Function.identity()));
         List<Milestone> achieved = new ArrayList<>();
         for (UUID id : new LinkedHashSet<>(ids)) {
-            Milestone milestone = own.get(id);
-            if (milestone == null) {
-                throw ProblemException.unprocessable("milestone " + id + " is not a milestone of this task");
-            }
+            Milestone milestone = ownMilestone(own, id);
             if (milestone.targetQuantity != null) {
                 throw ProblemException.unprocessable("milestone " + id + " has a target (" + milestone.targetQuantity.toPlainString()
                         + (milestone.targetUnit == null ? "" : milestone.targetUnit) + "): report its amount in metrics");
@@ -214,6 +207,14 @@ public class ProgressService {
             achieved.add(milestone);
         }
         return achieved;
+    }
+
+    private static Milestone ownMilestone(Map<UUID, Milestone> own, UUID id) {
+        Milestone milestone = own.get(id);
+        if (milestone == null) {
+            throw ProblemException.unprocessable("milestone " + id + " is not a milestone of this task");
+        }
+        return milestone;
     }
 
     static boolean targetMet(Milestone milestone) {

@@ -382,7 +382,7 @@ public class TaskService {
     }
 
     public Uni<Task> find(UUID id) {
-        return Task.<Task>findById(id).onItem().ifNull().failWith(() -> ProblemException.notFound("task", id));
+        return found(Task.findById(id), id);
     }
 
     /**
@@ -390,8 +390,11 @@ public class TaskService {
      * task): a change of it in progress (completing it) commits first, and the action sees the outcome.
      */
     public Uni<Task> findForShare(UUID id) {
-        return Task.<Task>findById(id, LockModeType.PESSIMISTIC_READ).onItem().ifNull()
-                .failWith(() -> ProblemException.notFound("task", id));
+        return found(Task.findById(id, LockModeType.PESSIMISTIC_READ), id);
+    }
+
+    private static Uni<Task> found(Uni<Task> task, UUID id) {
+        return task.onItem().ifNull().failWith(() -> ProblemException.notFound("task", id));
     }
 
     private Uni<Void> checkParent(Task task) {
