@@ -43,8 +43,11 @@ class ConsumerKilledMidBatchIT {
     private static final String DATABASE = "luoshi_task_consumer_kill";
     private static final String GROUP = "task-service-directory";
     private static final String SUPERVISOR = TestTokens.user("supervisor", "supervisor");
-    /** Tasks, each led by a unit that merges into a successor: enough that the kill finds mergers still to apply. */
-    private static final int MERGERS = 300;
+    /**
+     * Tasks, each led by a unit that merges into a successor: enough that the kill finds mergers still to apply (a
+     * poll applies up to 200 events at once; with 300, a whole backlog could be applied between two looks).
+     */
+    private static final int MERGERS = 600;
 
     private final List<UUID> merged = new ArrayList<>();
     private final List<UUID> successors = new ArrayList<>();
