@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.luoshi.task.api.model.TaskStatus;
 
 /** One member agency of a GROUP assignment. */
 @Entity
@@ -41,13 +42,14 @@ public class AssignmentMember extends PanacheEntityBase {
     }
 
     /**
-     * Members that ended in a reorganization are replaced by its successors, within the caller's transaction; a repeat
-     * finds nothing left to move.
+     * Members that ended in a reorganization are replaced by its successors in the groups of tasks in one of these
+     * statuses, within the caller's transaction; a repeat finds nothing left to move.
      *
      * @return the tasks whose group members changed
      */
-    static Uni<Set<UUID>> follow(List<UUID> originals, List<UUID> successors) {
-        return AssignmentMember.<AssignmentMember>list("key.agencyId in ?1", originals).flatMap(ended -> {
+    static Uni<Set<UUID>> follow(List<UUID> originals, List<UUID> successors, List<TaskStatus> statuses) {
+        return AssignmentMember.<AssignmentMember>list("key.agencyId in ?1 and key.taskId in (select t.id from Task t"
+                + " where t.status in ?2)", originals, statuses).flatMap(ended -> {
             if (ended.isEmpty()) {
                 return Uni.createFrom().item(Set.<UUID>of());
             }

@@ -24,10 +24,11 @@ import org.luoshi.events.model.TaskEvent;
 import org.luoshi.task.directory.DirectoryAgency;
 
 /**
- * Makes tasks follow reorganizations: assignments to units that ended move to their successors, the first unit
+ * Makes open tasks follow reorganizations: assignments to units that ended move to their successors, the first unit
  * is kept as formerAgencyId and in the assignment history, a split (several successors) assigns them all and flags
  * the task for review, and each task gets one TaskReassigned per reorganization. A task that only had an ended unit
- * among a group's members (各市州人民政府) gets a TaskUpdated of its assignments instead.
+ * among a group's members (各市州人民政府) gets a TaskUpdated of its assignments instead. Closed tasks (COMPLETED,
+ * CANCELLED) keep the units they had: their record says who did the work.
  */
 @ApplicationScoped
 public class Reassignments {
@@ -182,8 +183,11 @@ public class Reassignments {
 
     private Uni<Integer> follow(Reorganization reorganization, List<UUID> successors) {
         List<UUID> originals = reorganization.getOriginalIds();
-        return AssignmentMember.follow(originals, successors).flatMap(membersChanged -> Assignment.<Assignment>list(
-                "agencyId in ?1 order by key.taskId, key.position", originals).flatMap(moving -> {
+        // a closed task (办结 or cancelled, both final) keeps the units that did or dropped the work: moving it would
+        // rewrite its record and announce a reassignment no one can act on
+        return AssignmentMember.follow(originals, successors, OPEN).flatMap(membersChanged -> Assignment.<Assignment>list(
+                "agencyId in ?1 and key.taskId in (select t.id from Task t where t.status in ?2)"
+                        + " order by key.taskId, key.position", originals, OPEN).flatMap(moving -> {
             Map<UUID, List<Assignment>> byTask = new LinkedHashMap<>();
             moving.forEach(a -> byTask.computeIfAbsent(a.key.taskId(), k -> new ArrayList<>()).add(a));
             Uni<Integer> chain = Uni.createFrom().item(0);

@@ -68,17 +68,24 @@ public final class Fixtures {
     public static String taskLedBy(String documentId, String seq, List<UUID> agencies) {
         Map<String, Object> body = Map.of("seq", seq, "title", "任务" + seq, "assignments",
                 agencies.stream().map(a -> Map.of("agencyId", a.toString(), "role", "LEAD")).toList());
+        return created(documentId, body);
+    }
+
+    /**
+     * A task with one unit in {@code role} and a RESPONSIBLE group of {@code members}, e.g. 各市州人民政府, waiting until
+     * the directory knows them.
+     */
+    public static String taskWithGroup(String documentId, String seq, UUID unit, String role, String group, List<UUID> members) {
+        Map<String, Object> body = Map.of("seq", seq, "title", "推进产教融合", "assignments", List.of(
+                Map.of("agencyId", unit.toString(), "role", role),
+                Map.of("rawName", group, "kind", "GROUP", "role", "RESPONSIBLE",
+                        "memberIds", members.stream().map(UUID::toString).toList())));
+        return created(documentId, body);
+    }
+
+    private static String created(String documentId, Map<String, Object> body) {
         return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                 .until(() -> createTask(documentId, body), response -> response.statusCode() == 201)
                 .then().extract().path("id");
-    }
-
-    /** A task with one unit in {@code role} and a RESPONSIBLE group of {@code members}, e.g. 各市州人民政府. */
-    public static String taskWithGroup(String documentId, String seq, UUID unit, String role, String group, List<UUID> members) {
-        return createTask(documentId, Map.of("seq", seq, "title", "推进产教融合", "assignments", List.of(
-                        Map.of("agencyId", unit.toString(), "role", role),
-                        Map.of("rawName", group, "kind", "GROUP", "role", "RESPONSIBLE",
-                                "memberIds", members.stream().map(UUID::toString).toList()))))
-                .then().statusCode(201).extract().path("id");
     }
 }

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.luoshi.platform.testing.HeldRow;
+import org.luoshi.platform.testing.KafkaResource;
 import org.luoshi.platform.testing.TestTokens;
 import org.luoshi.platform.testing.TopicReader;
 import org.luoshi.platform.testing.TopicWriter;
@@ -41,6 +42,11 @@ class ReassignmentTest {
         String both = Fixtures.taskLedBy(documentId, "1", List.of(guoshui, dishui));
         String one = Fixtures.taskLedBy(documentId, "2", List.of(dishui));
         String split = Fixtures.taskLedBy(documentId, "3", List.of(land));
+        // closed before the merge: led by one of the merged units, with the other in its group
+        String closed = Fixtures.taskWithGroup(documentId, "4", guoshui, "LEAD", "两税务局", List.of(dishui, planning));
+        String version = given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + closed).then().extract().header("ETag");
+        given().auth().oauth2(Fixtures.SUPERVISOR).contentType(ContentType.JSON).header("If-Match", version)
+                .body(Map.of("status", "CANCELLED")).when().patch("/api/v1/tasks/" + closed).then().statusCode(200);
 
         Map<UUID, String> merged = new LinkedHashMap<>();
         merged.put(guoshui, "湖南省国家税务局");
@@ -63,7 +69,16 @@ class ReassignmentTest {
         List<ConsumerRecord<String, String>> reassigned = TopicReader.await("task.events",
                 r -> List.of(both, one, split).contains(r.key()) && "org.luoshi.TaskReassigned".equals(TopicReader.header(r, "ce_type")),
                 4, Duration.ofSeconds(10));
-        assertEquals(3, reassigned.size(), "one TaskReassigned per task and reorganization");
+        assertEquals(3, reassigned.size(), "one TaskReassigned per open task and reorganization, none for the closed one");
+        // the closed task keeps the units it had (before, it was moved and announced like the open ones); the merge's
+        // changes to the other tasks are published, and they were written in the transaction that would have moved it
+        given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + closed).then().statusCode(200)
+                .body("assignments[0].agencyId", equalTo(guoshui.toString()))
+                .body("assignments[1].memberIds", containsInAnyOrder(dishui.toString(), planning.toString()));
+        List<String> closedEvents = TopicReader.all(KafkaResource.clientProperties(), "task.events", Duration.ofSeconds(10))
+                .stream().filter(r -> closed.equals(r.key())).map(r -> TopicReader.header(r, "ce_type")).toList();
+        assertEquals("org.luoshi.TaskStatusChanged", closedEvents.get(closedEvents.size() - 1),
+                "nothing announced for the closed task after it was cancelled: " + closedEvents);
         ConsumerRecord<String, String> first = reassigned.stream().filter(r -> r.key().equals(both)).findFirst().orElseThrow();
         assertEquals(List.of(guoshui.toString(), dishui.toString()),
                 new JsonPath(first.value()).getList("reassignment.fromAgencyIds"));
