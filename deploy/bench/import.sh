@@ -20,7 +20,7 @@ mkdir -p "$out"
 # the reactor's own contracts classes first: the local Maven repository may hold an older build of them
 classpath="$root/task-service/target/classes:$root/task-service/target/test-classes:$root/contracts/target/classes"
 classpath="$classpath:$root/contracts/target/test-classes:$(cat "$out/classpath.txt")"
-javac -nowarn -d "$out/classes" -cp "$classpath" "$root"/deploy/bench/src/org/luoshi/task/importing/ImportBenchmark.java
+javac -nowarn -d "$out/classes" -cp "$classpath" "$root"/deploy/bench/src/org/luoshi/task/importing/{ImportBenchmark,CpuShares}.java
 # from task-service/, as its tests run: the test infrastructure finds ../seeds and ../agency-service from there
 cd "$root/task-service"
 java ${BENCH_JAVA_OPTS:-} -Xmx2g -cp "$out/classes:$classpath" org.luoshi.task.importing.ImportBenchmark "${1:-200}" "${2:-90}" "${3:-40}"

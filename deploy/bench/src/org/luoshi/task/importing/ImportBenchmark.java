@@ -203,13 +203,20 @@ public final class ImportBenchmark {
             // agency-service (on this machine the consumers share the cores with the importer)
             for (int concurrency : new int[] {1, 2}) {
                 String year = String.valueOf(2040 + concurrency);
+                Map<String, Double> cpu0 = CpuShares.now();
                 double dry = run(http, base, documents, concurrency, "&dryRun=true", year);
+                Map<String, Double> cpu1 = CpuShares.now();
                 double stored = run(http, base, documents, concurrency, "", year);
+                Map<String, Double> cpu2 = CpuShares.now();
                 double downstream = settle(taskDatabase);
+                Map<String, Double> cpu3 = CpuShares.now();
                 System.out.printf("%d documents, %d tasks, %d client(s): dry run (parse + resolve) %,.0f tasks/s;"
                         + " import (parse + resolve + persist) %,.0f tasks/s; their %d TaskCreated events published and"
                         + " applied by agency-service %.1f s after the last import answered%n", documents.size(), tasks,
                         concurrency, tasks / dry, tasks / stored, tasks, downstream);
+                // where the two cores went: during the dry run, the stored import, and the publishing after it
+                System.out.printf("  dry run, %.1f s: %s%n  import, %.1f s: %s%n  after it, %.1f s: %s%n", dry,
+                        CpuShares.used(cpu0, cpu1), stored, CpuShares.used(cpu1, cpu2), downstream, CpuShares.used(cpu2, cpu3));
             }
             importSeeds(http, base, root, "five seeds again, warm (unchanged: parsed and resolved, nothing stored)");
         } finally {
