@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.luoshi.agency.curation.CurationService;
+import org.luoshi.events.model.MilestoneEvent;
 import org.luoshi.events.model.TaskEvent;
 import org.luoshi.events.model.TaskSnapshot;
 import org.luoshi.events.model.UnresolvedReference;
@@ -30,7 +31,9 @@ public class TaskEventsConsumer {
 
     static final String CONSUMER = "agency-service-workload";
     private static final Set<String> TASK_SNAPSHOTS = Set.of("TaskCreated", "TaskUpdated", "TaskStatusChanged",
-            "TaskReassigned", "TaskAssigned", "TaskUnassigned", "ProgressReported", "MilestoneAchieved");
+            "TaskReassigned", "TaskAssigned", "TaskUnassigned", "ProgressReported", "MilestoneAchieved", "MilestoneMissed");
+    /** Milestone events (MilestoneEvent) carry a task, or none when the milestone is a document's goal. */
+    private static final Set<String> MILESTONE_EVENTS = Set.of("MilestoneAchieved", "MilestoneMissed");
 
     private static final Pattern DIVISION_CODE = Pattern.compile("[0-9]{6}");
 
@@ -60,7 +63,12 @@ public class TaskEventsConsumer {
 
     private Change read(ReceivedEvent event) {
         if (TASK_SNAPSHOTS.contains(event.type())) {
-            TaskSnapshot task = read(event, TaskEvent.class).getTask();
+            // a document goal's milestone event carries no task: nothing to count
+            TaskSnapshot task = MILESTONE_EVENTS.contains(event.type()) ? read(event, MilestoneEvent.class).getTask()
+                    : read(event, TaskEvent.class).getTask();
+            if (task == null && MILESTONE_EVENTS.contains(event.type())) {
+                return Change.NONE;
+            }
             if (task == null || task.getId() == null || task.getVersion() == null || task.getStatus() == null
                     || task.getAssignments() == null
                     || task.getAssignments().stream().anyMatch(a -> a == null || a.getRole() == null)) {

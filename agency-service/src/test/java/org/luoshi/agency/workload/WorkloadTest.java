@@ -184,6 +184,8 @@ class WorkloadTest {
         String citing = UUID.randomUUID().toString();
         String redeliveredTask = UUID.randomUUID().toString();
         String redelivered = TopicWriter.newId();
+        // a document's goal assessed by a supervisor: its events carry no task, and there is nothing to count
+        String document = UUID.randomUUID().toString();
 
         // a clean poll: applied in bulk
         List<CloudEvent> clean = List.of(
@@ -196,7 +198,9 @@ class WorkloadTest {
                 citation(redeliveredTask, redelivered, "区数据资源局"),
                 citation(citing, TopicWriter.newId(), "市 科技 創新局"),
                 citation(reassigned, TopicWriter.newId(), "市营商环境建设局"),
-                citation(newerFirst, TopicWriter.newId(), "市营商环境建设局"));
+                citation(newerFirst, TopicWriter.newId(), "市营商环境建设局"),
+                goal(document, "MilestoneAchieved"),
+                goal(document, "MilestoneMissed"));
         TopicWriter.cloudEvents(KafkaResource.clientProperties(), "task.events", clean);
 
         awaitCitations(Map.of("市科技创新局", 2, "区数据资源局", 1, "市营商环境建设局", 2));
@@ -227,6 +231,13 @@ class WorkloadTest {
         assertEquals(List.of(unreadable, tooLong).stream().sorted().toList(),
                 deadLetters.stream().map(ConsumerRecord::key).sorted().toList(),
                 "the two bad events, and only they, are dead-lettered");
+    }
+
+    private static CloudEvent goal(String documentId, String type) {
+        return new CloudEvent(documentId, TopicWriter.newId(), type, """
+                {"milestone": {"id": "%s", "documentId": "%s", "title": "到2025年基本形成产教融合格局", "dueDate": "2025-12-31",
+                 "status": "%s", "assessmentNote": "督查评定"}, "daysLeft": -300}
+                """.formatted(UUID.randomUUID(), documentId, type.equals("MilestoneMissed") ? "MISSED" : "ACHIEVED"));
     }
 
     private static void awaitCitations(Map<String, Integer> expected) {

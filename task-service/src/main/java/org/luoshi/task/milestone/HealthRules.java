@@ -12,7 +12,8 @@ import org.luoshi.task.api.model.MilestoneStatus;
 import org.luoshi.task.api.model.TaskStatus;
 
 /**
- * 逾期预警: RED when an open milestone is past due, YELLOW when one is due within the warning window, else GREEN.
+ * 逾期预警: RED when an open milestone is past due or a supervisor assessed one MISSED, YELLOW when one is due within
+ * the warning window, else GREEN.
  * A closed task (办结 or cancelled) is GREEN whatever its milestones say: nothing is owed on it any more.
  * The clock is a bean so that tests and the scheduler agree on "today".
  */
@@ -33,6 +34,9 @@ public class HealthRules {
     public Health health(TaskStatus status, Collection<Milestone> milestones) {
         if (CLOSED.contains(status)) {
             return Health.GREEN;
+        }
+        if (milestones.stream().anyMatch(m -> m.status == MilestoneStatus.MISSED)) {
+            return Health.RED;
         }
         LocalDate today = LocalDate.now(clock);
         Optional<LocalDate> due = nextDue(milestones);

@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.luoshi.task.api.model.Comparator;
 import org.luoshi.task.api.model.MilestoneStatus;
@@ -53,7 +54,20 @@ public class Milestone extends PanacheEntityBase {
     @Column(nullable = false)
     public MilestoneStatus status;
 
-    /** Progress reports and the supervision sweep both write a milestone: neither may overwrite the other unseen. */
+    /** A supervisor's verdict (ACHIEVED or MISSED) and its reason; null when reports or the sweep settled it. */
+    @Column(name = "assessment_note")
+    public String assessmentNote;
+
+    @Column(name = "assessed_by")
+    public String assessedBy;
+
+    @Column(name = "assessed_at")
+    public OffsetDateTime assessedAt;
+
+    /**
+     * Progress reports, the supervision sweep and supervisors' verdicts all write a milestone: none may overwrite
+     * another unseen.
+     */
     @Version
     public long version;
 }

@@ -10,11 +10,15 @@ import java.util.List;
 import java.util.UUID;
 import org.luoshi.events.model.MilestoneEvent;
 import org.luoshi.events.model.MilestoneSnapshot;
+import org.luoshi.task.api.model.MilestoneStatus;
 import org.luoshi.task.tracking.TaskEvents;
 import org.luoshi.task.tracking.TaskMapper;
 import org.luoshi.task.tracking.TaskView;
 
-/** Milestone events: achieved, due soon, overdue; the latter two once per milestone (milestone_alert). */
+/**
+ * Milestone events: achieved, missed (a supervisor's verdict), due soon, overdue; the latter two once per milestone
+ * (milestone_alert).
+ */
 @ApplicationScoped
 public class MilestoneAlerts {
 
@@ -39,6 +43,20 @@ public class MilestoneAlerts {
     }
 
     /**
+     * MilestoneAchieved or MilestoneMissed for a supervisor's verdict, keyed by the task, or by the document for one of
+     * its goals; inside the caller's transaction.
+     */
+    public Uni<Void> assessed(Milestone milestone, TaskView task) {
+        String type = milestone.status == MilestoneStatus.MISSED ? "MilestoneMissed" : "MilestoneAchieved";
+        return events.publish(type, key(milestone), event(milestone, task).actor(events.actor()));
+    }
+
+    /** Who is acting, as stored with a verdict. */
+    String actorName() {
+        return events.actor().getUsername();
+    }
+
+    /**
      * Records the alert and publishes it, inside the caller's transaction; a second raise of the same alert
      * fails on the key, so concurrent sweeps cannot announce a threshold twice.
      */
@@ -47,8 +65,12 @@ public class MilestoneAlerts {
         alert.key = new MilestoneAlert.Key(milestone.id, threshold);
         alert.raisedAt = OffsetDateTime.now(clock);
         String type = MilestoneAlert.OVERDUE.equals(threshold) ? "MilestoneOverdue" : "MilestoneDueSoon";
-        UUID key = milestone.taskId != null ? milestone.taskId : milestone.documentId;
-        return alert.persist().flatMap(saved -> events.publish(type, key, event(milestone, task).actor(events.actor())));
+        return alert.persist().flatMap(saved -> events.publish(type, key(milestone), event(milestone, task).actor(events.actor())));
+    }
+
+    /** Milestone events are keyed by their task, a document goal's by its document. */
+    private static UUID key(Milestone milestone) {
+        return milestone.taskId != null ? milestone.taskId : milestone.documentId;
     }
 
     private MilestoneEvent event(Milestone milestone, TaskView task) {
@@ -59,6 +81,7 @@ public class MilestoneAlerts {
 
     private static MilestoneSnapshot snapshot(Milestone m) {
         return new MilestoneSnapshot(m.id, m.documentId, m.title, m.dueDate, MilestoneSnapshot.StatusEnum.fromValue(m.status.toString()))
-                .taskId(m.taskId).targetQuantity(m.targetQuantity).targetUnit(m.targetUnit).achieved(m.achieved);
+                .taskId(m.taskId).targetQuantity(m.targetQuantity).targetUnit(m.targetUnit).achieved(m.achieved)
+                .assessmentNote(m.assessmentNote);
     }
 }

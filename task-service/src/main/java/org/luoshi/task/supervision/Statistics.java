@@ -39,7 +39,8 @@ public class Statistics {
             with h as (
                 select t.id, t.document_id, t.category, t.status, t.stale,
                     case when t.status in ('COMPLETED', 'CANCELLED') then null
-                         when exists (select 1 from milestone m where m.task_id = t.id and m.status = 'OPEN' and m.due_date < ?1) then 'RED'
+                         when exists (select 1 from milestone m where m.task_id = t.id
+                             and (m.status = 'OPEN' and m.due_date < ?1 or m.status = 'MISSED')) then 'RED'
                          when exists (select 1 from milestone m where m.task_id = t.id and m.status = 'OPEN' and m.due_date <= ?2) then 'YELLOW'
                          else 'GREEN' end as health
                 from task t %s

@@ -6,14 +6,27 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.luoshi.platform.security.Roles;
 import org.luoshi.task.api.SupervisionApi;
+import org.luoshi.task.api.model.MilestoneAssessmentCreate;
+import org.luoshi.task.milestone.MilestoneAssessments;
+import org.luoshi.task.milestone.MilestoneMapper;
 
-/** HTTP mapping of supervision statistics. */
+/** HTTP mapping of supervision: statistics, and supervisors' verdicts on milestones. */
 public class SupervisionResource implements SupervisionApi {
 
     private final Statistics statistics;
+    private final MilestoneAssessments assessments;
+    private final MilestoneMapper milestones;
 
-    public SupervisionResource(Statistics statistics) {
+    public SupervisionResource(Statistics statistics, MilestoneAssessments assessments, MilestoneMapper milestones) {
         this.statistics = statistics;
+        this.assessments = assessments;
+        this.milestones = milestones;
+    }
+
+    @Override
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    public CompletionStage<Response> assessMilestone(UUID id, MilestoneAssessmentCreate request) {
+        return assessments.assess(id, request).map(m -> Response.ok(milestones.toApi(m)).build()).subscribeAsCompletionStage();
     }
 
     @Override

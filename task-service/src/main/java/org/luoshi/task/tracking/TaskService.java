@@ -172,15 +172,17 @@ public class TaskService {
         }
         LocalDate today = LocalDate.now(clock);
         if (filter.health() != null) {
-            String overdue = "(select m.taskId from Milestone m where m.taskId is not null and m.status = :open and m.dueDate < :today)";
+            // RED: a missed milestone, or an open one past due (for GREEN, the latter are among those due soon)
+            String overdue = "(select m.taskId from Milestone m where m.taskId is not null and (m.status = :missed"
+                    + (filter.health() == Health.GREEN ? "))" : " or m.status = :open and m.dueDate < :today))");
             String soon = "(select s.taskId from Milestone s where s.taskId is not null and s.status = :open and s.dueDate <= :soon)";
             // as HealthRules: a closed task is GREEN
             where.add(switch (filter.health()) {
                 case RED -> "status not in :closed and id in " + overdue;
                 case YELLOW -> "status not in :closed and id not in " + overdue + " and id in " + soon;
-                case GREEN -> "(status in :closed or id not in " + soon + ")";
+                case GREEN -> "(status in :closed or id not in " + soon + " and id not in " + overdue + ")";
             });
-            parameters.and("open", MilestoneStatus.OPEN).and("closed", HealthRules.CLOSED);
+            parameters.and("open", MilestoneStatus.OPEN).and("missed", MilestoneStatus.MISSED).and("closed", HealthRules.CLOSED);
             if (filter.health() != Health.GREEN) {
                 parameters.and("today", today);
             }

@@ -68,7 +68,7 @@ public final class Fixtures {
     public static String taskLedBy(String documentId, String seq, List<UUID> agencies) {
         Map<String, Object> body = Map.of("seq", seq, "title", "任务" + seq, "assignments",
                 agencies.stream().map(a -> Map.of("agencyId", a.toString(), "role", "LEAD")).toList());
-        return created(documentId, body);
+        return taskWith(documentId, body);
     }
 
     /**
@@ -80,10 +80,11 @@ public final class Fixtures {
                 Map.of("agencyId", unit.toString(), "role", role),
                 Map.of("rawName", group, "kind", "GROUP", "role", "RESPONSIBLE",
                         "memberIds", members.stream().map(UUID::toString).toList())));
-        return created(documentId, body);
+        return taskWith(documentId, body);
     }
 
-    private static String created(String documentId, Map<String, Object> body) {
+    /** Creates the task the body describes, waiting until the directory knows its units. */
+    public static String taskWith(String documentId, Map<String, Object> body) {
         return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                 .until(() -> createTask(documentId, body), response -> response.statusCode() == 201)
                 .then().extract().path("id");
