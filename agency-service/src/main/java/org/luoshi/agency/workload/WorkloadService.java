@@ -33,24 +33,24 @@ public class WorkloadService {
                 select distinct w.task_id, w.role from task_workload_assignment w join units u on w.agency_id = u.id
             ),
             open_tasks as (
-                select t.task_id, t.due_date, t.key_task from task_workload t
+                select t.task_id, t.due_date, t.key_task, t.missed from task_workload t
                 where t.status not in ('COMPLETED', 'CANCELLED') and t.task_id in (select task_id from touched)
             )
             select
                 (select count(*) from touched x join open_tasks o on o.task_id = x.task_id where x.role = 'LEAD'),
                 (select count(*) from touched x join open_tasks o on o.task_id = x.task_id where x.role = 'PARTICIPANT'),
                 (select count(*) from touched x join open_tasks o on o.task_id = x.task_id where x.role = 'RESPONSIBLE'),
-                (select count(*) from open_tasks where due_date < ?3),
-                (select count(*) from open_tasks where due_date >= ?3 and due_date <= ?4),
+                (select count(*) from open_tasks where missed or due_date < ?3),
+                (select count(*) from open_tasks where not missed and due_date >= ?3 and due_date <= ?4),
                 (select count(*) from open_tasks where key_task)
             """;
 
     /** A snapshot older than what is known changes nothing: the task is not returned and keeps its units. */
     private static final BulkInsert TASKS = BulkInsert.into("task_workload", "task_id uuid", "status text",
-            "due_date date", "key_task boolean", "version bigint")
+            "due_date date", "key_task boolean", "missed boolean", "version bigint")
             .onConflict("""
                     (task_id) do update set status = excluded.status, due_date = excluded.due_date,
-                    key_task = excluded.key_task, version = excluded.version
+                    key_task = excluded.key_task, missed = excluded.missed, version = excluded.version
                     where task_workload.version <= excluded.version""");
     /** A unit named twice in one role counts once. */
     private static final BulkInsert ASSIGNMENTS = BulkInsert.into("task_workload_assignment", "task_id uuid",
@@ -80,7 +80,7 @@ public class WorkloadService {
         }
         BulkInsert.Rows tasks = TASKS.rows();
         latest.values().forEach(task -> tasks.add(task.getId(), task.getStatus().toString(), task.getDueDate(),
-                Boolean.TRUE.equals(task.getKeyTask()), task.getVersion()));
+                Boolean.TRUE.equals(task.getKeyTask()), Boolean.TRUE.equals(task.getMissed()), task.getVersion()));
         return Panache.getSession().flatMap(session -> tasks.insertReturning(session, "task_id", UUID.class)
                 .flatMap(replaced -> replaced.isEmpty() ? Uni.createFrom().voidItem()
                         : session.createNativeQuery(FORGET_ASSIGNMENTS).setParameter("tasks", replaced).executeUpdate()

@@ -123,6 +123,16 @@ class WorkloadTest {
                 assignment(education, "RESPONSIBLE", 1));
         awaitWorkload(education, false, 0, 1, 1, 0, 1);
         awaitWorkload(finance, false, 0, 0, 0, 0, 0);
+
+        // a supervisor found a milestone of the task due soon missed: overdue now, though its next milestone is ahead
+        TopicWriter.cloudEvent("task.events", dueSoon.toString(), TopicWriter.newId(), "MilestoneMissed", """
+                {"milestone": {"id": "%s", "documentId": "%s", "taskId": "%s", "title": "建成实训基地30个",
+                  "dueDate": "%s", "status": "MISSED", "assessmentNote": "仅建成18个"},
+                 "task": {"id": "%s", "documentId": "%s", "seq": "1", "title": "任务", "status": "NOT_STARTED",
+                  "dueDate": "%s", "missed": true, "assignments": [%s], "version": 0}, "daysLeft": -5}
+                """.formatted(UUID.randomUUID(), UUID.randomUUID(), dueSoon, TODAY.minusDays(5), dueSoon, UUID.randomUUID(),
+                TODAY.plusDays(10), assignment(education, "PARTICIPANT", 1)));
+        awaitWorkload(education, false, 0, 1, 1, 1, 0);
     }
 
     @Test

@@ -35,7 +35,7 @@ public class HealthRules {
         if (CLOSED.contains(status)) {
             return Health.GREEN;
         }
-        if (milestones.stream().anyMatch(m -> m.status == MilestoneStatus.MISSED)) {
+        if (missed(milestones)) {
             return Health.RED;
         }
         LocalDate today = LocalDate.now(clock);
@@ -47,6 +47,11 @@ public class HealthRules {
             return Health.RED;
         }
         return due.get().isAfter(today.plusDays(WARNING_DAYS)) ? Health.GREEN : Health.YELLOW;
+    }
+
+    /** Whether a supervisor assessed one of these MISSED. */
+    public static boolean missed(Collection<Milestone> milestones) {
+        return milestones.stream().anyMatch(m -> m.status == MilestoneStatus.MISSED);
     }
 
     public Optional<LocalDate> nextDue(Collection<Milestone> milestones) {

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import org.luoshi.events.model.Actor;
 import org.luoshi.events.model.MilestoneEvent;
 import org.luoshi.events.model.MilestoneSnapshot;
 import org.luoshi.task.api.model.MilestoneStatus;
@@ -51,9 +52,10 @@ public class MilestoneAlerts {
         return events.publish(type, key(milestone), event(milestone, task).actor(events.actor()));
     }
 
-    /** Who is acting, as stored with a verdict. */
+    /** Who is acting, as stored with a verdict: the user name, or the subject of a token without one. */
     String actorName() {
-        return events.actor().getUsername();
+        Actor actor = events.actor();
+        return actor.getUsername() != null ? actor.getUsername() : actor.getSubject();
     }
 
     /**

@@ -5,6 +5,7 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -105,6 +106,10 @@ public class Supervision {
                         + " and m.documentId in (select d.id from PolicyDocument d where d.supersededBy is null)"
                         + " order by m.dueDate, m.id",
                         parameters(threshold, window, today))
+                // locked: a report or a verdict settling one of them meanwhile commits first and the milestone drops
+                // out (PostgreSQL re-checks a row it waited for), or waits for this step: never announced overdue
+                // after it was announced achieved or missed
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .list()
                 .flatMap(due -> views(due).flatMap(byTask -> {
                     Uni<Void> chain = Uni.createFrom().voidItem();

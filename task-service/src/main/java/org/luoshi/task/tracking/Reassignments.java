@@ -88,11 +88,14 @@ public class Reassignments {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        // one query for the whole run (a republished registry holds every dissolved unit): which still have tasks
+        // one query for the whole run (a republished registry holds every dissolved unit): which still have open tasks
+        // (closed ones keep their ended units for good)
         return Panache.getSession().flatMap(session -> session.createSelectionQuery(
-                        "select a.agencyId from Assignment a where a.agencyId in :ids union"
-                                + " select m.key.agencyId from AssignmentMember m where m.key.agencyId in :ids", UUID.class)
-                        .setParameter("ids", ids).getResultList())
+                        "select a.agencyId from Assignment a where a.agencyId in :ids"
+                                + " and a.key.taskId in (select t.id from Task t where t.status in :open) union"
+                                + " select m.key.agencyId from AssignmentMember m where m.key.agencyId in :ids"
+                                + " and m.key.taskId in (select t.id from Task t where t.status in :open)", UUID.class)
+                        .setParameter("ids", ids).setParameter("open", OPEN).getResultList())
                 .flatMap(named -> {
                     Uni<Integer> chain = Uni.createFrom().item(0);
                     for (Ended agency : ended) {

@@ -53,7 +53,8 @@ public class TaskMapper {
                 // as the API tells it: a closed task is not stale, whatever flag the last sweep left
                 .stale(t.stale && !HealthRules.CLOSED.contains(t.status))
                 .reviewRequired(t.reviewRequired)
-                .dueDate(health.nextDue(view.milestones()).orElse(null));
+                .dueDate(health.nextDue(view.milestones()).orElse(null))
+                .missed(HealthRules.missed(view.milestones()));
     }
 
     private static Assignment toApi(org.luoshi.task.tracking.Assignment a, TaskView view) {

@@ -106,20 +106,26 @@ class MilestoneAssessmentTest {
         Map<String, Object> body = Map.of("seq", "1", "title", "建设产教融合实训基地",
                 "assignments", List.of(Map.of("agencyId", agency.toString(), "role", "LEAD")),
                 "milestones", List.of(Map.of("title", "建成实训基地30个", "dueDate", TODAY.minusDays(10).toString(),
-                        "target", Map.of("quantity", 30, "comparator", "AT_LEAST", "unit", "个"))));
+                        "target", Map.of("quantity", 30, "comparator", "AT_LEAST", "unit", "个")),
+                        Map.of("title", "出台实训基地管理办法", "dueDate", TODAY.toString())));
         String task = Fixtures.taskWith(documentId, body);
-        String milestone = given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task).then()
-                .body("health", equalTo("RED")).extract().path("milestones[0].id");
+        JsonPath before = given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task).then()
+                .body("health", equalTo("RED")).extract().jsonPath();
+        String milestone = before.getString("milestones[0].id");
+        // due today: not missed yet
+        assess(SUPERVISOR, before.getString("milestones[1].id"), Map.of("status", "MISSED", "note", "未出台")).statusCode(422);
 
         assess(SUPERVISOR, milestone, Map.of("status", "MISSED", "note", "仅建成18个")).statusCode(200)
                 .body("assessment.note", equalTo("仅建成18个"));
-        // no milestone is open any more, yet the task failed one: it stays RED in the task, the lists and the counts
+        // the open milestone left is due today (YELLOW), yet the task failed one: it stays RED in the task, the lists
+        // and the counts
         given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task).then()
                 .body("health", equalTo("RED")).body("milestones[0].status", equalTo("MISSED"));
-        given().auth().oauth2(INTEGRATOR).queryParam("documentId", documentId).queryParam("health", "RED")
-                .when().get("/api/v1/tasks").then().body("items.id", hasItem(task));
-        given().auth().oauth2(INTEGRATOR).queryParam("documentId", documentId).queryParam("health", "GREEN")
-                .when().get("/api/v1/tasks").then().body("items.id", not(hasItem(task)));
+        for (String health : List.of("RED", "YELLOW", "GREEN")) {
+            var listed = given().auth().oauth2(INTEGRATOR).queryParam("documentId", documentId).queryParam("health", health)
+                    .when().get("/api/v1/tasks").then().statusCode(200);
+            listed.body("items.id", health.equals("RED") ? hasItem(task) : not(hasItem(task)));
+        }
         given().auth().oauth2(INTEGRATOR).queryParam("groupBy", "health").queryParam("documentId", documentId)
                 .when().get("/api/v1/stats").then()
                 .body("rows.find { it.key == 'RED' }.total", equalTo(1))
@@ -128,6 +134,8 @@ class MilestoneAssessmentTest {
                 && "org.luoshi.MilestoneMissed".equals(TopicReader.header(r, "ce_type")), 1, Duration.ofSeconds(10)).get(0).value());
         assertEquals("MISSED", event.getString("milestone.status"));
         assertEquals(task, event.getString("task.id"));
+        assertEquals(true, event.getBoolean("task.missed"));
+        assertEquals(TODAY.toString(), event.getString("task.dueDate"), "the next open milestone's");
 
         Map<String, Object> second = Map.of("seq", "2", "title", "完善校企合作制度",
                 "assignments", List.of(Map.of("agencyId", agency.toString(), "role", "LEAD")),
