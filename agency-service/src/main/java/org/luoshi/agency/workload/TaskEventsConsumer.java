@@ -31,9 +31,10 @@ public class TaskEventsConsumer {
 
     static final String CONSUMER = "agency-service-workload";
     private static final Set<String> TASK_SNAPSHOTS = Set.of("TaskCreated", "TaskUpdated", "TaskStatusChanged",
-            "TaskReassigned", "TaskAssigned", "TaskUnassigned", "ProgressReported", "MilestoneAchieved", "MilestoneMissed");
+            "TaskReassigned", "TaskAssigned", "TaskUnassigned", "ProgressReported", "MilestoneAchieved", "MilestoneMissed",
+            "MilestoneRescheduled");
     /** Milestone events (MilestoneEvent) carry a task, or none when the milestone is a document's goal. */
-    private static final Set<String> MILESTONE_EVENTS = Set.of("MilestoneAchieved", "MilestoneMissed");
+    private static final Set<String> MILESTONE_EVENTS = Set.of("MilestoneAchieved", "MilestoneMissed", "MilestoneRescheduled");
 
     private static final Pattern DIVISION_CODE = Pattern.compile("[0-9]{6}");
 

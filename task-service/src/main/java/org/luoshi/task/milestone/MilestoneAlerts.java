@@ -17,8 +17,8 @@ import org.luoshi.task.tracking.TaskMapper;
 import org.luoshi.task.tracking.TaskView;
 
 /**
- * Milestone events: achieved, missed (a supervisor's verdict), due soon, overdue; the latter two once per milestone
- * (milestone_alert).
+ * Milestone events: achieved, missed (a supervisor's verdict), rescheduled, due soon, overdue; the latter two once per
+ * milestone and due date (milestone_alert).
  */
 @ApplicationScoped
 public class MilestoneAlerts {
@@ -50,6 +50,12 @@ public class MilestoneAlerts {
     public Uni<Void> assessed(Milestone milestone, TaskView task) {
         String type = milestone.status == MilestoneStatus.MISSED ? "MilestoneMissed" : "MilestoneAchieved";
         return events.publish(type, key(milestone), event(milestone, task).actor(events.actor()));
+    }
+
+    /** MilestoneRescheduled, with the due date before and the reason; inside the caller's transaction. */
+    public Uni<Void> rescheduled(Milestone milestone, TaskView task, LocalDate previous, String reason) {
+        return events.publish("MilestoneRescheduled", key(milestone), event(milestone, task).previousDueDate(previous)
+                .reason(reason).actor(events.actor()));
     }
 
     /** Who is acting, as stored with a verdict: the user name, or the subject of a token without one. */

@@ -7,26 +7,33 @@ import java.util.concurrent.CompletionStage;
 import org.luoshi.platform.security.Roles;
 import org.luoshi.task.api.SupervisionApi;
 import org.luoshi.task.api.model.MilestoneAssessmentCreate;
-import org.luoshi.task.milestone.MilestoneAssessments;
+import org.luoshi.task.api.model.MilestoneReschedule;
+import org.luoshi.task.milestone.MilestoneDecisions;
 import org.luoshi.task.milestone.MilestoneMapper;
 
-/** HTTP mapping of supervision: statistics, and supervisors' verdicts on milestones. */
+/** HTTP mapping of supervision: statistics, and supervisors' decisions on milestones (verdicts, new due dates). */
 public class SupervisionResource implements SupervisionApi {
 
     private final Statistics statistics;
-    private final MilestoneAssessments assessments;
+    private final MilestoneDecisions decisions;
     private final MilestoneMapper milestones;
 
-    public SupervisionResource(Statistics statistics, MilestoneAssessments assessments, MilestoneMapper milestones) {
+    public SupervisionResource(Statistics statistics, MilestoneDecisions decisions, MilestoneMapper milestones) {
         this.statistics = statistics;
-        this.assessments = assessments;
+        this.decisions = decisions;
         this.milestones = milestones;
     }
 
     @Override
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
     public CompletionStage<Response> assessMilestone(UUID id, MilestoneAssessmentCreate request) {
-        return assessments.assess(id, request).map(m -> Response.ok(milestones.toApi(m)).build()).subscribeAsCompletionStage();
+        return decisions.assess(id, request).map(m -> Response.ok(milestones.toApi(m)).build()).subscribeAsCompletionStage();
+    }
+
+    @Override
+    @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
+    public CompletionStage<Response> rescheduleMilestone(UUID id, MilestoneReschedule request) {
+        return decisions.reschedule(id, request).map(m -> Response.ok(milestones.toApi(m)).build()).subscribeAsCompletionStage();
     }
 
     @Override

@@ -12,9 +12,11 @@ import static org.luoshi.task.support.Fixtures.SUPERVISOR;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -22,17 +24,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.luoshi.platform.testing.TestTokens;
 import org.luoshi.platform.testing.TopicReader;
 import org.luoshi.task.support.Fixtures;
 import org.luoshi.task.support.RealInfrastructureProfile;
+import org.luoshi.task.support.TestClock;
 
 @QuarkusTest
 @TestProfile(RealInfrastructureProfile.class)
-class MilestoneAssessmentTest {
+class MilestoneDecisionsTest {
 
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    @Inject
+    Supervision supervision;
+
+    @AfterEach
+    void realTimeAgain() {
+        TestClock.reset();
+    }
 
     private static ValidatableResponse assess(String token, String milestoneId, Map<String, Object> body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
@@ -150,5 +162,62 @@ class MilestoneAssessmentTest {
                 .body("detail", containsString("cancelled"));
         given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + cancelled).then()
                 .body("milestones[0].status", equalTo("OPEN")).body("milestones[0].assessment", nullValue());
+    }
+
+    @Test
+    void aSupervisorMovesADueDateWithItsReasonAndItsAlertsAreAnnouncedAgainForTheNewDate() throws Throwable {
+        UUID agency = Fixtures.announceAgency("湖南省人力资源社会保障厅" + System.nanoTime() % 1000);
+        String documentId = Fixtures.document("湘政办发〔2026〕" + System.nanoTime() % 100000 + "号");
+        String task = Fixtures.taskWith(documentId, Map.of("seq", "1", "title", "开展职业技能提升行动",
+                "assignments", List.of(Map.of("agencyId", agency.toString(), "role", "LEAD")),
+                "milestones", List.of(Map.of("title", "完成培训方案", "dueDate", TODAY.minusDays(5).toString()))));
+        String milestone = given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task).then()
+                .body("health", equalTo("RED")).extract().path("milestones[0].id");
+        VertxContextSupport.subscribeAndAwait(() -> supervision.sweep());
+        assertEquals(1, overdue(task, 2).size(), "announced overdue once");
+
+        LocalDate extended = TODAY.plusDays(60);
+        assertEquals(403, given().auth().oauth2(TestTokens.officer("officer", agency)).contentType(ContentType.JSON)
+                .body(Map.of("dueDate", extended.toString(), "reason", "申请延期")).when()
+                .post("/api/v1/milestones/" + milestone + "/reschedule").statusCode());
+        reschedule(milestone, Map.of("dueDate", extended.toString())).statusCode(400);
+        reschedule(milestone, Map.of("dueDate", TODAY.minusDays(1).toString(), "reason", "补登")).statusCode(422)
+                .body("detail", containsString("in the past"));
+        reschedule(milestone, Map.of("dueDate", extended.toString(), "reason", "经省政府督查室同意延期两个月"))
+                .statusCode(200).body("dueDate", equalTo(extended.toString())).body("status", equalTo("OPEN"));
+        reschedule(milestone, Map.of("dueDate", extended.toString(), "reason", "再次确认")).statusCode(422)
+                .body("detail", containsString("already due"));
+        given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task).then()
+                .body("health", equalTo("GREEN")).body("milestones[0].dueDate", equalTo(extended.toString()));
+
+        JsonPath event = new JsonPath(TopicReader.await("task.events", r -> task.equals(r.key())
+                && "org.luoshi.MilestoneRescheduled".equals(TopicReader.header(r, "ce_type")), 1, Duration.ofSeconds(10))
+                .get(0).value());
+        assertEquals(TODAY.minusDays(5).toString(), event.getString("previousDueDate"));
+        assertEquals("经省政府督查室同意延期两个月", event.getString("reason"));
+        assertEquals(extended.toString(), event.getString("task.dueDate"));
+        assertEquals("supervisor", event.getString("actor.username"));
+
+        // the new date passes: overdue again (before, the alert of the old date would have kept it silent)
+        TestClock.advance(Duration.ofDays(62));
+        VertxContextSupport.subscribeAndAwait(() -> supervision.sweep());
+        assertEquals(2, overdue(task, 3).size(), "announced overdue again for the new date");
+
+        // nothing is due from a closed task
+        String version = given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task).then().extract().header("ETag");
+        given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).header("If-Match", version)
+                .body(Map.of("status", "CANCELLED")).when().patch("/api/v1/tasks/" + task).then().statusCode(200);
+        reschedule(milestone, Map.of("dueDate", TODAY.plusDays(400).toString(), "reason", "再延期")).statusCode(409);
+    }
+
+    private static ValidatableResponse reschedule(String milestoneId, Map<String, Object> body) {
+        return given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/milestones/" + milestoneId + "/reschedule").then();
+    }
+
+    /** The task's MilestoneOverdue events, waiting a moment for one more than expected. */
+    private static List<ConsumerRecord<String, String>> overdue(String task, int atMost) {
+        return TopicReader.await("task.events", r -> task.equals(r.key())
+                && "org.luoshi.MilestoneOverdue".equals(TopicReader.header(r, "ce_type")), atMost, Duration.ofSeconds(3));
     }
 }
