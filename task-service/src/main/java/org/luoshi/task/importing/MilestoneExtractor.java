@@ -17,10 +17,11 @@ import org.luoshi.task.api.model.Comparator;
  * <p>Deadlines: a date is due at the end of the period it names — {@code 2020年底前}, {@code 到2025年},
  * {@code 确保2022年达标}, a bare {@code 2022年} → 31 December of that year; {@code 2021年6月底前} → the month's last day;
  * {@code 2021年6月30日前} → that day; {@code 上半年} → 30 June; {@code 2021年第三季度} → 30 September; a deadline
- * cell {@code 2021.12} → 31 December 2021; {@code 再通过5年努力} after a year Y → end of Y+5.
+ * cell {@code 2021.12} → 31 December 2021; {@code 再通过5年努力} after a year Y → end of Y+5; {@code 年内}, {@code 今年},
+ * {@code 全年} → 31 December of the year the document was issued ({@link #THIS_YEAR}).
  *
  * <p>Targets: a number with a unit (%, 个, 家, 所, 名, 元, 元/人, 个月, 学年 …). {@code 以上 / 不少于 / 不低于 / 至少 /
- * 超过 / 达到}, and {@code 余 / 多} after the number ({@code 20余个}) → AT_LEAST; {@code 以下 / 以内 / 不超过 / 不高于} → AT_MOST; {@code 左右 / 约 / 近} → ABOUT; {@code
+ * 超过 / 达到}, and {@code 余 / 多} after the number ({@code 20余个}) → AT_LEAST; {@code 以下 / 以内 / 不超过 / 不高于 / 最高 / 最多} → AT_MOST; {@code 左右 / 约 / 近} → ABOUT; {@code
  * 1000—2000元}, {@code 1.5%至2.5%} → RANGE; otherwise EXACT. A comparator word may stand a few characters before
  * the number ({@code 不少于总课时的50%}). Numbers that are years, parts of {@code 1+X}, ordinals
  * ({@code 第3批}) or carry no unit are not targets.
@@ -33,8 +34,8 @@ final class MilestoneExtractor {
 
     /** A number, also with thousands separated (1,000万元). */
     private static final String NUMBER = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?";
-    private static final String UNIT = "(%|‰|个百分点|百分点|万亿元|万元|亿元|元/人|元|万人次|人次|万人|万家|万个|万名|万户|万亩|万吨|个月|学年|课时|学时|个|家|所|名|人|项|门|本|次|倍|天|"
-            + "小时|套|台|条|处|支|座|期|批|户|亩|万平方米|平方米|公里|吨)";
+    private static final String UNIT = "(%|‰|个百分点|百分点|万亿元|万元|亿元|元/人|元|万人次|人次|万人|万家|万个|万名|万户|万亩|万吨|个工作日|工作日|个月|学年|课时|学时|个|家|所|名|人|项|门|本|次|倍|天|"
+            + "小时|套|台|条|处|支|座|期|批|户|亩|万平方米|平方米|公里|吨|场|篇|件)";
     private static final Pattern RANGE = Pattern.compile(
             "(?<![\\d.+,])(" + NUMBER + ")" + UNIT + "?[—–\\-~～至到](" + NUMBER + ")" + UNIT + "(以上|左右|以内|以下)?");
     /** A number, its magnitude written apart from the unit by 余 or 多 (1万余人), more than, the unit and a comparator. */
@@ -46,7 +47,7 @@ final class MilestoneExtractor {
      */
     private static final Pattern COMPARATOR_WORD = Pattern.compile(
             "(不得低于|不得少于|不少于|不低于|至少|(?<![不得])超过|(?<![不得])突破|(?<![不得])高于|达到|不得超过|不得高于|不得突破|不突破"
-                    + "|不超过|不高于|(?<![不得])低于|控制在|大约|(?<![节集简制公预契条合])约|(?<![就附最临邻])近)");
+                    + "|不超过|不高于|(?<![不得])低于|控制在|最高|最多|大约|(?<![节集简制公预契条合])约|(?<![就附最临邻])近)");
     private static final int COMPARATOR_REACH = 10;
 
     /**
@@ -65,6 +66,17 @@ final class MilestoneExtractor {
     private static final Pattern WRITTEN_DAY = Pattern.compile(
             "(?<![\\d.．/\\-])(\\d{4})(?:年(\\d{1,2})月(\\d{1,2})日|([.．/\\-])(\\d{1,2})\\4(\\d{1,2})(?![\\d.．/\\-]))");
     private static final Pattern HALF_YEAR = Pattern.compile("(?<!\\d)(\\d{4})年(上|下)半年");
+    /**
+     * Within the year the document was issued (年内, 今年, 本年度, 全年): not 2023年内 (a year, read as such), 三年内 (a
+     * span), 今年以来 (a time since).
+     */
+    private static final Pattern RELATIVE_YEAR = Pattern.compile(
+            "(?<![\\d〇零一二三四五六七八九十两几多明去前后每近历往上])(?:年内|今年|本年度?|全年)(?!以来|龄)");
+    /**
+     * The due date of a deadline relative to the year of issue (年内), until {@link PolicyDocumentParser} knows that
+     * year and puts its 31 December in its place.
+     */
+    static final LocalDate THIS_YEAR = LocalDate.of(1, 12, 31);
     private static final Pattern QUARTER = Pattern.compile("(?<!\\d)(\\d{4})年第?([一二三四1-4])季度");
     /** A year and month written with a dot, slash or dash, as in a table's deadline cell: 2021.12, 2021/6. */
     private static final Pattern NUMERIC_MONTH = Pattern.compile("^(\\d{4})[.．/\\-](\\d{1,2})(?:月?底?前?)$");
@@ -104,7 +116,7 @@ final class MilestoneExtractor {
                 continue; // every date and every target is written with digits (the clean text's are ASCII)
             }
             Optional<LocalDate> due = deadline(s, lastYear);
-            if (due.isPresent()) {
+            if (due.isPresent() && !due.get().equals(THIS_YEAR)) {
                 lastYear = due.get().getYear();
             }
             List<Found> targets = targets(s);
@@ -194,7 +206,7 @@ final class MilestoneExtractor {
             String years = again.group(2) != null ? again.group(2) : again.group(1);
             return Optional.of(LocalDate.of(previousYear + Integer.parseInt(years), 12, 31));
         }
-        return Optional.empty();
+        return RELATIVE_YEAR.matcher(sentence).find() ? Optional.of(THIS_YEAR) : Optional.empty();
     }
 
     /**
@@ -324,7 +336,7 @@ final class MilestoneExtractor {
         }
         return switch (prefix) {
             case "不得低于", "不得少于", "不少于", "不低于", "至少", "超过", "突破", "高于", "达到" -> Comparator.AT_LEAST;
-            case "不得超过", "不得高于", "不得突破", "不突破", "不超过", "不高于", "低于", "控制在" -> Comparator.AT_MOST;
+            case "不得超过", "不得高于", "不得突破", "不突破", "不超过", "不高于", "低于", "控制在", "最高", "最多" -> Comparator.AT_MOST;
             default -> Comparator.ABOUT;
         };
     }

@@ -103,7 +103,14 @@ final class NumberedParagraphReader {
         for (Level level : List.of(CHINESE, ARABIC)) {
             List<Paragraph> paragraphs = paragraphs(document, level);
             // each piece's units are looked for once: whether the level holds tasks, and the tasks, both read them
-            List<List<ReadPiece>> read = paragraphs.stream().map(p -> readPieces(document.text(p.start, p.end), level)).toList();
+            List<List<ReadPiece>> read = new ArrayList<>();
+            int continuing = 0;
+            for (Paragraph p : paragraphs) {
+                List<ReadPiece> pieces = readPieces(document.text(p.start, p.end), level, continuing);
+                read.add(pieces);
+                // sub-items may be numbered on through the paragraphs (（一）1. 2. （二）3. 4.)
+                continuing = pieces.get(pieces.size() - 1).piece().number() + 1;
+            }
             long withUnits = read.stream().filter(NumberedParagraphReader::anyUnits).count();
             if (withUnits >= MIN_PARAGRAPHS) {
                 List<ParsedTask> tasks = new ArrayList<>();
@@ -120,8 +127,8 @@ final class NumberedParagraphReader {
     private record ReadPiece(Piece piece, Labelled text, Optional<UnitList> units) {
     }
 
-    private static List<ReadPiece> readPieces(String paragraph, Level level) {
-        return pieces(paragraph, level).stream().map(piece -> {
+    private static List<ReadPiece> readPieces(String paragraph, Level level, int continuing) {
+        return pieces(paragraph, level, continuing).stream().map(piece -> {
             Labelled text = Labelled.of(text(piece, level));
             return new ReadPiece(piece, text, unitsOf(text.text()));
         }).toList();
@@ -275,35 +282,42 @@ final class NumberedParagraphReader {
         return blocks;
     }
 
-    /** A paragraph's head (before its first sub-item) or one sub-item, with offsets relative to the paragraph. */
-    private record Piece(String seq, int start, int end, String text) {
+    /**
+     * A paragraph's head (before its first sub-item) or one sub-item, with offsets relative to the paragraph; number is
+     * the sub-item's, 0 for the head.
+     */
+    private record Piece(String seq, int number, int start, int end, String text) {
     }
 
     /**
      * The paragraph's head and its sub-items, numbered 1, 2, 3 … in one style: the first sub-item's ({@code 1.} or
      * {@code 1、} or {@code （1）}) is the style of all, so that a sub-item's own list in another style stays its text.
+     * The first may also be {@code continuing} (above 1), for sub-items numbered on from the paragraph before.
      */
-    private static List<Piece> pieces(String paragraph, Level level) {
+    private static List<Piece> pieces(String paragraph, Level level, int continuing) {
         List<Piece> pieces = new ArrayList<>();
         Matcher sub = level.subItem().matcher(paragraph);
         int start = 0;
         String seq = null;
+        int seqNumber = 0;
         int expected = 1;
         String style = null;
         while (sub.find()) {
             String number = sub.group(2) != null ? sub.group(2) : sub.group(3);
             String markerStyle = sub.group("marker").replace(number, "#");
-            if (sub.start("marker") == 0 || Integer.parseInt(number) != expected
-                    || (style != null && !style.equals(markerStyle))) {
+            int n = Integer.parseInt(number);
+            boolean next = n == expected || (style == null && continuing > 1 && n == continuing);
+            if (sub.start("marker") == 0 || !next || (style != null && !style.equals(markerStyle))) {
                 continue;
             }
             style = markerStyle;
-            pieces.add(new Piece(seq, start, sub.start("marker"), paragraph.substring(start, sub.start("marker"))));
+            pieces.add(new Piece(seq, seqNumber, start, sub.start("marker"), paragraph.substring(start, sub.start("marker"))));
             seq = sub.group("marker");
+            seqNumber = n;
             start = sub.start("marker");
-            expected++;
+            expected = n + 1;
         }
-        pieces.add(new Piece(seq, start, paragraph.length(), paragraph.substring(start)));
+        pieces.add(new Piece(seq, seqNumber, start, paragraph.length(), paragraph.substring(start)));
         return pieces;
     }
 

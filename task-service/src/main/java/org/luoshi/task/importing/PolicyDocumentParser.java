@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -88,9 +89,36 @@ public final class PolicyDocumentParser {
         if (metadata.docNumber() == null) {
             warnings.add("no document number (文号) found");
         }
+        LocalDate issued = metadata.issuedOn() != null ? metadata.issuedOn() : metadata.publishedOn();
+        Integer year = issued == null ? null : issued.getYear();
+        List<ParsedTask> dated = tasks.stream().map(t -> new ParsedTask(t.seq(), t.parentSeq(), t.category(), t.title(),
+                t.content(), t.sourceText(), t.units(), inYearOfIssue(t.milestones(), year, warnings), t.keyTask())).toList();
         return new ParsedDocument(fileName, sourceSha256, shape, metadata.docNumber(), metadata.title(),
-                metadata.issuer(), metadata.issuedOn(), metadata.publishedOn(), metadata.implementsDocNumber(), tasks,
-                documentMilestones(document), warnings);
+                metadata.issuer(), metadata.issuedOn(), metadata.publishedOn(), metadata.implementsDocNumber(), dated,
+                inYearOfIssue(documentMilestones(document), year, warnings), warnings);
+    }
+
+    /**
+     * Milestones due 年内 (within the year) dated 31 December of the year the document was issued; without a date of
+     * issue, left undated with a warning.
+     */
+    private static List<ParsedMilestone> inYearOfIssue(List<ParsedMilestone> milestones, Integer year, List<String> warnings) {
+        if (milestones.stream().noneMatch(m -> MilestoneExtractor.THIS_YEAR.equals(m.dueDate()))) {
+            return milestones;
+        }
+        List<ParsedMilestone> dated = new ArrayList<>();
+        for (ParsedMilestone m : milestones) {
+            if (!MilestoneExtractor.THIS_YEAR.equals(m.dueDate())) {
+                dated.add(m);
+            } else if (year != null) {
+                dated.add(new ParsedMilestone(m.title(), LocalDate.of(year, 12, 31), m.target()));
+            } else {
+                warnings.add("'" + m.title() + "' is due within the year (年内), but the document states no date of issue:"
+                        + " its date is not known");
+                dated.add(new ParsedMilestone(m.title(), null, m.target()));
+            }
+        }
+        return List.copyOf(new java.util.LinkedHashSet<>(dated));
     }
 
     /** The tasks that have a title: a numbered row with no text at all (nor a category to name it) is reported, not stored. */

@@ -77,9 +77,14 @@ final class UnitSplitter {
         boolean[] atomic = atomicStretches(view);
         List<Named> named = new ArrayList<>();
         int clauseStart = 0;
+        // a label's role goes on over commas (配合单位：市工商联，市级有关单位), up to a semicolon or another role
+        AssignmentRole carried = null;
         for (int i = 0; i <= text.length(); i++) {
             if (i == text.length() || (!atomic[i] && "，,；;".indexOf(text.charAt(i)) >= 0)) {
-                clause(text, view, atomic, clauseStart, i, named);
+                carried = clause(text, view, atomic, clauseStart, i, named, carried);
+                if (i < text.length() && "；;".indexOf(text.charAt(i)) >= 0) {
+                    carried = null;
+                }
                 clauseStart = i + 1;
             }
         }
@@ -128,17 +133,25 @@ final class UnitSplitter {
     private record Named(String name, AssignmentKind kind, AssignmentRole role, boolean marked) {
     }
 
-    private static void clause(String text, String view, boolean[] atomic, int start, int to, List<Named> out) {
-        AssignmentRole clauseRole = null;
+    /**
+     * The names of one clause, in the role of its label or role words, else in the role {@code carried} from a label
+     * before it; answers the role to carry on to the next clause.
+     */
+    private static AssignmentRole clause(String text, String view, boolean[] atomic, int start, int to, List<Named> out,
+            AssignmentRole carried) {
+        AssignmentRole clauseRole = carried;
+        AssignmentRole carry = carried;
         int from = start;
         Matcher label = LABEL.matcher(view.substring(start, to));
         if (label.find()) {
             clauseRole = labelRole(label.group(1));
+            carry = clauseRole;
             from = start + label.end();
         }
         Matcher role = TRAILING_ROLE.matcher(view.substring(from, to));
         int end = to;
         if (role.find()) {
+            carry = null;
             clauseRole = roleOf(role.group(1));
             end = from + role.start();
             if (view.startsWith("由", from) && end > from + 1) {
@@ -154,6 +167,7 @@ final class UnitSplitter {
             List<Named> clause = names(text, view, atomic, from, end).stream().map(n -> named(n, given)).toList();
             out.addAll(besideMarked(clause, given));
         }
+        return with >= 0 ? null : carry;
     }
 
     /**

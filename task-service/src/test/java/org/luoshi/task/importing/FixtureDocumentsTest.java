@@ -20,7 +20,8 @@ import org.luoshi.task.api.model.Comparator;
  * annex table, units inline as {@code [责任单位:…]}, a unit list that writes 省 only once, places beside units and a
  * timing inside the units' bracket, two tables with page numbers between the rows, parentheses of content that
  * are not unit lists, ASCII punctuation, a table with separate 牵头单位 and 配合单位 columns (also under a header on
- * two rows), units and deadlines on labelled lines of their own, and paragraph numbers on heading lines of their own.
+ * two rows), units and deadlines on labelled lines of their own, paragraph numbers on heading lines of their own,
+ * sub-items numbered on through the paragraphs, a participants cell with commas, and enterprises among the units.
  * Each pins the tasks, their units with roles in order, and the dates.
  */
 class FixtureDocumentsTest {
@@ -916,6 +917,60 @@ class FixtureDocumentsTest {
 
     private static ParsedDocument parsed(String fileName, String text) {
         return PolicyDocumentParser.parse(fileName, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void subItemsNumberedOnThroughTheParagraphsAreEachATaskWithTheirOwnUnits() {
+        ParsedDocument d = parse("numbered-on-sub-items-plan.txt");
+        assertEquals(DocumentShape.NUMBERED_PARAGRAPHS, d.shape());
+        assertEquals(LocalDate.of(2023, 5, 18), d.issuedOn());
+        // （一）1. 2. （二）3. 4. （三）5. 6.: before, 3. to 6. ran into their paragraph, which kept the last item's units
+        assertEquals(List.of("二.（一）", "1.", "2.", "二.（二）", "3.", "4.", "二.（三）", "5.", "6."), seqs(d));
+        assertEquals(List.of("二.（二）", "二.（二）"), d.tasks().stream().filter(t -> List.of("3.", "4.").contains(t.seq()))
+                .map(ParsedTask::parentSeq).toList());
+        assertUnits(subTask(d, "3."), "市人力资源社会保障局:LEAD", "市教育局:PARTICIPANT", "湘潭大学:PARTICIPANT",
+                "湖南科技大学:PARTICIPANT");
+        assertUnits(subTask(d, "4."), "市委宣传部:LEAD", "市人力资源社会保障局:RESPONSIBLE");
+        assertUnits(subTask(d, "6."), "市人力资源社会保障局:LEAD", "市科技局:RESPONSIBLE", "湘潭经开区:RESPONSIBLE",
+                "湘潭高新区管委会:RESPONSIBLE");
+        // 年内 and 全年: the year the plan was issued
+        assertTrue(subTask(d, "1.").milestones().contains(new ParsedMilestone("年内开发见习岗位不少于2000个",
+                LocalDate.of(2023, 12, 31), new Target(new BigDecimal("2000"), "个", Comparator.AT_LEAST, null))),
+                subTask(d, "1.").milestones().toString());
+        assertEquals(List.of(new ParsedMilestone("全年推出宣传报道不低于30篇", LocalDate.of(2023, 12, 31),
+                new Target(new BigDecimal("30"), "篇", Comparator.AT_LEAST, null))), subTask(d, "4.").milestones());
+        assertTrue(subTask(d, "5.").milestones().stream().anyMatch(m -> m.target() != null
+                && m.target().comparator() == Comparator.AT_MOST && m.target().quantity().compareTo(new BigDecimal("30")) == 0
+                && "万元".equals(m.target().unit())), "最高30万元 is a ceiling: " + subTask(d, "5.").milestones());
+    }
+
+    @Test
+    void aParticipantsCellKeepsItsRoleAfterACommaAndAYearlessCellIsDueInTheYearOfIssue() {
+        ParsedDocument d = parse("participants-cell-with-commas-table.txt");
+        assertEquals(DocumentShape.TAB_TABLE, d.shape());
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9"), seqs(d));
+        // 配合单位 cell 市工商联，市级有关单位: before, what followed the comma was RESPONSIBLE
+        assertUnits(task(d, "8"), "市委统战部:LEAD", "市工商联:PARTICIPANT", "市级有关单位:PARTICIPANT");
+        assertUnits(task(d, "2"), "市市场监管局:LEAD", "市发改委:PARTICIPANT", "市财政局:PARTICIPANT", "各县区人民政府:PARTICIPANT");
+        // 完成时限 年内, in a plan issued in 2024
+        assertEquals(List.of(LocalDate.of(2024, 12, 31)), dueDates(task(d, "6")));
+        assertEquals(List.of(LocalDate.of(2024, 9, 30), LocalDate.of(2024, 9, 30)), dueDates(task(d, "5")));
+    }
+
+    @Test
+    void aBracketOfUnitsNamingEnterprisesIsUnitsWithItsLabelsAndDeadline() {
+        ParsedDocument d = parse("enterprises-among-units-opinion.txt");
+        // （牵头单位：市工信局；责任单位：宝鸡铁塔公司、各基础电信企业，各县区人民政府；完成时限：2023年底前）: before, the
+        // paragraph was dropped as naming no units
+        assertUnits(task(d, "1"), "市工信局:LEAD", "宝鸡铁塔公司:RESPONSIBLE", "各基础电信企业:RESPONSIBLE",
+                "各县区人民政府:RESPONSIBLE");
+        assertEquals(List.of(LocalDate.of(2023, 12, 31), LocalDate.of(2023, 12, 31)), dueDates(task(d, "1")));
+        assertTrue(d.warnings().stream().noneMatch(w -> w.contains("paragraph 1 ")), d.warnings().toString());
+    }
+
+    private static ParsedTask subTask(ParsedDocument d, String seq) {
+        return d.tasks().stream().filter(t -> t.seq().equals(seq) && t.parentSeq() != null).findFirst()
+                .orElseThrow(() -> new AssertionError("no sub-task " + seq + " in " + d.sourceFile()));
     }
 
     private static List<String> seqs(ParsedDocument d) {

@@ -55,6 +55,25 @@ class MilestoneExtractorTest {
         assertEquals(Optional.empty(), due("高新技术企业数量较2020年增长20%"), "the base of a comparison");
         assertEquals(Optional.empty(), due("贯彻落实《2021年全省教育工作要点》，建设示范校5所"), "a year in a title");
         assertEquals(Optional.of(LocalDate.of(2022, 12, 31)), due("对照《2021年工作要点》，2022年底前完成"));
+        // within the year of issue, which the parser puts in place of THIS_YEAR
+        assertEquals(Optional.of(MilestoneExtractor.THIS_YEAR), due("年内开发见习岗位不少于2000个"));
+        assertEquals(Optional.of(MilestoneExtractor.THIS_YEAR), due("全年推出宣传报道不低于30篇"));
+        assertEquals(Optional.of(MilestoneExtractor.THIS_YEAR), due("年内"), "a deadline cell");
+        assertEquals(Optional.of(LocalDate.of(2023, 9, 30)), due("2023年第三季度完成，年内全面推开"), "a date written wins");
+        assertEquals(Optional.of(LocalDate.of(2023, 12, 31)), due("2023年内完成"));
+        assertEquals(Optional.empty(), due("力争三年内建成10个示范基地"), "a span, not the year");
+        assertEquals(Optional.empty(), due("今年以来新增就业1万人"), "a time since");
+        assertEquals(Optional.empty(), due("覆盖全年龄段人群"));
+    }
+
+    @Test
+    void workingDaysEventsAndArticlesAreUnitsAndATopOrMostIsACeiling() {
+        assertEquals(List.of(target("30", "个工作日", Comparator.AT_MOST, null)), targets("审批时间控制在30个工作日以内"));
+        assertEquals(List.of(target("1", "个工作日", Comparator.AT_MOST, null)), targets("压缩至1个工作日以内"));
+        assertEquals(List.of(target("1", "场", Comparator.AT_LEAST, null)), targets("每季度至少举办1场招聘会"));
+        assertEquals(List.of(target("30", "篇", Comparator.AT_LEAST, null)), targets("推出宣传报道不低于30篇"));
+        assertEquals(List.of(target("30", "万元", Comparator.AT_MOST, null)), targets("贷款额度最高30万元"));
+        assertEquals(List.of(target("3", "次", Comparator.AT_MOST, null)), targets("群众办事最多跑3次"));
     }
 
     @Test

@@ -60,6 +60,27 @@ class PolicyDocumentParserTest {
     }
 
     @Test
+    void withinTheYearIsTheYearOfIssueAndWithoutADateOfIssueItIsSaidNotDated() {
+        String table = """
+                序号\t工作任务\t责任单位\t完成时限
+                1\t建设示范基地，年内建成5个。\t省教育厅\t年内
+                2\t完善评价办法。\t省财政厅\t2022年底前
+                """;
+        ParsedDocument dated = PolicyDocumentParser.parse("y.txt", ("湘政办发〔2021〕3号\n" + table + "湖南省人民政府办公厅\n2021年3月2日\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(java.time.LocalDate.of(2021, 3, 2), dated.issuedOn());
+        assertEquals(List.of(java.time.LocalDate.of(2021, 12, 31)),
+                dated.tasks().get(0).milestones().stream().map(ParsedMilestone::dueDate).distinct().toList());
+
+        ParsedDocument undated = PolicyDocumentParser.parse("n.txt", table.getBytes(StandardCharsets.UTF_8));
+        assertEquals(java.util.Collections.singletonList(null),
+                undated.tasks().get(0).milestones().stream().map(ParsedMilestone::dueDate).distinct().toList(),
+                "no year of issue: no date, never year 1");
+        assertTrue(undated.warnings().stream().anyMatch(w -> w.contains("年内") && w.contains("no date of issue")),
+                undated.warnings().toString());
+    }
+
+    @Test
     void aDocumentWithoutTasksSaysSo() {
         ParsedDocument d = PolicyDocumentParser.parse("n.txt", "一段没有任务的文字。".getBytes(StandardCharsets.UTF_8));
         assertEquals(DocumentShape.UNKNOWN, d.shape());
