@@ -206,7 +206,14 @@ final class MilestoneExtractor {
             String years = again.group(2) != null ? again.group(2) : again.group(1);
             return Optional.of(LocalDate.of(previousYear + Integer.parseInt(years), 12, 31));
         }
-        return RELATIVE_YEAR.matcher(sentence).find() ? Optional.of(THIS_YEAR) : Optional.empty();
+        return withinTheYear(sentence) ? Optional.of(THIS_YEAR) : Optional.empty();
+    }
+
+    private static boolean withinTheYear(String sentence) {
+        int year = sentence.indexOf('年');
+        // most sentences without a date have no 年 at all: no scan
+        return year >= 0 && (sentence.indexOf("年内", year) >= 0 || sentence.indexOf("今年") >= 0
+                || sentence.indexOf("本年") >= 0 || sentence.indexOf("全年") >= 0) && RELATIVE_YEAR.matcher(sentence).find();
     }
 
     /**
