@@ -3,5 +3,3 @@
 alter table milestone add column assessment_note text,
     add column assessed_by text,
     add column assessed_at timestamptz;
--- the tasks that stay RED for a missed milestone (task lists by health, statistics)
-create index milestone_missed_task on milestone (task_id) where status = 'MISSED';

@@ -133,6 +133,16 @@ class WorkloadTest {
                 """.formatted(UUID.randomUUID(), UUID.randomUUID(), dueSoon, TODAY.minusDays(5), dueSoon, UUID.randomUUID(),
                 TODAY.plusDays(10), assignment(education, "PARTICIPANT", 1)));
         awaitWorkload(education, false, 0, 1, 1, 1, 0);
+
+        // a supervisor brought the later task's milestone forward: it is due soon now
+        TopicWriter.cloudEvent("task.events", later.toString(), TopicWriter.newId(), "MilestoneRescheduled", """
+                {"milestone": {"id": "%s", "documentId": "%s", "taskId": "%s", "title": "出台实施细则", "dueDate": "%s",
+                  "status": "OPEN"}, "previousDueDate": "%s", "reason": "提前完成",
+                 "task": {"id": "%s", "documentId": "%s", "seq": "1", "title": "任务", "status": "NOT_STARTED",
+                  "dueDate": "%s", "assignments": [%s], "version": 1}, "daysLeft": 10}
+                """.formatted(UUID.randomUUID(), UUID.randomUUID(), later, TODAY.plusDays(10), TODAY.plusDays(200), later,
+                UUID.randomUUID(), TODAY.plusDays(10), assignment(education, "RESPONSIBLE", 1)));
+        awaitWorkload(education, false, 0, 1, 1, 1, 1);
     }
 
     @Test

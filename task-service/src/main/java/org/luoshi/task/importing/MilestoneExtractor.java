@@ -71,12 +71,15 @@ final class MilestoneExtractor {
      * span), 今年以来 (a time since).
      */
     private static final Pattern RELATIVE_YEAR = Pattern.compile(
-            "(?<![\\d〇零一二三四五六七八九十两几多明去前后每近历往上])(?:年内|今年|本年度?|全年)(?!以来|龄)");
+            "(?<![\\d〇零一二三四五六七八九十两几多明去前后每近历往上半学数])(?:年内|今年|本年度?|全年)(?!以来|龄|起|开始|级|段)");
     /**
      * The due date of a deadline relative to the year of issue (年内), until {@link PolicyDocumentParser} knows that
-     * year and puts its 31 December in its place.
+     * year and puts its 31 December in its place. Any date of year 1 is such a date: 今年6月底前 is due 0001-06-30 until
+     * then ({@link #inYearOfIssue}).
      */
     static final LocalDate THIS_YEAR = LocalDate.of(1, 12, 31);
+    /** 今年 written as a year, so that the patterns of written dates read 今年6月底前 and 今年第三季度 as they read 2021年…. */
+    private static final String THIS_YEAR_WRITTEN = "0001年";
     private static final Pattern QUARTER = Pattern.compile("(?<!\\d)(\\d{4})年第?([一二三四1-4])季度");
     /** A year and month written with a dot, slash or dash, as in a table's deadline cell: 2021.12, 2021/6. */
     private static final Pattern NUMERIC_MONTH = Pattern.compile("^(\\d{4})[.．/\\-](\\d{1,2})(?:月?底?前?)$");
@@ -112,11 +115,11 @@ final class MilestoneExtractor {
         Matcher sentence = SENTENCE.matcher(text);
         while (sentence.find()) {
             String s = sentence.group().strip();
-            if (!TextCleaner.contains(s, c -> c >= '0' && c <= '9')) {
-                continue; // every date and every target is written with digits (the clean text's are ASCII)
+            if (!TextCleaner.contains(s, c -> c >= '0' && c <= '9') && !withinTheYear(s)) {
+                continue; // every date and every target is written with digits (the clean text's are ASCII), or 年内
             }
             Optional<LocalDate> due = deadline(s, lastYear);
-            if (due.isPresent() && !due.get().equals(THIS_YEAR)) {
+            if (due.isPresent() && !inYearOfIssue(due.get())) {
                 lastYear = due.get().getYear();
             }
             List<Found> targets = targets(s);
@@ -139,7 +142,8 @@ final class MilestoneExtractor {
      * ({@code 在2019年试点基础上，2021年底前全面推开}) names what came before to say what is due after.
      * {@code previousYear} resolves 再通过N年 in a sentence without a date.
      */
-    static Optional<LocalDate> deadline(String sentence, Integer previousYear) {
+    static Optional<LocalDate> deadline(String written, Integer previousYear) {
+        String sentence = written.contains("今年") ? written.replace("今年", THIS_YEAR_WRITTEN) : written;
         List<Dated> dates = new ArrayList<>();
         Matcher day = DAY.matcher(sentence);
         while (day.find()) {
@@ -357,10 +361,17 @@ final class MilestoneExtractor {
                 break;
             }
         }
-        Matcher word = COMPARATOR_WORD.matcher(sentence.substring(from, numberStart));
+        String before = sentence.substring(from, numberStart);
+        Matcher word = COMPARATOR_WORD.matcher(before);
         String last = null;
         while (word.find()) {
-            last = word.group(1);
+            boolean quoted = before.lastIndexOf('“', word.start()) > before.lastIndexOf('”', word.start());
+            // 最高 and 最多 only just before the number (最多跑3次, 最高可达30万元): “最多跑一次”事项100% and
+            // 以最高标准建设5所 are no ceilings
+            boolean adjacent = !word.group(1).startsWith("最") || before.length() - word.end() <= 2;
+            if (!quoted && adjacent) {
+                last = word.group(1);
+            }
         }
         return last;
     }
@@ -421,6 +432,11 @@ final class MilestoneExtractor {
 
     private static boolean plausibleYear(String year) {
         int y = Integer.parseInt(year);
-        return y >= 1990 && y <= 2100;
+        return y >= 1990 && y <= 2100 || "0001".equals(year); // 0001: 今年, see THIS_YEAR_WRITTEN
+    }
+
+    /** Whether a date found stands for one in the year of issue (年内, 今年6月底前), not yet known to the extractor. */
+    static boolean inYearOfIssue(LocalDate date) {
+        return date != null && date.getYear() == 1;
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -99,23 +100,29 @@ public final class PolicyDocumentParser {
     }
 
     /**
-     * Milestones due 年内 (within the year) dated 31 December of the year the document was issued; without a date of
-     * issue, left undated with a warning.
+     * Milestones due in the year of issue (年内 → 31 December, 今年6月底前 → 30 June) dated in the year the document was
+     * issued; without a date of issue, a target is left undated and a deadline alone dropped, each with a warning.
      */
     private static List<ParsedMilestone> inYearOfIssue(List<ParsedMilestone> milestones, Integer year, List<String> warnings) {
-        if (milestones.stream().noneMatch(m -> MilestoneExtractor.THIS_YEAR.equals(m.dueDate()))) {
+        if (milestones.stream().noneMatch(m -> MilestoneExtractor.inYearOfIssue(m.dueDate()))) {
             return milestones;
         }
         List<ParsedMilestone> dated = new ArrayList<>();
         for (ParsedMilestone m : milestones) {
-            if (!MilestoneExtractor.THIS_YEAR.equals(m.dueDate())) {
+            LocalDate due = m.dueDate();
+            if (!MilestoneExtractor.inYearOfIssue(due)) {
                 dated.add(m);
             } else if (year != null) {
-                dated.add(new ParsedMilestone(m.title(), LocalDate.of(year, 12, 31), m.target()));
+                // the same day of the month, or the month's end (28 February of year 1 is the 29th in a leap year)
+                YearMonth month = YearMonth.of(year, due.getMonthValue());
+                LocalDate inYear = due.getDayOfMonth() == due.lengthOfMonth() ? month.atEndOfMonth() : month.atDay(due.getDayOfMonth());
+                dated.add(new ParsedMilestone(m.title(), inYear, m.target()));
             } else {
-                warnings.add("'" + m.title() + "' is due within the year (年内), but the document states no date of issue:"
-                        + " its date is not known");
-                dated.add(new ParsedMilestone(m.title(), null, m.target()));
+                warnings.add("'" + m.title() + "' is due within the year (年内, 今年), but the document states no date of"
+                        + " issue: its date is not known");
+                if (m.target() != null) {
+                    dated.add(new ParsedMilestone(m.title(), null, m.target()));
+                }
             }
         }
         return List.copyOf(new java.util.LinkedHashSet<>(dated));

@@ -50,7 +50,10 @@ final class TaskTexts {
         }
         List<ParsedMilestone> milestones = new ArrayList<>();
         for (ParsedMilestone m : found) {
-            milestones.add(m.dueDate() == null ? new ParsedMilestone(m.title(), due.get(), m.target()) : m);
+            // a date the column writes out wins over 年内 in the text
+            boolean dated = m.dueDate() != null && !(MilestoneExtractor.inYearOfIssue(m.dueDate())
+                    && !MilestoneExtractor.inYearOfIssue(due.get()));
+            milestones.add(dated ? m : new ParsedMilestone(m.title(), due.get(), m.target()));
         }
         if (milestones.stream().noneMatch(m -> due.get().equals(m.dueDate()))) {
             String named = title + "（" + deadline + "）";

@@ -35,7 +35,12 @@ record UnitList(int start, int end, String units, String deadline) {
     private static final String CLOSING = "）]】］";
     private static final Pattern LABEL = Pattern.compile("(?<=^|[。；;\\n\\s])(" + UnitSplitter.LABELS + ")[:：]");
     private static final Pattern ORGANIZATION = Pattern.compile(
-            "(厅|局|委|办|部|署|院|会|室|处|所|站|行|司|府|组|社|联|协|校|队|关|台|中心|集团|公司|企业|单位|部门|机构|大学|学院|军区)$");
+            "(厅|局|委|办|部|署|院|会|室|处|所|站|行|司|府|组|社|联|协|校|队|关|台|中心|集团|公司|单位|部门|机构|大学|学院|军区)$");
+    /**
+     * Enterprises named as a whole (各基础电信企业, 有关企业) are units to assign; one kind of them alone in brackets
+     * (中小企业, 规模以上工业企业) is content.
+     */
+    private static final Pattern ENTERPRISES = Pattern.compile("^(各|有关|相关|省属|市属|县属|驻).{0,12}企业$");
     /**
      * A place standing for its government or administration (高新区, 军分区, 各乡镇, 各县（市、区）): a unit in a list that
      * names a unit too, or as a group (各…); alone, a place in brackets is more likely content (全市, 试点县).
@@ -193,7 +198,7 @@ record UnitList(int start, int end, String units, String deadline) {
     }
 
     static boolean looksLikeUnit(String name) {
-        return looksLike(name, ORGANIZATION);
+        return looksLike(name, ORGANIZATION) || looksLike(name, ENTERPRISES);
     }
 
     private static boolean looksLikePlace(String name) {

@@ -27,7 +27,9 @@ import org.luoshi.task.api.model.AssignmentRole;
  * </ul>
  * A role may follow one name in brackets: {@code 市发展改革委（牵头）、市教育局}. A clause may open with a label:
  * {@code 牵头单位： / 牵头： / 主责单位：} (LEAD), {@code 配合单位： / 配合： / 协同单位：} (PARTICIPANT), {@code 责任单位：}
- * (no role of its own). A list made only of groups and unnamed units makes them all RESPONSIBLE.
+ * (no role of its own); the label's role goes on over the commas after it, up to a semicolon, another label or role
+ * words ({@code 配合单位：市工商联，市级有关单位} — both PARTICIPANT). A list made only of groups and unnamed units makes them
+ * all RESPONSIBLE.
  *
  * <p>Keywords are matched on the simplified view, so traditional lists (會同, 相關部門) split the same way; names are
  * returned as written. A list that writes the level once ({@code 省教育厅、发展改革委、人力资源社会保障厅}) gives the

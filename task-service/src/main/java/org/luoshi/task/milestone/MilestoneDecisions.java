@@ -38,7 +38,7 @@ public class MilestoneDecisions {
         this.clock = clock;
     }
 
-    /** An open milestone of a current document, with its task (read FOR SHARE) or null for a document goal. */
+    /** An open milestone of a current document, with its task (read FOR UPDATE) or null for a document goal. */
     private record Open(Milestone milestone, TaskView task) {
     }
 
@@ -105,9 +105,10 @@ public class MilestoneDecisions {
                 if (document.supersededBy != null) {
                     throw ProblemException.conflict("its document was superseded by a newer text; decide on the milestones of that one");
                 }
-                // FOR SHARE: the task cannot be closed while its milestone is being decided on
+                // FOR UPDATE: the task cannot be closed while its milestone is being decided on, and two decisions on
+                // its milestones take turns, so that the second's snapshot (missed, dueDate) includes the first
                 Uni<TaskView> task = milestone.taskId == null ? Uni.createFrom().nullItem()
-                        : tasks.findForShare(milestone.taskId).flatMap(tasks::load);
+                        : tasks.findForUpdate(milestone.taskId).flatMap(tasks::load);
                 return task.map(view -> new Open(milestone, view));
             });
         });

@@ -395,6 +395,14 @@ public class TaskService {
         return found(Task.findById(id, LockModeType.PESSIMISTIC_READ), id);
     }
 
+    /**
+     * The task read FOR UPDATE, for a change of its milestones that its events announce with the task's snapshot: two
+     * such changes at once take turns, so that the later snapshot includes the earlier change.
+     */
+    public Uni<Task> findForUpdate(UUID id) {
+        return found(Task.findById(id, LockModeType.PESSIMISTIC_WRITE), id);
+    }
+
     private static Uni<Task> found(Uni<Task> task, UUID id) {
         return task.onItem().ifNull().failWith(() -> ProblemException.notFound("task", id));
     }

@@ -64,6 +64,15 @@ class MilestoneExtractorTest {
         assertEquals(Optional.empty(), due("力争三年内建成10个示范基地"), "a span, not the year");
         assertEquals(Optional.empty(), due("今年以来新增就业1万人"), "a time since");
         assertEquals(Optional.empty(), due("覆盖全年龄段人群"));
+        assertEquals(Optional.empty(), due("力争半年内建成10个示范基地"));
+        assertEquals(Optional.empty(), due("每学年内安排实习2次"));
+        assertEquals(Optional.empty(), due("今年起每年新增5所"), "a start");
+        assertEquals(Optional.empty(), due("覆盖全年级学生的90%"));
+        // 今年 with a month, a quarter or a half: that period of the year of issue
+        assertEquals(Optional.of(LocalDate.of(1, 6, 30)), due("今年6月底前出台实施细则"));
+        assertEquals(Optional.of(LocalDate.of(1, 9, 30)), due("今年第三季度完成"));
+        assertEquals(Optional.of(LocalDate.of(1, 6, 30)), due("今年上半年建成5个"));
+        assertEquals(Optional.of(MilestoneExtractor.THIS_YEAR), due("今年建成5个"));
     }
 
     @Test
@@ -74,6 +83,9 @@ class MilestoneExtractorTest {
         assertEquals(List.of(target("30", "篇", Comparator.AT_LEAST, null)), targets("推出宣传报道不低于30篇"));
         assertEquals(List.of(target("30", "万元", Comparator.AT_MOST, null)), targets("贷款额度最高30万元"));
         assertEquals(List.of(target("3", "次", Comparator.AT_MOST, null)), targets("群众办事最多跑3次"));
+        assertEquals(List.of(target("100", "%", Comparator.EXACT, null)), targets("实现“最多跑一次”事项100%"),
+                "最多 inside a name, away from the number");
+        assertEquals(List.of(target("5", "所", Comparator.EXACT, null)), targets("以最高标准建设5所"));
     }
 
     @Test

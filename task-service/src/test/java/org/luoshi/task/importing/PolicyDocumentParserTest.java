@@ -64,18 +64,23 @@ class PolicyDocumentParserTest {
         String table = """
                 序号\t工作任务\t责任单位\t完成时限
                 1\t建设示范基地，年内建成5个。\t省教育厅\t年内
-                2\t完善评价办法。\t省财政厅\t2022年底前
+                2\t完善评价办法，今年6月底前出台。\t省财政厅\t长期坚持
+                3\t年内新增试点5个。\t省人社厅\t2021年9月底前
+                4\t年内出台实施细则。\t省科技厅\t持续推进
                 """;
         ParsedDocument dated = PolicyDocumentParser.parse("y.txt", ("湘政办发〔2021〕3号\n" + table + "湖南省人民政府办公厅\n2021年3月2日\n")
                 .getBytes(StandardCharsets.UTF_8));
         assertEquals(java.time.LocalDate.of(2021, 3, 2), dated.issuedOn());
-        assertEquals(List.of(java.time.LocalDate.of(2021, 12, 31)),
-                dated.tasks().get(0).milestones().stream().map(ParsedMilestone::dueDate).distinct().toList());
+        assertEquals(List.of(List.of(java.time.LocalDate.of(2021, 12, 31)), List.of(java.time.LocalDate.of(2021, 6, 30)),
+                        List.of(java.time.LocalDate.of(2021, 9, 30)), List.of(java.time.LocalDate.of(2021, 12, 31))),
+                dated.tasks().stream().map(t -> t.milestones().stream().map(ParsedMilestone::dueDate).toList()).toList(),
+                "the column's date wins over 年内 in the text, with no second milestone; a sentence without digits counts");
 
         ParsedDocument undated = PolicyDocumentParser.parse("n.txt", table.getBytes(StandardCharsets.UTF_8));
         assertEquals(java.util.Collections.singletonList(null),
                 undated.tasks().get(0).milestones().stream().map(ParsedMilestone::dueDate).distinct().toList(),
-                "no year of issue: no date, never year 1");
+                "no year of issue: a target undated, never year 1");
+        assertEquals(List.of(), undated.tasks().get(1).milestones(), "and a deadline alone dropped");
         assertTrue(undated.warnings().stream().anyMatch(w -> w.contains("年内") && w.contains("no date of issue")),
                 undated.warnings().toString());
     }

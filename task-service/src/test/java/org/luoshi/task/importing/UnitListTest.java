@@ -30,6 +30,10 @@ class UnitListTest {
         assertTrue(UnitList.at("制定校企合作促进办法（试行）。").isEmpty());
         assertTrue(UnitList.at("建立产教融合工作联席会议制度（联席会议办公室设在市发展改革委）。").isEmpty(), "a sentence about a unit");
         assertTrue(UnitList.at("推进中职学校达标建设（不含技工学校）。").isEmpty());
+        assertTrue(UnitList.at("降低企业用能成本（规模以上工业企业）。").isEmpty(), "one kind of enterprise is content");
+        assertTrue(UnitList.at("加大融资支持（中小企业）。").isEmpty());
+        assertEquals("（市工信局牵头，各基础电信企业负责）", units("推进5G建设。（市工信局牵头，各基础电信企业负责）"),
+                "enterprises named as a whole are units");
         assertTrue(UnitList.at("定期调度工作进展（每季度召开一次推进会）。").isEmpty());
         assertTrue(UnitList.at("推动职业教育更好服务经济社会——服务地方经济社会").isEmpty());
         assertEquals("（由市教育局牵头，市财政局、市人社局配合）", units("推进校企合作。（由市教育局牵头，市财政局、市人社局配合）"));
