@@ -49,6 +49,8 @@ final class MilestoneExtractor {
             "(不得低于|不得少于|不少于|不低于|至少|(?<![不得])超过|(?<![不得])突破|(?<![不得])高于|达到|不得超过|不得高于|不得突破|不突破"
                     + "|不超过|不高于|(?<![不得])低于|控制在|最高|最多|大约|(?<![节集简制公预契条合])约|(?<![就附最临邻])近)");
     private static final int COMPARATOR_REACH = 10;
+    /** After an amount, a rate or a standard it is paid at (按每人1500元标准发放), not an amount to reach. */
+    private static final Pattern RATE_AFTER = Pattern.compile("的?标准(?!化)");
 
     /**
      * What follows a date that starts something rather than ends it: 2021年起, 自2021年9月1日开始, 2020年以来, also after
@@ -296,7 +298,8 @@ final class MilestoneExtractor {
         markQuoted(sentence, taken); // a number inside quotation marks is part of a name: “职教20条”
         Matcher single = SINGLE.matcher(sentence);
         while (single.find()) {
-            if (taken[single.start()] || isYearLike(sentence, single)) {
+            if (taken[single.start()] || isYearLike(sentence, single) || RATE_AFTER.matcher(sentence)
+                    .region(single.end(), sentence.length()).lookingAt()) {
                 continue;
             }
             // 20余个, 100多家, 1万余人: more than the number

@@ -86,6 +86,10 @@ class MilestoneExtractorTest {
         assertEquals(List.of(target("100", "%", Comparator.EXACT, null)), targets("实现“最多跑一次”事项100%"),
                 "最多 inside a name, away from the number");
         assertEquals(List.of(target("5", "所", Comparator.EXACT, null)), targets("以最高标准建设5所"));
+        assertEquals(List.of(target("2000", "个", Comparator.AT_LEAST, null)),
+                targets("按每人1500元标准发放一次性吸纳就业补贴，年内开发见习岗位不少于2000个"), "a rate paid is no target");
+        assertEquals(List.of(target("30", "所", Comparator.EXACT, null)), targets("建成30所标准化学校"),
+                "标准化 after a number is what is built");
     }
 
     @Test
