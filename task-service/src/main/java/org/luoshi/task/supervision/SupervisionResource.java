@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import org.luoshi.platform.idempotency.Idempotency;
 import org.luoshi.platform.security.Roles;
 import org.luoshi.task.api.SupervisionApi;
 import org.luoshi.task.api.model.MilestoneAssessmentCreate;
@@ -17,23 +18,28 @@ public class SupervisionResource implements SupervisionApi {
     private final Statistics statistics;
     private final MilestoneDecisions decisions;
     private final MilestoneMapper milestones;
+    private final Idempotency idempotency;
 
-    public SupervisionResource(Statistics statistics, MilestoneDecisions decisions, MilestoneMapper milestones) {
+    public SupervisionResource(Statistics statistics, MilestoneDecisions decisions, MilestoneMapper milestones,
+            Idempotency idempotency) {
         this.statistics = statistics;
         this.decisions = decisions;
         this.milestones = milestones;
+        this.idempotency = idempotency;
     }
 
     @Override
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
-    public CompletionStage<Response> assessMilestone(UUID id, MilestoneAssessmentCreate request) {
-        return decisions.assess(id, request).map(m -> Response.ok(milestones.toApi(m)).build()).subscribeAsCompletionStage();
+    public CompletionStage<Response> assessMilestone(UUID id, MilestoneAssessmentCreate request, String idempotencyKey) {
+        return idempotency.once(idempotencyKey, "assessMilestone " + id, request, () -> decisions.assess(id, request)
+                .map(m -> Response.ok(milestones.toApi(m)).build())).subscribeAsCompletionStage();
     }
 
     @Override
     @RolesAllowed({Roles.ADMIN, Roles.SUPERVISOR})
-    public CompletionStage<Response> rescheduleMilestone(UUID id, MilestoneReschedule request) {
-        return decisions.reschedule(id, request).map(m -> Response.ok(milestones.toApi(m)).build()).subscribeAsCompletionStage();
+    public CompletionStage<Response> rescheduleMilestone(UUID id, MilestoneReschedule request, String idempotencyKey) {
+        return idempotency.once(idempotencyKey, "rescheduleMilestone " + id, request, () -> decisions.reschedule(id, request)
+                .map(m -> Response.ok(milestones.toApi(m)).build())).subscribeAsCompletionStage();
     }
 
     @Override

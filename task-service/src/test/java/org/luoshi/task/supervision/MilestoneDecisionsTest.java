@@ -87,10 +87,18 @@ class MilestoneDecisionsTest {
         assess(SUPERVISOR, achieved, Map.of("status", "MISSED", "note", "进度滞后")).statusCode(422)
                 .body("detail", containsString("due " + future));
 
-        assess(SUPERVISOR, missed, Map.of("status", "MISSED", "note", "职业院校实训基地建设未达预期"))
+        String key = UUID.randomUUID().toString();
+        String answered = given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Map.of("status", "MISSED", "note", "职业院校实训基地建设未达预期"))
+                .when().post("/api/v1/milestones/" + missed + "/assessment").then()
                 .statusCode(200).body("status", equalTo("MISSED"))
                 .body("assessment.note", equalTo("职业院校实训基地建设未达预期"))
-                .body("assessment.assessedBy", equalTo("supervisor"));
+                .body("assessment.assessedBy", equalTo("supervisor")).extract().asString();
+        // the same request sent again (a lost answer) gets the same answer, not a conflict
+        assertEquals(answered, given().auth().oauth2(SUPERVISOR).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Map.of("status", "MISSED", "note", "职业院校实训基地建设未达预期"))
+                .when().post("/api/v1/milestones/" + missed + "/assessment").then()
+                .statusCode(200).header("Idempotent-Replayed", "true").extract().asString());
         // a verdict is final
         assess(SUPERVISOR, missed, Map.of("status", "ACHIEVED", "note", "补充材料")).statusCode(409);
         // achieved before its due date: evidence came early
