@@ -64,11 +64,10 @@ public class TaskEventsConsumer {
 
     private Change read(ReceivedEvent event) {
         if (TASK_SNAPSHOTS.contains(event.type())) {
-            // a document goal's milestone event carries no task: nothing to count
-            TaskSnapshot task = MILESTONE_EVENTS.contains(event.type()) ? read(event, MilestoneEvent.class).getTask()
-                    : read(event, TaskEvent.class).getTask();
-            if (task == null && MILESTONE_EVENTS.contains(event.type())) {
-                return Change.NONE;
+            boolean milestoneEvent = MILESTONE_EVENTS.contains(event.type());
+            TaskSnapshot task = milestoneEvent ? read(event, MilestoneEvent.class).getTask() : read(event, TaskEvent.class).getTask();
+            if (task == null && milestoneEvent) {
+                return Change.NONE; // a document goal's: no task to count
             }
             if (task == null || task.getId() == null || task.getVersion() == null || task.getStatus() == null
                     || task.getAssignments() == null

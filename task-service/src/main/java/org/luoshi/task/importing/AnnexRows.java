@@ -70,8 +70,7 @@ final class AnnexRows {
         List<ParsedMilestone> milestones = new ArrayList<>(task.milestones());
         MilestoneExtractor.extract(normalized).stream()
                 .filter(m -> milestones.stream().noneMatch(known -> known.title().equals(m.title())))
-                .map(m -> due.isPresent() && (m.dueDate() == null || MilestoneExtractor.inYearOfIssue(m.dueDate())
-                        && !MilestoneExtractor.inYearOfIssue(due.get())) ? new ParsedMilestone(m.title(), due.get(), m.target()) : m)
+                .map(m -> due.isPresent() ? m.datedBy(due.get()) : m)
                 .forEach(milestones::add);
         return new ParsedTask(task.seq(), task.parentSeq(), task.category(), task.title(),
                 content + (TaskTexts.endsClause(content) ? "" : "。") + normalized

@@ -18,7 +18,7 @@ import org.luoshi.task.api.model.Comparator;
  * {@code 确保2022年达标}, a bare {@code 2022年} → 31 December of that year; {@code 2021年6月底前} → the month's last day;
  * {@code 2021年6月30日前} → that day; {@code 上半年} → 30 June; {@code 2021年第三季度} → 30 September; a deadline
  * cell {@code 2021.12} → 31 December 2021; {@code 再通过5年努力} after a year Y → end of Y+5; {@code 年内}, {@code 今年},
- * {@code 全年} → 31 December of the year the document was issued ({@link #THIS_YEAR}).
+ * {@code 全年} → 31 December of the year the document was issued, {@code 今年6月底前} → 30 June of it ({@link #THIS_YEAR}).
  *
  * <p>Targets: a number with a unit (%, 个, 家, 所, 名, 元, 元/人, 个月, 学年 …). {@code 以上 / 不少于 / 不低于 / 至少 /
  * 超过 / 达到}, and {@code 余 / 多} after the number ({@code 20余个}) → AT_LEAST; {@code 以下 / 以内 / 不超过 / 不高于 / 最高 / 最多} → AT_MOST; {@code 左右 / 约 / 近} → ABOUT; {@code

@@ -7,4 +7,14 @@ import java.time.LocalDate;
  * decides whether such a target becomes a milestone); {@code target} is null for a plain deadline.
  */
 public record ParsedMilestone(String title, LocalDate dueDate, Target target) {
+
+    /**
+     * This milestone dated by a deadline column or bracket ({@code due}) where its text gives no date, or only 年内
+     * and the column writes one out.
+     */
+    ParsedMilestone datedBy(LocalDate due) {
+        boolean dated = dueDate != null
+                && !(MilestoneExtractor.inYearOfIssue(dueDate) && !MilestoneExtractor.inYearOfIssue(due));
+        return dated ? this : new ParsedMilestone(title, due, target);
+    }
 }

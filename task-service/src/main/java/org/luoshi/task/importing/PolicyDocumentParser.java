@@ -92,8 +92,11 @@ public final class PolicyDocumentParser {
         }
         LocalDate issued = metadata.issuedOn() != null ? metadata.issuedOn() : metadata.publishedOn();
         Integer year = issued == null ? null : issued.getYear();
-        List<ParsedTask> dated = tasks.stream().map(t -> new ParsedTask(t.seq(), t.parentSeq(), t.category(), t.title(),
-                t.content(), t.sourceText(), t.units(), inYearOfIssue(t.milestones(), year, warnings), t.keyTask())).toList();
+        List<ParsedTask> dated = tasks.stream().map(t -> {
+            List<ParsedMilestone> milestones = inYearOfIssue(t.milestones(), year, warnings);
+            return milestones == t.milestones() ? t : new ParsedTask(t.seq(), t.parentSeq(), t.category(), t.title(),
+                    t.content(), t.sourceText(), t.units(), milestones, t.keyTask());
+        }).toList();
         return new ParsedDocument(fileName, sourceSha256, shape, metadata.docNumber(), metadata.title(),
                 metadata.issuer(), metadata.issuedOn(), metadata.publishedOn(), metadata.implementsDocNumber(), dated,
                 inYearOfIssue(documentMilestones(document), year, warnings), warnings);

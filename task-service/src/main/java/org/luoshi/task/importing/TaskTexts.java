@@ -50,10 +50,7 @@ final class TaskTexts {
         }
         List<ParsedMilestone> milestones = new ArrayList<>();
         for (ParsedMilestone m : found) {
-            // a date the column writes out wins over 年内 in the text
-            boolean dated = m.dueDate() != null && !(MilestoneExtractor.inYearOfIssue(m.dueDate())
-                    && !MilestoneExtractor.inYearOfIssue(due.get()));
-            milestones.add(dated ? m : new ParsedMilestone(m.title(), due.get(), m.target()));
+            milestones.add(m.datedBy(due.get()));
         }
         if (milestones.stream().noneMatch(m -> due.get().equals(m.dueDate()))) {
             String named = title + "（" + deadline + "）";

@@ -172,9 +172,9 @@ public class TaskService {
         }
         LocalDate today = LocalDate.now(clock);
         if (filter.health() != null) {
-            // RED: a missed milestone, or an open one past due (for GREEN, the latter are among those due soon)
-            String overdue = "(select m.taskId from Milestone m where m.taskId is not null and (m.status = :missed"
-                    + (filter.health() == Health.GREEN ? "))" : " or m.status = :open and m.dueDate < :today))");
+            // RED: a missed milestone, or an open one past due
+            String overdue = "(select m.taskId from Milestone m where m.taskId is not null"
+                    + " and (m.status = :missed or m.status = :open and m.dueDate < :today))";
             String soon = "(select s.taskId from Milestone s where s.taskId is not null and s.status = :open and s.dueDate <= :soon)";
             // as HealthRules: a closed task is GREEN
             where.add(switch (filter.health()) {
@@ -182,10 +182,8 @@ public class TaskService {
                 case YELLOW -> "status not in :closed and id not in " + overdue + " and id in " + soon;
                 case GREEN -> "(status in :closed or id not in " + soon + " and id not in " + overdue + ")";
             });
-            parameters.and("open", MilestoneStatus.OPEN).and("missed", MilestoneStatus.MISSED).and("closed", HealthRules.CLOSED);
-            if (filter.health() != Health.GREEN) {
-                parameters.and("today", today);
-            }
+            parameters.and("open", MilestoneStatus.OPEN).and("missed", MilestoneStatus.MISSED).and("closed", HealthRules.CLOSED)
+                    .and("today", today);
             if (filter.health() != Health.RED) {
                 parameters.and("soon", today.plusDays(HealthRules.WARNING_DAYS));
             }
