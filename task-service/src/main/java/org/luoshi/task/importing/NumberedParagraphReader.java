@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  * column does. A sub-item without units of its own is carried out by its paragraph's units, with a warning saying so.
  * A paragraph with no units of its own or of its sub-items (总体要求, 组织实施) is not a task and is reported. A
  * chapter heading that OCR ran onto the end of the previous paragraph ({@code …负责）四、推进…}) is split off first.
+ * Lines between a chapter heading and its first paragraph name persons who lead the chapter's tasks (牵头领导：…, kept
+ * in their content) or units for those of its paragraphs that name none (牵头单位：…, with a warning); any other
+ * labelled line there is reported as skipped.
  */
 final class NumberedParagraphReader {
 
@@ -78,22 +81,52 @@ final class NumberedParagraphReader {
     private record Block(int start, int end, String text, String view) {
     }
 
+    /**
+     * A chapter heading ({@code 一、…}, its category) and the lines between it and its first paragraph: persons who lead
+     * the chapter's tasks (牵头领导：…), and units for those of its paragraphs that name none (牵头单位：…).
+     */
+    private static final class Chapter {
+        final String number;
+        final String category;
+        final List<String> persons = new ArrayList<>();
+        Optional<UnitList> units = Optional.empty();
+
+        Chapter(String number, String category) {
+            this.number = number;
+            this.category = category;
+        }
+    }
+
     /** A numbered paragraph being collected. */
     private static final class Paragraph {
         final String number;
-        final String chapter;
-        final String category;
+        final Chapter chapter;
         final int start;
         int end;
         String seq;
 
-        Paragraph(String number, String chapter, String category, int start, int end) {
+        Paragraph(String number, Chapter chapter, int start, int end) {
             this.number = number;
             this.chapter = chapter;
-            this.category = category;
             this.start = start;
             this.end = end;
         }
+
+        String category() {
+            return chapter == null ? null : chapter.category;
+        }
+
+        List<String> chapterPersons() {
+            return chapter == null ? List.of() : chapter.persons;
+        }
+
+        Optional<UnitList> chapterUnits() {
+            return chapter == null ? Optional.empty() : chapter.units;
+        }
+    }
+
+    /** The paragraphs of one numbering level, and the labelled lines outside any paragraph that no task took. */
+    private record Layout(List<Paragraph> paragraphs, List<String> strayLines) {
     }
 
     private NumberedParagraphReader() {
@@ -101,7 +134,8 @@ final class NumberedParagraphReader {
 
     static Optional<List<ParsedTask>> read(CleanDocument document, List<String> warnings) {
         for (Level level : List.of(CHINESE, ARABIC)) {
-            List<Paragraph> paragraphs = paragraphs(document, level);
+            Layout layout = paragraphs(document, level);
+            List<Paragraph> paragraphs = layout.paragraphs();
             // each piece's units are looked for once: whether the level holds tasks, and the tasks, both read them
             List<List<ReadPiece>> read = new ArrayList<>();
             int continuing = 0;
@@ -111,8 +145,13 @@ final class NumberedParagraphReader {
                 // sub-items may be numbered on through the paragraphs (（一）1. 2. （二）3. 4.)
                 continuing = pieces.get(pieces.size() - 1).piece().number() + 1;
             }
-            long withUnits = read.stream().filter(NumberedParagraphReader::anyUnits).count();
+            long withUnits = 0;
+            for (int i = 0; i < paragraphs.size(); i++) {
+                withUnits += anyUnits(read.get(i)) || paragraphs.get(i).chapterUnits().isPresent() ? 1 : 0;
+            }
             if (withUnits >= MIN_PARAGRAPHS) {
+                layout.strayLines().forEach(line -> warnings.add("skipped a labelled line outside any numbered paragraph,"
+                        + " whose units or deadline no task takes: " + line));
                 List<ParsedTask> tasks = new ArrayList<>();
                 for (int i = 0; i < paragraphs.size(); i++) {
                     tasks.addAll(tasks(document, paragraphs.get(i), read.get(i), level, warnings));
@@ -202,6 +241,16 @@ final class NumberedParagraphReader {
             return tookLeadingMark && textFollows ? "；" : "";
         }
 
+        /** With the persons named for the paragraph's whole chapter after its own. */
+        Labelled withChapterPersons(List<String> chapterPersons) {
+            if (chapterPersons.isEmpty()) {
+                return this;
+            }
+            List<String> all = new ArrayList<>(persons);
+            all.addAll(chapterPersons);
+            return new Labelled(text, deadline, all);
+        }
+
         /**
          * The content with the persons' lines after it, as a sentence of their own (the line break between them
          * vanishes with the spaces between CJK characters).
@@ -214,10 +263,10 @@ final class NumberedParagraphReader {
         }
     }
 
-    private static List<Paragraph> paragraphs(CleanDocument document, Level level) {
+    private static Layout paragraphs(CleanDocument document, Level level) {
         List<Paragraph> paragraphs = new ArrayList<>();
-        String chapter = null;
-        String category = null;
+        List<String> strayLines = new ArrayList<>();
+        Chapter chapter = null;
         Paragraph open = null;
         List<Block> blocks = blocks(document);
         for (int i = 0; i < blocks.size(); i++) {
@@ -229,16 +278,27 @@ final class NumberedParagraphReader {
             Matcher heading = CHAPTER.matcher(text);
             Matcher paragraph = level.start().matcher(text);
             if (heading.matches() && !text.contains("。")) {
-                chapter = heading.group(1);
-                category = TaskTexts.trim(heading.group(2));
+                chapter = new Chapter(heading.group(1), TaskTexts.trim(heading.group(2)));
                 open = null;
             } else if (paragraph.find()) {
-                open = new Paragraph(paragraph.group(1), chapter, category, block.start(), block.end());
+                open = new Paragraph(paragraph.group(1), chapter, block.start(), block.end());
                 paragraphs.add(open);
             } else if (DOCUMENT_CONTACT.matcher(block.view().strip()).find()) {
                 open = null; // the document's contact below the last paragraph, not that paragraph's
             } else if (open != null && LABELLED_LINE.matcher(block.view().strip()).find()) {
                 open.end = block.end(); // 责任单位：…各县（市）人民政府 is not a signature
+            } else if (chapter != null && LABELLED_LINE.matcher(block.view().strip()).find()) {
+                // between a chapter heading and its first paragraph: persons who lead the chapter's tasks, or units for
+                // those that name none; anything else there (a deadline) is said to be skipped
+                Labelled persons = Labelled.of(text);
+                Optional<UnitList> units = UnitList.of(text).filter(u -> u.start() == 0);
+                if (!persons.persons().isEmpty() && persons.text().isBlank()) {
+                    chapter.persons.addAll(persons.persons());
+                } else if (units.isPresent() && chapter.units.isEmpty()) {
+                    chapter.units = units;
+                } else {
+                    strayLines.add(text);
+                }
             } else if (END_OF_BODY.matcher(text).matches() || isSignature(blocks, i)) {
                 open = null;
             } else if (open != null) {
@@ -247,9 +307,9 @@ final class NumberedParagraphReader {
         }
         boolean restarts = paragraphs.stream().map(p -> p.number).distinct().count() < paragraphs.size();
         for (Paragraph p : paragraphs) {
-            p.seq = restarts && p.chapter != null ? p.chapter + "." + level.seq(p.number) : level.seq(p.number);
+            p.seq = restarts && p.chapter != null ? p.chapter.number + "." + level.seq(p.number) : level.seq(p.number);
         }
-        return paragraphs;
+        return new Layout(paragraphs, strayLines);
     }
 
     /** A short organ name on a line of its own with a date on the next line: the signature closing the body. */
@@ -323,7 +383,7 @@ final class NumberedParagraphReader {
 
     private static List<ParsedTask> tasks(CleanDocument document, Paragraph p, List<ReadPiece> pieces, Level level,
             List<String> warnings) {
-        if (!anyUnits(pieces)) {
+        if (!anyUnits(pieces) && p.chapterUnits().isEmpty()) {
             Piece first = pieces.get(0).piece();
             warnings.add("paragraph " + p.seq + " names no responsible units: not a task (" + TaskTexts.firstSentence(
                     body(document.text(p.start, p.end).substring(first.start(), first.end()), level)) + ")");
@@ -332,15 +392,19 @@ final class NumberedParagraphReader {
         List<ParsedTask> tasks = new ArrayList<>();
         Piece head = pieces.get(0).piece();
         Labelled headText = pieces.get(0).text();
-        Optional<UnitList> headUnits = pieces.get(0).units();
-        String headContent = withoutUnits(headText.text(), headUnits);
+        Optional<UnitList> ownUnits = pieces.get(0).units();
+        String headContent = withoutUnits(headText.text(), ownUnits);
+        Optional<UnitList> headUnits = ownUnits.or(p::chapterUnits);
+        if (ownUnits.isEmpty() && headUnits.isPresent()) {
+            warnings.add("paragraph " + p.seq + " names no responsible units of its own: those of its chapter apply");
+        }
         // the heading is looked for before the persons join the content: a persons' line is no text below a heading
         Optional<String> heading = headingLine(headContent);
         String content = heading.map(h -> headContent.substring(headContent.indexOf('\n') + 1).strip()).orElse(headContent);
         // the title is the heading or the first sentence of the document's own text, never a person
         String title = heading.orElseGet(() -> TaskTexts.firstSentence(content));
         // a star on a sub-item's line marks the sub-item only: the paragraph's own is looked for in its head
-        tasks.add(TaskTexts.task(p.seq, null, p.category, title, headText.withPersons(content),
+        tasks.add(TaskTexts.task(p.seq, null, p.category(), title, headText.withChapterPersons(p.chapterPersons()).withPersons(content),
                 document.source(p.start, p.end), headUnits.map(UnitList::units).orElse(null), deadline(headText, headUnits),
                 TaskTexts.starred(document.source(p.start, p.start + head.end()))));
         for (ReadPiece read : pieces.subList(1, pieces.size())) {
@@ -359,7 +423,7 @@ final class NumberedParagraphReader {
             if (!mark.isEmpty() && TextCleaner.KEY_TASK_MARK.matcher(mark).matches()) {
                 itemSource = mark + itemSource;
             }
-            tasks.add(TaskTexts.task(piece.seq(), p.seq, p.category, TaskTexts.firstSentence(itemContent),
+            tasks.add(TaskTexts.task(piece.seq(), p.seq, p.category(), TaskTexts.firstSentence(itemContent),
                     itemText.withPersons(itemContent), itemSource, itemUnits, deadline(itemText, units),
                     TaskTexts.starred(itemSource)));
         }

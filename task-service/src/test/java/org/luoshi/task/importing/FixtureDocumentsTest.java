@@ -799,6 +799,28 @@ class FixtureDocumentsTest {
     }
 
     @Test
+    void linesUnderAChapterHeadingLeadItsTasksOrAreSaidToBeSkipped() {
+        String text = String.join("\n", "某市优化营商环境重点任务分工", "一、提升政务服务效能", "牵头领导：陈某某（常务副市长）",
+                "1.深化“一件事一次办”改革。责任单位：市政务服务中心，各县市区人民政府",
+                "2.推行企业开办“一网通办”。责任单位：市市场监管局牵头，市公安局配合",
+                "二、优化市场环境", "牵头单位：市发展改革委", "3.开展招投标领域专项整治。", "4.落实减税降费政策。责任单位：市税务局",
+                "三、营造法治环境", "完成时限：2023年底前", "5.规范涉企行政执法。责任单位：市司法局", "");
+        ParsedDocument d = parsed("chapter-lines.txt", text);
+        // before, the leader's line was dropped without a word, and task 3 as naming no units
+        assertEquals(List.of("1", "2", "3", "4", "5"), seqs(d), d.warnings().toString());
+        assertEquals("深化“一件事一次办”改革。牵头领导：陈某某（常务副市长）。", task(d, "1").content());
+        assertEquals("推行企业开办“一网通办”。牵头领导：陈某某（常务副市长）。", task(d, "2").content());
+        assertEquals("开展招投标领域专项整治。", task(d, "3").content(), "a leader belongs to his own chapter only");
+        assertUnits(task(d, "3"), "市发展改革委:LEAD");
+        assertUnits(task(d, "4"), "市税务局:LEAD");
+        assertTrue(d.warnings().stream().anyMatch(w -> w.contains("paragraph 3 names no responsible units of its own")),
+                d.warnings().toString());
+        assertTrue(d.warnings().stream().anyMatch(w -> w.startsWith("skipped") && w.contains("完成时限：2023年底前")),
+                d.warnings().toString());
+        assertTrue(task(d, "5").milestones().isEmpty(), "a chapter's deadline is not spread: " + task(d, "5").milestones());
+    }
+
+    @Test
     void aGoalBulletAfterADashAndATopicOpeningASubItemAreNoUnits() {
         String text = String.join("\n", "某市公共服务设施建设实施方案", "一、总体要求",
                 "（一）发展目标。到2025年，产教融合体系基本建成：", "——建成一批现代产业学院。", "二、重点任务",
