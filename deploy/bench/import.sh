@@ -7,6 +7,8 @@
 # Usage: deploy/bench/import.sh [documents] [tasks-per-document] [documents-imported-through-HTTP (0: parse only)]
 # BENCH_COLD_ONLY=true: through HTTP, only the five seeds as the first requests of a freshly started system
 # BENCH_PARSE_ROUNDS (8): rounds of the in-process parse over the generated corpus
+# BENCH_WARM_UP_ROUNDS (3): unmeasured rounds (dry run and stored) of the corpus before the warm service is measured;
+#   C2 still compiles the import path during the first ones
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="$root/.luoshi/bench/import"

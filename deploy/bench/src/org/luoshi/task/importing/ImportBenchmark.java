@@ -63,6 +63,8 @@ public final class ImportBenchmark {
 
     /** BENCH_COLD_ONLY=true: through HTTP, only the five seeds as a freshly started system's first requests. */
     private static final boolean COLD_ONLY = Boolean.parseBoolean(System.getenv().getOrDefault("BENCH_COLD_ONLY", "false"));
+    /** Unmeasured rounds (a dry run and a stored import of the corpus) before the warm service is measured. */
+    private static final int WARM_UP_ROUNDS = Integer.parseInt(System.getenv().getOrDefault("BENCH_WARM_UP_ROUNDS", "3"));
 
     /** BENCH_PARSE_ROUNDS: rounds over the generated corpus in process (8). */
     private static final int PARSE_ROUNDS = Math.max(1,
@@ -189,14 +191,16 @@ public final class ImportBenchmark {
             taskService = startTaskService(root, "task-service-warm", taskDatabase, kafka, agencyUrl);
             String base = taskService.url() + "/api/v1/imports";
             int tasks = documents.stream().mapToInt(Generated::tasks).sum();
-            // the service was just started: its import path is compiled by C2 only after a few thousand tasks, so one
-            // unmeasured round of each kind first (under other document numbers)
+            // the service was just started: its import path is compiled by C2 only after a few thousand tasks, so
+            // unmeasured rounds of each kind first (under other document numbers)
             long w0 = System.nanoTime();
-            run(http, base, documents, 2, "&dryRun=true", "2038");
-            run(http, base, documents, 2, "", "2039");
-            settle(taskDatabase);
-            System.out.printf("warm-up: %d documents as a dry run and stored, %.1f s (not measured)%n", documents.size(),
-                    (System.nanoTime() - w0) / 1e9);
+            for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+                run(http, base, documents, 2, "&dryRun=true", String.valueOf(2020 + 2 * round));
+                run(http, base, documents, 2, "", String.valueOf(2021 + 2 * round));
+                settle(taskDatabase);
+            }
+            System.out.printf("warm-up: %d round(s) of %d documents as a dry run and stored, %.1f s (not measured)%n",
+                    WARM_UP_ROUNDS, documents.size(), (System.nanoTime() - w0) / 1e9);
             importSeeds(http, base, root, "five seeds imported by the warmed-up service (parsed, resolved and stored)");
             settle(taskDatabase);
             // each measurement starts on a quiet system: the events of the one before are published and applied by

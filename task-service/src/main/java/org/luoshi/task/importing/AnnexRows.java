@@ -23,6 +23,12 @@ final class AnnexRows {
      */
     static ParsedTask task(String seq, String category, String contentCell, String units, String deadline,
             List<String> notes, String source, BodyParagraphs body, List<String> warnings) {
+        return task(seq, category, null, contentCell, units, deadline, notes, source, body, warnings);
+    }
+
+    /** @param title the row's own title (重点任务 beside 具体措施 under a chapter row), or null: from the content */
+    static ParsedTask task(String seq, String category, String title, String contentCell, String units, String deadline,
+            List<String> notes, String source, BodyParagraphs body, List<String> warnings) {
         String cat = category;
         if (cat != null && TextCleaner.containsDamage(cat)) {
             Optional<String> heading = body.heading(cat);
@@ -53,7 +59,7 @@ final class AnnexRows {
         ParsedTask task = paragraph.isPresent()
                 ? TaskTexts.task(seq, null, cat, contentCell, paragraph.get().text(), source + "\n" + bodySource, units,
                         deadline, TaskTexts.starred(source) || TaskTexts.starred(bodySource))
-                : TaskTexts.task(seq, null, cat, null, contentCell, source, units, deadline, TaskTexts.starred(source));
+                : TaskTexts.task(seq, null, cat, title, contentCell, source, units, deadline, TaskTexts.starred(source));
         for (String note : notes) {
             task = withNote(task, note, date);
         }

@@ -31,7 +31,9 @@ final class NumberedParagraphReader {
     private static final String NUMERALS = "一二三四五六七八九十百零";
     private static final Pattern CHAPTER = Pattern.compile("^([" + NUMERALS + "]{1,3})、(.{2,40})$");
     private static final Pattern EMBEDDED_CHAPTER = Pattern.compile("(?<=[）。\\]】])\\s*[" + NUMERALS + "]{1,3}、[^。；]{2,40}$");
-    private static final Pattern END_OF_BODY = Pattern.compile("^(\\d{4}年\\d{1,2}月\\d{1,2}日|.{2,20}(人民政府|办公厅|办公室)|版权所有.*|抄送.*)$");
+    /** A line that ends the paragraph before it: a date, a signature, the page's footer, or an annex's mention (附件：…). */
+    private static final Pattern END_OF_BODY = Pattern.compile("^(\\d{4}年\\d{1,2}月\\d{1,2}日|.{2,20}(人民政府|办公厅|办公室)|版权所有.*|抄送.*"
+            + "|附件\\s*[\\d一二三四五六七八九十]{0,2}(?:[:：].*)?)$");
     private static final Pattern DATE_LINE = Pattern.compile("^\\d{4}年\\d{1,2}月\\d{1,2}日$");
     private static final Pattern SIGNATURE = Pattern.compile("^[^。，；：,;:]{2,20}(厅|局|委|办|院|部|会|政府)$");
     /** A person named as lead or contact of a task: 牵头领导, 责任领导, 分管市领导, 责任人, 联系人. */

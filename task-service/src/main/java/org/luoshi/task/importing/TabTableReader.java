@@ -50,10 +50,16 @@ final class TabTableReader {
             return new Row(joined, start, next.end(), line, false);
         }
 
-        /** A line break inside a cell: nothing between Chinese text, a space between words. */
+        /**
+         * A line break inside a cell: nothing between Chinese text, a space between words, a 、 between units' names
+         * (a cell listing one unit per line).
+         */
         private static String wrapped(String before, String after) {
             String a = before.stripTrailing();
             String b = after.stripLeading();
+            if (TextCleaner.isUnitGap(a, b)) {
+                return a + "、" + b;
+            }
             boolean words = !a.isEmpty() && !b.isEmpty() && Character.isLetterOrDigit(a.charAt(a.length() - 1))
                     && a.charAt(a.length() - 1) < 0x80 && Character.isLetterOrDigit(b.charAt(0)) && b.charAt(0) < 0x80;
             return words ? a + " " + b : a + b;
@@ -92,6 +98,8 @@ final class TabTableReader {
         BodyParagraphs body = new BodyParagraphs(document, rows.get(header).line());
         List<ParsedTask> tasks = new ArrayList<>();
         String category = null;
+        // the chapter row above (（一）提升景区能级): in a table whose category column names each row's task, the category
+        String chapter = null;
         List<String> lastHeader = rows.get(header).cells();
         int table = 1;
         for (Row row : unwrapped(rows.subList(firstRow, rows.size()), columns, warnings)) {
@@ -116,6 +124,7 @@ final class TabTableReader {
             if (heading.isPresent()) {
                 // the chapter of the rows below; a row's own category cell still says otherwise
                 category = heading.get();
+                chapter = heading.get();
                 continue;
             }
             Matcher chapterNumber = CHINESE_ROW_NUMBER.matcher(number);
@@ -157,10 +166,17 @@ final class TabTableReader {
                     category = cells.get(columns.category()).strip();
                 }
             }
+            // under chapter rows, a category cell filled on a row of its own is that row's title (重点任务 | 具体措施)
+            String title = null;
+            if (chapter != null && columns.category() != TableColumns.NONE && !cells.get(columns.category()).isBlank()
+                    && !cells.get(columns.content()).isBlank()) {
+                title = cells.get(columns.category()).strip();
+                category = chapter;
+            }
             String cell = cells.get(columns.content()).strip();
             String source = document.source(row.start(), row.end());
             String deadline = columns.deadline() == TableColumns.NONE ? null : cells.get(columns.deadline());
-            ParsedTask task = AnnexRows.task(seq, category, cell, columns.units(cells), deadline, columns.notes(cells), source,
+            ParsedTask task = AnnexRows.task(seq, category, title, cell, columns.units(cells), deadline, columns.notes(cells), source,
                     body, warnings);
             tasks.add(parentSeq == null ? task : task.under(parentSeq));
         }

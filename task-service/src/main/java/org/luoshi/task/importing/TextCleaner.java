@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.luoshi.platform.text.ChineseText;
 
@@ -40,6 +41,7 @@ final class TextCleaner {
 
     private static final String TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü";
     private static final Pattern TAG = Pattern.compile("</?[A-Za-z][A-Za-z0-9]*(?:\\s[^<>\\n]*)?/?>");
+    private static final Pattern LINE_BREAK_TAG = Pattern.compile("(?i)<br\\s*/?>");
     private static final Pattern ORPHAN_CLOSING_TAG = Pattern.compile("(?<![A-Za-z0-9])/(?:span|p|div|font|strong|b|i|td|tr|a)>");
     private static final Pattern ENTITY = Pattern.compile("&(nbsp|ensp|emsp|lt|gt|amp|quot|#\\d{2,6});");
     private static final Pattern PINYIN = Pattern.compile(
@@ -52,6 +54,16 @@ final class TextCleaner {
     private static final Pattern FULL_WIDTH_ALNUM = Pattern.compile("[０-９Ａ-Ｚａ-ｚ％＋]");
     private static final Pattern SPACED_DIGITS = Pattern.compile("(?<![\\d.])\\d(?:[ \\u3000]*\\d)+(?![\\d.])");
     private static final Pattern DECIMAL_OR_MARKER = Pattern.compile("(?<=\\d)[ \\u3000]*[.．][ \\u3000]*(?=\\d|\\p{IsHan})");
+    /** How a unit's name ends: 局, 委, 办 … 中心. */
+    private static final String UNIT_END = "[局委办厅府院会室处所站行司组社联协校队心团]";
+    /**
+     * Spaces between two units' names (区人社局　区市场监管局, 省发展改革委（牵头） 省教育厅): a separator, where spaces between other Han characters
+     * are not. The next name starts with a level (or 国网, 人行, 中国) and ends as a unit's does within one stretch of text; in OCR-spaced
+     * text, where every character may be followed by a space, never.
+     */
+    private static final Pattern UNIT_GAP = Pattern.compile("(?<=" + UNIT_END + "|" + UNIT_END + "[（(](?:牵头|配合|参与|协办|负责)[）)])"
+            + "[ \\u3000\\u00A0]+(?=(?:[省市县区州各]|国网|人行|中国)"
+            + "[^\\s，。；、,;:：（）()“”]{0,30}?" + UNIT_END + "(?:[\\s，。；、,;）)]|$))");
     private static final Pattern SPACES = Pattern.compile("[ \\u3000\\u00A0]+");
     private static final Pattern LINE_EDGE_SPACES = Pattern.compile("(?m)^[ \\u3000\\u00A0]+|[ \\u3000\\u00A0]+$");
     private static final Pattern PARENTHESIZED = Pattern.compile("\\(([^()\\n]*)\\)");
@@ -126,7 +138,8 @@ final class TextCleaner {
         if (text.text().indexOf('>') < 0 && text.text().indexOf('&') < 0) {
             return text; // no tag and no entity
         }
-        return text.replaceAll(TAG, "")
+        // a line break inside a table's cell (省教育厅<br>省财政厅) parts what stands on its lines, as a space does
+        return text.replaceAll(TAG, m -> LINE_BREAK_TAG.matcher(m.group()).matches() ? " " : "")
                 .replaceAll(ORPHAN_CLOSING_TAG, "")
                 .replaceAll(ENTITY, m -> switch (m.group(1)) {
                     case "lt" -> "<";
@@ -191,6 +204,13 @@ final class TextCleaner {
         return false;
     }
 
+    /** Whether a break between these texts (a line break in a table's cell) parts two units' names. */
+    static boolean isUnitGap(String before, String after) {
+        String tail = before.substring(Math.max(0, before.length() - 8));
+        Matcher gap = UNIT_GAP.matcher(tail + " " + after);
+        return gap.find(tail.length()) && gap.start() == tail.length();
+    }
+
     /** Spaces between CJK characters, digits and punctuation removed; in OCR text also between digits. */
     static TrackedText collapseOcrSpacing(TrackedText text) {
         boolean ocr = isOcrSpaced(text.text());
@@ -201,6 +221,9 @@ final class TextCleaner {
         if (ocr) {
             String spaced = out.text();
             out = out.replaceAll(SPACED_DIGITS, m -> joinDigits(m, spaced));
+        }
+        if (!ocr) {
+            out = out.replaceAll(UNIT_GAP, "、");
         }
         String current = out.text();
         out = out.replaceAll(SPACES, m -> isRemovable(current, m, ocr) ? "" : m.group());

@@ -19,7 +19,7 @@ import org.luoshi.task.api.model.AssignmentRole;
  * <ul>
  *   <li>{@code A、B会同C} — A, B LEAD; C PARTICIPANT;</li>
  *   <li>{@code A、B牵头} — LEAD; {@code 参与 / 配合 / 协助 / 参加} — PARTICIPANT;
- *       {@code 按职责分工负责 / 各负其责 / 分别负责 / 负责} — RESPONSIBLE;</li>
+ *       {@code 按职责分工负责 / 各负其责 / 分别负责 / 负责 / 落实} — RESPONSIBLE;</li>
  *   <li>a clause without role words after a clause with them — RESPONSIBLE (each in its own remit, the usual
  *       meaning of {@code …会同有关部门，各市州人民政府}); before any lead — LEAD;</li>
  *   <li>a list without any role words — all RESPONSIBLE, and by convention the first named unit (not an unnamed
@@ -40,7 +40,8 @@ final class UnitSplitter {
 
     /** The role words closing a clause (group 1), and what they are to do, which is no part of any name: 负责落实, 牵头实施. */
     private static final Pattern TRAILING_ROLE = Pattern.compile(
-            "((?:按照?|依)职责(?:分工)?(?:负责|落实)|各负其责|分别负责|共同负责|(?:牵头|配合|分工|具体)?负责|牵头|参与|配合|协助|参加)"
+            "((?:按照?|依)职责(?:分工)?(?:负责|落实)|各负其责|分别负责|共同负责|(?:牵头|配合|分工|具体)?负责|牵头|参与|配合|协助|参加"
+                    + "|(?:具体|抓好|组织)?落实)"
                     + "(?:抓好落实|组织落实|组织实施|落实|实施|推进|推动)?$");
     /** The labels that open a list of units: {@code 牵头单位：…}. */
     static final String LABELS = "牵头单位|牵头部门|主办单位|主责单位|主责部门|配合单位|配合部门|参与单位|参与部门|协办单位|协同单位|"
@@ -57,6 +58,11 @@ final class UnitSplitter {
     /** Names that open with a level's character without naming the level: 市场监管局 (market), 区域…, 县域…. */
     private static final Pattern NOT_A_LEVEL = Pattern.compile("^(?:市场|区域|县域)");
     private static final Pattern PLACE_OR_NATION = Pattern.compile("^(国家|国务院|中国|中华|全国)");
+    /**
+     * A name that names its own level inside (团市委, 人行湘潭市中心支行, 国网泰顺县供电公司; not 城市管理局): no level is
+     * implied before it.
+     */
+    private static final Pattern HOLDS_A_LEVEL = Pattern.compile("^.+(?:省|(?<![城都超])市(?!场)|县(?!域)|州)");
     private static final Pattern GOVERNMENT_GROUP = Pattern.compile(
             "各(?:自治区|直辖市|自治州|自治县|计划单列市|[省市州县区旗盟乡镇街道]|〔[^〕]{1,4}〕|（[^）]{1,4}）|\\([^)]{1,4}\\)|[、及和与])+?"
                     + "(?:人民政府|政府)"
@@ -301,7 +307,8 @@ final class UnitSplitter {
             String implied = null;
             if (n.kind() == AssignmentKind.AGENCY && LEVELS.indexOf(view.charAt(0)) >= 0 && !NOT_A_LEVEL.matcher(view).find()) {
                 level = view.charAt(0);
-            } else if (n.kind() == AssignmentKind.AGENCY && level != null && !PLACE_OR_NATION.matcher(view).find()) {
+            } else if (n.kind() == AssignmentKind.AGENCY && level != null && !PLACE_OR_NATION.matcher(view).find()
+                    && !HOLDS_A_LEVEL.matcher(view).find()) {
                 implied = level + n.name();
             }
             mentions.add(new UnitMention(n.name(), role, n.kind(), mentions.size() + 1, implied));

@@ -2,6 +2,7 @@ package org.luoshi.task.importing;
 
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -989,6 +990,45 @@ class FixtureDocumentsTest {
         assertEquals(List.of(LocalDate.of(2023, 12, 31)), dueDates(task(d, "1")),
                 "年内 in the text and 2023年底前 in the bracket are one milestone, dated by the bracket");
         assertTrue(d.warnings().stream().noneMatch(w -> w.contains("paragraph 1 ")), d.warnings().toString());
+    }
+
+    @Test
+    void chapterRowsOverATableWithATaskColumnNameTheCategoryAndUnitsOnLinesOfTheirOwnAreUnitsEach() {
+        ParsedDocument d = parse("chapter-rows-over-task-columns-table.txt");
+        assertEquals(DocumentShape.TAB_TABLE, d.shape());
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"), seqs(d));
+        // 序号 | 重点任务 | 具体措施 | … under chapter rows （一）…: before, the chapter rows were run into the row above's last
+        // cell, and each row's 重点任务 was its category
+        assertEquals(List.of("提升景区能级", "提升景区能级", "提升景区能级", "丰富文旅业态", "丰富文旅业态", "丰富文旅业态",
+                "完善服务配套", "完善服务配套", "完善服务配套", "完善服务配套"), d.tasks().stream().map(ParsedTask::category).toList());
+        ParsedTask first = task(d, "1");
+        assertEquals("创建5A级旅游景区", first.title());
+        assertTrue(first.content().startsWith("推进氡泉景区提升改造，2025年6月底前"), first.content());
+        // a 配合单位 cell with one unit per line: before, one name 县发改局县自然资源和规划局县交通运输局
+        assertUnits(first, "县文广旅体局:LEAD", "县发改局:PARTICIPANT", "县自然资源和规划局:PARTICIPANT", "县交通运输局:PARTICIPANT");
+        assertUnits(task(d, "3"), "县文广旅体局:LEAD", "县大数据发展中心:PARTICIPANT", "国网泰顺县供电公司:PARTICIPANT");
+        assertEquals(List.of(List.of("国网泰顺县供电公司")), task(d, "3").units().stream().skip(2).map(UnitMention::readings).toList(),
+                "a name holding its own level gets none implied before it");
+        assertUnits(task(d, "5"), "县文广旅体局:LEAD", "县教育局:PARTICIPANT", "县文旅集团:PARTICIPANT");
+        assertUnits(task(d, "8"), "县市场监管局:LEAD", "县文广旅体局:PARTICIPANT", "县公安局:PARTICIPANT", "县综合行政执法局:PARTICIPANT");
+        assertEquals(List.of(LocalDate.of(2025, 12, 31)), dueDates(task(d, "3")));
+        assertFalse(task(d, "3").sourceText().contains("丰富文旅业态"), "the chapter row below is no part of the row above");
+    }
+
+    @Test
+    void anAnnexMentionedBelowTheLastParagraphAndUnitsThatCarryItOutAreNoPartOfIt() {
+        ParsedDocument d = parse("district-plan-with-annex-mention.txt");
+        assertEquals(DocumentShape.NUMBERED_PARAGRAPHS, d.shape());
+        // 附件：…（略） below （十）: before, it ran into the paragraph, whose units then no longer closed it
+        assertEquals(List.of("（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）", "（八）", "（九）", "（十）"), seqs(d),
+                d.warnings().toString());
+        assertUnits(task(d, "（十）"), "各街道办事处:RESPONSIBLE", "区统计局:PARTICIPANT", "区直有关单位:PARTICIPANT");
+        // （区住建局、区商务局按职责分工负责，南湖街道办事处落实）: before, 落实 was no role and the paragraph was dropped
+        assertUnits(task(d, "（三）"), "区住建局:RESPONSIBLE", "区商务局:RESPONSIBLE", "南湖街道办事处:RESPONSIBLE");
+        assertEquals(List.of(LocalDate.of(2025, 6, 30)), dueDates(task(d, "（三）")));
+        // 配合单位：区人社局　区市场监管局, parted by a full-width space
+        assertUnits(task(d, "（二）"), "区商务局:LEAD", "区人社局:PARTICIPANT", "区市场监管局:PARTICIPANT");
+        assertUnits(task(d, "（七）"), "区委编办:LEAD", "区商务局:RESPONSIBLE");
     }
 
     private static ParsedTask subTask(ParsedDocument d, String seq) {

@@ -50,6 +50,30 @@ class TextCleanerTest {
         assertEquals("实施科技创新2030重大项目", ocr("实施 科技创 新 20 3 0 重大 项 目"), "short halves are not a range");
     }
 
+    /** A snippet in a text with too few spaces to be OCR output, spacing collapsed. */
+    private static String notOcr(String snippet) {
+        String prose = "支持直播电商、即时零售等新业态发展，建成直播电商基地，培育本土网红带货主播，推动家政养老托育等服务消费提质扩容。\n";
+        String cleaned = TextCleaner.apply(TextCleaner::collapseOcrSpacing, prose + snippet);
+        assertTrue(cleaned.startsWith(prose), cleaned);
+        return cleaned.substring(prose.length());
+    }
+
+    @Test
+    void spacesOrALineBreakBetweenTwoUnitsNamesSeparateThem() {
+        // before, the spaces went as those between any Han characters do, and the two units became one name
+        assertEquals("配合单位：区人社局、区市场监管局", notOcr("配合单位：区人社局\u3000区市场监管局"));
+        assertEquals("省发展改革委（牵头）、省教育厅、国网河南省电力公司",
+                notOcr(TextCleaner.apply(TextCleaner::stripHtml, "省发展改革委（牵头）<br>省教育厅<BR/>国网河南省电力公司")));
+        assertEquals("牵头单位：区商务局配合单位：区人社局", notOcr("牵头单位：区商务局\u3000\u3000配合单位：区人社局"),
+                "a label is no unit's name");
+        assertEquals("召开专题会市领导出席会议", notOcr("召开专题会 市领导出席会议"), "the next words do not end as a unit's name does");
+        assertEquals("由城市管理局牵头", notOcr("由城市管理局 牵头"));
+        assertTrue(TextCleaner.isUnitGap("县大数据发展中心", "国网泰顺县供电公司"));
+        assertFalse(TextCleaner.isUnitGap("推进氡泉景区提升改造，由县文广旅体局", "县域旅游发展，2026年底前成功创建。"));
+        // in OCR text every character may be followed by a space: 监管局 市场 is no list there
+        assertEquals("市场监管局市场准入", ocr("市 场 监 管 局 市 场 准 入"));
+    }
+
     @Test
     void textThatIsNotOcrKeepsItsDigitGroups() {
         assertEquals("索引号： pjsrmzf-2019-000073合计1000 2000", TextCleaner.apply(TextCleaner::collapseOcrSpacing,
