@@ -165,11 +165,14 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
         return UNITS.matcher(name).find() || PARTICIPANTS.matcher(name).find();
     }
 
-    /** Whether a header cell names a column that may follow the units: participants, more units or a deadline. */
+    /**
+     * Whether a header cell names a column that may follow the units: participants, more units, a deadline, remarks or
+     * persons.
+     */
     static boolean isTrailingColumn(String cellView) {
         String name = clean(cellView);
         return PARTICIPANTS.matcher(name).find() || UNITS.matcher(name).find() && name.length() <= 6
-                || DEADLINE.matcher(name).find() && name.length() <= 6;
+                || DEADLINE.matcher(name).find() && name.length() <= 6 || isAside(cellView);
     }
 
     /** Remarks or persons: a column beside the task, never its text. */

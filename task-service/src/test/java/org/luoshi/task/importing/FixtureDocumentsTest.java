@@ -1031,6 +1031,30 @@ class FixtureDocumentsTest {
         assertUnits(task(d, "（七）"), "区委编办:LEAD", "区商务局:RESPONSIBLE");
     }
 
+    @Test
+    void aPipeTableWithARemarksColumnReadsEveryRowByItsColumns() {
+        ParsedDocument d = parse("remarks-column-pipe-table.txt");
+        assertEquals(DocumentShape.PIPE_ANNEX, d.shape());
+        assertEquals(List.of("1", "2", "3", "3.1", "3.2", "4", "5", "6", "7", "8", "9"),
+                d.tasks().stream().map(ParsedTask::seq).toList());
+        // 备注 after 完成时限: before, the header ended at 完成时限 and a row with a remark was read as number, title,
+        // units (row 1: title 2025年底前, the unit 纳入省级考核)
+        ParsedTask first = task(d, "1");
+        assertEquals("建设产教融合城市", first.category());
+        assertEquals("遴选省级产教融合试点城市5个左右，其中郑州、洛阳争创国家试点城市。备注：纳入省级考核。", first.content());
+        assertUnits(first, "省发展改革委:LEAD", "省教育厅:PARTICIPANT", "各省辖市人民政府:PARTICIPANT");
+        assertEquals(List.of(LocalDate.of(2025, 12, 31)), dueDates(first));
+        assertEquals("建设产教融合城市", task(d, "2").category(), "a blank category cell is the one above");
+        assertUnits(subTask(d, "3.2"), "省财政厅:LEAD", "省税务局:RESPONSIBLE");
+        assertEquals(List.of("建设实践中心", "落实支持政策", "落实支持政策"),
+                List.of(task(d, "6").category(), task(d, "7").category(), task(d, "8").category()));
+        assertUnits(task(d, "6"), "省教育厅:LEAD", "省发展改革委:RESPONSIBLE", "省人力资源社会保障厅:RESPONSIBLE");
+        Target range = task(d, "7").milestones().get(0).target();
+        assertEquals("1000万元 RANGE 3000", range.quantity().toPlainString() + range.unit() + " " + range.comparator() + " "
+                + range.max().toPlainString());
+        assertTrue(d.warnings().stream().noneMatch(w -> w.contains("cells, the header")), d.warnings().toString());
+    }
+
     private static ParsedTask subTask(ParsedDocument d, String seq) {
         return d.tasks().stream().filter(t -> t.seq().equals(seq) && t.parentSeq() != null).findFirst()
                 .orElseThrow(() -> new AssertionError("no sub-task " + seq + " in " + d.sourceFile()));
