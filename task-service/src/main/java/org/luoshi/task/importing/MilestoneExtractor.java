@@ -18,7 +18,9 @@ import org.luoshi.task.api.model.Comparator;
  * {@code 确保2022年达标}, a bare {@code 2022年} → 31 December of that year; {@code 2021年6月底前} → the month's last day;
  * {@code 2021年6月30日前} → that day; {@code 上半年} → 30 June; {@code 2021年第三季度} → 30 September; a deadline
  * cell {@code 2021.12} → 31 December 2021; {@code 再通过5年努力} after a year Y → end of Y+5; {@code 年内}, {@code 今年},
- * {@code 全年} → 31 December of the year the document was issued, {@code 今年6月底前} → 30 June of it ({@link #THIS_YEAR}).
+ * {@code 全年} → 31 December of the year the document was issued, {@code 今年6月底前} → 30 June of it ({@link #THIS_YEAR});
+ * so are a month, quarter, half-year or year's end written without a year ({@code 3月底前}, {@code 三季度完成},
+ * {@code 年底前}).
  *
  * <p>Targets: a number with a unit (%, 个, 家, 所, 名, 元, 元/人, 个月, 学年 …). {@code 以上 / 不少于 / 不低于 / 至少 /
  * 超过 / 达到}, and {@code 余 / 多} after the number ({@code 20余个}) → AT_LEAST; {@code 以下 / 以内 / 不超过 / 不高于 / 最高 / 最多} → AT_MOST; {@code 左右 / 约 / 近} → ABOUT; {@code
@@ -82,6 +84,19 @@ final class MilestoneExtractor {
     static final LocalDate THIS_YEAR = LocalDate.of(1, 12, 31);
     /** 今年 written as a year, so that the patterns of written dates read 今年6月底前 and 今年第三季度 as they read 2021年…. */
     private static final String THIS_YEAR_WRITTEN = "0001年";
+    /** What marks a period as the end of the work: 底前, 以前, 完成, 内. */
+    private static final String PERIOD_END = "(?:底|末)?(?:前|以前|之前|完成|内|底|末)";
+    /**
+     * A month, quarter, half-year or year's end written without its year, as the end of the work (3月底前, 9月30日前,
+     * 12月中旬完成, 三季度完成, 上半年完成, 年底前): in the year of issue, the year {@link #THIS_YEAR_WRITTEN} is put
+     * before it. Not after a year or a number (2024年3月, 1—6月), nor recurring (每年12月, 每季度), nor without an end
+     * (6月份开展, 一季度一通报).
+     */
+    private static final Pattern WITHOUT_YEAR = Pattern.compile(
+            "(?<![\\d年月日号第每个至到—–\\-~～.．/])(?=\\d{1,2}月(?:\\d{1,2}日前|(?:上旬|中旬|下旬)" + PERIOD_END + "?|" + PERIOD_END + "))"
+            + "|(?<![\\d年第每个各本当该同上下])(?=第?[一二三四1-4]季度" + PERIOD_END + ")"
+            + "|(?<![\\d年每当该同])(?=[上下]半年" + PERIOD_END + ")"
+            + "|(?<![\\d〇零一二三四五六七八九十两几多明去前后每近历往上半学数当该次同年])(?=年(?:底|末)(?:前|以前|之前|完成)?)");
     private static final Pattern QUARTER = Pattern.compile("(?<!\\d)(\\d{4})年第?([一二三四1-4])季度");
     /** A year and month written with a dot, slash or dash, as in a table's deadline cell: 2021.12, 2021/6. */
     private static final Pattern NUMERIC_MONTH = Pattern.compile("^(\\d{4})[.．/\\-](\\d{1,2})(?:月?底?前?)$");
@@ -145,7 +160,8 @@ final class MilestoneExtractor {
      * {@code previousYear} resolves 再通过N年 in a sentence without a date.
      */
     static Optional<LocalDate> deadline(String written, Integer previousYear) {
-        String sentence = written.contains("今年") ? written.replace("今年", THIS_YEAR_WRITTEN) : written;
+        String thisYear = written.contains("今年") ? written.replace("今年", THIS_YEAR_WRITTEN) : written;
+        String sentence = mayOmitTheYear(thisYear) ? WITHOUT_YEAR.matcher(thisYear).replaceAll(THIS_YEAR_WRITTEN) : thisYear;
         List<Dated> dates = new ArrayList<>();
         Matcher day = DAY.matcher(sentence);
         while (day.find()) {
@@ -219,7 +235,14 @@ final class MilestoneExtractor {
         int year = sentence.indexOf('年');
         // most sentences without a date have no 年 at all: no scan
         return year >= 0 && (sentence.indexOf("年内", year) >= 0 || sentence.indexOf("今年") >= 0
-                || sentence.indexOf("本年") >= 0 || sentence.indexOf("全年") >= 0) && RELATIVE_YEAR.matcher(sentence).find();
+                || sentence.indexOf("本年") >= 0 || sentence.indexOf("全年") >= 0) && RELATIVE_YEAR.matcher(sentence).find()
+                || mayOmitTheYear(sentence) && WITHOUT_YEAR.matcher(sentence).find();
+    }
+
+    /** Whether a sentence may write a period without its year: a quick look before {@link #WITHOUT_YEAR}'s scan. */
+    private static boolean mayOmitTheYear(String sentence) {
+        return sentence.indexOf('月') >= 0 || sentence.indexOf('季') >= 0 || sentence.indexOf("半年") >= 0
+                || sentence.indexOf("年底") >= 0 || sentence.indexOf("年末") >= 0;
     }
 
     /**

@@ -91,41 +91,50 @@ public final class PolicyDocumentParser {
             warnings.add("no document number (文号) found");
         }
         LocalDate issued = metadata.issuedOn() != null ? metadata.issuedOn() : metadata.publishedOn();
-        Integer year = issued == null ? null : issued.getYear();
         List<ParsedTask> dated = tasks.stream().map(t -> {
-            List<ParsedMilestone> milestones = inYearOfIssue(t.milestones(), year, warnings);
+            List<ParsedMilestone> milestones = inYearOfIssue(t.milestones(), issued, warnings);
             return milestones == t.milestones() ? t : new ParsedTask(t.seq(), t.parentSeq(), t.category(), t.title(),
                     t.content(), t.sourceText(), t.units(), milestones, t.keyTask());
         }).toList();
         return new ParsedDocument(fileName, sourceSha256, shape, metadata.docNumber(), metadata.title(),
                 metadata.issuer(), metadata.issuedOn(), metadata.publishedOn(), metadata.implementsDocNumber(), dated,
-                inYearOfIssue(documentMilestones(document), year, warnings), warnings);
+                inYearOfIssue(documentMilestones(document), issued, warnings), warnings);
     }
 
     /**
-     * Milestones due in the year of issue (年内 → 31 December, 今年6月底前 → 30 June) dated in the year the document was
-     * issued; without a date of issue, a target is left undated and a deadline alone dropped, each with a warning.
+     * Milestones due in the year of issue (年内 → 31 December, 今年6月底前 or 6月底前 → 30 June) dated in the year the
+     * document was issued. Without a date of issue, or when that day would come before it (3月底前 in a plan issued in
+     * May: this year's or next?), a target is left undated and a deadline alone dropped, each with a warning.
      */
-    private static List<ParsedMilestone> inYearOfIssue(List<ParsedMilestone> milestones, Integer year, List<String> warnings) {
+    private static List<ParsedMilestone> inYearOfIssue(List<ParsedMilestone> milestones, LocalDate issued,
+            List<String> warnings) {
         if (milestones.stream().noneMatch(m -> MilestoneExtractor.inYearOfIssue(m.dueDate()))) {
             return milestones;
         }
         List<ParsedMilestone> dated = new ArrayList<>();
         for (ParsedMilestone m : milestones) {
             LocalDate due = m.dueDate();
+            LocalDate inYear = null;
+            if (MilestoneExtractor.inYearOfIssue(due) && issued != null) {
+                // the same day of the month, or the month's end (28 February of year 1 is the 29th in a leap year)
+                YearMonth month = YearMonth.of(issued.getYear(), due.getMonthValue());
+                inYear = due.getDayOfMonth() == due.lengthOfMonth() ? month.atEndOfMonth() : month.atDay(due.getDayOfMonth());
+            }
             if (!MilestoneExtractor.inYearOfIssue(due)) {
                 dated.add(m);
-            } else if (year != null) {
-                // the same day of the month, or the month's end (28 February of year 1 is the 29th in a leap year)
-                YearMonth month = YearMonth.of(year, due.getMonthValue());
-                LocalDate inYear = due.getDayOfMonth() == due.lengthOfMonth() ? month.atEndOfMonth() : month.atDay(due.getDayOfMonth());
+                continue;
+            } else if (inYear != null && !inYear.isBefore(issued)) {
                 dated.add(new ParsedMilestone(m.title(), inYear, m.target()));
+                continue;
+            } else if (inYear != null) {
+                warnings.add("'" + m.title() + "' names no year, and in the year of issue its date " + inYear
+                        + " comes before the document's " + issued + ": its date is not known");
             } else {
-                warnings.add("'" + m.title() + "' is due within the year (年内, 今年), but the document states no date of"
-                        + " issue: its date is not known");
-                if (m.target() != null) {
-                    dated.add(new ParsedMilestone(m.title(), null, m.target()));
-                }
+                warnings.add("'" + m.title() + "' is due within the year (年内, 今年, or a month without a year), but the"
+                        + " document states no date of issue: its date is not known");
+            }
+            if (m.target() != null) {
+                dated.add(new ParsedMilestone(m.title(), null, m.target()));
             }
         }
         return List.copyOf(new java.util.LinkedHashSet<>(dated));

@@ -73,6 +73,22 @@ class MilestoneExtractorTest {
         assertEquals(Optional.of(LocalDate.of(1, 9, 30)), due("今年第三季度完成"));
         assertEquals(Optional.of(LocalDate.of(1, 6, 30)), due("今年上半年建成5个"));
         assertEquals(Optional.of(MilestoneExtractor.THIS_YEAR), due("今年建成5个"));
+
+        // a month, quarter, half-year or year's end without a year, as an end: that period of the year of issue
+        assertEquals(Optional.of(LocalDate.of(1, 3, 31)), due("3月底前制定年度安全生产重点工作清单"));
+        assertEquals(Optional.of(LocalDate.of(1, 9, 30)), due("9月30日前完成市级综合应急救援基地主体工程"));
+        assertEquals(Optional.of(LocalDate.of(1, 12, 31)), due("12月中旬完成年度考核"), "the month's end");
+        assertEquals(Optional.of(LocalDate.of(1, 9, 30)), due("三季度完成临水临崖等危险路段隐患整治"));
+        assertEquals(Optional.of(LocalDate.of(1, 6, 30)), due("上半年完成第一轮检查"));
+        assertEquals(Optional.of(LocalDate.of(1, 12, 31)), due("年底前完成城镇燃气管道老化更新改造120公里"));
+        assertEquals(Optional.of(LocalDate.of(1, 11, 30)), due("11月底前"), "a deadline cell");
+        assertEquals(Optional.empty(), due("6月份集中开展宣传咨询日活动"), "no end");
+        assertEquals(Optional.empty(), due("每年12月底前报送"), "recurring");
+        assertEquals(Optional.empty(), due("每季度最后一个月25日前报送"));
+        assertEquals(Optional.empty(), due("每年年底前开展一次评估"));
+        assertEquals(Optional.of(LocalDate.of(2021, 9, 30)), due("2021年第三季度完成"), "a year written stays");
+        assertEquals(Optional.of(LocalDate.of(2024, 6, 30)), due("2024年1—6月完成"));
+        assertEquals(Optional.of(LocalDate.of(2025, 12, 31)), due("明年底前完成；2025年底前建成"));
     }
 
     @Test
