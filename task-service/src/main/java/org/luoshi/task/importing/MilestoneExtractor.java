@@ -29,7 +29,7 @@ import org.luoshi.task.api.model.Comparator;
  * ({@code 第3批}) or carry no unit are not targets.
  *
  * <p>Milestones: the text is cut into sentences ({@code 。；！？}); a target is due on the deadline of its own
- * sentence (null when the sentence has none) and is titled by its clause (by its list item when the sentence has
+ * sentence (null when the sentence has none, or the date that opened the sentence before a ；: {@code 到2024年底，…；…60家}) and is titled by its clause (by its list item when the sentence has
  * several targets); a deadline without a target becomes a milestone titled by its sentence.
  */
 final class MilestoneExtractor {
@@ -97,6 +97,11 @@ final class MilestoneExtractor {
             + "|(?<![\\d年第每个各本当该同上下])(?=第?[一二三四1-4]季度" + PERIOD_END + ")"
             + "|(?<![\\d年每当该同])(?=[上下]半年" + PERIOD_END + ")"
             + "|(?<![\\d〇零一二三四五六七八九十两几多明去前后每近历往上半学数当该次同年])(?=年(?:底|末)(?:前|以前|之前|完成)?)");
+    /**
+     * A date opening a sentence as the time of all it says: 到2024年底，, 2025年，, 到2020年底前，; after a heading the
+     * cleaning ran onto it (主要目标到2024年底，).
+     */
+    private static final Pattern OPENING_DATE = Pattern.compile("[^，,]{0,12}?(?:到|至|截至|力争到|力争)?\\d{4}年(?:底|末)?(?:前)?[，,]");
     private static final Pattern QUARTER = Pattern.compile("(?<!\\d)(\\d{4})年第?([一二三四1-4])季度");
     /** A year and month written with a dot, slash or dash, as in a table's deadline cell: 2021.12, 2021/6. */
     private static final Pattern NUMERIC_MONTH = Pattern.compile("^(\\d{4})[.．/\\-](\\d{1,2})(?:月?底?前?)$");
@@ -129,8 +134,14 @@ final class MilestoneExtractor {
     static List<ParsedMilestone> extract(String text) {
         List<ParsedMilestone> milestones = new ArrayList<>();
         Integer lastYear = null;
+        // the date opening a sentence (到2024年底，…) while its clauses after a ；go on
+        Optional<LocalDate> opening = Optional.empty();
         Matcher sentence = SENTENCE.matcher(text);
         while (sentence.find()) {
+            boolean opensSentence = sentence.start() == 0 || ";；".indexOf(text.charAt(sentence.start() - 1)) < 0;
+            if (opensSentence) {
+                opening = Optional.empty();
+            }
             String s = sentence.group().strip();
             if (!TextCleaner.contains(s, c -> c >= '0' && c <= '9') && !withinTheYear(s)) {
                 continue; // every date and every target is written with digits (the clean text's are ASCII), or 年内
@@ -139,10 +150,17 @@ final class MilestoneExtractor {
             if (due.isPresent() && !inYearOfIssue(due.get())) {
                 lastYear = due.get().getYear();
             }
+            if (opensSentence && due.isPresent() && OPENING_DATE.matcher(s).lookingAt()) {
+                opening = due;
+            }
             List<Found> targets = targets(s);
+            // a target in a later clause of a sentence that opened with its date is due then too (到2024年底，…420亿元；
+            // 新增…不少于60家): a deadline alone is no milestone of its own there
+            Optional<LocalDate> targetsDue = due.isPresent() ? due : opening;
             for (Found found : targets) {
                 Pattern item = targets.size() > 1 ? LIST_ITEM : CLAUSE;
-                milestones.add(new ParsedMilestone(clauseAround(s, found.start(), item), due.orElse(null), found.target()));
+                milestones.add(new ParsedMilestone(clauseAround(s, found.start(), item), targetsDue.orElse(null),
+                        found.target()));
             }
             if (targets.isEmpty() && due.isPresent()) {
                 milestones.add(new ParsedMilestone(title(s), due.get(), null));

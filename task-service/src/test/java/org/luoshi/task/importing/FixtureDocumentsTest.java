@@ -1031,6 +1031,10 @@ class FixtureDocumentsTest {
         // 配合单位：区人社局　区市场监管局, parted by a full-width space
         assertUnits(task(d, "（二）"), "区商务局:LEAD", "区人社局:PARTICIPANT", "区市场监管局:PARTICIPANT");
         assertUnits(task(d, "（七）"), "区委编办:LEAD", "区商务局:RESPONSIBLE");
+        // 到2024年底，…420亿元…；新增限额以上商贸企业不少于60家；…: every goal of the sentence is due then
+        assertTrue(d.milestones().contains(new ParsedMilestone("新增限额以上商贸企业不少于60家", LocalDate.of(2024, 12, 31),
+                new Target(new java.math.BigDecimal("60"), "家", org.luoshi.task.api.model.Comparator.AT_LEAST, null))),
+                d.milestones().toString());
     }
 
     @Test

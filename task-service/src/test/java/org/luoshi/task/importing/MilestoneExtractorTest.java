@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -200,6 +201,19 @@ class MilestoneExtractorTest {
         assertEquals(new ParsedMilestone("建立20个由行业协会、企业参加的行业教学指导委员会", LocalDate.of(2020, 12, 31),
                 target("20", "个", Comparator.EXACT, null)), milestones.get(0));
         assertEquals(null, milestones.get(1).dueDate());
+    }
+
+    @Test
+    void aDateOpeningASentenceDatesTheTargetsOfItsClausesAfterASemicolon() {
+        // before, only the first clause's targets were dated
+        List<LocalDate> dates = MilestoneExtractor.extract("主要目标到2024年底，全区社会消费品零售总额达到420亿元；新增限额以上"
+                + "商贸企业不少于60家；培育省级特色步行街1条。新增放心消费示范单位100家。").stream()
+                .map(ParsedMilestone::dueDate).toList();
+        assertEquals(Arrays.asList(LocalDate.of(2024, 12, 31), LocalDate.of(2024, 12, 31), LocalDate.of(2024, 12, 31), null),
+                dates, "the next sentence is not dated by it");
+        List<ParsedMilestone> notOpening = MilestoneExtractor.extract("2024年底前完成普查；新增示范单位100家。");
+        assertEquals(Arrays.asList(LocalDate.of(2024, 12, 31), null),
+                notOpening.stream().map(ParsedMilestone::dueDate).toList(), "a date that is no clause of its own");
     }
 
     @Test
