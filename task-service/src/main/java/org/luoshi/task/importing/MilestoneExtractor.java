@@ -36,7 +36,7 @@ final class MilestoneExtractor {
 
     /** A number, also with thousands separated (1,000万元). */
     private static final String NUMBER = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?";
-    private static final String UNIT = "(%|‰|个百分点|百分点|万亿元|万元|亿元|元/人|元|万人次|人次|万人|万家|万个|万名|万户|万亩|万吨|个工作日|工作日|个月|学年|课时|学时|个|家|所|名|人|项|门|本|次|倍|天|"
+    private static final String UNIT = "(%|‰|个百分点|百分点|万亿元|万元|亿元|元/人|元|亿人次|万人次|人次|亿人|万人|万家|万个|万名|万户|万亩|万吨|个工作日|工作日|个月|学年|课时|学时|个|家|所|名|人|项|门|本|次|倍|天|"
             + "小时|套|台|条|处|支|座|期|批|户|亩|万平方米|平方米|公里|吨|场|篇|件)";
     private static final Pattern RANGE = Pattern.compile(
             "(?<![\\d.+,])(" + NUMBER + ")" + UNIT + "?[—–\\-~～至到](" + NUMBER + ")" + UNIT + "(以上|左右|以内|以下)?");
@@ -425,12 +425,31 @@ final class MilestoneExtractor {
         String previous = null;
         while (clause.find()) {
             if (clause.start() <= position && position < clause.end()) {
-                String c = clause.group().strip();
+                String c = sentence.substring(itemStart(sentence, clause.start()), clause.end()).strip();
                 return title(c.length() < SHORT_CLAUSE && previous != null ? previous + "，" + c : c);
             }
             previous = clause.group().strip();
         }
         return title(sentence);
+    }
+
+    /**
+     * Where a list item begins with the items before it that hold no number: in 培育省级金宿、银宿民宿20家左右 the
+     * target's item is the whole phrase, not 银宿民宿20家左右.
+     */
+    private static int itemStart(String sentence, int start) {
+        int begin = start;
+        while (begin > 0 && sentence.charAt(begin - 1) == '、') {
+            int previous = begin - 1;
+            while (previous > 0 && "，,、。；;！!？?\n".indexOf(sentence.charAt(previous - 1)) < 0) {
+                previous--;
+            }
+            if (TextCleaner.contains(sentence.substring(previous, begin - 1), c -> c >= '0' && c <= '9')) {
+                break;
+            }
+            begin = previous;
+        }
+        return begin;
     }
 
     private static String title(String text) {

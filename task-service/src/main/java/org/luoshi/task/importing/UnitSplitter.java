@@ -67,7 +67,8 @@ final class UnitSplitter {
             "各(?:自治区|直辖市|自治州|自治县|计划单列市|[省市州县区旗盟乡镇街道]|〔[^〕]{1,4}〕|（[^）]{1,4}）|\\([^)]{1,4}\\)|[、及和与])+?"
                     + "(?:人民政府|政府)"
                     + "(?:（[^）]{1,6}）|\\([^)]{1,6}\\))?");
-    private static final Pattern UNNAMED = Pattern.compile("(有关|相关)");
+    /** Units referred to without their names: 有关部门, 相关单位, 市安委会各成员单位 (the members of a body, never listed). */
+    private static final Pattern UNNAMED = Pattern.compile("有关|相关|成员单位$");
     private static final String CONJUNCTIONS = "和及与";
     private static final String OPENING = "（(〔[【［";
     private static final String CLOSING = "）)〕]】］";

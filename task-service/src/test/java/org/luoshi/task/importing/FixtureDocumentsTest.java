@@ -1015,6 +1015,9 @@ class FixtureDocumentsTest {
         assertUnits(task(d, "8"), "县市场监管局:LEAD", "县文广旅体局:PARTICIPANT", "县公安局:PARTICIPANT", "县综合行政执法局:PARTICIPANT");
         assertEquals(List.of(LocalDate.of(2025, 12, 31)), dueDates(task(d, "3")));
         assertFalse(task(d, "3").sourceText().contains("丰富文旅业态"), "the chapter row below is no part of the row above");
+        // a target's title takes in the items before it that hold no number (before: 银宿民宿20家左右)
+        assertEquals("培育省级金宿、银宿民宿20家左右", task(d, "4").milestones().get(0).title());
+        assertEquals("新媒体宣传阅读量突破1亿人次", task(d, "9").milestones().get(1).title(), "亿人次 is a unit");
     }
 
     @Test
@@ -1075,6 +1078,8 @@ class FixtureDocumentsTest {
         assertEquals(List.of(LocalDate.of(2024, 9, 30)), dueDates(task(d, "（十）")), "9月30日前");
         assertEquals(List.of(LocalDate.of(2024, 12, 31)), dueDates(task(d, "（十二）")), "12月中旬完成");
         assertUnits(task(d, "（一）"), "市安委办:LEAD", "各县（市、区）人民政府:RESPONSIBLE");
+        assertEquals(List.of(AssignmentKind.AGENCY, AssignmentKind.UNSPECIFIED), kinds(task(d, "（二）")),
+                "市安委会各成员单位 names no unit: before, it was looked up as one");
 
         String late = String.join("\n", "某市人民政府办公室关于印发2024年重点工作安排的通知", "某政办发〔2024〕9号",
                 "一、重点任务", "（一）制定工作清单，3月底前印发实施。（市政府办公室负责）",
