@@ -29,7 +29,9 @@ import org.luoshi.task.api.model.Comparator;
  * ({@code 第3批}) or carry no unit are not targets.
  *
  * <p>Milestones: the text is cut into sentences ({@code 。；！？}); a target is due on the deadline of its own
- * sentence (null when the sentence has none, or the date that opened the sentence before a ；: {@code 到2024年底，…；…60家}) and is titled by its clause (by its list item when the sentence has
+ * sentence (null when the sentence has none, or the date that opened the sentence before a ；: {@code 到2024年底，…；…60家});
+ * when two or more of its clauses each mark an end of their own ({@code 2025年6月底前通过评审，2026年底前成功创建}), each
+ * such clause is a step due at its end and is titled by its clause (by its list item when the sentence has
  * several targets); a deadline without a target becomes a milestone titled by its sentence.
  */
 final class MilestoneExtractor {
@@ -157,29 +159,58 @@ final class MilestoneExtractor {
             // a target in a later clause of a sentence that opened with its date is due then too (到2024年底，…420亿元；
             // 新增…不少于60家): a deadline alone is no milestone of its own there
             Optional<LocalDate> targetsDue = due.isPresent() ? due : opening;
+            // clauses that each mark an end of their own are steps, each due then (2025年6月底前通过评审，2026年底前成功创建)
+            List<DatedClause> steps = due.isPresent() ? steps(s) : List.of();
             for (Found found : targets) {
                 Pattern item = targets.size() > 1 ? LIST_ITEM : CLAUSE;
-                milestones.add(new ParsedMilestone(clauseAround(s, found.start(), item), targetsDue.orElse(null),
+                Optional<LocalDate> stepDue = steps.stream().filter(c -> c.start() <= found.start() && found.start() < c.end())
+                        .map(DatedClause::due).findFirst();
+                milestones.add(new ParsedMilestone(clauseAround(s, found.start(), item), stepDue.or(() -> targetsDue).orElse(null),
                         found.target()));
             }
-            if (targets.isEmpty() && due.isPresent()) {
+            for (DatedClause step : steps) {
+                if (targets.stream().noneMatch(t -> step.start() <= t.start() && t.start() < step.end())) {
+                    milestones.add(new ParsedMilestone(clauseAround(s, step.start(), CLAUSE), step.due(), null));
+                }
+            }
+            if (targets.isEmpty() && due.isPresent() && steps.isEmpty()) {
                 milestones.add(new ParsedMilestone(title(s), due.get(), null));
             }
         }
         return List.copyOf(new LinkedHashSet<>(milestones));
     }
 
+    /** A clause of a sentence and the end it marks. */
+    private record DatedClause(int start, int end, LocalDate due) {
+    }
+
     /**
-     * The deadline a sentence states, if any. Of the dates it writes, those marked as an end ({@code 2021年底前},
-     * {@code 到2025年}, {@code 确保2022年}) come first, then plain ones, last those that name a period the work concerns
-     * rather than when it is due (in brackets {@code “十四五”（2021—2025年）}, the end of a range, {@code 2022年度},
-     * {@code 2021学年}); of the first kind found, the latest: a sentence that names two dates
-     * ({@code 在2019年试点基础上，2021年底前全面推开}) names what came before to say what is due after.
-     * {@code previousYear} resolves 再通过N年 in a sentence without a date.
+     * The clauses of a sentence that each mark an end of their own, when two or more do with different dates; none
+     * otherwise (在2019年试点基础上，2021年底前全面推开 marks one end: the earlier date is what came before).
      */
-    static Optional<LocalDate> deadline(String written, Integer previousYear) {
+    private static List<DatedClause> steps(String sentence) {
+        if (sentence.indexOf('，') < 0 && sentence.indexOf(',') < 0) {
+            return List.of(); // one clause
+        }
+        List<DatedClause> marked = new ArrayList<>();
+        Matcher clause = CLAUSE.matcher(sentence);
+        while (clause.find()) {
+            String text = clause.group();
+            if (TextCleaner.contains(text, c -> c >= '0' && c <= '9') || mayOmitTheYear(text)) {
+                markedDeadline(text).ifPresent(d -> marked.add(new DatedClause(clause.start(), clause.end(), d)));
+            }
+        }
+        return marked.stream().map(DatedClause::due).distinct().count() >= 2 ? marked : List.of();
+    }
+
+    /** 今年 and a period without its year (3月底前) written with the year {@link #THIS_YEAR_WRITTEN}. */
+    private static String withYearsWritten(String written) {
         String thisYear = written.contains("今年") ? written.replace("今年", THIS_YEAR_WRITTEN) : written;
-        String sentence = mayOmitTheYear(thisYear) ? WITHOUT_YEAR.matcher(thisYear).replaceAll(THIS_YEAR_WRITTEN) : thisYear;
+        return mayOmitTheYear(thisYear) ? WITHOUT_YEAR.matcher(thisYear).replaceAll(THIS_YEAR_WRITTEN) : thisYear;
+    }
+
+    /** The dates a sentence writes, each weighed as a deadline. */
+    private static List<Dated> writtenDates(String sentence) {
         List<Dated> dates = new ArrayList<>();
         Matcher day = DAY.matcher(sentence);
         while (day.find()) {
@@ -234,6 +265,26 @@ final class MilestoneExtractor {
                 dates.add(dated(LocalDate.of(Integer.parseInt(year.group(1)), 12, 31), sentence, year));
             }
         }
+        return dates;
+    }
+
+    /** The latest date a clause marks as an end (2025年6月底前, 2026年底前完成), if any. */
+    private static Optional<LocalDate> markedDeadline(String clause) {
+        return writtenDates(withYearsWritten(clause)).stream().filter(d -> d.weight() == Weight.MARKED).map(Dated::date)
+                .max(LocalDate::compareTo);
+    }
+
+    /**
+     * The deadline a sentence states, if any. Of the dates it writes, those marked as an end ({@code 2021年底前},
+     * {@code 到2025年}, {@code 确保2022年}) come first, then plain ones, last those that name a period the work concerns
+     * rather than when it is due (in brackets {@code “十四五”（2021—2025年）}, the end of a range, {@code 2022年度},
+     * {@code 2021学年}); of the first kind found, the latest: a sentence that names two dates
+     * ({@code 在2019年试点基础上，2021年底前全面推开}) names what came before to say what is due after.
+     * {@code previousYear} resolves 再通过N年 in a sentence without a date.
+     */
+    static Optional<LocalDate> deadline(String written, Integer previousYear) {
+        String sentence = withYearsWritten(written);
+        List<Dated> dates = writtenDates(sentence);
         for (Weight weight : List.of(Weight.MARKED, Weight.PLAIN, Weight.PERIOD)) {
             Optional<LocalDate> latest = dates.stream().filter(d -> d.weight() == weight).map(Dated::date).max(LocalDate::compareTo);
             if (latest.isPresent()) {

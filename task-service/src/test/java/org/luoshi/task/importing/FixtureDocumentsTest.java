@@ -1006,6 +1006,7 @@ class FixtureDocumentsTest {
         ParsedTask first = task(d, "1");
         assertEquals("创建5A级旅游景区", first.title());
         assertTrue(first.content().startsWith("推进氡泉景区提升改造，2025年6月底前"), first.content());
+        assertEquals(List.of(LocalDate.of(2025, 6, 30), LocalDate.of(2026, 12, 31)), dueDates(first), "the review, then the award");
         // a 配合单位 cell with one unit per line: before, one name 县发改局县自然资源和规划局县交通运输局
         assertUnits(first, "县文广旅体局:LEAD", "县发改局:PARTICIPANT", "县自然资源和规划局:PARTICIPANT", "县交通运输局:PARTICIPANT");
         assertUnits(task(d, "3"), "县文广旅体局:LEAD", "县大数据发展中心:PARTICIPANT", "国网泰顺县供电公司:PARTICIPANT");

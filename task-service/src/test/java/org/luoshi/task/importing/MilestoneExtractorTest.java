@@ -217,6 +217,19 @@ class MilestoneExtractorTest {
     }
 
     @Test
+    void clausesThatEachMarkAnEndAreStepsEachDueThen() {
+        // before, only the later date made a milestone, titled by the whole sentence
+        assertEquals(List.of(new ParsedMilestone("2025年6月底前通过5A级景区景观质量评审", LocalDate.of(2025, 6, 30), null),
+                new ParsedMilestone("2026年底前成功创建", LocalDate.of(2026, 12, 31), null)),
+                MilestoneExtractor.extract("推进氡泉景区提升改造，2025年6月底前通过5A级景区景观质量评审，2026年底前成功创建。"));
+        assertEquals(List.of(LocalDate.of(2024, 12, 31), LocalDate.of(2025, 12, 31)), MilestoneExtractor.extract(
+                "2024年底前建成示范校3所，2025年底前建成10所。").stream().map(ParsedMilestone::dueDate).toList(),
+                "each target is due at its own clause's end");
+        assertEquals(List.of(new ParsedMilestone("在2019年试点基础上，2021年底前全面推开", LocalDate.of(2021, 12, 31), null)),
+                MilestoneExtractor.extract("在2019年试点基础上，2021年底前全面推开。"), "the earlier date is what came before");
+    }
+
+    @Test
     void anotherFiveYearsAfterAGoalYear() {
         List<ParsedMilestone> milestones = MilestoneExtractor.extract(
                 "到2025年,建成实训基地30个以上。在此基础上,再通过5年努力,总体实现教育和产业统筹融合。");
