@@ -29,10 +29,11 @@ import org.luoshi.task.api.model.Comparator;
  * ({@code 第3批}) or carry no unit are not targets.
  *
  * <p>Milestones: the text is cut into sentences ({@code 。；！？}); a target is due on the deadline of its own
- * sentence (null when the sentence has none, or the date that opened the sentence before a ；: {@code 到2024年底，…；…60家});
- * when two or more of its clauses each mark an end of their own ({@code 2025年6月底前通过评审，2026年底前成功创建}), each
- * such clause is a step due at its end and is titled by its clause (by its list item when the sentence has
- * several targets); a deadline without a target becomes a milestone titled by its sentence.
+ * sentence (null when the sentence has none, or the date that opened the sentence before a ；: {@code 到2024年底，…；…60家})
+ * and is titled by its clause (by its list item when the sentence has several targets); a deadline without a target
+ * becomes a milestone titled by its sentence. When two or more clauses of a sentence each mark an end of their own
+ * ({@code 2025年6月底前通过评审，2026年底前成功创建}), each such clause is a step: its target, or the clause itself, is
+ * due at its end.
  */
 final class MilestoneExtractor {
 
