@@ -133,8 +133,9 @@ public class ImportService {
     }
 
     private static ParsedDocument parse(Request request, byte[] content, String sha256) {
-        String text = OfficeText.of(content).orElseGet(() -> TextDecoding.decode(content));
-        ParsedDocument parsed = PolicyDocumentParser.parseText(request.fileName(), sha256, text);
+        List<String> fileWarnings = new ArrayList<>();
+        String text = OfficeText.of(content, fileWarnings).orElseGet(() -> TextDecoding.decode(content));
+        ParsedDocument parsed = PolicyDocumentParser.parseText(request.fileName(), sha256, text, fileWarnings);
         if (parsed.tasks().isEmpty()) {
             throw ProblemException.unprocessable("no task could be found in " + request.fileName()
                     + ": expected a table of tasks with responsible units, or numbered paragraphs ending with their units");

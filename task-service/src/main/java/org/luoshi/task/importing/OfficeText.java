@@ -3,9 +3,12 @@ package org.luoshi.task.importing;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.format.DateTimeFormatter;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.ZipEntry;
@@ -17,10 +20,13 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
+import org.apache.poi.xwpf.usermodel.ICell;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFSDTCell;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
@@ -42,6 +48,11 @@ public final class OfficeText {
     private static final byte[] OLE2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
     private static final String CLAUSE_END = "。；;，,、：:";
     private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+    private static final DateTimeFormatter CHINESE_MONTH = DateTimeFormatter.ofPattern("yyyy年M月");
+    /** A whole number shown with decimals (6.0): the number. */
+    private static final java.util.regex.Pattern WHOLE_WITH_ZEROS = java.util.regex.Pattern.compile("^\\d{1,9}\\.0+$");
+    /** More rows than one merged cell of a task table covers: a damaged file's larger region is not copied further. */
+    private static final int MAX_MERGED_ROWS = 200;
     private static final int MAX_ENTRIES = 10_000;
     /** More columns than any task table has: a larger span in a damaged file adds no more blanks. */
     private static final int MAX_SPAN = 64;
@@ -51,6 +62,11 @@ public final class OfficeText {
 
     /** The text of an .xlsx or .docx file; empty for anything that is not a zip archive (text files). */
     public static Optional<String> of(byte[] content) {
+        return of(content, new ArrayList<>());
+    }
+
+    /** The same, saying in {@code warnings} what of the file is no part of the text (hidden rows). */
+    public static Optional<String> of(byte[] content, List<String> warnings) {
         if (startsWith(content, OLE2)) {
             throw new ProblemException(415, "unsupported-file", "Legacy Office file",
                     "the file is a legacy .xls or .doc document: save it as .xlsx or .docx, or as text");
@@ -61,7 +77,7 @@ public final class OfficeText {
         Set<String> parts = partNames(content);
         try {
             if (parts.contains("[Content_Types].xml") && parts.contains("xl/workbook.xml")) {
-                return Optional.of(workbook(content));
+                return Optional.of(workbook(content, warnings));
             }
             if (parts.contains("[Content_Types].xml") && parts.contains("word/document.xml")) {
                 return Optional.of(wordDocument(content));
@@ -87,7 +103,7 @@ public final class OfficeText {
         return names;
     }
 
-    private static String workbook(byte[] content) throws IOException {
+    private static String workbook(byte[] content, List<String> warnings) throws IOException {
         StringBuilder text = new StringBuilder();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
             DataFormatter formatter = new DataFormatter();
@@ -97,10 +113,23 @@ public final class OfficeText {
                     continue;
                 }
                 Sheet sheet = workbook.getSheetAt(s);
+                Map<Long, CellRangeAddress> mergedDown = mergedDown(sheet);
                 for (Row row : sheet) {
+                    if (row.getZeroHeight()) {
+                        // hidden by whoever kept the table (a task moved elsewhere): no row of it, but said so
+                        warnings.add("hidden row " + (row.getRowNum() + 1) + " of sheet " + sheet.getSheetName()
+                                + " skipped");
+                        continue;
+                    }
                     List<String> cells = new ArrayList<>();
                     for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
                         Cell cell = row.getCell(c);
+                        CellRangeAddress merged = mergedDown.get(key(row.getRowNum(), c));
+                        if (merged != null && merged.getFirstRow() != row.getRowNum()) {
+                            // a cell merged down over several rows (the lead unit of two rows) holds its value in each
+                            Row first = sheet.getRow(merged.getFirstRow());
+                            cell = first == null ? null : first.getCell(c);
+                        }
                         cells.add(cell == null ? "" : cellText(value(cell, formatter, evaluator)));
                     }
                     line(text, cells);
@@ -110,24 +139,72 @@ public final class OfficeText {
         return text.toString();
     }
 
+    /** The sheet's merged regions one column wide and more than one row high, by each of their cells. */
+    private static Map<Long, CellRangeAddress> mergedDown(Sheet sheet) {
+        Map<Long, CellRangeAddress> cells = new HashMap<>();
+        for (CellRangeAddress region : sheet.getMergedRegions()) {
+            if (region.getFirstColumn() == region.getLastColumn() && region.getLastRow() > region.getFirstRow()) {
+                for (int r = region.getFirstRow(); r <= region.getLastRow() && r - region.getFirstRow() < MAX_MERGED_ROWS; r++) {
+                    cells.put(key(r, region.getFirstColumn()), region);
+                }
+            }
+        }
+        return cells;
+    }
+
+    private static long key(int row, int column) {
+        return ((long) row << 16) | column;
+    }
+
     private static String value(Cell cell, DataFormatter formatter, FormulaEvaluator evaluator) {
         if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-            return cell.getLocalDateTimeCellValue().toLocalDate().format(CHINESE_DATE);
+            java.time.LocalDate date = cell.getLocalDateTimeCellValue().toLocalDate();
+            // a month typed as 2024年6月 is stored as its first day: written as the month, due at its end
+            return namesDay(cell.getCellStyle().getDataFormatString()) ? date.format(CHINESE_DATE) : date.format(CHINESE_MONTH);
         }
-        return formatter.formatCellValue(cell, evaluator);
+        String formatted = formatter.formatCellValue(cell, evaluator);
+        if (cell.getCellType() == CellType.NUMERIC && WHOLE_WITH_ZEROS.matcher(formatted).matches()) {
+            return formatted.substring(0, formatted.indexOf('.')); // 序号 6 shown as 6.0
+        }
+        return formatted;
+    }
+
+    /** Whether a date format shows the day (yyyy/m/d), not only the month (yyyy"年"m"月"). */
+    private static boolean namesDay(String format) {
+        String unquoted = format == null ? "" : format.replaceAll("\"[^\"]*\"", "");
+        return unquoted.indexOf('d') >= 0 || unquoted.indexOf('D') >= 0 || unquoted.isBlank() || unquoted.equals("General");
     }
 
     private static String wordDocument(byte[] content) throws IOException {
         StringBuilder text = new StringBuilder();
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(content))) {
+            ListNumbers numbers = new ListNumbers();
             for (IBodyElement element : document.getBodyElements()) {
                 if (element instanceof XWPFParagraph paragraph) {
-                    line(text, List.of(cellText(paragraph.getText())));
+                    line(text, List.of(cellText(numbers.of(paragraph) + paragraph.getText())));
                 } else if (element instanceof XWPFTable table) {
+                    // the text of each grid column's cell that a cell merged down below it continues (vMerge)
+                    Map<Integer, String> mergedAbove = new HashMap<>();
                     for (XWPFTableRow row : table.getRows()) {
                         List<String> cells = new ArrayList<>();
-                        for (XWPFTableCell cell : row.getTableCells()) {
-                            cells.add(cellText(String.join("\n", cell.getParagraphs().stream().map(XWPFParagraph::getText).toList())));
+                        for (ICell any : row.getTableICells()) {
+                            int column = cells.size();
+                            if (any instanceof XWPFSDTCell control) {
+                                // a cell inside a content control (a date picker): its text, in its place
+                                cells.add(cellText(control.getContent().getText()));
+                                continue;
+                            }
+                            if (!(any instanceof XWPFTableCell cell)) {
+                                continue;
+                            }
+                            String cellText = cellText(String.join("\n", cell.getParagraphs().stream()
+                                    .map(p -> numbers.of(p) + p.getText()).toList()));
+                            switch (verticalMerge(cell)) {
+                                case RESTART -> mergedAbove.put(column, cellText);
+                                case CONTINUE -> cellText = mergedAbove.getOrDefault(column, cellText);
+                                case NONE -> mergedAbove.remove(column);
+                            }
+                            cells.add(cellText);
                             // a cell spanning columns is followed by blanks, so that every row's cells stay in their columns
                             for (int spanned = 1; spanned < gridSpan(cell); spanned++) {
                                 cells.add("");
@@ -139,6 +216,76 @@ public final class OfficeText {
             }
         }
         return text.toString();
+    }
+
+    private enum Merge { NONE, RESTART, CONTINUE }
+
+    private static Merge verticalMerge(XWPFTableCell cell) {
+        CTTcPr properties = cell.getCTTc().getTcPr();
+        if (properties == null || !properties.isSetVMerge()) {
+            return Merge.NONE;
+        }
+        var value = properties.getVMerge().getVal();
+        return value != null && "restart".equals(value.toString()) ? Merge.RESTART : Merge.CONTINUE;
+    }
+
+    /**
+     * The numbers Word draws before list paragraphs (a 序号 column numbered automatically): not in the paragraphs'
+     * text, so counted here per list and level, as Word counts them.
+     */
+    private static final class ListNumbers {
+        private final Map<BigInteger, int[]> counters = new HashMap<>();
+
+        String of(XWPFParagraph paragraph) {
+            BigInteger list = paragraph.getNumID();
+            if (list == null) {
+                return "";
+            }
+            int level = paragraph.getNumIlvl() == null ? 0 : Math.min(8, paragraph.getNumIlvl().intValue());
+            String pattern;
+            String format;
+            try {
+                pattern = paragraph.getNumLevelText();
+                format = paragraph.getNumFmt();
+            } catch (RuntimeException unreadable) {
+                pattern = null; // a numbering part written incompletely (by another tool than Word): counted plainly
+                format = null;
+            }
+            if (pattern == null) {
+                pattern = "%" + (level + 1);
+            }
+            int[] count = counters.computeIfAbsent(list, l -> new int[9]);
+            count[level]++;
+            for (int deeper = level + 1; deeper < count.length; deeper++) {
+                count[deeper] = 0;
+            }
+            StringBuilder number = new StringBuilder(pattern);
+            for (int l = 0; l <= level; l++) {
+                String placeholder = "%" + (l + 1);
+                int at = number.indexOf(placeholder);
+                if (at >= 0) {
+                    number.replace(at, at + placeholder.length(), render(Math.max(1, count[l]), l == level ? format : "decimal"));
+                }
+            }
+            return number.toString().strip();
+        }
+
+        private static String render(int n, String format) {
+            return format != null && format.startsWith("chinese") || "ideographTraditional".equals(format)
+                    || "taiwaneseCounting".equals(format) ? chinese(n) : Integer.toString(n);
+        }
+
+        /** 1 … 99 in Chinese numerals, as 一, 十, 十一, 二十三. */
+        private static String chinese(int n) {
+            String digits = "零一二三四五六七八九";
+            if (n < 10) {
+                return String.valueOf(digits.charAt(n));
+            }
+            if (n >= 100) {
+                return Integer.toString(n);
+            }
+            return (n / 10 == 1 ? "" : String.valueOf(digits.charAt(n / 10))) + "十" + (n % 10 == 0 ? "" : String.valueOf(digits.charAt(n % 10)));
+        }
     }
 
     private static int gridSpan(XWPFTableCell cell) {
@@ -157,7 +304,10 @@ public final class OfficeText {
         text.append(String.join("\t", cells.subList(0, last))).append('\n');
     }
 
-    /** A cell's lines joined: nothing after punctuation, {@code ，} otherwise; tabs become spaces. */
+    /**
+     * A cell's lines joined: {@code 、} between two units' names, nothing after punctuation, {@code ，} otherwise; tabs
+     * become spaces.
+     */
     static String cellText(String raw) {
         StringBuilder out = new StringBuilder();
         for (String line : raw.replace('\t', ' ').split("\r?\n|\r|\u000B")) {
@@ -165,7 +315,9 @@ public final class OfficeText {
             if (l.isEmpty()) {
                 continue;
             }
-            if (!out.isEmpty() && CLAUSE_END.indexOf(out.charAt(out.length() - 1)) < 0) {
+            if (!out.isEmpty() && TextCleaner.isUnitGap(out.toString(), l)) {
+                out.append('、'); // one unit per line, as 、 would part them
+            } else if (!out.isEmpty() && CLAUSE_END.indexOf(out.charAt(out.length() - 1)) < 0) {
                 out.append('，');
             }
             out.append(l);

@@ -49,8 +49,13 @@ public final class PolicyDocumentParser {
      * @param sourceSha256 the hash of the file the text came from
      */
     public static ParsedDocument parseText(String fileName, String sourceSha256, String text) {
+        return parseText(fileName, sourceSha256, text, List.of());
+    }
+
+    /** @param earlier warnings about the file before its text (a spreadsheet's hidden rows), reported first */
+    public static ParsedDocument parseText(String fileName, String sourceSha256, String text, List<String> earlier) {
         String normalized = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        return parse(fileName, sourceSha256, normalized.replace("\r\n", "\n").replace('\r', '\n'), new ArrayList<>());
+        return parse(fileName, sourceSha256, normalized.replace("\r\n", "\n").replace('\r', '\n'), new ArrayList<>(earlier));
     }
 
     private static ParsedDocument parse(String fileName, String sourceSha256, String text, List<String> warnings) {

@@ -100,6 +100,8 @@ final class TabTableReader {
         String category = null;
         // the chapter row above (（一）提升景区能级): in a table whose category column names each row's task, the category
         String chapter = null;
+        // the 序号 of the last numbered row, whose parts unnumbered rows below it may be
+        String lastNumber = null;
         List<String> lastHeader = rows.get(header).cells();
         int table = 1;
         for (Row row : unwrapped(rows.subList(firstRow, rows.size()), columns, warnings)) {
@@ -107,6 +109,7 @@ final class TabTableReader {
                 // the header again after a page break, or the header of a next table: its columns from here on; the
                 // header of a table of something else (联络员名单: 序号 | 单位 | 姓名) ends the tasks
                 lastHeader = row.cells();
+                lastNumber = null;
                 Optional<TableColumns> next = TableColumns.of(lastHeader.stream().map(HanView::of).toList());
                 if (next.isEmpty()) {
                     break;
@@ -125,6 +128,7 @@ final class TabTableReader {
                 // the chapter of the rows below; a row's own category cell still says otherwise
                 category = heading.get();
                 chapter = heading.get();
+                lastNumber = null;
                 continue;
             }
             Matcher chapterNumber = CHINESE_ROW_NUMBER.matcher(number);
@@ -134,7 +138,9 @@ final class TabTableReader {
                 if (PLACEHOLDER.matcher(columns.units(cells)).matches()) {
                     if (!text.isEmpty()) {
                         category = TaskTexts.trim(text);
+                        chapter = category;
                     }
+                    lastNumber = null;
                     continue;
                 }
             }
@@ -150,6 +156,15 @@ final class TabTableReader {
                 }
                 seq = part.group(1) + "." + part.group(2);
                 parentSeq = parent;
+            } else if (partOfRowAbove(tasks, lastNumber, number, cells, columns)) {
+                // a row of its own text and units under a numbered row, without a number or with the same one (a 序号
+                // cell merged over several rows): a part of that row, as 1.1 would be
+                ParsedTask above = lastTopLevel(tasks);
+                long parts = tasks.stream().filter(t -> above.seq().equals(t.parentSeq())).count();
+                seq = lastNumber + "." + (parts + 1);
+                parentSeq = above.seq();
+                warnings.add("table row below row " + lastNumber + " has no number of its own (a 序号 cell over several rows):"
+                        + " read as its part " + seq);
             } else {
                 Matcher numbered = chapterNumber.matches() ? chapterNumber : TableColumns.ROW_NUMBER.matcher(number);
                 if (!numbered.matches()) {
@@ -162,8 +177,9 @@ final class TabTableReader {
                     table++; // numbering starts again: the next table (附件2), whose numbers would repeat the first's
                 }
                 seq = table == 1 ? numbered.group(1) : table + "." + numbered.group(1);
+                lastNumber = numbered.group(1);
                 if (columns.category() != TableColumns.NONE && !cells.get(columns.category()).isBlank()) {
-                    category = cells.get(columns.category()).strip();
+                    category = withoutChapterNumber(cells.get(columns.category()).strip());
                 }
             }
             // under chapter rows, a category cell filled on a row of its own is that row's title (重点任务 | 具体措施)
@@ -181,6 +197,28 @@ final class TabTableReader {
             tasks.add(parentSeq == null ? task : task.under(parentSeq));
         }
         return Optional.of(tasks);
+    }
+
+    /** A category cell without the chapter's number it may carry (一、培育壮大优势产业), as a chapter row's has none. */
+    private static String withoutChapterNumber(String category) {
+        Matcher chapter = CHAPTER.matcher(category);
+        return chapter.matches() ? TaskTexts.trim(chapter.group(1)) : category;
+    }
+
+    /** Whether a row below the numbered row {@code lastNumber} is a part of it: no number or the same, text and units. */
+    private static boolean partOfRowAbove(List<ParsedTask> tasks, String lastNumber, String number, List<String> cells,
+            TableColumns columns) {
+        return lastNumber != null && lastTopLevel(tasks) != null && (number.isEmpty() || number.equals(lastNumber))
+                && !cells.get(columns.content()).isBlank() && !PLACEHOLDER.matcher(columns.units(cells)).matches();
+    }
+
+    private static ParsedTask lastTopLevel(List<ParsedTask> tasks) {
+        for (int i = tasks.size() - 1; i >= 0; i--) {
+            if (tasks.get(i).parentSeq() == null) {
+                return tasks.get(i);
+            }
+        }
+        return null;
     }
 
     /**

@@ -33,8 +33,12 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
             "^(配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|配合|参与)(?:[（(][^）)]{1,8}[）)])?$");
     private static final Pattern CATEGORY = Pattern.compile("^(工作任务|任务类别|类别|重点任务|任务名称|工作类别)$");
     private static final Pattern CONTENT = Pattern.compile("(主要内容|政策内容|工作内容|具体内容|任务内容|主要任务|工作措施|具体措施|内容)");
-    /** A column of persons (责任人, 牵头领导) or their telephone: never the content, but kept at its end like remarks. */
-    private static final Pattern PERSONS = Pattern.compile("^(责任人|联系人|经办人|(?:牵头|责任|分管|包保|联系)[省市县区]?领导|联系电话|电话)$");
+    /**
+     * A column of persons (责任人, 牵头领导, 联络员) or their telephone: never the content, but kept at its end like remarks;
+     * a table of nothing else beside its units is a contact list, no task table.
+     */
+    private static final Pattern PERSONS = Pattern.compile("^(责任人|联系人|经办人|联络员|姓名|职务|(?:牵头|责任|分管|包保|联系)[省市县区]?领导"
+            + "|联系电话|电话|手机|手机号码|联系方式|办公电话)$");
     /** A column of remarks (备注): never the content, but kept at its end (see {@link #notes}). */
     private static final Pattern REMARKS = Pattern.compile("^(备注|说明|备注说明)$");
     /** The names of a deadline, as a column header or as a label in prose ({@code 完成时限：2021年底前}). */

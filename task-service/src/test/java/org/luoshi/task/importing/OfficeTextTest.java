@@ -1,0 +1,107 @@
+package org.luoshi.task.importing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Spreadsheets and Word files as real annexes are kept, from a review that wrote them with hazards of their own
+ * (files under importing/office): each is read to text by {@link OfficeText} and parsed as the import does.
+ */
+class OfficeTextTest {
+
+    private record Read(String text, List<String> fileWarnings, ParsedDocument document) {
+    }
+
+    private static Read read(String name) {
+        try (InputStream in = OfficeTextTest.class.getResourceAsStream("/importing/office/" + name)) {
+            byte[] content = in.readAllBytes();
+            List<String> warnings = new ArrayList<>();
+            String text = OfficeText.of(content, warnings).orElseThrow();
+            return new Read(text, List.copyOf(warnings), PolicyDocumentParser.parseText(name, "x", text, warnings));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aSeqColumnNumberedByWordItselfKeepsItsNumbers() {
+        // before, the numbers Word draws were no part of the text and every row was skipped: no task at all
+        Read read = read("auto-numbered-table.docx");
+        assertEquals(List.of("1", "2", "3", "4"), seqs(read.document()), read.document().warnings().toString());
+        assertTrue(read.text().contains("\n3\t新增专项债券额度20亿元以上。"), read.text());
+        assertEquals(List.of(LocalDate.of(2024, 6, 30)), dueDates(task(read.document(), "2")).subList(0, 1));
+    }
+
+    @Test
+    void rowsUnderAMergedSeqCellArePartsAndAContactSheetIsNoTasks() {
+        Read read = read("merged-numbers-and-contact-sheet.xlsx");
+        ParsedDocument d = read.document();
+        // before: the rows under a 序号 merged over three rows were skipped, and the contact sheet (序号 | 责任单位 |
+        // 联络员 | 职务 | 联系电话) made tasks 2.1–2.3 titled by the contacts' names
+        assertEquals(List.of("1", "1.1", "1.2", "2", "2.1", "3", "4", "4.1"), seqs(d), d.warnings().toString());
+        assertTrue(d.tasks().stream().noneMatch(t -> t.title().contains("某某")), "no contact is a task");
+        ParsedTask part = d.tasks().get(1);
+        assertEquals("1", part.parentSeq());
+        assertEquals("推进“一件事”线上办理，网办率达到90%以上", part.title());
+        assertEquals(List.of("县大数据中心", "县政务服务中心"), part.units().stream().map(UnitMention::rawName).toList());
+        assertTrue(d.warnings().contains("table row below row 1 has no number of its own (a 序号 cell over several rows):"
+                + " read as its part 1.1"), d.warnings().toString());
+        // 县住建局（牵头）⏎县自然资源和规划局⏎县发改局: one unit per line is a list as 、 makes one, beside a marked lead
+        assertEquals(List.of("县住建局:LEAD", "县自然资源和规划局:PARTICIPANT", "县发改局:PARTICIPANT"),
+                task(d, "3").units().stream().map(u -> u.rawName() + ":" + u.role()).toList());
+        assertEquals("1000家次", task(d, "2").milestones().get(0).target().quantity().toPlainString()
+                + task(d, "2").milestones().get(0).target().unit());
+    }
+
+    @Test
+    void hiddenRowsAreSaidToBeSkippedAndNumbersAndMonthsReadAsShown() {
+        Read read = read("hidden-row-month-dates.xlsx");
+        ParsedDocument d = read.document();
+        assertEquals(List.of("hidden row 10 of sheet 重点任务分工 skipped"), read.fileWarnings());
+        assertFalse(read.text().contains("已调整"), "the hidden row is no part of the text");
+        // 序号 6 formatted 0.0: before, "6.0" was read as part 0 of row 6 and the task was lost
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9"), seqs(d), d.warnings().toString());
+        // a cell holding the date 2024-06-01 shown as 2024年6月: due at the month's end, not its first day
+        assertEquals(List.of(LocalDate.of(2024, 6, 30)), dueDates(task(d, "4")));
+        // a category cell 一、培育壮大优势产业 names the chapter without its number, as a chapter row does
+        assertEquals("培育壮大优势产业", task(d, "1").category());
+        // 牵头单位 merged down over rows 4 and 5 (D7:D8): the lead of both
+        assertEquals("市发展改革委:LEAD", task(d, "4").units().get(0).rawName() + ":" + task(d, "4").units().get(0).role());
+        assertEquals("市发展改革委:LEAD", task(d, "3").units().get(0).rawName() + ":" + task(d, "3").units().get(0).role());
+    }
+
+    @Test
+    void wordCellsMergedDownOrInsideAContentControlStayInTheirColumns() {
+        ParsedDocument d = read("merged-and-content-control-cells.docx").document();
+        // 三 | 优化县域消费环境 as a row numbered 三 over a 重点任务 | 具体措施 table: the category of the rows below
+        assertEquals("优化县域消费环境", task(d, "7").category());
+        // a deadline inside a content control (a date picker): before, it was dropped and the remark moved into its column
+        assertEquals(List.of(LocalDate.of(2026, 6, 30)), dueDates(task(d, "5")));
+        assertTrue(task(d, "5").keyTask(), "the ★ of the remark");
+        // 县交通运输局 merged down over rows 3 and 4 (vMerge): the lead of both
+        assertEquals("县交通运输局:LEAD", task(d, "4").units().get(0).rawName() + ":" + task(d, "4").units().get(0).role());
+        assertEquals("建设乡镇商贸中心", task(d, "2").title(), "the 重点任务 cell merged over rows 1 and 2");
+    }
+
+    private static List<String> seqs(ParsedDocument d) {
+        return d.tasks().stream().map(ParsedTask::seq).toList();
+    }
+
+    private static List<LocalDate> dueDates(ParsedTask t) {
+        return t.milestones().stream().map(ParsedMilestone::dueDate).toList();
+    }
+
+    private static ParsedTask task(ParsedDocument d, String seq) {
+        return d.tasks().stream().filter(t -> t.seq().equals(seq) && t.parentSeq() == null).findFirst()
+                .orElseThrow(() -> new AssertionError("no task " + seq + " in " + d.sourceFile()));
+    }
+}
