@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  * column does. A sub-item without units of its own is carried out by its paragraph's units, with a warning saying so.
  * A paragraph with no units of its own or of its sub-items (总体要求, 组织实施) is not a task and is reported. A
  * chapter heading that OCR ran onto the end of the previous paragraph ({@code …负责）四、推进…}) is split off first.
+ * Clauses numbered in words ({@code 一是…（units）；二是…（units）}) are sub-items when two or more of them close with
+ * units of their own; otherwise they stay the paragraph's text.
  * Lines between a chapter heading and its first paragraph name persons who lead the chapter's tasks (牵头领导：…, kept
  * in their content) or units for those of its paragraphs that name none (牵头单位：…, with a warning); any other
  * labelled line there is reported as skipped.
@@ -59,6 +61,8 @@ final class NumberedParagraphReader {
     /** A person's label may also follow a unit's name directly (牵头单位：市政府办公室  责任人：李四, spaces removed). */
     private static final Pattern PERSON_LABEL = Pattern.compile(LABEL_START + "?(" + PERSON_LABELS + ")" + LABEL_VALUE);
     private static final String AFTER_SENTENCE = "(?<=^|[。；：）\\]】\\n])\\s*";
+    /** A clause numbered in words, 一是 … 二是 …, after a sentence or clause. */
+    private static final Pattern ORDINAL_CLAUSE = Pattern.compile("(?<=^|[。；;：:）)\\n])\\s*([一二三四五六七八九])是");
     private static final int MIN_PARAGRAPHS = 3;
     private static final String SENTENCE_END = "。；;！!？?，,：:";
 
@@ -169,10 +173,42 @@ final class NumberedParagraphReader {
     }
 
     private static List<ReadPiece> readPieces(String paragraph, Level level, int continuing) {
-        return pieces(paragraph, level, continuing).stream().map(piece -> {
+        List<ReadPiece> read = read(pieces(paragraph, level, continuing), level);
+        if (read.size() == 1 && paragraph.indexOf("二是") > 0) {
+            // 一是…（units）；二是…（units）: clauses that each close with units of their own are sub-items
+            List<ReadPiece> clauses = read(ordinalClauses(paragraph), level);
+            if (clauses.stream().skip(1).filter(c -> c.units().isPresent()).count() >= 2) {
+                return clauses;
+            }
+        }
+        return read;
+    }
+
+    private static List<ReadPiece> read(List<Piece> pieces, Level level) {
+        return pieces.stream().map(piece -> {
             Labelled text = Labelled.of(text(piece, level));
             return new ReadPiece(piece, text, unitsOf(text.text()));
         }).toList();
+    }
+
+    /** The paragraph's head and its clauses 一是 … 二是 … in order (number 0: they number on no sub-items). */
+    private static List<Piece> ordinalClauses(String paragraph) {
+        List<Piece> pieces = new ArrayList<>();
+        Matcher ordinal = ORDINAL_CLAUSE.matcher(paragraph);
+        int start = 0;
+        String seq = null;
+        int expected = 1;
+        while (ordinal.find()) {
+            if (NUMERALS.indexOf(ordinal.group(1).charAt(0)) + 1 != expected || ordinal.group(1).length() > 1) {
+                continue; // 一是 … 九是, in order
+            }
+            pieces.add(new Piece(seq, 0, start, ordinal.start(1), paragraph.substring(start, ordinal.start(1))));
+            seq = ordinal.group(1) + "是";
+            start = ordinal.start(1);
+            expected++;
+        }
+        pieces.add(new Piece(seq, 0, start, paragraph.length(), paragraph.substring(start)));
+        return pieces;
     }
 
     private static boolean anyUnits(List<ReadPiece> pieces) {

@@ -1096,6 +1096,23 @@ class FixtureDocumentsTest {
         assertEquals(List.of(LocalDate.of(2024, 12, 31)), dueDates(task(p, "（三）")));
     }
 
+    @Test
+    void clausesNumberedInWordsThatEachCloseWithTheirUnitsAreSubItems() {
+        ParsedDocument d = parse("units-per-ordinal-clause-plan.txt");
+        // （一）…一是…（县农业农村局牵头，各乡镇人民政府负责）；二是…（…负责）；三是…（县生态环境分局牵头，…配合）: before,
+        // only the last clause's units were the paragraph's, and the others' were lost without a word
+        List<ParsedTask> clauses = d.tasks().stream().filter(t -> "二.（一）".equals(t.parentSeq())).toList();
+        assertEquals(List.of("一是", "二是", "三是"), clauses.stream().map(ParsedTask::seq).toList());
+        assertUnits(clauses.get(0), "县农业农村局:LEAD", "各乡镇人民政府:RESPONSIBLE");
+        assertUnits(clauses.get(1), "县农业农村局:RESPONSIBLE", "县卫生健康局:RESPONSIBLE");
+        assertUnits(clauses.get(2), "县生态环境分局:LEAD", "县住建局:PARTICIPANT", "县水利局:PARTICIPANT");
+        assertEquals(List.of(LocalDate.of(2024, 10, 31)), dueDates(clauses.get(2)));
+        assertEquals("推进农村人居环境整治", task(d, "二.（一）").title());
+        // （四）一是…；二是…。（units）: the units close the paragraph, not its last clause
+        assertUnits(task(d, "二.（四）"), "县委政法委:LEAD", "县公安局:PARTICIPANT", "县民政局:PARTICIPANT", "县司法局:PARTICIPANT");
+        assertTrue(d.tasks().stream().noneMatch(t -> "二.（四）".equals(t.parentSeq())));
+    }
+
     private static ParsedTask subTask(ParsedDocument d, String seq) {
         return d.tasks().stream().filter(t -> t.seq().equals(seq) && t.parentSeq() != null).findFirst()
                 .orElseThrow(() -> new AssertionError("no sub-task " + seq + " in " + d.sourceFile()));
