@@ -193,6 +193,8 @@ public final class PolicyDocumentParser {
             }
             StringBuilder text = new StringBuilder(lines.get(i).text().strip());
             if (goals.group(2).isBlank()) {
+                // the heading alone on its line is no goal's text: the line break between them goes in the cleaning
+                text.setLength(0);
                 for (int j = i + 1; j < Math.min(lines.size(), i + 1 + GOAL_LINES); j++) {
                     String line = lines.get(j).text();
                     if (HEADING.matcher(lines.get(j).view().strip()).find() || line.indexOf('\t') >= 0) {

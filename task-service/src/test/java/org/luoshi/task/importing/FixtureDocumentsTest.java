@@ -1111,6 +1111,8 @@ class FixtureDocumentsTest {
         // （四）一是…；二是…。（units）: the units close the paragraph, not its last clause
         assertUnits(task(d, "二.（四）"), "县委政法委:LEAD", "县公安局:PARTICIPANT", "县民政局:PARTICIPANT", "县司法局:PARTICIPANT");
         assertTrue(d.tasks().stream().noneMatch(t -> "二.（四）".equals(t.parentSeq())));
+        // a 主要目标 heading on its own line is no part of the first goal's title (before: 一、主要目标全年农村居民…)
+        assertEquals("全年农村居民人均可支配收入增长8%左右", d.milestones().get(0).title());
     }
 
     private static ParsedTask subTask(ParsedDocument d, String seq) {
