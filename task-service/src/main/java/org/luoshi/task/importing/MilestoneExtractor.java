@@ -105,6 +105,9 @@ final class MilestoneExtractor {
      * cleaning ran onto it (主要目标到2024年底，).
      */
     private static final Pattern OPENING_DATE = Pattern.compile("[^，,]{0,12}?(?:到|至|截至|力争到|力争)?\\d{4}年(?:底|末)?(?:前)?[，,]");
+    /** A share of things counted: 占比, 比例, 比重. */
+    private static final Pattern SHARE = Pattern.compile("占比|比例|比重");
+    private static final Pattern CLAUSE_BREAK = Pattern.compile("[，,。；;、]");
     private static final Pattern QUARTER = Pattern.compile("(?<!\\d)(\\d{4})年第?([一二三四1-4])季度");
     /** A year and month written with a dot, slash or dash, as in a table's deadline cell: 2021.12, 2021/6. */
     private static final Pattern NUMERIC_MONTH = Pattern.compile("^(\\d{4})[.．/\\-](\\d{1,2})(?:月?底?前?)$");
@@ -402,7 +405,31 @@ final class MilestoneExtractor {
             found.add(new Found(new Target(quantity(single.group(1)), unit, comparator, null), single.start()));
         }
         found.sort(java.util.Comparator.comparingInt(Found::start));
-        return found;
+        return withoutQualifiers(sentence, found);
+    }
+
+    /**
+     * The targets without those that only say which things a share counts: in 年经营性收入50万元以上行政村占比达到40%,
+     * 50万元 names the villages counted, 40% is the target. Such an amount comes before a percentage of its clause
+     * with 占比, 比例 or 比重 between them.
+     */
+    private static List<Found> withoutQualifiers(String sentence, List<Found> found) {
+        if (found.size() < 2 || (sentence.indexOf("占比") < 0 && sentence.indexOf("比例") < 0 && sentence.indexOf("比重") < 0)) {
+            return found;
+        }
+        List<Found> kept = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            Found amount = found.get(i);
+            boolean qualifier = false;
+            if (i + 1 < found.size() && !"%".equals(amount.target().unit()) && "%".equals(found.get(i + 1).target().unit())) {
+                String between = sentence.substring(amount.start(), found.get(i + 1).start());
+                qualifier = SHARE.matcher(between).find() && CLAUSE_BREAK.matcher(between).results().findAny().isEmpty();
+            }
+            if (!qualifier) {
+                kept.add(amount);
+            }
+        }
+        return kept;
     }
 
     private static void markQuoted(String sentence, boolean[] taken) {

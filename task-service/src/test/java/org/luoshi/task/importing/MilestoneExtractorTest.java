@@ -191,6 +191,10 @@ class MilestoneExtractorTest {
         assertEquals(List.of(), targets("建立“1+N”职业教育跨省对话协作机制"));
         assertEquals(List.of(), targets("到2025年形成一批产教融合型城市"));
         assertEquals(List.of(), targets("实施职业教育产教融合“223”计划"));
+        // an amount saying which things a share counts: before, 50万元 AT_LEAST was a target too
+        assertEquals(List.of(target("40", "%", Comparator.AT_LEAST, null)), targets("年经营性收入50万元以上行政村占比达到40%以上"));
+        assertEquals(List.of(target("50", "万元", Comparator.AT_LEAST, null), target("40", "%", Comparator.EXACT, null)),
+                targets("年经营性收入达到50万元以上，占比40%"), "two clauses, two targets");
     }
 
     @Test
