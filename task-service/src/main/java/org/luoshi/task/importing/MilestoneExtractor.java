@@ -39,8 +39,8 @@ final class MilestoneExtractor {
 
     /** A number, also with thousands separated (1,000万元). */
     private static final String NUMBER = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?";
-    private static final String UNIT = "(%|‰|个百分点|百分点|万亿元|万元|亿元|元/人|元|亿人次|万人次|人次|亿人|万人|万家|家次|万个|万名|万户|万亩|万吨|个工作日|工作日|个月|学年|课时|学时|个|家|所|名|人|项|门|本|次|倍|天|"
-            + "小时|套|台|条|处|支|座|期|批|户|亩|万平方米|平方米|公里|吨|场|篇|件)";
+    private static final String UNIT = "(%|‰|个百分点|百分点|万亿元|万元|亿元|元/人|元|亿人次|万人次|人次|亿人|万人|万家次|万户次|万家|家次|户次|列次|架次|万个|万名|万户|万亩|万吨|个工作日|工作日|个月|学年|课时|学时|个|家|所|名|人|项|门|本|次|倍|天|"
+            + "小时|套|台|条|处|支|座|期|批|户|亩|万平方米|平方米|公里|千米|公顷|吨|场|篇|件)";
     private static final Pattern RANGE = Pattern.compile(
             "(?<![\\d.+,])(" + NUMBER + ")" + UNIT + "?[—–\\-~～至到](" + NUMBER + ")" + UNIT + "(以上|左右|以内|以下)?");
     /** A number, its magnitude written apart from the unit by 余 or 多 (1万余人), more than, the unit and a comparator. */
@@ -63,9 +63,9 @@ final class MilestoneExtractor {
      */
     private static final String START = "(?:[春秋](?:季)?(?:学期)?)?(?:起|开始|以来)";
     private static final Pattern DAY = Pattern.compile("(?<!\\d)(\\d{4})年(\\d{1,2})月(\\d{1,2})日(?!" + START + ")");
-    private static final Pattern MONTH = Pattern.compile("(?<!\\d)(\\d{4})年(\\d{1,2})月(?!\\d{1,2}日|" + START + ")");
-    /** Months of a year, 2021年1—6月: due at the end of the last. */
-    private static final Pattern MONTHS = Pattern.compile("(?<!\\d)(\\d{4})年(\\d{1,2})[—–\\-~～至到](\\d{1,2})月(?!" + START + ")");
+    private static final Pattern MONTH = Pattern.compile("(?<!\\d)(\\d{4})年(\\d{1,2})月(?!\\d{1,2}日|[—–\\-~～至到]\\d{1,2}月|" + START + ")");
+    /** Months of a year, 2021年1—6月 or 2024年6月—12月: due at the end of the last. */
+    private static final Pattern MONTHS = Pattern.compile("(?<!\\d)(\\d{4})年(\\d{1,2})月?[—–\\-~～至到](\\d{1,2})月(?!" + START + ")");
     /**
      * A whole date anywhere in a text, 2021年2月30日 or 2021.2.30 (2021/2/30, 2021-02-30), for {@link #impossibleDates}
      * (the clean text has ASCII digits).
@@ -108,6 +108,10 @@ final class MilestoneExtractor {
     /** A share of things counted: 占比, 比例, 比重. */
     private static final Pattern SHARE = Pattern.compile("占比|比例|比重");
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[，,。；;、]");
+    /** An amount with 以上/以下 and a few words naming the things it sizes: 5000人以上大型演出. */
+    private static final Pattern COUNTED_THINGS = Pattern.compile("^[\\d.,]+[^\\d]{0,4}?(?:以上|以下)的?\\p{IsHan}{1,8}$");
+    private static final Pattern COUNTING_VERB = Pattern.compile(
+            "达到|完成|新增|建成|培育|实现|突破|增长|提高|降低|控制|举办|开展|建设|打造|引进|发放|超过|覆盖|推动|支持|培训");
     private static final Pattern QUARTER = Pattern.compile("(?<!\\d)(\\d{4})年第?([一二三四1-4])季度");
     /** A year and month written with a dot, slash or dash, as in a table's deadline cell: 2021.12, 2021/6. */
     private static final Pattern NUMERIC_MONTH = Pattern.compile("^(\\d{4})[.．/\\-](\\d{1,2})(?:月?底?前?)$");
@@ -409,21 +413,27 @@ final class MilestoneExtractor {
     }
 
     /**
-     * The targets without those that only say which things a share counts: in 年经营性收入50万元以上行政村占比达到40%,
-     * 50万元 names the villages counted, 40% is the target. Such an amount comes before a percentage of its clause
-     * with 占比, 比例 or 比重 between them.
+     * The targets without those that only say which things are counted: in 年经营性收入50万元以上行政村占比达到40%,
+     * 50万元 names the villages counted and 40% is the target; in 新增5000人以上大型演出30场以上, 5000人 names the
+     * shows. Such an amount comes just before another target of its clause: before a percentage with 占比, 比例 or 比重
+     * between them, or with 以上/以下 and a few words naming the things (no verb) between them.
      */
     private static List<Found> withoutQualifiers(String sentence, List<Found> found) {
-        if (found.size() < 2 || (sentence.indexOf("占比") < 0 && sentence.indexOf("比例") < 0 && sentence.indexOf("比重") < 0)) {
+        if (found.size() < 2) {
             return found;
         }
         List<Found> kept = new ArrayList<>();
         for (int i = 0; i < found.size(); i++) {
             Found amount = found.get(i);
             boolean qualifier = false;
-            if (i + 1 < found.size() && !"%".equals(amount.target().unit()) && "%".equals(found.get(i + 1).target().unit())) {
-                String between = sentence.substring(amount.start(), found.get(i + 1).start());
-                qualifier = SHARE.matcher(between).find() && CLAUSE_BREAK.matcher(between).results().findAny().isEmpty();
+            if (i + 1 < found.size()) {
+                Found next = found.get(i + 1);
+                String between = sentence.substring(amount.start(), next.start());
+                boolean oneClause = !CLAUSE_BREAK.matcher(between).find();
+                boolean share = !"%".equals(amount.target().unit()) && "%".equals(next.target().unit())
+                        && SHARE.matcher(between).find();
+                boolean size = COUNTED_THINGS.matcher(between).matches() && !COUNTING_VERB.matcher(between).find();
+                qualifier = oneClause && (share || size);
             }
             if (!qualifier) {
                 kept.add(amount);

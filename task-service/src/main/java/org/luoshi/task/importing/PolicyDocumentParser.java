@@ -203,7 +203,8 @@ public final class PolicyDocumentParser {
                     text.append('\n').append(line.strip());
                 }
             }
-            return MilestoneExtractor.extract(CleanDocument.normalized(text.toString()));
+            String written = CleanDocument.normalized(text.toString());
+            return written == null ? List.of() : MilestoneExtractor.extract(written); // a heading with nothing below it
         }
         return List.of();
     }

@@ -122,7 +122,7 @@ final class TabTableReader {
                 continue; // the lower row of a header that takes two
             }
             List<String> cells = padded(row.cells(), columns.size());
-            String number = cells.get(columns.seq()).strip();
+            String number = TableColumns.seqCell(cells.get(columns.seq()));
             Optional<String> heading = heading(row.cells());
             if (heading.isPresent()) {
                 // the chapter of the rows below; a row's own category cell still says otherwise
@@ -173,10 +173,16 @@ final class TabTableReader {
                     }
                     continue;
                 }
-                if (numbered.group(1).equals("1") && tasks.stream().anyMatch(t -> Character.isDigit(t.seq().charAt(0)))) {
-                    table++; // numbering starts again: the next table (附件2), whose numbers would repeat the first's
+                Optional<String> chapterOfRow = TableColumns.chapterOfSeq(cells.get(columns.seq()));
+                if (chapterOfRow.isPresent()) {
+                    // 二、1: numbered within its chapter, as prose numbered again under each chapter is (二.1)
+                    seq = chapterOfRow.get() + "." + numbered.group(1);
+                } else {
+                    if (numbered.group(1).equals("1") && tasks.stream().anyMatch(t -> Character.isDigit(t.seq().charAt(0)))) {
+                        table++; // numbering starts again: the next table (附件2), whose numbers would repeat the first's
+                    }
+                    seq = table == 1 ? numbered.group(1) : table + "." + numbered.group(1);
                 }
-                seq = table == 1 ? numbered.group(1) : table + "." + numbered.group(1);
                 lastNumber = numbered.group(1);
                 if (columns.category() != TableColumns.NONE && !cells.get(columns.category()).isBlank()) {
                     category = withoutChapterNumber(cells.get(columns.category()).strip());
@@ -306,7 +312,7 @@ final class TabTableReader {
         if (columns.seq() >= row.cells().size()) {
             return false;
         }
-        String number = row.cells().get(columns.seq()).strip();
+        String number = TableColumns.seqCell(row.cells().get(columns.seq()));
         return TableColumns.ROW_NUMBER.matcher(number).matches() || CHINESE_ROW_NUMBER.matcher(number).matches()
                 || TableColumns.SUB_ROW_NUMBER.matcher(number).matches();
     }

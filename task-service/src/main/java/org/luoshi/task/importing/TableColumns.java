@@ -26,6 +26,27 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
     static final Pattern ROW_NUMBER = Pattern.compile("^(\\d{1,4})[.．、]?$");
     /** A part of a numbered row, 1.1 under 1: a sub-task. */
     static final Pattern SUB_ROW_NUMBER = Pattern.compile("^(\\d{1,4})[.．](\\d{1,3})[.．、]?$");
+    /** A 序号 with its chapter's number before it (一、1) or a part written with a dash (2-1). */
+    private static final Pattern CHAPTER_AND_NUMBER = Pattern.compile("^[一二三四五六七八九十]{1,3}[、.．]\\s*(\\d{1,4}(?:[.．]\\d{1,3})?[.．、]?)$");
+    private static final Pattern DASHED_PART = Pattern.compile("^(\\d{1,4})[\\-－—](\\d{1,3})[.．、]?$");
+
+    /** The chapter's number a 序号 cell writes before the row's (二 of 二、1). */
+    static Optional<String> chapterOfSeq(String cell) {
+        java.util.regex.Matcher chapter = CHAPTER_AND_NUMBER.matcher(cell.strip());
+        return chapter.matches() ? Optional.of(cell.strip().substring(0, chapter.start(1)).replaceAll("[、.．\\s]", ""))
+                : Optional.empty();
+    }
+
+    /** A 序号 cell as the rows' numbers are read: 一、1 is row 1 (its chapter has a row of its own), 2-1 is part 2.1. */
+    static String seqCell(String cell) {
+        String number = cell.strip();
+        java.util.regex.Matcher chapter = CHAPTER_AND_NUMBER.matcher(number);
+        if (chapter.matches()) {
+            number = chapter.group(1);
+        }
+        java.util.regex.Matcher dashed = DASHED_PART.matcher(number);
+        return dashed.matches() ? dashed.group(1) + "." + dashed.group(2) : number;
+    }
     private static final Pattern UNITS = Pattern.compile("(责任单位|责任部门|负责单位|负责部门|牵头单位|牵头部门|主责单位|主责部门"
             + "|责任主体|承办单位|实施单位|实施部门|承担单位|落实单位|责任处室|责任科室|主管部门)");
     private static final Pattern LEAD = Pattern.compile("^(牵头|主办|主责)");

@@ -64,13 +64,17 @@ final class TextCleaner {
     private static final Pattern UNIT_GAP = Pattern.compile("(?<=" + UNIT_END + "|" + UNIT_END + "[（(](?:牵头|配合|参与|协办|负责)[）)])"
             + "[ \\u3000\\u00A0]+(?=(?:[省市县区州各]|国网|人行|中国)"
             + "[^\\s，。；、,;:：（）()“”]{0,30}?" + UNIT_END + "(?:[\\s，。；、,;）)]|$))");
+    private static final Pattern BRACKETED_LABEL = Pattern.compile("【([^【】\\n]{2,8})】");
+    /** What a bracketed label may name: units, a deadline or a person (in the simplified view). */
+    private static final Pattern LABEL_NAME = Pattern.compile("^(?:" + UnitSplitter.LABELS + "|" + TableColumns.DEADLINE_NAMES
+            + "|(?:牵头|责任|分管|包保|联系)[省市县区]?领导|责任人|联系人)$");
     private static final Pattern SPACES = Pattern.compile("[ \\u3000\\u00A0]+");
     private static final Pattern LINE_EDGE_SPACES = Pattern.compile("(?m)^[ \\u3000\\u00A0]+|[ \\u3000\\u00A0]+$");
     private static final Pattern PARENTHESIZED = Pattern.compile("\\(([^()\\n]*)\\)");
     private static final Pattern ASCII_PUNCTUATION = Pattern.compile("[,;:!()]");
     private static final Pattern SENTENCE_DOT = Pattern.compile(
             // the dot first, its left neighbour checked only at a dot (a leading look-behind runs at every position)
-            "\\.(?<=[\\p{IsHan}）”]\\.)(?=$|\\s|\\p{IsHan}|[（(\\[【“])", Pattern.MULTILINE);
+            "\\.(?<=[\\p{IsHan}）”]\\.)(?=$|\\s|\\p{IsHan}|[（(\\[【“\\u2460-\\u2473])", Pattern.MULTILINE);
     private static final Pattern SPACE_IN_RUN = Pattern.compile("[ \\u3000]");
     private static final Pattern VARIANT = Pattern.compile("[囯増]");
     private static final Pattern YUAN = Pattern.compile("(?<=\\d)兀|兀(?=/)");
@@ -110,6 +114,7 @@ final class TextCleaner {
         text = foldFullWidthAlphanumerics(text);
         text = collapseOcrSpacing(text);
         text = unifyPunctuation(text);
+        text = unbracketLabels(text);
         text = fixOcrConfusions(text, warnings);
         return new Cleaned(text, List.copyOf(warnings));
     }
@@ -352,6 +357,25 @@ final class TextCleaner {
             return String.valueOf((char) (m.group().charAt(0) + 0xFEE0));
         });
         return out.replaceAll(SENTENCE_DOT, "。");
+    }
+
+    /**
+     * Labels written in brackets ({@code 【牵头单位】市工信局【责任单位】…【完成时限】2025年底前}) as labels are written
+     * elsewhere, each after a ；({@code 牵头单位：市工信局；责任单位：…；完成时限：…}); brackets around anything else stay.
+     */
+    static TrackedText unbracketLabels(TrackedText text) {
+        if (text.text().indexOf('【') < 0) {
+            return text;
+        }
+        String current = text.text();
+        return text.replaceAll(BRACKETED_LABEL, m -> {
+            if (!LABEL_NAME.matcher(HanView.of(m.group(1).strip())).matches()) {
+                return m.group();
+            }
+            // a label right after the value of the one before it opens a clause of its own, as ；would
+            boolean afterValue = m.start() > 0 && "\n。；;，,：:（(".indexOf(current.charAt(m.start() - 1)) < 0;
+            return (afterValue ? "；" : "") + m.group(1).strip() + "：";
+        });
     }
 
     /** The OCR confusion table applied; each correction is reported (as a repair) in {@code warnings}. */

@@ -49,10 +49,10 @@ record UnitList(int start, int end, String units, String deadline) {
     /**
      * When a task must be done, a clause beside the units inside their bracket: {@code （市教育局牵头；2021年底前完成）},
      * {@code （2021年底前完成，市教育局负责）}. A year (or a range of years) and a few words around it, or a standing timing
-     * (长期坚持, 持续推进).
+     * (长期, 长期坚持, 持续推进, 常态化).
      */
     private static final Pattern TIMING = Pattern.compile(
-            "^(?:[^，,；;]{0,8}\\d{4}[^，,；;]{0,24}|(?:长期坚持|持续推进|持续实施|长期推进|逐年推进|每年|常态化推进)[^，,；;]{0,6})$");
+            "^(?:[^，,；;]{0,8}\\d{4}[^，,；;]{0,24}|(?:长期|持续|逐年推进|每年|常态化)[^，,；;]{0,6})$");
     private static final Pattern PHRASE = Pattern.compile("^(以下简称|简称|包括|不包括|含|不含|除|由|如|即|其中|按|在|将|每|定期|\\d)");
     /** Verbs inside a stretch that ends with a unit's name make it a sentence about the unit: （办公室设在市发展改革委）. */
     private static final Pattern VERB_INSIDE = Pattern.compile("设在|设于|挂靠|位于|隶属");

@@ -62,6 +62,11 @@ final class UnitSplitter {
      * A name that names its own level inside (团市委, 人行湘潭市中心支行, 国网泰顺县供电公司; not 城市管理局): no level is
      * implied before it.
      */
+    /**
+     * Bodies that belong to no level of government, whatever the list's first unit (华侨大学, 三峡旅游集团, 南昌海关,
+     * 人行景宁支行): no level is implied before them.
+     */
+    private static final Pattern NO_LEVEL = Pattern.compile("(?:海关|大学|学院|集团|公司|银行|分行|支行)$");
     private static final Pattern HOLDS_A_LEVEL = Pattern.compile("^.+(?:省|(?<![城都超])市(?!场)|县(?!域)|州)");
     private static final Pattern GOVERNMENT_GROUP = Pattern.compile(
             "各(?:自治区|直辖市|自治州|自治县|计划单列市|[省市州县区旗盟乡镇街道]|〔[^〕]{1,4}〕|（[^）]{1,4}）|\\([^)]{1,4}\\)|[、及和与])+?"
@@ -309,7 +314,7 @@ final class UnitSplitter {
             if (n.kind() == AssignmentKind.AGENCY && LEVELS.indexOf(view.charAt(0)) >= 0 && !NOT_A_LEVEL.matcher(view).find()) {
                 level = view.charAt(0);
             } else if (n.kind() == AssignmentKind.AGENCY && level != null && !PLACE_OR_NATION.matcher(view).find()
-                    && !HOLDS_A_LEVEL.matcher(view).find()) {
+                    && !HOLDS_A_LEVEL.matcher(view).find() && !NO_LEVEL.matcher(view).find()) {
                 implied = level + n.name();
             }
             mentions.add(new UnitMention(n.name(), role, n.kind(), mentions.size() + 1, implied));

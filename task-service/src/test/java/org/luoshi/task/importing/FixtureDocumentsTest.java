@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.luoshi.task.api.model.AssignmentKind;
+import org.luoshi.task.api.model.AssignmentRole;
 import org.luoshi.task.api.model.Comparator;
 
 /**
@@ -1113,6 +1114,49 @@ class FixtureDocumentsTest {
         assertTrue(d.tasks().stream().noneMatch(t -> "二.（四）".equals(t.parentSeq())));
         // a 主要目标 heading on its own line is no part of the first goal's title (before: 一、主要目标全年农村居民…)
         assertEquals("全年农村居民人均可支配收入增长8%左右", d.milestones().get(0).title());
+    }
+
+    @Test
+    void labelsInBracketsInATraditionalTextWithAsciiPunctuationAreLabels() {
+        ParsedDocument d = parse("bracketed-labels-traditional-plan.txt");
+        // 【牽頭單位】市工信局【責任單位】…【完成時限】2025年底前: before, no paragraph named units and no task was found
+        assertEquals(List.of("（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）", "（八）", "（九）"),
+                d.tasks().stream().filter(t -> t.parentSeq() == null).map(ParsedTask::seq).toList(), d.warnings().toString());
+        ParsedTask first = task(d, "（一）");
+        assertEquals(List.of("市工信局", "市通信發展管理辦公室", "市數據管理局", "各縣（市、區）人民政府"),
+                first.units().stream().map(UnitMention::rawName).toList(), "names as written, resolved by their simplified key");
+        assertEquals(AssignmentRole.LEAD, first.units().get(0).role());
+        assertTrue(dueDates(first).stream().allMatch(LocalDate.of(2025, 12, 31)::equals), dueDates(first).toString());
+        assertTrue(first.milestones().stream().anyMatch(m -> m.target() != null && "千米".equals(m.target().unit())), "500千米");
+        // 發展數字文旅.①打造…: the ASCII full stop before ① ends the heading
+        assertEquals("发展数字文旅", task(d, "（三）").title());
+        assertEquals(List.of(LocalDate.of(2025, 12, 31), LocalDate.of(2025, 12, 31)), dueDates(task(d, "（四）")), "2024年—2025年");
+    }
+
+    @Test
+    void rowsNumberedWithinTheirChapterKeepTheChapterInTheirNumber() {
+        ParsedDocument d = parse("chapter-numbered-rows-supervision-table.txt");
+        // 序号 一、1 … 四、4: before, no row had a number and every one was skipped
+        assertEquals(List.of("一.1", "一.2", "一.3", "二.1", "二.2", "二.3", "三.1", "三.2", "三.3", "四.1", "四.2", "四.3", "四.4"),
+                seqs(d), d.warnings().toString());
+        assertEquals("促进消费升级", task(d, "二.1").category());
+        assertEquals(List.of(List.of("三峡旅游集团")), task(d, "二.2").units().stream().skip(1).map(UnitMention::readings).toList(),
+                "a group company belongs to no level: none implied");
+        assertTrue(task(d, "四.1").milestones().stream().anyMatch(m -> m.target() != null && "公顷".equals(m.target().unit())));
+    }
+
+    @Test
+    void aStandingTimingBesideTheUnitsAndMonthRangesAndCountedThings() {
+        ParsedDocument d = parse("straight-numbered-division-plan.txt");
+        // （省文化和旅游厅、商务厅，各设区市人民政府；长期）: before, 长期 alone was no timing and the paragraph was dropped
+        assertUnits(task(d, "7"), "省文化和旅游厅:LEAD", "商务厅:RESPONSIBLE", "各设区市人民政府:RESPONSIBLE");
+        // 2024年7月—8月: due at the end of the last month (before: 31 July)
+        assertEquals(List.of(LocalDate.of(2024, 8, 31), LocalDate.of(2024, 8, 31)), dueDates(task(d, "9")));
+        // 新增5000人以上大型演出30场以上: 5000人 says which shows count, 30场 is the target
+        assertEquals(List.of("30场", "50%"), task(d, "8").milestones().stream()
+                .map(m -> m.target().quantity().toPlainString() + m.target().unit()).toList());
+        assertEquals("2万家次", task(d, "14").milestones().get(0).target().quantity().toPlainString()
+                + task(d, "14").milestones().get(0).target().unit());
     }
 
     private static ParsedTask subTask(ParsedDocument d, String seq) {
