@@ -88,23 +88,27 @@ final class MilestoneExtractor {
     /** 今年 written as a year, so that the patterns of written dates read 今年6月底前 and 今年第三季度 as they read 2021年…. */
     private static final String THIS_YEAR_WRITTEN = "0001年";
     /** What marks a period as the end of the work: 底前, 以前, 完成, 内. */
-    private static final String PERIOD_END = "(?:底|末)?(?:前|以前|之前|完成|内|底|末)";
+    private static final String PERIOD_END = "(?:底|末)?(?:前(?!后)|以前|之前|完成|内|底|末)";
     /**
      * A month, quarter, half-year or year's end written without its year, as the end of the work (3月底前, 9月30日前,
-     * 12月中旬完成, 三季度完成, 上半年完成, 年底前): in the year of issue, the year {@link #THIS_YEAR_WRITTEN} is put
-     * before it. Not after a year or a number (2024年3月, 1—6月), nor recurring (每年12月, 每季度), nor without an end
-     * (6月份开展, 一季度一通报).
+     * 12月中旬完成, 三季度完成, 上半年完成, 年底前): in the year written before it in the same text (2024年3月底前完成
+     * 方案，6月底前完成试点), else in the year of issue ({@link #THIS_YEAR_WRITTEN}). Not after a year or a number
+     * (2024年3月, 1—6月), nor recurring (每年12月, 每季度), nor without an end (6月份开展, 一季度一通报, 7月1日前后).
      */
     private static final Pattern WITHOUT_YEAR = Pattern.compile(
-            "(?<![\\d年月日号第每个至到—–\\-~～.．/])(?=\\d{1,2}月(?:\\d{1,2}日前|(?:上旬|中旬|下旬)" + PERIOD_END + "?|" + PERIOD_END + "))"
+            "(?<![\\d年月日号第每个至到—–\\-~～.．/])(?=\\d{1,2}月(?:\\d{1,2}日前(?!后)|(?:上旬|中旬|下旬)" + PERIOD_END + "?|" + PERIOD_END + "))"
             + "|(?<![\\d年第每个各本当该同上下])(?=第?[一二三四1-4]季度" + PERIOD_END + ")"
             + "|(?<![\\d年每当该同])(?=[上下]半年" + PERIOD_END + ")"
-            + "|(?<![\\d〇零一二三四五六七八九十两几多明去前后每近历往上半学数当该次同年])(?=年(?:底|末)(?:前|以前|之前|完成)?)");
+            // 年末 as the end of the work, not as a statistic's date (年末常住人口, 年末存款余额)
+            + "|(?<![\\d〇零一二三四五六七八九十两几多明去前后每近历往上半学数当该次同年])"
+            + "(?=年(?:底|末)(?:前|以前|之前|完成|建成|实现|达到|全面|基本|[，,。；;、]|$))");
     /**
      * A date opening a sentence as the time of all it says: 到2024年底，, 2025年，, 到2020年底前，; after a heading the
      * cleaning ran onto it (主要目标到2024年底，).
      */
-    private static final Pattern OPENING_DATE = Pattern.compile("[^，,]{0,12}?(?:到|至|截至|力争到|力争)?\\d{4}年(?:底|末)?(?:前)?[，,]");
+    private static final Pattern OPENING_DATE = Pattern.compile("[^，,]{0,12}?(?:到|至|力争到|力争)?\\d{4}年(?:底|末)?(?:前)?[，,]");
+    /** A date that says where things stand, not what is due: 截至2023年底. */
+    private static final Pattern BASELINE = Pattern.compile("\\s*截[至止]");
     /** A share of things counted: 占比, 比例, 比重. */
     private static final Pattern SHARE = Pattern.compile("占比|比例|比重");
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[，,。；;、]");
@@ -204,17 +208,38 @@ final class MilestoneExtractor {
         Matcher clause = CLAUSE.matcher(sentence);
         while (clause.find()) {
             String text = clause.group();
-            if (TextCleaner.contains(text, c -> c >= '0' && c <= '9') || mayOmitTheYear(text)) {
-                markedDeadline(text).ifPresent(d -> marked.add(new DatedClause(clause.start(), clause.end(), d)));
+            // 截至2023年底，已建成1200个: where things stand, no step
+            if ((TextCleaner.contains(text, c -> c >= '0' && c <= '9') || mayOmitTheYear(text)) && !BASELINE.matcher(text).lookingAt()) {
+                markedDeadline(text, sentence.substring(0, clause.start()))
+                        .ifPresent(d -> marked.add(new DatedClause(clause.start(), clause.end(), d)));
             }
         }
         return marked.stream().map(DatedClause::due).distinct().count() >= 2 ? marked : List.of();
     }
 
-    /** 今年 and a period without its year (3月底前) written with the year {@link #THIS_YEAR_WRITTEN}. */
-    private static String withYearsWritten(String written) {
+    /**
+     * 今年 written with the year {@link #THIS_YEAR_WRITTEN}, and a period without its year (3月底前) with the year
+     * written last before it here or in {@code before} (the sentence's text before a clause), else that one too.
+     */
+    private static String withYearsWritten(String written, String before) {
         String thisYear = written.contains("今年") ? written.replace("今年", THIS_YEAR_WRITTEN) : written;
-        return mayOmitTheYear(thisYear) ? WITHOUT_YEAR.matcher(thisYear).replaceAll(THIS_YEAR_WRITTEN) : thisYear;
+        if (!mayOmitTheYear(thisYear)) {
+            return thisYear;
+        }
+        return WITHOUT_YEAR.matcher(thisYear).replaceAll(m -> yearOfDeadlines(before + thisYear.substring(0, m.start()))
+                .map(year -> year + "年").orElse(THIS_YEAR_WRITTEN));
+    }
+
+    /**
+     * The year of the latest deadline a text writes (not a year in a title, a base of comparison or a start: 较2020年,
+     * 2020年以来), if any.
+     */
+    private static Optional<Integer> yearOfDeadlines(String text) {
+        if (text.indexOf('年') < 0) {
+            return Optional.empty();
+        }
+        return writtenDates(text).stream().filter(d -> d.weight() == Weight.MARKED || d.weight() == Weight.PLAIN)
+                .map(Dated::date).filter(d -> !inYearOfIssue(d)).max(LocalDate::compareTo).map(LocalDate::getYear);
     }
 
     /** The dates a sentence writes, each weighed as a deadline. */
@@ -276,9 +301,9 @@ final class MilestoneExtractor {
         return dates;
     }
 
-    /** The latest date a clause marks as an end (2025年6月底前, 2026年底前完成), if any. */
-    private static Optional<LocalDate> markedDeadline(String clause) {
-        return writtenDates(withYearsWritten(clause)).stream().filter(d -> d.weight() == Weight.MARKED).map(Dated::date)
+    /** The latest date a clause marks as an end (2025年6月底前, 2026年底前完成), if any; {@code before}: the text before it. */
+    private static Optional<LocalDate> markedDeadline(String clause, String before) {
+        return writtenDates(withYearsWritten(clause, before)).stream().filter(d -> d.weight() == Weight.MARKED).map(Dated::date)
                 .max(LocalDate::compareTo);
     }
 
@@ -291,7 +316,7 @@ final class MilestoneExtractor {
      * {@code previousYear} resolves 再通过N年 in a sentence without a date.
      */
     static Optional<LocalDate> deadline(String written, Integer previousYear) {
-        String sentence = withYearsWritten(written);
+        String sentence = withYearsWritten(written, "");
         List<Dated> dates = writtenDates(sentence);
         for (Weight weight : List.of(Weight.MARKED, Weight.PLAIN, Weight.PERIOD)) {
             Optional<LocalDate> latest = dates.stream().filter(d -> d.weight() == weight).map(Dated::date).max(LocalDate::compareTo);

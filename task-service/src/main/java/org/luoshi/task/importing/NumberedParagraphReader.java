@@ -175,9 +175,12 @@ final class NumberedParagraphReader {
     private static List<ReadPiece> readPieces(String paragraph, Level level, int continuing) {
         List<ReadPiece> read = read(pieces(paragraph, level, continuing), level);
         if (read.size() == 1 && paragraph.indexOf("二是") > 0) {
-            // 一是…（units）；二是…（units）: clauses that each close with units of their own are sub-items
+            // 一是…（units）；二是…（units）: clauses that each close with units of their own are sub-items, none of
+            // them empty (一是（县卫健委负责）names no work)
             List<ReadPiece> clauses = read(ordinalClauses(paragraph), level);
-            if (clauses.stream().skip(1).filter(c -> c.units().isPresent()).count() >= 2) {
+            List<ReadPiece> items = clauses.subList(1, clauses.size());
+            if (items.stream().filter(c -> c.units().isPresent()).count() >= 2
+                    && items.stream().noneMatch(c -> withoutUnits(c.text().text(), c.units()).isBlank())) {
                 return clauses;
             }
         }
@@ -191,23 +194,35 @@ final class NumberedParagraphReader {
         }).toList();
     }
 
-    /** The paragraph's head and its clauses 一是 … 二是 … in order (number 0: they number on no sub-items). */
+    /**
+     * The paragraph's head and its clauses 一是 … 二是 … in order (number 0: they number on no sub-items). Units after
+     * the paragraph's last full stop ({@code …三是…。（units）}) close the whole paragraph: they are the head's, not the
+     * last clause's.
+     */
     private static List<Piece> ordinalClauses(String paragraph) {
+        String body = paragraph;
+        String closing = "";
+        Optional<UnitList> units = UnitList.at(paragraph);
+        if (units.isPresent() && paragraph.substring(0, units.get().start()).stripTrailing().endsWith("。")) {
+            body = paragraph.substring(0, units.get().start());
+            closing = paragraph.substring(units.get().start());
+        }
         List<Piece> pieces = new ArrayList<>();
-        Matcher ordinal = ORDINAL_CLAUSE.matcher(paragraph);
+        Matcher ordinal = ORDINAL_CLAUSE.matcher(body);
         int start = 0;
         String seq = null;
         int expected = 1;
         while (ordinal.find()) {
-            if (NUMERALS.indexOf(ordinal.group(1).charAt(0)) + 1 != expected || ordinal.group(1).length() > 1) {
+            if (NUMERALS.indexOf(ordinal.group(1).charAt(0)) + 1 != expected) {
                 continue; // 一是 … 九是, in order
             }
-            pieces.add(new Piece(seq, 0, start, ordinal.start(1), paragraph.substring(start, ordinal.start(1))));
+            String text = paragraph.substring(start, ordinal.start(1));
+            pieces.add(new Piece(seq, 0, start, ordinal.start(1), seq == null ? text + closing : text));
             seq = ordinal.group(1) + "是";
             start = ordinal.start(1);
             expected++;
         }
-        pieces.add(new Piece(seq, 0, start, paragraph.length(), paragraph.substring(start)));
+        pieces.add(new Piece(seq, 0, start, body.length(), body.substring(start)));
         return pieces;
     }
 
@@ -305,6 +320,8 @@ final class NumberedParagraphReader {
         List<Paragraph> paragraphs = new ArrayList<>();
         List<String> strayLines = new ArrayList<>();
         Chapter chapter = null;
+        // the chapter whose heading was read and none of its paragraphs yet: its lines name its persons or units
+        Chapter headed = null;
         Paragraph open = null;
         List<Block> blocks = blocks(document);
         for (int i = 0; i < blocks.size(); i++) {
@@ -317,28 +334,32 @@ final class NumberedParagraphReader {
             Matcher paragraph = level.start().matcher(text);
             if (heading.matches() && !text.contains("。")) {
                 chapter = new Chapter(heading.group(1), TaskTexts.trim(heading.group(2)));
+                headed = chapter;
                 open = null;
             } else if (paragraph.find()) {
                 open = new Paragraph(paragraph.group(1), chapter, block.start(), block.end());
                 paragraphs.add(open);
+                headed = null;
             } else if (DOCUMENT_CONTACT.matcher(block.view().strip()).find()) {
                 open = null; // the document's contact below the last paragraph, not that paragraph's
+                headed = null;
             } else if (open != null && LABELLED_LINE.matcher(block.view().strip()).find()) {
                 open.end = block.end(); // 责任单位：…各县（市）人民政府 is not a signature
-            } else if (chapter != null && LABELLED_LINE.matcher(block.view().strip()).find()) {
+            } else if (headed != null && LABELLED_LINE.matcher(block.view().strip()).find()) {
                 // between a chapter heading and its first paragraph: persons who lead the chapter's tasks, or units for
                 // those that name none; anything else there (a deadline) is said to be skipped
                 Labelled persons = Labelled.of(text);
                 Optional<UnitList> units = UnitList.of(text).filter(u -> u.start() == 0);
                 if (!persons.persons().isEmpty() && persons.text().isBlank()) {
-                    chapter.persons.addAll(persons.persons());
-                } else if (units.isPresent() && chapter.units.isEmpty()) {
-                    chapter.units = units;
+                    headed.persons.addAll(persons.persons());
+                } else if (units.isPresent() && headed.units.isEmpty()) {
+                    headed.units = units;
                 } else {
                     strayLines.add(text);
                 }
             } else if (END_OF_BODY.matcher(text).matches() || isSignature(blocks, i)) {
                 open = null;
+                headed = null;
             } else if (open != null) {
                 open.end = block.end();
             }

@@ -2,8 +2,9 @@ package org.luoshi.task.importing;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.time.format.DateTimeFormatter;
 import java.math.BigInteger;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.poi.ss.usermodel.Cell;
@@ -50,7 +52,7 @@ public final class OfficeText {
     private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final DateTimeFormatter CHINESE_MONTH = DateTimeFormatter.ofPattern("yyyy年M月");
     /** A whole number shown with decimals (6.0): the number. */
-    private static final java.util.regex.Pattern WHOLE_WITH_ZEROS = java.util.regex.Pattern.compile("^\\d{1,9}\\.0+$");
+    private static final Pattern WHOLE_WITH_ZEROS = Pattern.compile("^\\d{1,9}\\.0+$");
     /** More rows than one merged cell of a task table covers: a damaged file's larger region is not copied further. */
     private static final int MAX_MERGED_ROWS = 200;
     private static final int MAX_ENTRIES = 10_000;
@@ -114,6 +116,8 @@ public final class OfficeText {
                 }
                 Sheet sheet = workbook.getSheetAt(s);
                 Map<Long, CellRangeAddress> mergedDown = mergedDown(sheet);
+                // a row may hold no cell object where a merged cell above covers it (files written by other tools)
+                int mergedWidth = mergedDown.values().stream().mapToInt(r -> r.getLastColumn() + 1).max().orElse(0);
                 for (Row row : sheet) {
                     if (row.getZeroHeight()) {
                         // hidden by whoever kept the table (a task moved elsewhere): no row of it, but said so
@@ -122,7 +126,7 @@ public final class OfficeText {
                         continue;
                     }
                     List<String> cells = new ArrayList<>();
-                    for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
+                    for (int c = 0; c < Math.max(mergedWidth, row.getLastCellNum()); c++) {
                         Cell cell = row.getCell(c);
                         CellRangeAddress merged = mergedDown.get(key(row.getRowNum(), c));
                         if (merged != null && merged.getFirstRow() != row.getRowNum()) {
@@ -158,7 +162,7 @@ public final class OfficeText {
 
     private static String value(Cell cell, DataFormatter formatter, FormulaEvaluator evaluator) {
         if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-            java.time.LocalDate date = cell.getLocalDateTimeCellValue().toLocalDate();
+            LocalDate date = cell.getLocalDateTimeCellValue().toLocalDate();
             // a month typed as 2024年6月 is stored as its first day: written as the month, due at its end
             return namesDay(cell.getCellStyle().getDataFormatString()) ? date.format(CHINESE_DATE) : date.format(CHINESE_MONTH);
         }
@@ -234,6 +238,9 @@ public final class OfficeText {
      * text, so counted here per list and level, as Word counts them.
      */
     private static final class ListNumbers {
+        /** Formats that draw no number: a bullet's glyph is no part of the text. */
+        private static final Set<String> NOT_NUMBERS = Set.of("bullet", "none");
+
         private final Map<BigInteger, int[]> counters = new HashMap<>();
 
         String of(XWPFParagraph paragraph) {
@@ -251,8 +258,8 @@ public final class OfficeText {
                 pattern = null; // a numbering part written incompletely (by another tool than Word): counted plainly
                 format = null;
             }
-            if (pattern == null) {
-                pattern = "%" + (level + 1);
+            if (pattern == null || format == null || NOT_NUMBERS.contains(format)) {
+                return ""; // a bullet, no number, or a numbering that cannot be read: nothing Word draws is added
             }
             int[] count = counters.computeIfAbsent(list, l -> new int[9]);
             count[level]++;
@@ -271,20 +278,34 @@ public final class OfficeText {
         }
 
         private static String render(int n, String format) {
-            return format != null && format.startsWith("chinese") || "ideographTraditional".equals(format)
-                    || "taiwaneseCounting".equals(format) ? chinese(n) : Integer.toString(n);
+            return switch (format) {
+                case "chineseLegalSimplified" -> chinese(n, "零壹贰叁肆伍陆柒捌玖", "拾");
+                case "upperLetter" -> n <= 26 ? String.valueOf((char) ('A' + n - 1)) : Integer.toString(n);
+                case "lowerLetter" -> n <= 26 ? String.valueOf((char) ('a' + n - 1)) : Integer.toString(n);
+                case "upperRoman" -> roman(n);
+                case "lowerRoman" -> roman(n).toLowerCase(java.util.Locale.ROOT);
+                default -> format.startsWith("chinese") || format.startsWith("ideograph") || format.startsWith("taiwanese")
+                        ? chinese(n, "零一二三四五六七八九", "十") : Integer.toString(n);
+            };
         }
 
-        /** 1 … 99 in Chinese numerals, as 一, 十, 十一, 二十三. */
-        private static String chinese(int n) {
-            String digits = "零一二三四五六七八九";
+        private static String roman(int n) {
+            if (n <= 0 || n >= 40) {
+                return Integer.toString(n);
+            }
+            return "X".repeat(n / 10) + List.of("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX").get(n % 10);
+        }
+
+        /** 1 … 99 in Chinese numerals, as 一, 十, 十一, 二十三 (or 壹, 拾 …). */
+        private static String chinese(int n, String digits, String ten) {
             if (n < 10) {
                 return String.valueOf(digits.charAt(n));
             }
             if (n >= 100) {
                 return Integer.toString(n);
             }
-            return (n / 10 == 1 ? "" : String.valueOf(digits.charAt(n / 10))) + "十" + (n % 10 == 0 ? "" : String.valueOf(digits.charAt(n % 10)));
+            return (n / 10 == 1 ? "" : String.valueOf(digits.charAt(n / 10))) + ten
+                    + (n % 10 == 0 ? "" : String.valueOf(digits.charAt(n % 10)));
         }
     }
 

@@ -31,6 +31,8 @@ final class TabTableReader {
     private static final Pattern CHINESE_ROW_NUMBER = Pattern.compile("^([一二三四五六七八九十]{1,3})[、.．]?$");
     private static final Pattern CHAPTER = Pattern.compile("^(?:[一二三四五六七八九十]{1,3}[、.．]|（[一二三四五六七八九十]{1,3}）)(\\S.{1,40})$");
     /** A units cell that names none: blank, a dash, a slash, 无. */
+    /** A row of notes under the table (注：…, 说明：…, 合计), no part of a task. */
+    private static final Pattern NOTE = Pattern.compile("(?:注|说明|备注|附注)\\s*\\d*\\s*[:：]|合计|小计|总计");
     private static final Pattern PLACEHOLDER = Pattern.compile("^[\\s—–\\-－/／无]*$");
     /**
      * What a printed table carries between its rows at a page break: a page number ({@code — 5 —}, {@code -5-},
@@ -156,6 +158,11 @@ final class TabTableReader {
                 }
                 seq = part.group(1) + "." + part.group(2);
                 parentSeq = parent;
+            } else if (lastNumber != null && number.equals(lastNumber) && !partOfRowAbove(tasks, lastNumber, number, cells, columns)) {
+                // the number of a 序号 cell merged over this row too, on a row that is no part of the task (a note)
+                warnings.add("table row below row " + lastNumber + " repeats its number without a task of its own: skipped ("
+                        + String.join(" | ", cells).strip() + ")");
+                continue;
             } else if (partOfRowAbove(tasks, lastNumber, number, cells, columns)) {
                 // a row of its own text and units under a numbered row, without a number or with the same one (a 序号
                 // cell merged over several rows): a part of that row, as 1.1 would be
@@ -188,10 +195,13 @@ final class TabTableReader {
                     category = withoutChapterNumber(cells.get(columns.category()).strip());
                 }
             }
-            // under chapter rows, a category cell filled on a row of its own is that row's title (重点任务 | 具体措施)
+            // under chapter rows, a 重点任务 cell filled on a row of its own is that row's title (重点任务 | 具体措施); a
+            // 任务类别 cell stays the category
             String title = null;
             if (chapter != null && columns.category() != TableColumns.NONE && !cells.get(columns.category()).isBlank()
-                    && !cells.get(columns.content()).isBlank()) {
+                    && !cells.get(columns.content()).isBlank()
+                    && columns.category() < lastHeader.size()
+                    && TableColumns.namesTasks(HanView.of(lastHeader.get(columns.category())))) {
                 title = cells.get(columns.category()).strip();
                 category = chapter;
             }
@@ -215,7 +225,8 @@ final class TabTableReader {
     private static boolean partOfRowAbove(List<ParsedTask> tasks, String lastNumber, String number, List<String> cells,
             TableColumns columns) {
         return lastNumber != null && lastTopLevel(tasks) != null && (number.isEmpty() || number.equals(lastNumber))
-                && !cells.get(columns.content()).isBlank() && !PLACEHOLDER.matcher(columns.units(cells)).matches();
+                && !cells.get(columns.content()).isBlank() && !PLACEHOLDER.matcher(columns.units(cells)).matches()
+                && !NOTE.matcher(HanView.of(cells.get(columns.content()).strip())).lookingAt();
     }
 
     private static ParsedTask lastTopLevel(List<ParsedTask> tasks) {

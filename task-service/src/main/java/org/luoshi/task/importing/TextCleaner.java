@@ -55,15 +55,16 @@ final class TextCleaner {
     private static final Pattern SPACED_DIGITS = Pattern.compile("(?<![\\d.])\\d(?:[ \\u3000]*\\d)+(?![\\d.])");
     private static final Pattern DECIMAL_OR_MARKER = Pattern.compile("(?<=\\d)[ \\u3000]*[.．][ \\u3000]*(?=\\d|\\p{IsHan})");
     /** How a unit's name ends: 局, 委, 办 … 中心. */
-    private static final String UNIT_END = "[局委办厅府院会室处所站行司组社联协校队心团]";
+    private static final String UNIT_END = "[局委办厅府院会室处所站行司组社联协校队心团部台]";
     /**
-     * Spaces between two units' names (区人社局　区市场监管局, 省发展改革委（牵头） 省教育厅): a separator, where spaces between other Han characters
-     * are not. The next name starts with a level (or 国网, 人行, 中国) and ends as a unit's does within one stretch of text; in OCR-spaced
+     * Spaces between two units' names (区人社局　区市场监管局, 省发展改革委（牵头） 省教育厅): a separator, where spaces
+     * between other Han characters are not. The next name starts with a level (or 国网, 人行, 中国) and ends as a unit's
+     * does within one stretch of text, before punctuation or role words (县林业局 县水利局按职责分工负责); in OCR-spaced
      * text, where every character may be followed by a space, never.
      */
     private static final Pattern UNIT_GAP = Pattern.compile("(?<=" + UNIT_END + "|" + UNIT_END + "[（(](?:牵头|配合|参与|协办|负责)[）)])"
             + "[ \\u3000\\u00A0]+(?=(?:[省市县区州各]|国网|人行|中国)"
-            + "[^\\s，。；、,;:：（）()“”]{0,30}?" + UNIT_END + "(?:[\\s，。；、,;）)]|$))");
+            + "[^\\s，。；、,;:：（）()“”]{0,30}?" + UNIT_END + "(?:[\\s，。；、,;）)]|$|按|牵头|负责|配合|参与|协助|等|共同|分别))");
     private static final Pattern BRACKETED_LABEL = Pattern.compile("【([^【】\\n]{2,8})】");
     /** What a bracketed label may name: units, a deadline or a person (in the simplified view). */
     private static final Pattern LABEL_NAME = Pattern.compile("^(?:" + UnitSplitter.LABELS + "|" + TableColumns.DEADLINE_NAMES
@@ -211,6 +212,7 @@ final class TextCleaner {
 
     /** Whether a break between these texts (a line break in a table's cell) parts two units' names. */
     static boolean isUnitGap(String before, String after) {
+        // as much of the text before as UNIT_GAP's look-behind reads: a unit's last character and a role mark (局（牵头）)
         String tail = before.substring(Math.max(0, before.length() - 8));
         Matcher gap = UNIT_GAP.matcher(tail + " " + after);
         return gap.find(tail.length()) && gap.start() == tail.length();

@@ -1159,6 +1159,19 @@ class FixtureDocumentsTest {
                 + task(d, "14").milestones().get(0).target().unit());
     }
 
+    @Test
+    void partsNumberedWithADashAreSubTasks() {
+        String text = String.join("\n", "某县2024年重点任务分工表", "序号\t重点任务\t责任单位\t完成时限",
+                "1\t建设乡镇便民服务中心5个。\t县政务服务中心\t2024年底前", "2\t推进村级便民服务。\t县民政局\t2024年底前",
+                "2-1\t建设村（社区）便民服务站52个。\t各镇人民政府\t2024年6月底前",
+                "2-2\t开展代办服务1万人次。\t县民政局\t2024年9月底前", "3\t完善考核机制。\t县委督查室\t2024年12月底前", "");
+        ParsedDocument d = parsed("dashed-parts.txt", text);
+        // before, rows 2-1 and 2-2 were skipped as having no number
+        assertEquals(List.of("1", "2", "2.1", "2.2", "3"), seqs(d), d.warnings().toString());
+        assertEquals("2", subTask(d, "2.1").parentSeq());
+        assertEquals(List.of(LocalDate.of(2024, 6, 30)), dueDates(subTask(d, "2.1")).subList(0, 1));
+    }
+
     private static ParsedTask subTask(ParsedDocument d, String seq) {
         return d.tasks().stream().filter(t -> t.seq().equals(seq) && t.parentSeq() != null).findFirst()
                 .orElseThrow(() -> new AssertionError("no sub-task " + seq + " in " + d.sourceFile()));
