@@ -1172,6 +1172,38 @@ class FixtureDocumentsTest {
         assertEquals(List.of(LocalDate.of(2024, 6, 30)), dueDates(subTask(d, "2.1")).subList(0, 1));
     }
 
+    @Test
+    void labelledLinesAfterTheBodyLeadNoChapterAndUnitsAfterTheLastFullStopCloseTheParagraph() {
+        String text = String.join("\n", "某县优化营商环境三年行动方案", "某政办发〔2024〕9号", "一、重点任务",
+                "（一）深化审批制度改革。全面推行承诺制审批。（县行政审批局负责）",
+                "（二）提升教育质量。一是新建幼儿园3所（县教育局负责）；二是改造薄弱学校5所（县教育局、县财政局负责）；"
+                        + "三是招聘教师100名。（县人社局牵头，县教育局、县财政局配合）",
+                "（三）加强医疗保障。一是（县卫健委负责）；二是（县医保局负责）；三是（县民政局负责）",
+                "二、保障措施", "（一）加强组织领导。成立工作专班。", "附件：重点任务清单", "某县人民政府办公室", "2024年3月1日",
+                "附件", "牵头单位：县行政审批局", "完成时限：2024年底前", "");
+        ParsedDocument d = parsed("after-the-body.txt", text);
+        // a 牵头单位 line of the annex, after the body, is no line of the 保障措施 chapter (review finding)
+        assertEquals(List.of("一.（一）", "一.（二）", "一是", "二是", "三是", "一.（三）"), seqs(d), d.warnings().toString());
+        // …三是招聘教师100名。（units）: the units after the last full stop are the paragraph's, which its 三是 inherits
+        assertUnits(task(d, "一.（二）"), "县人社局:LEAD", "县教育局:PARTICIPANT", "县财政局:PARTICIPANT");
+        ParsedTask third = d.tasks().stream().filter(t -> "三是".equals(t.seq())).findFirst().orElseThrow();
+        assertUnits(third, "县人社局:LEAD", "县教育局:PARTICIPANT", "县财政局:PARTICIPANT");
+        // 一是（县卫健委负责）names no work: no sub-items of nothing
+        assertTrue(d.tasks().stream().noneMatch(t -> "一.（三）".equals(t.parentSeq())), seqs(d).toString());
+    }
+
+    @Test
+    void aKindOfTaskColumnStaysTheCategoryAndRepeatedNumbersOrNotesMakeNoTask() {
+        String text = String.join("\n", "某县2024年重点工作任务清单", "序号\t任务类别\t工作任务\t责任单位\t完成时限", "一、经济发展",
+                "1\t产业发展\t新建标准厂房10万平方米。\t县经信局\t2024年底前", "2\t项目建设\t完成固定资产投资100亿元。\t县发改局\t2024年底前",
+                "2\t\t说明：以上任务按季度调度\t\t", "\t注：各单位每月5日前报送进展\t\t县政府办\t", "");
+        ParsedDocument d = parsed("kinds-and-notes.txt", text);
+        assertEquals(List.of("1", "2"), seqs(d), d.warnings().toString());
+        assertEquals("新建标准厂房10万平方米", task(d, "1").title(), "任务类别 names a kind of tasks, not the row's task");
+        assertEquals("产业发展", task(d, "1").category());
+        assertTrue(d.warnings().stream().anyMatch(w -> w.contains("repeats its number without a task of its own")), d.warnings().toString());
+    }
+
     private static ParsedTask subTask(ParsedDocument d, String seq) {
         return d.tasks().stream().filter(t -> t.seq().equals(seq) && t.parentSeq() != null).findFirst()
                 .orElseThrow(() -> new AssertionError("no sub-task " + seq + " in " + d.sourceFile()));

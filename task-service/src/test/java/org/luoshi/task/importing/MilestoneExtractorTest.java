@@ -234,6 +234,19 @@ class MilestoneExtractorTest {
     }
 
     @Test
+    void aPeriodWithoutAYearTakesTheYearWrittenBeforeItAndStatisticsAndBaselinesAreNoDeadlines() {
+        // review findings: 6月底前 was dated in the year of issue beside 2024年, 年末 of a statistic beat 2025年
+        assertEquals(List.of(LocalDate.of(2024, 3, 31), LocalDate.of(2024, 6, 30)), MilestoneExtractor.extract(
+                "2024年3月底前完成方案制定，6月底前完成试点。").stream().map(ParsedMilestone::dueDate).toList());
+        assertEquals(List.of(new ParsedMilestone("全市年末常住人口城镇化率达到65%", LocalDate.of(2025, 12, 31),
+                target("65", "%", Comparator.AT_LEAST, null))), MilestoneExtractor.extract("到2025年，全市年末常住人口城镇化率达到65%。"));
+        assertEquals(List.of(LocalDate.of(2025, 12, 31), LocalDate.of(2025, 12, 31)), MilestoneExtractor.extract(
+                "截至2023年底，已建成1200个，到2025年底达到3000个。").stream().map(ParsedMilestone::dueDate).toList(),
+                "截至2023年底 says where things stand");
+        assertEquals(Optional.empty(), due("7月1日前后召开推进会"));
+    }
+
+    @Test
     void anotherFiveYearsAfterAGoalYear() {
         List<ParsedMilestone> milestones = MilestoneExtractor.extract(
                 "到2025年,建成实训基地30个以上。在此基础上,再通过5年努力,总体实现教育和产业统筹融合。");

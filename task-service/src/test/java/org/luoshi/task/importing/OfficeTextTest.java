@@ -12,6 +12,10 @@ import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFAbstractNum;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFNumbering;
@@ -143,6 +147,42 @@ class OfficeTextTest {
         // 县交通运输局 merged down over rows 3 and 4 (vMerge): the lead of both
         assertEquals("县交通运输局:LEAD", task(d, "4").units().get(0).rawName() + ":" + task(d, "4").units().get(0).role());
         assertEquals("建设乡镇商贸中心", task(d, "2").title(), "the 重点任务 cell merged over rows 1 and 2");
+    }
+
+    @Test
+    void aHeaderRowWithoutCellsUnderMergedOnesKeepsItsColumns() throws IOException {
+        byte[] workbook;
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = book.createSheet("重点任务");
+            Row top = sheet.createRow(0);
+            List<String> names = List.of("序号", "重点任务", "责任单位", "", "完成时限");
+            for (int c = 0; c < names.size(); c++) {
+                top.createCell(c).setCellValue(names.get(c));
+            }
+            // the lower header row holds cells only where it names something (as other tools write it)
+            Row lower = sheet.createRow(1);
+            lower.createCell(2).setCellValue("牵头单位");
+            lower.createCell(3).setCellValue("配合单位");
+            sheet.addMergedRegion(new CellRangeAddress(0, 1, 0, 0));
+            sheet.addMergedRegion(new CellRangeAddress(0, 1, 1, 1));
+            sheet.addMergedRegion(new CellRangeAddress(0, 0, 2, 3));
+            sheet.addMergedRegion(new CellRangeAddress(0, 1, 4, 4));
+            String[][] rows = {{"1", "新建幼儿园3所。", "县教育局", "县财政局", "2024年底前"},
+                {"2", "改造薄弱学校5所。", "县教育局", "", "2024年6月底前"}};
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r + 2);
+                for (int c = 0; c < rows[r].length; c++) {
+                    row.createCell(c).setCellValue(rows[r][c]);
+                }
+            }
+            book.write(out);
+            workbook = out.toByteArray();
+        }
+        ParsedDocument d = PolicyDocumentParser.parseText("header.xlsx", "x", OfficeText.of(workbook).orElseThrow());
+        // review finding: the lower header row stopped at its last cell, 完成时限 was lost and nothing was dated
+        assertEquals(List.of(LocalDate.of(2024, 12, 31)), dueDates(task(d, "1")).subList(0, 1));
+        assertEquals(List.of(LocalDate.of(2024, 6, 30)), dueDates(task(d, "2")).subList(0, 1));
+        assertEquals("县财政局:PARTICIPANT", task(d, "1").units().get(1).rawName() + ":" + task(d, "1").units().get(1).role());
     }
 
     private static List<String> seqs(ParsedDocument d) {

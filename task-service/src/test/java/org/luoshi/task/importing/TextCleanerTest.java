@@ -68,6 +68,9 @@ class TextCleanerTest {
                 "a label is no unit's name");
         assertEquals("召开专题会市领导出席会议", notOcr("召开专题会 市领导出席会议"), "the next words do not end as a unit's name does");
         assertEquals("由城市管理局牵头", notOcr("由城市管理局 牵头"));
+        assertEquals("县农业农村局、县林业局、县水利局按职责分工负责", notOcr("县农业农村局 县林业局 县水利局按职责分工负责"),
+                "a name before role words ends there");
+        assertEquals("市委宣传部、市文旅局", notOcr("市委宣传部 市文旅局"));
         assertTrue(TextCleaner.isUnitGap("县大数据发展中心", "国网泰顺县供电公司"));
         assertFalse(TextCleaner.isUnitGap("推进氡泉景区提升改造，由县文广旅体局", "县域旅游发展，2026年底前成功创建。"));
         // in OCR text every character may be followed by a space: 监管局 市场 is no list there
