@@ -119,27 +119,26 @@ public final class PolicyDocumentParser {
         List<ParsedMilestone> dated = new ArrayList<>();
         for (ParsedMilestone m : milestones) {
             LocalDate due = m.dueDate();
-            LocalDate inYear = null;
-            if (MilestoneExtractor.inYearOfIssue(due) && issued != null) {
-                // the same day of the month, or the month's end (28 February of year 1 is the 29th in a leap year)
-                YearMonth month = YearMonth.of(issued.getYear(), due.getMonthValue());
-                inYear = due.getDayOfMonth() == due.lengthOfMonth() ? month.atEndOfMonth() : month.atDay(due.getDayOfMonth());
-            }
             if (!MilestoneExtractor.inYearOfIssue(due)) {
                 dated.add(m);
                 continue;
-            } else if (inYear != null && !inYear.isBefore(issued)) {
-                dated.add(new ParsedMilestone(m.title(), inYear, m.target()));
-                continue;
-            } else if (inYear != null) {
-                warnings.add("'" + m.title() + "' names no year, and in the year of issue its date " + inYear
-                        + " comes before the document's " + issued + ": its date is not known");
-            } else {
+            }
+            if (issued == null) {
                 warnings.add("'" + m.title() + "' is due within the year (年内, 今年, or a month without a year), but the"
                         + " document states no date of issue: its date is not known");
+            } else {
+                // the same day of the month, or the month's end (28 February of year 1 is the 29th in a leap year)
+                YearMonth month = YearMonth.of(issued.getYear(), due.getMonthValue());
+                LocalDate inYear = due.getDayOfMonth() == due.lengthOfMonth() ? month.atEndOfMonth() : month.atDay(due.getDayOfMonth());
+                if (!inYear.isBefore(issued)) {
+                    dated.add(new ParsedMilestone(m.title(), inYear, m.target()));
+                    continue;
+                }
+                warnings.add("'" + m.title() + "' names no year, and in the year of issue its date " + inYear
+                        + " comes before the document's " + issued + ": its date is not known");
             }
             if (m.target() != null) {
-                dated.add(new ParsedMilestone(m.title(), null, m.target()));
+                dated.add(new ParsedMilestone(m.title(), null, m.target())); // the target stays, undated
             }
         }
         return List.copyOf(new java.util.LinkedHashSet<>(dated));
@@ -191,10 +190,10 @@ public final class PolicyDocumentParser {
             if (!goals.matches()) {
                 continue;
             }
-            StringBuilder text = new StringBuilder(lines.get(i).text().strip());
+            // the goals on the heading's line (主要目标：到2025年…), else on the lines below it: never the heading itself,
+            // which the cleaning would run into the first goal (一、主要目标全年…)
+            StringBuilder text = new StringBuilder(goals.group(2).isBlank() ? "" : lines.get(i).text().strip());
             if (goals.group(2).isBlank()) {
-                // the heading alone on its line is no goal's text: the line break between them goes in the cleaning
-                text.setLength(0);
                 for (int j = i + 1; j < Math.min(lines.size(), i + 1 + GOAL_LINES); j++) {
                     String line = lines.get(j).text();
                     if (HEADING.matcher(lines.get(j).view().strip()).find() || line.indexOf('\t') >= 0) {
