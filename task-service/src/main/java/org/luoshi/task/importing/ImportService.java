@@ -244,7 +244,8 @@ public class ImportService {
                             "target '" + milestone.title() + "' has no date; not tracked as a milestone").seq(task.seq()));
                     continue;
                 }
-                if (milestone.target() != null) {
+                if (milestone.target() != null && !PolicyDocumentParser.splitByYear(milestone)) {
+                    // a yearly target is one milestone per year already (PolicyDocumentParser.yearly)
                     MilestoneExtractor.recurrence(milestone.title()).ifPresent(period -> warnings.add(new ImportWarning(
                             ImportWarning.KindEnum.OTHER, "target '" + milestone.title() + "' is per period (" + period
                             + "): tracked as one milestone due " + milestone.dueDate() + ", not once per period")

@@ -33,6 +33,9 @@ public final class PolicyDocumentParser {
     private static final Pattern HEADING = Pattern.compile("^" + HEADING_NUMBER);
     /** How far below a 主要目标 heading its goals are looked for. */
     private static final int GOAL_LINES = 12;
+    /** More years than a plan's yearly targets are split into: a date that far is no plan's end but a slip. */
+    private static final int MAX_YEARS = 10;
+    private static final Pattern YEAR_OF_SPLIT = Pattern.compile("（\\d{4}年）$");
 
     private PolicyDocumentParser() {
     }
@@ -97,7 +100,7 @@ public final class PolicyDocumentParser {
         }
         LocalDate issued = metadata.issuedOn() != null ? metadata.issuedOn() : metadata.publishedOn();
         List<ParsedTask> dated = tasks.stream().map(t -> {
-            List<ParsedMilestone> milestones = inYearOfIssue(t.milestones(), issued, warnings);
+            List<ParsedMilestone> milestones = yearly(inYearOfIssue(t.milestones(), issued, warnings), issued);
             return milestones == t.milestones() ? t : new ParsedTask(t.seq(), t.parentSeq(), t.category(), t.title(),
                     t.content(), t.sourceText(), t.units(), milestones, t.keyTask());
         }).toList();
@@ -142,6 +145,42 @@ public final class PolicyDocumentParser {
             }
         }
         return List.copyOf(new java.util.LinkedHashSet<>(dated));
+    }
+
+    /**
+     * A target set for each year (每年新增3A级以上景区2个) and due at the end of a later year than the year of issue: one
+     * milestone for each year from the year of issue on, titled with its year ({@code …2个（2024年）}), since its progress
+     * is checked each year; the last keeps the due date. Targets per quarter or month stay one milestone, reported by
+     * the import.
+     */
+    static List<ParsedMilestone> yearly(List<ParsedMilestone> milestones, LocalDate issued) {
+        if (issued == null || milestones.stream().noneMatch(PolicyDocumentParser::perYear)) {
+            return milestones;
+        }
+        List<ParsedMilestone> out = new ArrayList<>();
+        for (ParsedMilestone m : milestones) {
+            int last = perYear(m) ? m.dueDate().getYear() : issued.getYear();
+            if (last <= issued.getYear() || last - issued.getYear() >= MAX_YEARS) {
+                out.add(m);
+                continue;
+            }
+            for (int year = issued.getYear(); year < last; year++) {
+                out.add(new ParsedMilestone(m.title() + "（" + year + "年）", LocalDate.of(year, 12, 31), m.target()));
+            }
+            out.add(new ParsedMilestone(m.title() + "（" + last + "年）", m.dueDate(), m.target()));
+        }
+        return List.copyOf(out);
+    }
+
+    /** One of the milestones {@link #yearly} made of a yearly target. */
+    static boolean splitByYear(ParsedMilestone m) {
+        return perYear(m) && YEAR_OF_SPLIT.matcher(m.title()).find();
+    }
+
+    /** A dated target for each year: 每年 or 每年度 in its title. */
+    static boolean perYear(ParsedMilestone m) {
+        return m.target() != null && m.dueDate() != null
+                && MilestoneExtractor.recurrence(m.title()).filter(period -> period.equals("每年") || period.equals("每年度")).isPresent();
     }
 
     /** The tasks that have a title: a numbered row with no text at all (nor a category to name it) is reported, not stored. */

@@ -1008,6 +1008,10 @@ class FixtureDocumentsTest {
         assertEquals("创建5A级旅游景区", first.title());
         assertTrue(first.content().startsWith("推进氡泉景区提升改造，2025年6月底前"), first.content());
         assertEquals(List.of(LocalDate.of(2025, 6, 30), LocalDate.of(2026, 12, 31)), dueDates(first), "the review, then the award");
+        // 每年新增3A级以上景区2个 in a plan issued in 2024 and due by 2026: a milestone for each year (before: one, due 2026)
+        assertEquals(List.of("每年新增3A级以上景区2个（2024年）:2024-12-31", "每年新增3A级以上景区2个（2025年）:2025-12-31",
+                "每年新增3A级以上景区2个（2026年）:2026-12-31", "到2026年全县A级景区达到30个以上:2026-12-31"),
+                task(d, "2").milestones().stream().map(m -> m.title() + ":" + m.dueDate()).toList());
         // a 配合单位 cell with one unit per line: before, one name 县发改局县自然资源和规划局县交通运输局
         assertUnits(first, "县文广旅体局:LEAD", "县发改局:PARTICIPANT", "县自然资源和规划局:PARTICIPANT", "县交通运输局:PARTICIPANT");
         assertUnits(task(d, "3"), "县文广旅体局:LEAD", "县大数据发展中心:PARTICIPANT", "国网泰顺县供电公司:PARTICIPANT");

@@ -53,6 +53,21 @@ class ImportUploadFormsTest {
     }
 
     @Test
+    void aTargetSetForEachYearOfADatedPlanIsAMilestoneForEachYear() {
+        String text = String.join("\n", "湖南省教育厅关于推进职业技能培训的通知", "湘教函〔2031〕8号",
+                "（一）扩大培训规模，每年新增培训1000人次，2033年底前完成。（省教育厅牵头）",
+                "（二）建成实训基地5个，2032年底前完成。（省财政厅负责）",
+                "（三）完善培训补贴办法。（省人力资源社会保障厅负责）", "湖南省教育厅", "2031年3月1日", "");
+        given().auth().oauth2(SUPERVISOR).contentType("text/plain; charset=UTF-8").body(text.getBytes(StandardCharsets.UTF_8))
+                .queryParam("fileName", "yearly-dated.txt").queryParam("jurisdiction", "430000").queryParam("dryRun", true)
+                .when().post("/api/v1/imports").then().statusCode(200)
+                .body("tasks.find { it.seq == '（一）' }.milestones.dueDate",
+                        org.hamcrest.Matchers.contains("2031-12-31", "2032-12-31", "2033-12-31"))
+                .body("tasks.find { it.seq == '（一）' }.milestones[0].title", equalTo("每年新增培训1000人次（2031年）"))
+                .body("warnings.findAll { it.seq == '（一）' }", org.hamcrest.Matchers.empty());
+    }
+
+    @Test
     void aMultipartFormIsCheckedForATokenBeforeItIsRead() {
         given().multiPart("file", "notice-form.txt", NOTICE, "text/plain").queryParam("jurisdiction", "430000")
                 .when().post("/api/v1/imports").then().statusCode(401).contentType("application/problem+json");
