@@ -106,16 +106,17 @@ final class MilestoneExtractor {
      * A date opening a sentence as the time of all it says: 到2024年底，, 2025年，, 到2020年底前，; after a heading the
      * cleaning ran onto it (主要目标到2024年底，).
      */
-    private static final Pattern OPENING_DATE = Pattern.compile("[^，,]{0,12}?(?:到|至|力争到|力争)?\\d{4}年(?:底|末)?(?:前)?[，,]");
-    /** A date that says where things stand, not what is due: 截至2023年底. */
-    private static final Pattern BASELINE = Pattern.compile("\\s*截[至止]");
+    private static final Pattern OPENING_DATE = Pattern.compile("(?![^，,]*截[至止])[^，,]{0,12}?(?:到|至|力争到|力争)?\\d{4}年(?:底|末)?(?:前)?[，,]");
+    /** A date that says where things stand, not what is due: 截至2023年底 (not 截至2024年6月底前完成, a deadline). */
+    private static final Pattern BASELINE = Pattern.compile("\\s*截[至止](?!.*(?:前|完成))");
     /** A share of things counted: 占比, 比例, 比重. */
     private static final Pattern SHARE = Pattern.compile("占比|比例|比重");
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[，,。；;、]");
     /** An amount with 以上/以下 and a few words naming the things it sizes: 5000人以上大型演出. */
     private static final Pattern COUNTED_THINGS = Pattern.compile("^[\\d.,]+[^\\d]{0,4}?(?:以上|以下)的?\\p{IsHan}{1,8}$");
     private static final Pattern COUNTING_VERB = Pattern.compile(
-            "达到|完成|新增|建成|培育|实现|突破|增长|提高|降低|控制|举办|开展|建设|打造|引进|发放|超过|覆盖|推动|支持|培训");
+            "达到|完成|新增|建成|培育|实现|突破|增长|提高|降低|控制|举办|开展|建设|打造|引进|发放|超过|覆盖|推动|支持|培训"
+                    + "|稳定|带动|保持|吸纳|产量|产值|增收|总额");
     private static final Pattern QUARTER = Pattern.compile("(?<!\\d)(\\d{4})年第?([一二三四1-4])季度");
     /** A year and month written with a dot, slash or dash, as in a table's deadline cell: 2021.12, 2021/6. */
     private static final Pattern NUMERIC_MONTH = Pattern.compile("^(\\d{4})[.．/\\-](\\d{1,2})(?:月?底?前?)$");
@@ -231,15 +232,16 @@ final class MilestoneExtractor {
     }
 
     /**
-     * The year of the latest deadline a text writes (not a year in a title, a base of comparison or a start: 较2020年,
-     * 2020年以来), if any.
+     * The year of the last deadline a text writes within a year (2024年3月底前), if any: not a whole year's goal
+     * (到2025年基本建成), a base or a past state (在2023年试点基础上, 2023年已建成), nor a title or a start.
      */
     private static Optional<Integer> yearOfDeadlines(String text) {
         if (text.indexOf('年') < 0) {
             return Optional.empty();
         }
-        return writtenDates(text).stream().filter(d -> d.weight() == Weight.MARKED || d.weight() == Weight.PLAIN)
-                .map(Dated::date).filter(d -> !inYearOfIssue(d)).max(LocalDate::compareTo).map(LocalDate::getYear);
+        return writtenDates(text).stream()
+                .filter(d -> d.weight() == Weight.MARKED && !d.yearOnly() && !inYearOfIssue(d.date()))
+                .max(java.util.Comparator.comparingInt(Dated::at)).map(d -> d.date().getYear());
     }
 
     /** The dates a sentence writes, each weighed as a deadline. */
@@ -253,9 +255,12 @@ final class MilestoneExtractor {
         }
         Matcher months = MONTHS.matcher(sentence);
         while (months.find()) {
+            int first = Integer.parseInt(months.group(2));
             int last = Integer.parseInt(months.group(3));
             if (plausibleYear(months.group(1)) && last >= 1 && last <= 12) {
-                dates.add(dated(YearMonth.of(Integer.parseInt(months.group(1)), last).atEndOfMonth(), sentence, months));
+                // 2024年11月—3月 runs into the next year
+                int year = Integer.parseInt(months.group(1)) + (last < first ? 1 : 0);
+                dates.add(dated(YearMonth.of(year, last).atEndOfMonth(), sentence, months));
             }
         }
         Matcher month = MONTH.matcher(sentence);
@@ -295,7 +300,7 @@ final class MilestoneExtractor {
         Matcher year = YEAR.matcher(sentence);
         while (year.find()) {
             if (plausibleYear(year.group(1))) {
-                dates.add(dated(LocalDate.of(Integer.parseInt(year.group(1)), 12, 31), sentence, year));
+                dates.add(dated(LocalDate.of(Integer.parseInt(year.group(1)), 12, 31), sentence, year, true));
             }
         }
         return dates;
@@ -353,20 +358,32 @@ final class MilestoneExtractor {
      */
     private enum Weight { MARKED, PLAIN, PERIOD, NONE }
 
-    private record Dated(LocalDate date, Weight weight) {
+    /**
+     * A date written in a sentence, where it starts, and whether it names a whole year only (2025年, 到2025年), not a
+     * month, day, quarter or half of it.
+     */
+    private record Dated(LocalDate date, Weight weight, int at, boolean yearOnly) {
+        Dated(LocalDate date, Weight weight) {
+            this(date, weight, 0, false);
+        }
     }
 
     private static Dated dated(LocalDate date, String sentence, Matcher written) {
+        return dated(date, sentence, written, false);
+    }
+
+    private static Dated dated(LocalDate date, String sentence, Matcher written, boolean yearOnly) {
         String after = sentence.substring(written.end());
         String before = sentence.substring(0, written.start());
+        Weight weight;
         if (insideTitle(before) || BASE_BEFORE.matcher(before).find()) {
-            return new Dated(date, Weight.NONE);
+            weight = Weight.NONE;
+        } else if (insideBrackets(before) || RANGE_BEFORE.matcher(before).find() || PERIOD_AFTER.matcher(after).lookingAt()) {
+            weight = Weight.PERIOD;
+        } else {
+            weight = END_AFTER.matcher(after).lookingAt() || END_BEFORE.matcher(before).find() ? Weight.MARKED : Weight.PLAIN;
         }
-        if (insideBrackets(before) || RANGE_BEFORE.matcher(before).find() || PERIOD_AFTER.matcher(after).lookingAt()) {
-            return new Dated(date, Weight.PERIOD);
-        }
-        return new Dated(date, END_AFTER.matcher(after).lookingAt() || END_BEFORE.matcher(before).find()
-                ? Weight.MARKED : Weight.PLAIN);
+        return new Dated(date, weight, written.start(), yearOnly);
     }
 
     /** Whether a title (《…》) opened before this point is still open. */

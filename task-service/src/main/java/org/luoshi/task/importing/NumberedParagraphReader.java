@@ -177,7 +177,14 @@ final class NumberedParagraphReader {
         if (read.size() == 1 && paragraph.indexOf("二是") > 0) {
             // 一是…（units）；二是…（units）: clauses that each close with units of their own are sub-items, none of
             // them empty (一是（县卫健委负责）names no work)
-            List<ReadPiece> clauses = read(ordinalClauses(paragraph), level);
+            List<ReadPiece> clauses = read(ordinalClauses(paragraph, false), level);
+            // units after the last full stop close the paragraph, unless the clauses before put theirs so too
+            // (一是…。（县人社局负责）二是…。（县民政局负责）)
+            boolean eachAfterItsStop = clauses.size() > 2 && clauses.subList(1, clauses.size() - 1).stream()
+                    .anyMatch(NumberedParagraphReader::unitsAfterFullStop);
+            if (!eachAfterItsStop) {
+                clauses = read(ordinalClauses(paragraph, true), level);
+            }
             List<ReadPiece> items = clauses.subList(1, clauses.size());
             if (items.stream().filter(c -> c.units().isPresent()).count() >= 2
                     && items.stream().noneMatch(c -> withoutUnits(c.text().text(), c.units()).isBlank())) {
@@ -185,6 +192,11 @@ final class NumberedParagraphReader {
             }
         }
         return read;
+    }
+
+    private static boolean unitsAfterFullStop(ReadPiece clause) {
+        return clause.units().isPresent()
+                && clause.text().text().substring(0, clause.units().get().start()).stripTrailing().endsWith("。");
     }
 
     private static List<ReadPiece> read(List<Piece> pieces, Level level) {
@@ -195,14 +207,14 @@ final class NumberedParagraphReader {
     }
 
     /**
-     * The paragraph's head and its clauses 一是 … 二是 … in order (number 0: they number on no sub-items). Units after
-     * the paragraph's last full stop ({@code …三是…。（units）}) close the whole paragraph: they are the head's, not the
-     * last clause's.
+     * The paragraph's head and its clauses 一是 … 二是 … in order (number 0: they number on no sub-items). With
+     * {@code closingUnitsToHead}, units after the paragraph's last full stop ({@code …三是…。（units）}) close the whole
+     * paragraph: they are the head's, not the last clause's.
      */
-    private static List<Piece> ordinalClauses(String paragraph) {
+    private static List<Piece> ordinalClauses(String paragraph, boolean closingUnitsToHead) {
         String body = paragraph;
         String closing = "";
-        Optional<UnitList> units = UnitList.at(paragraph);
+        Optional<UnitList> units = closingUnitsToHead ? UnitList.at(paragraph) : Optional.empty();
         if (units.isPresent() && paragraph.substring(0, units.get().start()).stripTrailing().endsWith("。")) {
             body = paragraph.substring(0, units.get().start());
             closing = paragraph.substring(units.get().start());

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -255,7 +256,7 @@ public final class OfficeText {
                 pattern = paragraph.getNumLevelText();
                 format = paragraph.getNumFmt();
             } catch (RuntimeException unreadable) {
-                pattern = null; // a numbering part written incompletely (by another tool than Word): counted plainly
+                pattern = null; // a numbering part written incompletely (by another tool than Word): not drawn
                 format = null;
             }
             if (pattern == null || format == null || NOT_NUMBERS.contains(format)) {
@@ -283,7 +284,9 @@ public final class OfficeText {
                 case "upperLetter" -> n <= 26 ? String.valueOf((char) ('A' + n - 1)) : Integer.toString(n);
                 case "lowerLetter" -> n <= 26 ? String.valueOf((char) ('a' + n - 1)) : Integer.toString(n);
                 case "upperRoman" -> roman(n);
-                case "lowerRoman" -> roman(n).toLowerCase(java.util.Locale.ROOT);
+                case "lowerRoman" -> roman(n).toLowerCase(Locale.ROOT);
+                case "decimalEnclosedCircle", "decimalEnclosedCircleChinese" ->
+                        n <= 20 ? String.valueOf((char) ('\u2460' + n - 1)) : Integer.toString(n);
                 default -> format.startsWith("chinese") || format.startsWith("ideograph") || format.startsWith("taiwanese")
                         ? chinese(n, "零一二三四五六七八九", "十") : Integer.toString(n);
             };

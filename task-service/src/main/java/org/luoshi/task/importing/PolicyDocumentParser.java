@@ -36,6 +36,10 @@ public final class PolicyDocumentParser {
     /** More years than a plan's yearly targets are split into: a date that far is no plan's end but a slip. */
     private static final int MAX_YEARS = 10;
     private static final Pattern YEAR_OF_SPLIT = Pattern.compile("（\\d{4}年）$");
+    private static final Pattern YEARLY_WORK = Pattern.compile("每年度?(?:新增|发放|安排|培育|举办|培训|建成|建设|完成|开展|引进|招聘"
+            + "|推出|创建|打造|吸引|接待|认定|实施|改造|减少|压减|增加|投入|筹集|争取|推动)");
+    /** The month from which a document's year of issue leaves no year's work: October. */
+    private static final int LAST_QUARTER = 10;
 
     private PolicyDocumentParser() {
     }
@@ -149,22 +153,24 @@ public final class PolicyDocumentParser {
 
     /**
      * A target set for each year (每年新增3A级以上景区2个) and due at the end of a later year than the year of issue: one
-     * milestone for each year from the year of issue on, titled with its year ({@code …2个（2024年）}), since its progress
-     * is checked each year; the last keeps the due date. Targets per quarter or month stay one milestone, reported by
-     * the import.
+     * milestone for each year from the year of issue on (from the next when it was issued in its last quarter), titled
+     * with its year ({@code …2个（2024年）}), since its progress is checked each year; the last keeps the due date.
+     * Targets per quarter or month stay one milestone, reported by the import.
      */
     static List<ParsedMilestone> yearly(List<ParsedMilestone> milestones, LocalDate issued) {
         if (issued == null || milestones.stream().noneMatch(PolicyDocumentParser::perYear)) {
             return milestones;
         }
+        // issued in the year's last quarter, the year of issue has no year's work left: the first year is the next
+        int first = issued.getMonthValue() >= LAST_QUARTER ? issued.getYear() + 1 : issued.getYear();
         List<ParsedMilestone> out = new ArrayList<>();
         for (ParsedMilestone m : milestones) {
-            int last = perYear(m) ? m.dueDate().getYear() : issued.getYear();
-            if (last <= issued.getYear() || last - issued.getYear() >= MAX_YEARS) {
+            if (!perYear(m) || m.dueDate().getYear() <= first || m.dueDate().getYear() - first >= MAX_YEARS) {
                 out.add(m);
                 continue;
             }
-            for (int year = issued.getYear(); year < last; year++) {
+            int last = m.dueDate().getYear();
+            for (int year = first; year < last; year++) {
                 out.add(new ParsedMilestone(m.title() + "（" + year + "年）", LocalDate.of(year, 12, 31), m.target()));
             }
             out.add(new ParsedMilestone(m.title() + "（" + last + "年）", m.dueDate(), m.target()));
@@ -177,10 +183,16 @@ public final class PolicyDocumentParser {
         return perYear(m) && YEAR_OF_SPLIT.matcher(m.title()).find();
     }
 
-    /** A dated target for each year: 每年 or 每年度 in its title. */
+    /**
+     * A dated target for each year: 每年 before what is to be done each year (每年新增, 每年发放), in the target's own
+     * clause (its title's last); not a capacity (每年可处理10万吨) nor a yearly review (每年度考核).
+     */
     static boolean perYear(ParsedMilestone m) {
-        return m.target() != null && m.dueDate() != null
-                && MilestoneExtractor.recurrence(m.title()).filter(period -> period.equals("每年") || period.equals("每年度")).isPresent();
+        if (m.target() == null || m.dueDate() == null) {
+            return false;
+        }
+        String clause = m.title().substring(m.title().lastIndexOf('，') + 1);
+        return YEARLY_WORK.matcher(clause).find();
     }
 
     /** The tasks that have a title: a numbered row with no text at all (nor a category to name it) is reported, not stored. */

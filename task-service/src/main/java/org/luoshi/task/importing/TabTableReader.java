@@ -30,9 +30,9 @@ final class TabTableReader {
     /** A 序号 written in Chinese numerals (一, 二、): a chapter row, or a task when the row names units. */
     private static final Pattern CHINESE_ROW_NUMBER = Pattern.compile("^([一二三四五六七八九十]{1,3})[、.．]?$");
     private static final Pattern CHAPTER = Pattern.compile("^(?:[一二三四五六七八九十]{1,3}[、.．]|（[一二三四五六七八九十]{1,3}）)(\\S.{1,40})$");
-    /** A units cell that names none: blank, a dash, a slash, 无. */
     /** A row of notes under the table (注：…, 说明：…, 合计), no part of a task. */
     private static final Pattern NOTE = Pattern.compile("(?:注|说明|备注|附注)\\s*\\d*\\s*[:：]|合计|小计|总计");
+    /** A units cell that names none: blank, a dash, a slash, 无. */
     private static final Pattern PLACEHOLDER = Pattern.compile("^[\\s—–\\-－/／无]*$");
     /**
      * What a printed table carries between its rows at a page break: a page number ({@code — 5 —}, {@code -5-},
@@ -102,8 +102,10 @@ final class TabTableReader {
         String category = null;
         // the chapter row above (（一）提升景区能级): in a table whose category column names each row's task, the category
         String chapter = null;
-        // the 序号 of the last numbered row, whose parts unnumbered rows below it may be
+        // the 序号 of the last numbered row, whose parts unnumbered rows below it may be, and that number as rows below
+        // it are told from it (within its chapter: 一.1)
         String lastNumber = null;
+        String lastKey = null;
         List<String> lastHeader = rows.get(header).cells();
         int table = 1;
         for (Row row : unwrapped(rows.subList(firstRow, rows.size()), columns, warnings)) {
@@ -112,6 +114,7 @@ final class TabTableReader {
                 // header of a table of something else (联络员名单: 序号 | 单位 | 姓名) ends the tasks
                 lastHeader = row.cells();
                 lastNumber = null;
+                lastKey = null;
                 Optional<TableColumns> next = TableColumns.of(lastHeader.stream().map(HanView::of).toList());
                 if (next.isEmpty()) {
                     break;
@@ -131,6 +134,7 @@ final class TabTableReader {
                 category = heading.get();
                 chapter = heading.get();
                 lastNumber = null;
+                lastKey = null;
                 continue;
             }
             Matcher chapterNumber = CHINESE_ROW_NUMBER.matcher(number);
@@ -143,29 +147,35 @@ final class TabTableReader {
                         chapter = category;
                     }
                     lastNumber = null;
+                    lastKey = null;
                     continue;
                 }
             }
             String seq;
             String parentSeq = null;
+            Optional<String> chapterOfRow = TableColumns.chapterOfSeq(cells.get(columns.seq()));
+            // the row's number as told from the row above's: within its chapter when the cell writes it (一、1 is 一.1)
+            String rowKey = chapterOfRow.map(c -> c + "." + number).orElse(number);
             Matcher part = TableColumns.SUB_ROW_NUMBER.matcher(number);
+            boolean repeated = lastKey != null && rowKey.equals(lastKey);
             if (part.matches()) {
                 // 1.1 under row 1: a sub-task of the row of this table numbered so, with its own units and deadline
-                String parent = table == 1 ? part.group(1) : table + "." + part.group(1);
+                String parent = chapterOfRow.map(c -> c + "." + part.group(1))
+                        .orElse(table == 1 ? part.group(1) : table + "." + part.group(1));
                 if (tasks.stream().noneMatch(t -> t.parentSeq() == null && t.seq().equals(parent))) {
                     warnings.add("table row " + number + " skipped: no row " + part.group(1) + " above it to be a part of");
                     continue;
                 }
                 seq = part.group(1) + "." + part.group(2);
                 parentSeq = parent;
-            } else if (lastNumber != null && number.equals(lastNumber) && !partOfRowAbove(tasks, lastNumber, number, cells, columns)) {
-                // the number of a 序号 cell merged over this row too, on a row that is no part of the task (a note)
-                warnings.add("table row below row " + lastNumber + " repeats its number without a task of its own: skipped ("
-                        + String.join(" | ", cells).strip() + ")");
+            } else if ((repeated || number.isEmpty()) && lastKey != null && isNote(cells, columns)) {
+                // a note under the table (注：…) or an empty row, also under a 序号 cell merged over it
+                warnings.add("table row below row " + lastNumber + " is a note, no task: skipped (" + String.join(" | ", cells).strip()
+                        + ")");
                 continue;
-            } else if (partOfRowAbove(tasks, lastNumber, number, cells, columns)) {
-                // a row of its own text and units under a numbered row, without a number or with the same one (a 序号
-                // cell merged over several rows): a part of that row, as 1.1 would be
+            } else if (repeated || partOfRowAbove(tasks, lastKey, number, cells, columns)) {
+                // a row of its own text under a numbered row, with the same number (a 序号 cell merged over several rows)
+                // or, naming its units, without one: a part of that row, as 1.1 would be
                 ParsedTask above = lastTopLevel(tasks);
                 long parts = tasks.stream().filter(t -> above.seq().equals(t.parentSeq())).count();
                 seq = lastNumber + "." + (parts + 1);
@@ -180,7 +190,6 @@ final class TabTableReader {
                     }
                     continue;
                 }
-                Optional<String> chapterOfRow = TableColumns.chapterOfSeq(cells.get(columns.seq()));
                 if (chapterOfRow.isPresent()) {
                     // 二、1: numbered within its chapter, as prose numbered again under each chapter is (二.1)
                     seq = chapterOfRow.get() + "." + numbered.group(1);
@@ -191,6 +200,7 @@ final class TabTableReader {
                     seq = table == 1 ? numbered.group(1) : table + "." + numbered.group(1);
                 }
                 lastNumber = numbered.group(1);
+                lastKey = rowKey;
                 if (columns.category() != TableColumns.NONE && !cells.get(columns.category()).isBlank()) {
                     category = withoutChapterNumber(cells.get(columns.category()).strip());
                 }
@@ -221,12 +231,17 @@ final class TabTableReader {
         return chapter.matches() ? TaskTexts.trim(chapter.group(1)) : category;
     }
 
-    /** Whether a row below the numbered row {@code lastNumber} is a part of it: no number or the same, text and units. */
-    private static boolean partOfRowAbove(List<ParsedTask> tasks, String lastNumber, String number, List<String> cells,
+    /** Whether a row without a number below a numbered row is a part of it: its own text and units. */
+    private static boolean partOfRowAbove(List<ParsedTask> tasks, String lastKey, String number, List<String> cells,
             TableColumns columns) {
-        return lastNumber != null && lastTopLevel(tasks) != null && (number.isEmpty() || number.equals(lastNumber))
-                && !cells.get(columns.content()).isBlank() && !PLACEHOLDER.matcher(columns.units(cells)).matches()
-                && !NOTE.matcher(HanView.of(cells.get(columns.content()).strip())).lookingAt();
+        return lastKey != null && lastTopLevel(tasks) != null && number.isEmpty() && !isNote(cells, columns)
+                && !PLACEHOLDER.matcher(columns.units(cells)).matches();
+    }
+
+    /** A row of notes under a table (注：…, 说明：…, 合计) or without text: no task. */
+    private static boolean isNote(List<String> cells, TableColumns columns) {
+        String content = cells.get(columns.content()).strip();
+        return content.isEmpty() || NOTE.matcher(HanView.of(content)).lookingAt();
     }
 
     private static ParsedTask lastTopLevel(List<ParsedTask> tasks) {

@@ -3,6 +3,7 @@ package org.luoshi.task.importing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -30,14 +31,17 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
     private static final Pattern CHAPTER_AND_NUMBER = Pattern.compile("^[一二三四五六七八九十]{1,3}[、.．]\\s*(\\d{1,4}(?:[.．]\\d{1,3})?[.．、]?)$");
     private static final Pattern DASHED_PART = Pattern.compile("^(\\d{1,4})[\\-－—](\\d{1,3})[.．、]?$");
 
-    /** Whether a category column is named for each row's task (重点任务, 任务名称), not for a kind of tasks (任务类别). */
+    /**
+     * Whether a category column is named for each row's task (重点任务, 任务名称, 工作任务), not for a kind of tasks
+     * (任务类别, 类别).
+     */
     static boolean namesTasks(String headerView) {
         return TASK_NAME.matcher(clean(headerView)).matches();
     }
 
     /** The chapter's number a 序号 cell writes before the row's (二 of 二、1). */
     static Optional<String> chapterOfSeq(String cell) {
-        java.util.regex.Matcher chapter = CHAPTER_AND_NUMBER.matcher(cell.strip());
+        Matcher chapter = CHAPTER_AND_NUMBER.matcher(cell.strip());
         return chapter.matches() ? Optional.of(cell.strip().substring(0, chapter.start(1)).replaceAll("[、.．\\s]", ""))
                 : Optional.empty();
     }
@@ -45,11 +49,11 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
     /** A 序号 cell as the rows' numbers are read: 一、1 is row 1 (its chapter has a row of its own), 2-1 is part 2.1. */
     static String seqCell(String cell) {
         String number = cell.strip();
-        java.util.regex.Matcher chapter = CHAPTER_AND_NUMBER.matcher(number);
+        Matcher chapter = CHAPTER_AND_NUMBER.matcher(number);
         if (chapter.matches()) {
             number = chapter.group(1);
         }
-        java.util.regex.Matcher dashed = DASHED_PART.matcher(number);
+        Matcher dashed = DASHED_PART.matcher(number);
         return dashed.matches() ? dashed.group(1) + "." + dashed.group(2) : number;
     }
     private static final Pattern UNITS = Pattern.compile("(责任单位|责任部门|负责单位|负责部门|牵头单位|牵头部门|主责单位|主责部门"
@@ -57,7 +61,7 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
     private static final Pattern LEAD = Pattern.compile("^(牵头|主办|主责)");
     private static final Pattern PARTICIPANTS = Pattern.compile(
             "^(配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|配合|参与)(?:[（(][^）)]{1,8}[）)])?$");
-    private static final Pattern TASK_NAME = Pattern.compile("^(重点任务|任务名称)$");
+    private static final Pattern TASK_NAME = Pattern.compile("^(重点任务|任务名称|工作任务)$");
     private static final Pattern CATEGORY = Pattern.compile("^(工作任务|任务类别|类别|重点任务|任务名称|工作类别)$");
     private static final Pattern CONTENT = Pattern.compile("(主要内容|政策内容|工作内容|具体内容|任务内容|主要任务|工作措施|具体措施|内容)");
     /**

@@ -65,6 +65,7 @@ final class TextCleaner {
     private static final Pattern UNIT_GAP = Pattern.compile("(?<=" + UNIT_END + "|" + UNIT_END + "[（(](?:牵头|配合|参与|协办|负责)[）)])"
             + "[ \\u3000\\u00A0]+(?=(?:[省市县区州各]|国网|人行|中国)"
             + "[^\\s，。；、,;:：（）()“”]{0,30}?" + UNIT_END + "(?:[\\s，。；、,;）)]|$|按|牵头|负责|配合|参与|协助|等|共同|分别))");
+    private static final Pattern BARE_ROLE = Pattern.compile("^(?:牵头|配合|参与|协办)$");
     private static final Pattern BRACKETED_LABEL = Pattern.compile("【([^【】\\n]{2,8})】");
     /** What a bracketed label may name: units, a deadline or a person (in the simplified view). */
     private static final Pattern LABEL_NAME = Pattern.compile("^(?:" + UnitSplitter.LABELS + "|" + TableColumns.DEADLINE_NAMES
@@ -371,8 +372,12 @@ final class TextCleaner {
         }
         String current = text.text();
         return text.replaceAll(BRACKETED_LABEL, m -> {
-            if (!LABEL_NAME.matcher(HanView.of(m.group(1).strip())).matches()) {
+            String name = HanView.of(m.group(1).strip());
+            if (!LABEL_NAME.matcher(name).matches()) {
                 return m.group();
+            }
+            if (BARE_ROLE.matcher(name).matches()) {
+                return "（" + m.group(1).strip() + "）"; // 县政务服务中心【牵头】: a role mark, as （牵头） is
             }
             // a label right after the value of the one before it opens a clause of its own, as ；would
             boolean afterValue = m.start() > 0 && "\n。；;，,：:（(".indexOf(current.charAt(m.start() - 1)) < 0;

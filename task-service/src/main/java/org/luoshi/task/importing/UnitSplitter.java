@@ -57,16 +57,17 @@ final class UnitSplitter {
     private static final Pattern COUNTY_HUITONG = Pattern.compile("会同县(?![级（(市区、])");
     /** Names that open with a level's character without naming the level: 市场监管局 (market), 区域…, 县域…. */
     private static final Pattern NOT_A_LEVEL = Pattern.compile("^(?:市场|区域|县域)");
-    private static final Pattern PLACE_OR_NATION = Pattern.compile("^(国家|国务院|中国|中华|全国)");
+    /** Names of the nation's bodies and of those named for it (人行…支行, 国网…公司): no level of the list implied. */
+    private static final Pattern PLACE_OR_NATION = Pattern.compile("^(国家|国务院|中国|中华|全国|人民银行|人行|国网)");
+    /**
+     * Bodies that belong to no level of government, whatever the list's first unit (华侨大学, 南昌海关): no level is
+     * implied before them. Companies are not among them: 县商务局、邮政公司 names the county's.
+     */
+    private static final Pattern NO_LEVEL = Pattern.compile("(?:海关|大学)$");
     /**
      * A name that names its own level inside (团市委, 人行湘潭市中心支行, 国网泰顺县供电公司; not 城市管理局): no level is
      * implied before it.
      */
-    /**
-     * Bodies that belong to no level of government, whatever the list's first unit (华侨大学, 三峡旅游集团, 南昌海关,
-     * 人行景宁支行): no level is implied before them.
-     */
-    private static final Pattern NO_LEVEL = Pattern.compile("(?:海关|大学|学院|集团|公司|银行|分行|支行)$");
     private static final Pattern HOLDS_A_LEVEL = Pattern.compile("^.+(?:省|(?<![城都超])市(?!场)|县(?!域)|州)");
     private static final Pattern GOVERNMENT_GROUP = Pattern.compile(
             "各(?:自治区|直辖市|自治州|自治县|计划单列市|[省市州县区旗盟乡镇街道]|〔[^〕]{1,4}〕|（[^）]{1,4}）|\\([^)]{1,4}\\)|[、及和与])+?"

@@ -1144,8 +1144,6 @@ class FixtureDocumentsTest {
         assertEquals(List.of("一.1", "一.2", "一.3", "二.1", "二.2", "二.3", "三.1", "三.2", "三.3", "四.1", "四.2", "四.3", "四.4"),
                 seqs(d), d.warnings().toString());
         assertEquals("促进消费升级", task(d, "二.1").category());
-        assertEquals(List.of(List.of("三峡旅游集团")), task(d, "二.2").units().stream().skip(1).map(UnitMention::readings).toList(),
-                "a group company belongs to no level: none implied");
         assertTrue(task(d, "四.1").milestones().stream().anyMatch(m -> m.target() != null && "公顷".equals(m.target().unit())));
     }
 
@@ -1161,6 +1159,9 @@ class FixtureDocumentsTest {
                 .map(m -> m.target().quantity().toPlainString() + m.target().unit()).toList());
         assertEquals("2万家次", task(d, "14").milestones().get(0).target().quantity().toPlainString()
                 + task(d, "14").milestones().get(0).target().unit());
+        // 南昌海关 belongs to no level of the list: 省南昌海关 is not tried
+        assertEquals(List.of("南昌海关"), task(d, "6").units().stream().filter(u -> u.rawName().equals("南昌海关"))
+                .findFirst().orElseThrow().readings());
     }
 
     @Test
@@ -1205,7 +1206,46 @@ class FixtureDocumentsTest {
         assertEquals(List.of("1", "2"), seqs(d), d.warnings().toString());
         assertEquals("新建标准厂房10万平方米", task(d, "1").title(), "任务类别 names a kind of tasks, not the row's task");
         assertEquals("产业发展", task(d, "1").category());
-        assertTrue(d.warnings().stream().anyMatch(w -> w.contains("repeats its number without a task of its own")), d.warnings().toString());
+        assertTrue(d.warnings().stream().anyMatch(w -> w.contains("is a note, no task: skipped")), d.warnings().toString());
+    }
+
+    @Test
+    void rowsNumberedWithinChaptersAreToldApartByTheirChapter() {
+        String text = String.join("\n", "某市重点工作督办清单", "序号\t工作任务\t具体措施\t责任单位\t完成时限",
+                "一、1\t扩大投资\t实施重大项目800个。\t市发改委\t2024年底前",
+                "一、1.1\t扩大投资\t新开工项目200个。\t市住建局\t2024年6月底前",
+                "二、1\t优化营商环境\t开展营商环境评价。\t\t2024年底前",
+                "二、2\t优化营商环境\t推行证照分离改革。\t市市场监管局\t2024年底前",
+                "二、2\t优化营商环境\t清理涉企收费。\t\t2024年9月底前", "");
+        ParsedDocument d = parsed("chapter-numbers.txt", text);
+        // review findings: 二、1 was read as a part of 一、1 (same number once the chapter was dropped), 一、1.1 found no row 1
+        assertEquals(List.of("一.1", "1.1", "二.1", "二.2", "2.1"), seqs(d), d.warnings().toString());
+        assertEquals("一.1", d.tasks().get(1).parentSeq());
+        assertEquals("二.2", d.tasks().get(4).parentSeq(), "the same number again, with text of its own: a part, not dropped");
+    }
+
+    @Test
+    void clausesThatEachCloseWithUnitsAfterTheirFullStopKeepThem() {
+        String text = String.join("\n", "某县就业工作方案", "一、重点任务",
+                "（一）加强就业服务。一是开展职业技能培训1000人次。（县人社局负责）二是开发公益性岗位200个。（县民政局负责）",
+                "（二）加强创业扶持。发放创业担保贷款1亿元。（县财政局负责）", "（三）加强宣传引导。开展政策宣讲。（县委宣传部负责）", "");
+        ParsedDocument d = parsed("clauses-after-stops.txt", text);
+        List<ParsedTask> clauses = d.tasks().stream().filter(t -> "（一）".equals(t.parentSeq())).toList();
+        // review finding: the last clause's units were taken for the paragraph's, and 县人社局 was lost
+        assertEquals(List.of("一是", "二是"), clauses.stream().map(ParsedTask::seq).toList(), d.warnings().toString());
+        assertUnits(clauses.get(0), "县人社局:RESPONSIBLE");
+        assertUnits(clauses.get(1), "县民政局:RESPONSIBLE");
+    }
+
+    @Test
+    void aTaskColumnUnderChapterRowsTitlesTheRowAndBracketedRolesMarkUnits() {
+        String text = String.join("\n", "某县2024年重点任务分工", "序号\t工作任务\t具体措施\t责任单位\t完成时限", "一、产业发展",
+                "1\t推进产业升级\t实施技改项目50个。\t县经信局\t2024年底前",
+                "2\t提升政务服务\t推进一网通办。\t县政务服务中心【牵头】、县数据局【配合】\t2024年底前", "");
+        ParsedDocument d = parsed("task-column.txt", text);
+        assertEquals("产业发展", task(d, "1").category());
+        assertEquals("推进产业升级", task(d, "1").title(), "工作任务 names the row's task, as 重点任务 does");
+        assertUnits(task(d, "2"), "县政务服务中心:LEAD", "县数据局:PARTICIPANT");
     }
 
     private static ParsedTask subTask(ParsedDocument d, String seq) {

@@ -247,6 +247,23 @@ class MilestoneExtractorTest {
     }
 
     @Test
+    void onlyAMonthWrittenBeforeItLendsItsYearAndRangesAndBaselinesReadAsWritten() {
+        // review findings: the latest or a base year was taken, the year's goal lent its year, 截至…前完成 lost its step
+        assertEquals(List.of(LocalDate.of(2025, 12, 31), LocalDate.of(2024, 3, 31), LocalDate.of(2024, 6, 30)),
+                MilestoneExtractor.extract("2025年底前全面建成，2024年3月底前完成方案，6月底前完成试点。").stream()
+                        .map(ParsedMilestone::dueDate).toList());
+        assertEquals(Optional.of(LocalDate.of(1, 6, 30)), due("在2023年试点基础上，6月底前完成推广"), "the year of issue");
+        assertEquals(List.of(LocalDate.of(2025, 12, 31), LocalDate.of(1, 3, 31)), MilestoneExtractor.extract(
+                "到2025年基本建成，3月底前完成方案编制。").stream().map(ParsedMilestone::dueDate).toList(),
+                "a whole year's goal lends no year: 3月 is the year of issue's");
+        assertEquals(List.of(LocalDate.of(2024, 6, 30), LocalDate.of(2024, 12, 31)), MilestoneExtractor.extract(
+                "截至2024年6月底前完成排查，2024年12月底前完成整改。").stream().map(ParsedMilestone::dueDate).toList());
+        assertEquals(Optional.of(LocalDate.of(2025, 3, 31)), due("2024年11月—3月开展冬春攻势"), "into the next year");
+        assertEquals(List.of(target("100", "万亩", Comparator.AT_LEAST, null), target("50", "万吨", Comparator.EXACT, null)),
+                targets("粮食播种面积稳定在100万亩以上总产量50万吨"), "two measures, two targets");
+    }
+
+    @Test
     void anotherFiveYearsAfterAGoalYear() {
         List<ParsedMilestone> milestones = MilestoneExtractor.extract(
                 "到2025年,建成实训基地30个以上。在此基础上,再通过5年努力,总体实现教育和产业统筹融合。");

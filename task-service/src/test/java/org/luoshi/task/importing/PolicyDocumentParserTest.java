@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -136,4 +137,20 @@ class PolicyDocumentParserTest {
         assertTrue(d.warnings().stream().anyMatch(w -> w.contains("mojibake")), "the mojibake solver ran: " + d.warnings());
     }
 
+
+    @Test
+    void onlyTargetsOfYearlyWorkAreSplitByYearAndALateIssueStartsNextYear() {
+        LocalDate issued = LocalDate.of(2024, 3, 1);
+        Target two = new Target(new java.math.BigDecimal("2"), "个", org.luoshi.task.api.model.Comparator.EXACT, null);
+        ParsedMilestone yearly = new ParsedMilestone("每年新增2个", LocalDate.of(2026, 12, 31), two);
+        assertEquals(3, PolicyDocumentParser.yearly(List.of(yearly), issued).size());
+        // review findings: a cumulative target beside a yearly one, and a yearly capacity, were split too
+        for (String title : List.of("每年新增2个，累计新增6个", "建成每年可处理10万吨的处理厂3座", "全市每年度考核覆盖率达到100%")) {
+            ParsedMilestone once = new ParsedMilestone(title, LocalDate.of(2026, 12, 31), two);
+            assertEquals(List.of(once), PolicyDocumentParser.yearly(List.of(once), issued), title);
+        }
+        // issued on 20 December: this year has no year's work left
+        assertEquals(List.of(LocalDate.of(2025, 12, 31), LocalDate.of(2026, 12, 31)), PolicyDocumentParser
+                .yearly(List.of(yearly), LocalDate.of(2024, 12, 20)).stream().map(ParsedMilestone::dueDate).toList());
+    }
 }
