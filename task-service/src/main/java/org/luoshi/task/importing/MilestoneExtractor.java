@@ -161,7 +161,9 @@ final class MilestoneExtractor {
             if (!TextCleaner.contains(s, c -> c >= '0' && c <= '9') && !withinTheYear(s)) {
                 continue; // every date and every target is written with digits (the clean text's are ASCII), or 年内
             }
-            Optional<LocalDate> due = deadline(s, lastYear);
+            String withYears = withYearsWritten(s, "");
+            List<Dated> dates = writtenDates(withYears);
+            Optional<LocalDate> due = deadline(withYears, dates, lastYear);
             if (due.isPresent() && !inYearOfIssue(due.get())) {
                 lastYear = due.get().getYear();
             }
@@ -173,7 +175,9 @@ final class MilestoneExtractor {
             // 新增…不少于60家): a deadline alone is no milestone of its own there
             Optional<LocalDate> targetsDue = due.isPresent() ? due : opening;
             // clauses that each mark an end of their own are steps, each due then (2025年6月底前通过评审，2026年底前成功创建)
-            List<DatedClause> steps = due.isPresent() ? steps(s) : List.of();
+            // (only where the sentence marks two ends: most mark one, and steps reads each clause's dates again)
+            boolean twoEnds = dates.stream().filter(d -> d.weight() == Weight.MARKED).map(Dated::date).distinct().count() >= 2;
+            List<DatedClause> steps = due.isPresent() && twoEnds ? steps(s) : List.of();
             for (Found found : targets) {
                 Pattern item = targets.size() > 1 ? LIST_ITEM : CLAUSE;
                 Optional<LocalDate> stepDue = steps.stream().filter(c -> c.start() <= found.start() && found.start() < c.end())
@@ -322,7 +326,11 @@ final class MilestoneExtractor {
      */
     static Optional<LocalDate> deadline(String written, Integer previousYear) {
         String sentence = withYearsWritten(written, "");
-        List<Dated> dates = writtenDates(sentence);
+        return deadline(sentence, writtenDates(sentence), previousYear);
+    }
+
+    /** The deadline among the dates a sentence (its years written) writes. */
+    private static Optional<LocalDate> deadline(String sentence, List<Dated> dates, Integer previousYear) {
         for (Weight weight : List.of(Weight.MARKED, Weight.PLAIN, Weight.PERIOD)) {
             Optional<LocalDate> latest = dates.stream().filter(d -> d.weight() == weight).map(Dated::date).max(LocalDate::compareTo);
             if (latest.isPresent()) {
@@ -346,10 +354,37 @@ final class MilestoneExtractor {
                 || mayOmitTheYear(sentence) && WITHOUT_YEAR.matcher(sentence).find();
     }
 
-    /** Whether a sentence may write a period without its year: a quick look before {@link #WITHOUT_YEAR}'s scan. */
+    /**
+     * Whether a sentence may write a period without its year: a quick look before {@link #WITHOUT_YEAR}'s scan, which
+     * most sentences with a date (2021年6月底前: its month after its year) need not run.
+     */
     private static boolean mayOmitTheYear(String sentence) {
-        return sentence.indexOf('月') >= 0 || sentence.indexOf('季') >= 0 || sentence.indexOf("半年") >= 0
-                || sentence.indexOf("年底") >= 0 || sentence.indexOf("年末") >= 0;
+        for (int i = sentence.indexOf('月'); i >= 0; i = sentence.indexOf('月', i + 1)) {
+            int digits = i;
+            while (digits > 0 && Character.isDigit(sentence.charAt(digits - 1))) {
+                digits--;
+            }
+            if (digits < i && (digits == 0 || sentence.charAt(digits - 1) != '年')) {
+                return true; // 6月 not after 2021年
+            }
+        }
+        return notAfterYear(sentence, "季度", 2) || notAfterYear(sentence, "半年", 1) || notAfterYear(sentence, "年底", 0)
+                || notAfterYear(sentence, "年末", 0);
+    }
+
+    /**
+     * Whether {@code word} occurs with the {@code before} characters ahead of it (三 of 三季度, 上 of 上半年, 第 too) not
+     * following a written year: 三季度 but not 2021年第三季度, 年底 but not 2021年底.
+     */
+    private static boolean notAfterYear(String sentence, String word, int before) {
+        for (int i = sentence.indexOf(word); i >= 0; i = sentence.indexOf(word, i + 1)) {
+            int start = Math.max(0, i - before);
+            char previous = start > 0 ? sentence.charAt(start - 1) : ' ';
+            if (before == 0 ? !Character.isDigit(previous) : previous != '年' && !Character.isDigit(previous)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
