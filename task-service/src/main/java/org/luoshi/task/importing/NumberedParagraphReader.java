@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a document without a table whose tasks are numbered paragraphs under chapter headings {@code 二、…} (the
- * category). The paragraphs are numbered {@code （四）…}, with numbered sub-items {@code 1. 2.} (or {@code 1、} or
- * {@code （1）}) that become child
+ * category). The paragraphs are numbered {@code （四）…}, with numbered sub-items {@code 1. 2.} (or {@code 1、},
+ * {@code （1）}, or {@code 2-1.} under paragraph （二）) that become child
  * tasks; a document with too few such paragraphs naming units is read again with paragraphs numbered {@code 1.} and
  * sub-items {@code （1）}. Numbering that starts again under each chapter makes the chapter part of the number
  * ({@code 二.1}).
@@ -79,7 +79,9 @@ final class NumberedParagraphReader {
     /** What an item's text opens with after its number: Chinese, or a quotation or a title (“双师型”, 《方案》). */
     private static final String ITEM_TEXT = "(?=\\p{IsHan}|[“‘「《])";
     private static final Level CHINESE = new Level(Pattern.compile("^（([" + NUMERALS + "]{1,5})）"), "（", "）",
-            Pattern.compile(AFTER_SENTENCE + "(?<marker>(\\d{1,2})[.．、]|（(\\d{1,2})）)" + ITEM_TEXT));
+            // 1. 1、 （1）, or 2-1. numbering the parts of paragraph (二)
+            Pattern.compile(AFTER_SENTENCE + "(?<marker>(\\d{1,2})[.．、]|（(\\d{1,2})）|\\d{1,2}[-－](?<dashed>\\d{1,2})[.．、]?)"
+                    + ITEM_TEXT));
     private static final Level ARABIC = new Level(Pattern.compile("^(\\d{1,4})[.．、](?=\\s*(?:\\p{IsHan}|[“‘「《]))"), "", "",
             Pattern.compile(AFTER_SENTENCE + "(?<marker>（(\\d{1,2})）)" + ITEM_TEXT));
 
@@ -434,8 +436,12 @@ final class NumberedParagraphReader {
         int expected = 1;
         String style = null;
         while (sub.find()) {
-            String number = sub.group(2) != null ? sub.group(2) : sub.group(3);
-            String markerStyle = sub.group("marker").replace(number, "#");
+            String number = sub.group(2) != null ? sub.group(2) : sub.groupCount() >= 3 && sub.group(3) != null ? sub.group(3)
+                    : sub.group("dashed");
+            // the marker with its item's number in place of the number (1-2. is 1-#., as 1-1. is)
+            String marker = sub.group("marker");
+            int at = marker.lastIndexOf(number);
+            String markerStyle = marker.substring(0, at) + "#" + marker.substring(at + number.length());
             int n = Integer.parseInt(number);
             boolean next = n == expected || (style == null && continuing > 1 && n == continuing);
             if (sub.start("marker") == 0 || !next || (style != null && !style.equals(markerStyle))) {

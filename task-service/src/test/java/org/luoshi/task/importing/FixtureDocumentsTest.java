@@ -1135,6 +1135,12 @@ class FixtureDocumentsTest {
         // 發展數字文旅.①打造…: the ASCII full stop before ① ends the heading
         assertEquals("发展数字文旅", task(d, "（三）").title());
         assertEquals(List.of(LocalDate.of(2025, 12, 31), LocalDate.of(2025, 12, 31)), dueDates(task(d, "（四）")), "2024年—2025年");
+        // 2-1. 2-2. 2-3. under (二), each followed by its own labelled units: before, all ran into the paragraph, whose
+        // units were the last item's
+        List<ParsedTask> parts = d.tasks().stream().filter(t -> "（二）".equals(t.parentSeq())).toList();
+        assertEquals(List.of("2-1.", "2-2.", "2-3."), parts.stream().map(ParsedTask::seq).toList());
+        assertEquals(List.of("市工信局", "市發改委", "市科技局"), parts.get(0).units().stream().map(UnitMention::rawName).toList());
+        assertEquals(List.of("市工信局", "市財政局"), parts.get(1).units().stream().map(UnitMention::rawName).toList());
     }
 
     @Test
