@@ -127,7 +127,8 @@ final class TabTableReader {
                 continue; // the lower row of a header that takes two
             }
             List<String> cells = padded(row.cells(), columns.size());
-            String number = TableColumns.seqCell(cells.get(columns.seq()));
+            TableColumns.Seq seqCell = TableColumns.Seq.of(cells.get(columns.seq()));
+            String number = seqCell.number();
             Optional<String> heading = heading(row.cells());
             if (heading.isPresent()) {
                 // the chapter of the rows below; a row's own category cell still says otherwise
@@ -153,9 +154,8 @@ final class TabTableReader {
             }
             String seq;
             String parentSeq = null;
-            Optional<String> chapterOfRow = TableColumns.chapterOfSeq(cells.get(columns.seq()));
-            // the row's number as told from the row above's: within its chapter when the cell writes it (一、1 is 一.1)
-            String rowKey = chapterOfRow.map(c -> c + "." + number).orElse(number);
+            Optional<String> chapterOfRow = Optional.ofNullable(seqCell.chapter());
+            String rowKey = seqCell.key();
             Matcher part = TableColumns.SUB_ROW_NUMBER.matcher(number);
             boolean repeated = lastKey != null && rowKey.equals(lastKey);
             if (part.matches()) {
@@ -208,10 +208,8 @@ final class TabTableReader {
             // under chapter rows, a 重点任务 cell filled on a row of its own is that row's title (重点任务 | 具体措施); a
             // 任务类别 cell stays the category
             String title = null;
-            if (chapter != null && columns.category() != TableColumns.NONE && !cells.get(columns.category()).isBlank()
-                    && !cells.get(columns.content()).isBlank()
-                    && columns.category() < lastHeader.size()
-                    && TableColumns.namesTasks(HanView.of(lastHeader.get(columns.category())))) {
+            if (chapter != null && columns.categoryNamesTasks() && !cells.get(columns.category()).isBlank()
+                    && !cells.get(columns.content()).isBlank()) {
                 title = cells.get(columns.category()).strip();
                 category = chapter;
             }
@@ -338,7 +336,7 @@ final class TabTableReader {
         if (columns.seq() >= row.cells().size()) {
             return false;
         }
-        String number = TableColumns.seqCell(row.cells().get(columns.seq()));
+        String number = TableColumns.Seq.of(row.cells().get(columns.seq())).number();
         return TableColumns.ROW_NUMBER.matcher(number).matches() || CHINESE_ROW_NUMBER.matcher(number).matches()
                 || TableColumns.SUB_ROW_NUMBER.matcher(number).matches();
     }

@@ -15,9 +15,11 @@ import java.util.regex.Pattern;
  * has no category column. Remarks (备注) and persons (责任人, 牵头领导) are never the content: their cells follow it.
  *
  * @param leadColumn whether the units column is named for the lead (牵头单位): every unit in it leads
+ * @param categoryNamesTasks whether the category column names each row's task (重点任务), which titles the row under
+ *                           chapter rows
  */
 record TableColumns(int size, int seq, int category, int content, int units, boolean leadColumn, int responsible,
-        int participants, int deadline, List<Integer> notes, List<String> noteNames) {
+        int participants, int deadline, List<Integer> notes, List<String> noteNames, boolean categoryNamesTasks) {
 
     static final int NONE = -1;
 
@@ -35,27 +37,10 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
      * Whether a category column is named for each row's task (重点任务, 任务名称, 工作任务), not for a kind of tasks
      * (任务类别, 类别).
      */
-    static boolean namesTasks(String headerView) {
+    private static boolean namesTasks(String headerView) {
         return TASK_NAME.matcher(clean(headerView)).matches();
     }
 
-    /** The chapter's number a 序号 cell writes before the row's (二 of 二、1). */
-    static Optional<String> chapterOfSeq(String cell) {
-        Matcher chapter = CHAPTER_AND_NUMBER.matcher(cell.strip());
-        return chapter.matches() ? Optional.of(cell.strip().substring(0, chapter.start(1)).replaceAll("[、.．\\s]", ""))
-                : Optional.empty();
-    }
-
-    /** A 序号 cell as the rows' numbers are read: 一、1 is row 1 (its chapter has a row of its own), 2-1 is part 2.1. */
-    static String seqCell(String cell) {
-        String number = cell.strip();
-        Matcher chapter = CHAPTER_AND_NUMBER.matcher(number);
-        if (chapter.matches()) {
-            number = chapter.group(1);
-        }
-        Matcher dashed = DASHED_PART.matcher(number);
-        return dashed.matches() ? dashed.group(1) + "." + dashed.group(2) : number;
-    }
     private static final Pattern UNITS = Pattern.compile("(责任单位|责任部门|负责单位|负责部门|牵头单位|牵头部门|主责单位|主责部门"
             + "|责任主体|承办单位|实施单位|实施部门|承担单位|落实单位|责任处室|责任科室|主管部门)");
     private static final Pattern LEAD = Pattern.compile("^(牵头|主办|主责)");
@@ -75,6 +60,31 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
     /** The names of a deadline, as a column header or as a label in prose ({@code 完成时限：2021年底前}). */
     static final String DEADLINE_NAMES = "时间进度|进度安排|时间安排|完成时限|完成时间|完成期限|时限要求|时间要求|时间节点|完成节点|截止时间";
     private static final Pattern DEADLINE = Pattern.compile("(" + DEADLINE_NAMES + "|时限)");
+
+    /**
+     * A 序号 cell as the rows' numbers are read: {@code 一、1} is row 1 of chapter 一 (its chapter has a row of its own),
+     * {@code 2-1} is part 2.1.
+     *
+     * @param chapter the chapter's number written before the row's, or null
+     */
+    record Seq(String chapter, String number) {
+        static Seq of(String cell) {
+            String number = cell.strip();
+            String chapter = null;
+            Matcher withChapter = CHAPTER_AND_NUMBER.matcher(number);
+            if (withChapter.matches()) {
+                chapter = number.substring(0, withChapter.start(1)).replaceAll("[、.．\\s]", "");
+                number = withChapter.group(1);
+            }
+            Matcher dashed = DASHED_PART.matcher(number);
+            return new Seq(chapter, dashed.matches() ? dashed.group(1) + "." + dashed.group(2) : number);
+        }
+
+        /** The number as rows below it are told from it: within its chapter when the cell writes it (一.1). */
+        String key() {
+            return chapter == null ? number : chapter + "." + number;
+        }
+    }
 
     /** The columns, when the cells (simplified view, spaces removed) are a task table header. */
     static Optional<TableColumns> of(List<String> headerView) {
@@ -145,7 +155,8 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
             }
         }
         return Optional.of(new TableColumns(headerView.size(), seq, category, content, units, leadColumn, responsible,
-                participants, deadline, List.copyOf(notes), List.copyOf(noteNames)));
+                participants, deadline, List.copyOf(notes), List.copyOf(noteNames),
+                category != NONE && namesTasks(headerView.get(category))));
     }
 
     /**
