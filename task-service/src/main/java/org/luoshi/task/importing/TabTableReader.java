@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * blank or a dash) is the category of the rows below whose own category cell is blank. Rows numbered {@code 1.1},
  * {@code 1.2} under row 1 are its sub-tasks. Page numbers and 续表 captions between rows are no text of them. A cell whose text wraps onto the next
  * lines (a row copied from Word or a PDF: {@code 1\t整合办学资源，} then {@code 建成示范校5所。\t市教育局\t2021年底前})
- * is joined back into its row, as long as the row lacks cells.
+ * is joined back into its row, as long as the row lacks cells. A table without any tab (a PDF's text, one cell per line)
+ * is first turned into such rows by {@link LineCellTable}.
  */
 final class TabTableReader {
 
@@ -42,7 +43,7 @@ final class TabTableReader {
             "^(?:[-—–－_ ]*\\d{1,4}[-—–－_ ]*|第\\s*\\d{1,4}\\s*页(?:\\s*[，,/]?\\s*共\\s*\\d{1,4}\\s*页)?|续表\\s*\\d*|续上表|[（(]续[）)])$");
 
     /** A row: its cells and the stretch of cleaned text it spans; a bare row is a line without any tab. */
-    private record Row(List<String> cells, int start, int end, int line, boolean bare) {
+    record Row(List<String> cells, int start, int end, int line, boolean bare) {
 
         /** This row with {@code next} continuing its last cell. */
         Row continuedBy(Row next) {
@@ -56,7 +57,7 @@ final class TabTableReader {
          * A line break inside a cell: nothing between Chinese text, a space between words, a 、 between units' names
          * (a cell listing one unit per line).
          */
-        private static String wrapped(String before, String after) {
+        static String wrapped(String before, String after) {
             String a = before.stripTrailing();
             String b = after.stripLeading();
             if (TextCleaner.isUnitGap(a, b)) {
@@ -74,21 +75,18 @@ final class TabTableReader {
     /** The tasks, when the document has a tab-separated task table. */
     static Optional<List<ParsedTask>> read(CleanDocument document, List<String> warnings) {
         List<Row> rows = rows(document);
-        int header = -1;
-        TableColumns columns = null;
-        for (int i = 0; i < rows.size() && columns == null; i++) {
-            if (rows.get(i).bare()) {
-                continue; // a header has cells
+        int header = header(rows);
+        if (header < 0) {
+            // no tab anywhere in the table: a PDF's text, one cell per line
+            List<String> lineCellWarnings = new ArrayList<>();
+            rows = LineCellTable.rows(document, lineCellWarnings);
+            header = header(rows);
+            if (header < 0) {
+                return Optional.empty();
             }
-            Optional<TableColumns> found = TableColumns.of(rows.get(i).cells().stream().map(HanView::of).toList());
-            if (found.isPresent()) {
-                header = i;
-                columns = found.get();
-            }
+            warnings.addAll(lineCellWarnings);
         }
-        if (columns == null) {
-            return Optional.empty();
-        }
+        TableColumns columns = TableColumns.of(rows.get(header).cells().stream().map(HanView::of).toList()).orElseThrow();
         int firstRow = header + 1;
         if (firstRow < rows.size()) {
             Optional<TableColumns> twoRows = subHeader(rows.get(header).cells(), rows.get(firstRow).cells());
@@ -377,6 +375,17 @@ final class TabTableReader {
         }
         Matcher chapter = CHAPTER.matcher(filled.get(0));
         return chapter.matches() ? Optional.of(TaskTexts.trim(chapter.group(1))) : Optional.empty();
+    }
+
+    /** The index of the first row that is a task table's header, or -1. */
+    private static int header(List<Row> rows) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (!rows.get(i).bare() // a header has cells
+                    && TableColumns.of(rows.get(i).cells().stream().map(HanView::of).toList()).isPresent()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static List<String> padded(List<String> cells, int size) {

@@ -240,6 +240,14 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
         return NONE;
     }
 
+    /** Whether a cell (simplified view) is a column's name, as a header's cells are. */
+    static boolean namesColumn(String cellView) {
+        String name = clean(cellView);
+        return SEQ.matcher(name).matches() || namesUnits(name) || CATEGORY.matcher(name).matches()
+                || CONTENT.matcher(name).find() && name.length() <= 6 || DEADLINE.matcher(name).find() && name.length() <= 6
+                || isAside(name);
+    }
+
     /** Whether a header cell (simplified view) names the 序号 column. */
     static boolean namesSeq(String cellView) {
         return SEQ.matcher(clean(cellView)).matches();

@@ -23,7 +23,8 @@ import org.luoshi.task.api.model.Comparator;
  * timing inside the units' bracket, two tables with page numbers between the rows, parentheses of content that
  * are not unit lists, ASCII punctuation, a table with separate 牵头单位 and 配合单位 columns (also under a header on
  * two rows), units and deadlines on labelled lines of their own, paragraph numbers on heading lines of their own,
- * sub-items numbered on through the paragraphs, a participants cell with commas, and enterprises among the units.
+ * sub-items numbered on through the paragraphs, a participants cell with commas, enterprises among the units, and
+ * tables copied out of a PDF with one cell per line.
  * Each pins the tasks, their units with roles in order, and the dates.
  */
 class FixtureDocumentsTest {
@@ -1252,6 +1253,79 @@ class FixtureDocumentsTest {
         assertEquals("产业发展", task(d, "1").category());
         assertEquals("推进产业升级", task(d, "1").title(), "工作任务 names the row's task, as 重点任务 does");
         assertUnits(task(d, "2"), "县政务服务中心:LEAD", "县数据局:PARTICIPANT");
+    }
+
+    @Test
+    void aTableCopiedFromAPdfWithOneCellPerLineIsReadByWhatEachLineHolds() {
+        ParsedDocument d = parse("pdf-text-table-with-chapters.txt");
+        assertEquals(DocumentShape.TAB_TABLE, d.shape());
+        assertEquals(List.of("1", "2", "2.1", "2.2", "3", "4", "5", "6", "7", "8"), seqs(d));
+        assertEquals("蒲府办发〔2024〕9号", d.docNumber());
+
+        ParsedTask first = task(d, "1");
+        assertEquals("提升政务服务效能", first.category(), "the chapter line above the row");
+        assertEquals("深化“高效办成一件事”改革，推出企业和个人全生命周期“一件事”集成服务20项以上", first.title(),
+                "the text's two lines are one cell");
+        assertUnits(first, "县政务服务中心:LEAD", "县市场监管局:PARTICIPANT", "县人社局:PARTICIPANT");
+        assertTrue(dueDates(first).contains(LocalDate.of(2024, 10, 31)), "a deadline wrapped after its year: " + dueDates(first));
+
+        assertEquals("2", subTask(d, "2.1").parentSeq(), "2-1 is a part of row 2");
+        assertUnits(subTask(d, "2.1"), "各镇人民政府:RESPONSIBLE");
+        assertEquals(List.of(LocalDate.of(2024, 6, 30)), dueDates(subTask(d, "2.1")));
+        assertEquals(List.of(LocalDate.of(2024, 12, 31)), dueDates(subTask(d, "2.2")), "全年: the year of issue");
+
+        ParsedTask third = task(d, "3");
+        assertUnits(third, "县住建局:LEAD", "县自然资源和规划局:PARTICIPANT", "县发改局:PARTICIPANT");
+        assertFalse(third.content().contains("—"), "the page number below the row is no text of it: " + third.content());
+        assertEquals(List.of(LocalDate.of(2024, 9, 30)), dueDates(third));
+
+        ParsedTask fourth = task(d, "4");
+        assertEquals("优化市场环境", fourth.category());
+        assertUnits(fourth, "县发改局:LEAD", "县市场监管局:RESPONSIBLE", "县财政局:RESPONSIBLE");
+        assertNull(fourth.milestones().get(0).dueDate(), "长期 is no date");
+        assertEquals(List.of(LocalDate.of(2025, 12, 31), LocalDate.of(2025, 12, 31)), dueDates(task(d, "5")));
+
+        ParsedTask last = task(d, "8");
+        assertEquals("强化要素保障", last.category());
+        assertUnits(last, "县委组织部（县委人才办）:LEAD", "县人社局:RESPONSIBLE");
+        assertEquals("开展“蓉漂人才”招引活动，引进各类人才2000人，人才总量较上年增长0.5倍", last.title());
+        assertTrue(d.warnings().stream().anyMatch(w -> w.contains("one cell per line")), d.warnings().toString());
+    }
+
+    @Test
+    void aPdfTableWithCategoryLeadAndPartnerColumnsKeepsEachCellInItsColumn() {
+        ParsedDocument d = parse("pdf-text-table-lead-and-partner-columns.txt");
+        assertEquals(DocumentShape.TAB_TABLE, d.shape());
+        assertEquals(List.of("1", "2", "3", "4", "2.1", "2.2"), seqs(d),
+                "the header repeated after a page break goes on with row 3; the chapter's rows numbered from 1 again");
+
+        ParsedTask first = task(d, "1");
+        assertEquals("体制机制", first.category(), "a short first line above a longer one is the category cell");
+        assertEquals("建立产教融合联席会议制度，统筹推进全市产教融合工作", first.title());
+        assertUnits(first, "市发展改革委:LEAD", "市教育局:PARTICIPANT", "市人力资源社会保障局:PARTICIPANT");
+        assertEquals(List.of(LocalDate.of(2024, 6, 30)), dueDates(first), "完成/时限 wrapped in the header, 2024年6月底/前 in the row");
+
+        ParsedTask second = task(d, "2");
+        assertEquals("体制机制", second.category(), "a row's first line as wide as its text is no category");
+        assertEquals("完善校企合作激励政策，对符合条件的产教融合型企业落实税费优惠", second.title());
+        assertUnits(second, "市财政局:LEAD", "市税务局:PARTICIPANT");
+
+        ParsedTask third = task(d, "3");
+        assertEquals("人才培养", third.category());
+        assertEquals(new BigDecimal("10"), third.milestones().get(0).target().quantity());
+        assertEquals(Comparator.AT_LEAST, third.milestones().get(0).target().comparator());
+
+        ParsedTask fourth = task(d, "4");
+        assertEquals("建设产教融合公共实训中心", fourth.title(), "中心 on a line of its own ends the text, no unit");
+        assertUnits(fourth, "市教育局:LEAD", "市财政局:PARTICIPANT");
+
+        assertEquals("保障措施", task(d, "2.1").category());
+        assertUnits(task(d, "2.1"), "市政府办:LEAD", "各县区人民政府:PARTICIPANT");
+        assertUnits(task(d, "2.2"), "市教育局:LEAD", "市人力资源社会保障局:PARTICIPANT", "市国资委:PARTICIPANT");
+        assertTrue(d.warnings().stream().anyMatch(w -> w.contains("2 (深化校企合作，推动国有企…) list more units")),
+                "three names under two units columns are a guess, said so: " + d.warnings());
+        assertTrue(d.tasks().stream().noneMatch(t -> t.content().contains("抄送") || t.content().contains("印发")),
+                "the distribution lines end the table");
     }
 
     private static ParsedTask subTask(ParsedDocument d, String seq) {
