@@ -23,13 +23,20 @@ import java.util.regex.Pattern;
  * cleaned ({@link TextCleaner}); then the layout is recognised by its structure alone, trying in turn a
  * tab-separated table ({@link TabTableReader}), a pipe-separated annex ({@link PipeAnnexReader}) and numbered
  * paragraphs with units in parentheses ({@link NumberedParagraphReader}). Metadata comes from
- * {@link MetadataExtractor}; document-level milestones from the 主要目标 / 工作目标 paragraph. Whatever is skipped
+ * {@link MetadataExtractor}; document-level milestones from the 主要目标 / 工作目标 paragraph (or the goals closing a
+ * 总体要求 paragraph). Whatever is skipped
  * or left unrepaired is listed in {@link ParsedDocument#warnings()}.
  */
 public final class PolicyDocumentParser {
 
     private static final String HEADING_NUMBER = "(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、)";
     private static final Pattern GOALS = Pattern.compile("^" + HEADING_NUMBER + "(主要目标|工作目标|发展目标|总体目标)[。：:]?(.*)$");
+    /** A heading whose paragraph may close with the goals: 总体要求, 指导思想和主要目标 …. */
+    private static final Pattern GENERAL_REQUIREMENTS = Pattern.compile("^" + HEADING_NUMBER
+            + "(总体要求|总体思路|基本要求|目标要求|目标任务|指导思想和(?:主要|工作|发展)?目标|指导思想与(?:主要|工作|发展)?目标)[。：:]?(.*)$");
+    /** The first sentence of goals: a time to reach (到2025年, 力争到, 再通过5年努力, 通过3年努力). */
+    private static final Pattern GOAL_OPENER = Pattern.compile(
+            "(?:^|[。；;\\n])\\s*((?:力争|争取)?(?:到|至)\\d{4}年|(?:再|力争)?(?:通过|经过|用)\\s*(?:\\d{1,2}|[一两二三四五六七八九十]{1,2})\\s*年)");
     private static final Pattern HEADING = Pattern.compile("^" + HEADING_NUMBER);
     /** How far below a 主要目标 heading its goals are looked for. */
     private static final int GOAL_LINES = 12;
@@ -232,31 +239,48 @@ public final class PolicyDocumentParser {
 
     /**
      * The goals of the 主要目标 paragraph ({@code （三）主要目标。到2020年…}), or of the lines below a heading of its own
-     * ({@code 一、主要目标} or {@code （二）工作目标}) up to the next heading or table.
+     * ({@code 一、主要目标} or {@code （二）工作目标}) up to the next heading or table. Without such a heading, the goals
+     * that close a 总体要求 paragraph, from its first sentence that opens with a time to reach ({@code 到2025年，…},
+     * {@code 力争到…}, {@code 再通过5年努力，…}): what comes before it is the guiding thought, not goals.
      */
     private static List<ParsedMilestone> documentMilestones(CleanDocument document) {
         List<CleanDocument.Line> lines = document.lines();
         for (int i = 0; i < lines.size(); i++) {
             Matcher goals = GOALS.matcher(lines.get(i).view().strip());
-            if (!goals.matches()) {
-                continue;
+            if (goals.matches()) {
+                String written = paragraph(lines, i, goals.group(2));
+                return written == null ? List.of() : MilestoneExtractor.extract(written); // a heading with nothing below it
             }
-            // the goals on the heading's line (主要目标：到2025年…), else on the lines below it: never the heading itself,
-            // which the cleaning would run into the first goal (一、主要目标全年…)
-            StringBuilder text = new StringBuilder(goals.group(2).isBlank() ? "" : lines.get(i).text().strip());
-            if (goals.group(2).isBlank()) {
-                for (int j = i + 1; j < Math.min(lines.size(), i + 1 + GOAL_LINES); j++) {
-                    String line = lines.get(j).text();
-                    if (HEADING.matcher(lines.get(j).view().strip()).find() || line.indexOf('\t') >= 0) {
-                        break; // the next heading, or a table
-                    }
-                    text.append('\n').append(line.strip());
-                }
+        }
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher requirements = GENERAL_REQUIREMENTS.matcher(lines.get(i).view().strip());
+            if (requirements.matches()) {
+                String written = paragraph(lines, i, requirements.group(2));
+                Matcher opener = written == null ? null : GOAL_OPENER.matcher(HanView.of(written));
+                return opener != null && opener.find() ? MilestoneExtractor.extract(written.substring(opener.start(1)))
+                        : List.of();
             }
-            String written = CleanDocument.normalized(text.toString());
-            return written == null ? List.of() : MilestoneExtractor.extract(written); // a heading with nothing below it
         }
         return List.of();
+    }
+
+    /**
+     * The paragraph a heading opens: the rest of the heading's line (主要目标：到2025年…), else the lines below it up to
+     * the next heading or table; never the heading itself, which the cleaning would run into the first goal
+     * (一、主要目标全年…). Null when there is nothing.
+     */
+    private static String paragraph(List<CleanDocument.Line> lines, int heading, String restOfLine) {
+        StringBuilder text = new StringBuilder(restOfLine.isBlank() ? "" : lines.get(heading).text().strip());
+        if (restOfLine.isBlank()) {
+            for (int j = heading + 1; j < Math.min(lines.size(), heading + 1 + GOAL_LINES); j++) {
+                String line = lines.get(j).text();
+                if (HEADING.matcher(lines.get(j).view().strip()).find() || line.indexOf('\t') >= 0) {
+                    break; // the next heading, or a table
+                }
+                text.append('\n').append(line.strip());
+            }
+        }
+        return CleanDocument.normalized(text.toString());
     }
 
     static String sha256(byte[] content) {

@@ -1328,6 +1328,32 @@ class FixtureDocumentsTest {
                 "the distribution lines end the table");
     }
 
+    @Test
+    void goalsClosingAGeneralRequirementsParagraphAreTheDocumentsMilestonesAndItsGuidingThoughtIsNot() {
+        ParsedDocument d = parse("goals-closing-general-requirements-opinion.txt");
+        assertEquals(List.of("（一）", "（二）", "（三）"), seqs(d));
+        assertEquals(List.of(LocalDate.of(2025, 12, 31), LocalDate.of(2025, 12, 31), LocalDate.of(2030, 12, 31)),
+                d.milestones().stream().map(ParsedMilestone::dueDate).toList(), d.milestones().toString());
+        assertEquals(new BigDecimal("30"), d.milestones().get(0).target().quantity());
+        assertEquals(Comparator.AT_LEAST, d.milestones().get(0).target().comparator());
+        assertEquals(new BigDecimal("10"), d.milestones().get(1).target().quantity());
+        assertTrue(d.milestones().get(2).title().contains("产教融合体制机制全面形成"), d.milestones().get(2).title());
+        assertTrue(d.milestones().stream().noneMatch(m -> m.title().contains("指导")), "the guiding thought is no goal");
+
+        ParsedDocument withoutGoals = PolicyDocumentParser.parse("g.txt", """
+                关于推进示范工作的意见
+                湘政办发〔2030〕9号
+                一、总体要求
+                以新发展理念为引领，坚持问题导向，建立健全20项制度，推动示范工作走在前列。
+                二、重点任务
+                （一）完善工作机制。建立联席会议制度。（市发展改革委牵头）
+                （二）强化督促检查。每季度通报进展。（市政府督查室负责）
+                （三）加强宣传引导。总结推广典型经验。（市委宣传部负责）
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of("（一）", "（二）", "（三）"), seqs(withoutGoals));
+        assertTrue(withoutGoals.milestones().isEmpty(), "a requirement without a time to reach is no goal: " + withoutGoals.milestones());
+    }
+
     private static ParsedTask subTask(ParsedDocument d, String seq) {
         return d.tasks().stream().filter(t -> t.seq().equals(seq) && t.parentSeq() != null).findFirst()
                 .orElseThrow(() -> new AssertionError("no sub-task " + seq + " in " + d.sourceFile()));
