@@ -38,6 +38,9 @@ public final class PolicyDocumentParser {
     private static final Pattern GOAL_OPENER = Pattern.compile(
             "(?:^|[。；;\\n])\\s*((?:力争|争取)?(?:到|至)\\d{4}年|(?:再|力争)?(?:通过|经过|用)\\s*(?:\\d{1,2}|[一两二三四五六七八九十]{1,2})\\s*年)");
     private static final Pattern HEADING = Pattern.compile("^" + HEADING_NUMBER);
+    /** A deadline that comes again: 每年12月底前, 每季度末前, 每月10日前. */
+    private static final Pattern RECURRING_DEADLINE = Pattern.compile(
+            "每个?(?:年度?|半年|季度|月)(?:\\d{1,2}月)?(?:份|底|末|中旬|上旬|下旬|\\d{1,2}日)?(?:之?前)");
     /** How far below a 主要目标 heading its goals are looked for. */
     private static final int GOAL_LINES = 12;
     /** More years than a plan's yearly targets are split into: a date that far is no plan's end but a slip. */
@@ -104,6 +107,10 @@ public final class PolicyDocumentParser {
         }
         warnings.addAll(layoutWarnings);
         tasks = withText(tasks, warnings);
+        if (shape == DocumentShape.NUMBERED_PARAGRAPHS) {
+            // a table's deadline cell that gives no date is reported as the row is read
+            recurringDeadlines(tasks, warnings);
+        }
 
         MetadataExtractor.Metadata metadata = MetadataExtractor.extract(document);
         if (metadata.docNumber() == null) {
@@ -217,6 +224,20 @@ public final class PolicyDocumentParser {
             }
         }
         return titled;
+    }
+
+    /**
+     * Deadlines that come again each period in a task's text (每年12月底前报送…): no one date to track, so not dated; said
+     * so, as a table's deadline cell would be.
+     */
+    private static void recurringDeadlines(List<ParsedTask> tasks, List<String> warnings) {
+        for (ParsedTask task : tasks) {
+            Matcher recurring = task.content() == null ? null : RECURRING_DEADLINE.matcher(task.content());
+            if (recurring != null && recurring.find()) {
+                warnings.add("task " + task.seq() + ": deadline \"" + recurring.group() + "\" comes again each period, no"
+                        + " date of completion: not dated");
+            }
+        }
     }
 
     /** UTF-8 when the bytes are valid UTF-8, else GB18030 (the superset of GBK the other seeds' sources used). */

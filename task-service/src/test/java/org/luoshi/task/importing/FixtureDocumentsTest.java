@@ -1354,6 +1354,24 @@ class FixtureDocumentsTest {
         assertTrue(withoutGoals.milestones().isEmpty(), "a requirement without a time to reach is no goal: " + withoutGoals.milestones());
     }
 
+    @Test
+    void aRecurringDeadlineInAParagraphIsReportedNotDated() {
+        ParsedDocument d = PolicyDocumentParser.parse("r.txt", """
+                关于推进示范工作的意见
+                湘政办发〔2030〕9号
+                二、重点任务
+                （一）完善工作机制。建立联席会议制度，每年12月底前报送工作总结。（市发展改革委牵头）
+                （二）强化督促检查。每季度末通报进展。（市政府督查室负责）
+                （三）加强宣传引导。2030年底前总结推广典型经验。（市委宣传部负责）
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of("（一）", "（二）", "（三）"), seqs(d));
+        assertTrue(task(d, "（一）").milestones().isEmpty());
+        assertEquals(List.of("task （一）: deadline \"每年12月底前\" comes again each period, no date of completion: not dated"),
+                d.warnings().stream().filter(w -> w.contains("comes again")).toList(),
+                "每季度末通报 names no deadline, 2030年底前 is one date");
+        assertEquals(List.of(LocalDate.of(2030, 12, 31)), dueDates(task(d, "（三）")));
+    }
+
     private static ParsedTask subTask(ParsedDocument d, String seq) {
         return d.tasks().stream().filter(t -> t.seq().equals(seq) && t.parentSeq() != null).findFirst()
                 .orElseThrow(() -> new AssertionError("no sub-task " + seq + " in " + d.sourceFile()));
