@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What table rows of every layout share: a content cell that is only a short title (no sentence end, at most
@@ -13,6 +14,9 @@ import java.util.Optional;
 final class AnnexRows {
 
     static final int TITLE_LENGTH = 40;
+    /** A deadline cell naming a period of the year only: due at its end. */
+    private static final Pattern BARE_PERIOD = Pattern.compile(
+            "^(?:\\d{4}年)?(?:第?[一二三四]季度|上半年|下半年)$");
 
     private AnnexRows() {
     }
@@ -48,6 +52,11 @@ final class AnnexRows {
             warnings.add("annex row " + seq + " names no responsible unit: stored without assignments");
         }
         String due = CleanDocument.normalized(TaskTexts.trim(deadline));
+        if (due != null && BARE_PERIOD.matcher(due).matches()) {
+            // a deadline cell naming a period alone (第三季度, 上半年) means by its end, as 三季度末 does
+            deadline = due + "末";
+            due = deadline;
+        }
         Optional<LocalDate> date = due == null ? Optional.empty() : MilestoneExtractor.deadline(due);
         if (due != null && due.chars().anyMatch(Character::isDigit) && date.isEmpty()) {
             // 6月底前 without a year, 每年12月, 2021年起: a reader could guess a date, the importer does not

@@ -240,6 +240,12 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
         return NONE;
     }
 
+    /** Whether the column holds persons (责任人, 牵头市领导). */
+    boolean isPersons(int column) {
+        int note = notes.indexOf(column);
+        return note >= 0 && PERSONS.matcher(noteNames.get(note)).matches();
+    }
+
     /** Whether a cell (simplified view) is a column's name, as a header's cells are. */
     static boolean namesColumn(String cellView) {
         String name = clean(cellView);

@@ -1329,6 +1329,86 @@ class FixtureDocumentsTest {
     }
 
     @Test
+    void aPdfTableKeepsUnitsWrappedMidNameDeadlinesWrappedOrInClausesAndEndsAtItsNote() {
+        ParsedDocument d = parse("pdf-text-table-chinese-numbered-chapters.txt");
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8"), seqs(d));
+        assertEquals("推动产业链群发展", task(d, "1").category(), "一 on its own line, the chapter's title below it");
+        assertEquals("强化要素保障", task(d, "8").category());
+        assertUnits(task(d, "1"), "省工业和信息化厅:LEAD", "省发展改革委:PARTICIPANT", "省科技厅:PARTICIPANT",
+                "省财政厅:PARTICIPANT");
+        assertUnits(task(d, "8"), "人民银行湖南省分行:LEAD", "国家金融监督管理总局湖南监管局:RESPONSIBLE");
+
+        ParsedTask third = task(d, "3");
+        assertTrue(third.content().endsWith("升级为国家先进轨道交通装备创新中心"),
+                "a line after 升级为 goes on the text, though it reads as a name: " + third.content());
+        assertUnits(third, "省工业和信息化厅:LEAD", "省科技厅:RESPONSIBLE");
+        assertTrue(dueDates(third).contains(LocalDate.of(2024, 11, 30)), dueDates(third).toString());
+
+        assertTrue(dueDates(task(d, "5")).stream().allMatch(LocalDate.of(2024, 9, 30)::equals),
+                "第三季度 alone in the deadline cell: by its end, in the year of issue: " + dueDates(task(d, "5")));
+        assertUnits(task(d, "5"), "省通信管理局:LEAD", "省工业和信息化厅:RESPONSIBLE", "国网湖南省电力有限公司:RESPONSIBLE");
+        assertEquals(List.of(LocalDate.of(2024, 12, 31)), dueDates(task(d, "6")), "2024年6月底前启动，/12月底前见效");
+        assertTrue(dueDates(task(d, "7")).stream().allMatch(LocalDate.of(2024, 12, 31)::equals), "年内");
+        assertTrue(d.tasks().stream().noneMatch(t -> t.content().contains("注") || t.content().contains("抄送")),
+                "the note under the table ends it");
+        assertTrue(d.tasks().stream().flatMap(t -> t.milestones().stream()).noneMatch(m -> m.title().contains("厅")),
+                "no milestone is made of units' names");
+    }
+
+    @Test
+    void aPdfTableWithCategoryAndRemarksColumnsTellsAWrappedTextFromACategoryByWidth() {
+        ParsedDocument d = parse("pdf-text-table-category-and-remarks.txt");
+        assertEquals(List.of("1", "2", "3", "4", "5", "5.1", "6", "7"), seqs(d));
+        assertEquals("优化政务服务", task(d, "1").category());
+        assertEquals("优化政务服务", task(d, "3").category(),
+                "a first line as wide as the next (the second with narrower digits) is the text, not a category");
+        assertTrue(task(d, "3").content().startsWith("推进工程建设项目招标投标全流程电子化"), task(d, "3").content());
+        assertEquals("营造公平竞争市场环境", task(d, "4").category(), "a category wrapped over two short lines");
+        assertEquals("营造公平竞争市场环境", subTask(d, "5.1").category());
+        assertUnits(task(d, "2"), "市行政审批局:LEAD", "市市场监管局:PARTICIPANT", "市交通运输局:PARTICIPANT",
+                "市公安局:PARTICIPANT");
+        assertTrue(task(d, "5").content().endsWith("备注：每季度调度。"), "a remark reading like a timing, after the deadline: "
+                + task(d, "5").content());
+        assertEquals(List.of(LocalDate.of(2024, 12, 31)), dueDates(task(d, "5")));
+        assertTrue(task(d, "6").content().endsWith("备注：纳入法治政府建设考核。"), task(d, "6").content());
+        assertUnits(task(d, "6"), "市司法局:LEAD", "市级行政执法部门:PARTICIPANT");
+    }
+
+    @Test
+    void aPdfTableWithAPersonsColumnAndARowGoingOnAfterAPageBreakKeepsEveryCell() {
+        ParsedDocument d = parse("pdf-text-table-persons-and-page-split.txt");
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9"), seqs(d));
+        assertTrue(task(d, "2").content().endsWith("责任人：陈立新、黄海波。"), "two persons, one per line: " + task(d, "2").content());
+        assertUnits(task(d, "2"), "县水利局:LEAD", "县城投集团:RESPONSIBLE");
+        assertEquals(List.of(LocalDate.of(2024, 12, 31), LocalDate.of(2024, 12, 31)), dueDates(task(d, "3")),
+                "a deadline over three lines");
+        ParsedTask sixth = task(d, "6");
+        assertEquals("实施农村公路提质改造工程，完成县乡道安防工程80公里，改造危旧桥梁12座，新建农村客运招呼站30个。责任人：肖建军。",
+                sixth.content(), "the text's end below the page number and the repeated header joins it");
+        assertUnits(sixth, "县交通运输局:LEAD");
+        assertEquals(3, sixth.milestones().size());
+        assertTrue(dueDates(sixth).stream().allMatch(LocalDate.of(2024, 11, 30)::equals), dueDates(sixth).toString());
+        assertUnits(task(d, "8"), "县市场监管局:LEAD", "各乡镇人民政府:PARTICIPANT");
+        assertTrue(d.warnings().stream().anyMatch(w -> w.startsWith("table rows 6 go on below the header")), d.warnings().toString());
+    }
+
+    @Test
+    void aPdfTableHeaderMayWrapItsNamesAndNameAColumnTheReaderDoesNotKnow() {
+        ParsedDocument wrapped = parse("pdf-text-table-wrapped-header-names.txt");
+        assertEquals(List.of("1", "2", "3", "4"), seqs(wrapped), "牵头/单位, 配合/单位, 完成/时限");
+        assertUnits(task(wrapped, "2"), "市民政局:LEAD", "市自然资源和规划局:PARTICIPANT", "市住房城乡建设局:PARTICIPANT");
+        assertEquals(List.of(LocalDate.of(2026, 12, 31)), dueDates(task(wrapped, "2")), "2024—2026年");
+
+        ParsedDocument leaders = parse("pdf-text-table-leader-before-units.txt");
+        assertEquals(List.of("1", "2", "3", "4"), seqs(leaders), "重点工作 is a column too");
+        assertUnits(task(leaders, "1"), "市发展改革委:LEAD", "市工业和信息化局:RESPONSIBLE", "市统计局:RESPONSIBLE");
+        assertTrue(task(leaders, "1").content().endsWith("牵头市领导：王卫平。"), "the leader before the units is no unit: "
+                + task(leaders, "1").content());
+        assertEquals("建设湖南（株洲）先进轨道交通装备创新中心", task(leaders, "4").title());
+        assertUnits(task(leaders, "4"), "市科技局:LEAD", "市工业和信息化局:RESPONSIBLE");
+    }
+
+    @Test
     void goalsClosingAGeneralRequirementsParagraphAreTheDocumentsMilestonesAndItsGuidingThoughtIsNot() {
         ParsedDocument d = parse("goals-closing-general-requirements-opinion.txt");
         assertEquals(List.of("（一）", "（二）", "（三）"), seqs(d));
