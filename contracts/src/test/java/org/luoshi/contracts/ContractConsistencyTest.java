@@ -30,7 +30,8 @@ class ContractConsistencyTest {
     void sharedProblemSchemasAreIdenticalToCommon(String api) throws IOException {
         JsonNode common = read(OPENAPI.resolve("common.yaml")).path("components").path("schemas");
         JsonNode schemas = read(OPENAPI.resolve(api)).path("components").path("schemas");
-        for (String shared : List.of("Problem", "FieldError", "AuditActor", "AuditChange", "AuditEntry", "AuditPage")) {
+        for (String shared : List.of("Problem", "FieldError", "AuditActor", "AuditChange", "AuditEntry", "AuditPage",
+                "MemberRule")) {
             assertEquals(common.get(shared), schemas.get(shared), shared + " in " + api + " differs from common.yaml");
         }
     }

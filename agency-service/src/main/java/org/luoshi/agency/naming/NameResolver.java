@@ -31,6 +31,7 @@ import org.luoshi.agency.api.model.Resolution;
 import org.luoshi.agency.api.model.Resolution.MatchedByEnum;
 import org.luoshi.agency.api.model.ResolutionKind;
 import org.luoshi.agency.registry.AgencyRepository;
+import org.luoshi.common.model.MemberRule;
 import org.luoshi.platform.text.ChineseText;
 
 /**
@@ -248,7 +249,14 @@ public class NameResolver {
                 .sorted(Comparator.comparing(NameIndex.Entry::divisionCode).thenComparing(NameIndex.Entry::name))
                 .map(e -> new AgencyRef(e.id(), e.name()))
                 .toList();
-        return new Resolution(query, ResolutionKind.GROUP).name(key).members(members).matchedBy(MatchedByEnum.GROUP_RULE);
+        // the rule as well, so that units founded, moved or reclassified later join or leave the members where a task
+        // names the group
+        MemberRule memberRule = new MemberRule(jurisdiction,
+                rule.levels().stream().sorted().map(l -> MemberRule.LevelsEnum.fromValue(l.toString())).toList(),
+                rule.classifications().stream().sorted().map(Object::toString).toList())
+                .identifierKind(rule.identifierKind());
+        return new Resolution(query, ResolutionKind.GROUP).name(key).members(members).matchedBy(MatchedByEnum.GROUP_RULE)
+                .memberRule(memberRule);
     }
 
     private record Scored(String name, double similarity) {

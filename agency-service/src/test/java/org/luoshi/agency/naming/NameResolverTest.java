@@ -1,6 +1,7 @@
 package org.luoshi.agency.naming;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
@@ -128,6 +129,22 @@ class NameResolverTest {
         Resolution resolution = resolve(name, jurisdiction).orElseThrow();
         assertEquals(ResolutionKind.GROUP, resolution.getKind());
         assertEquals(List.of(members.split("、")), resolution.getMembers().stream().map(AgencyRef::getName).toList());
+    }
+
+    @Test
+    void aGroupAnswersTheRuleItsMembersFollowToo() {
+        Resolution prefectures = resolve("各市州人民政府", "430000").orElseThrow();
+        assertEquals("430000", prefectures.getMemberRule().getJurisdiction());
+        assertEquals(List.of("PREFECTURE"), prefectures.getMemberRule().getLevels().stream().map(Object::toString).toList());
+        assertEquals(List.of("GOVERNMENT"), prefectures.getMemberRule().getClassifications());
+        assertNull(prefectures.getMemberRule().getIdentifierKind());
+
+        Resolution counties = resolve("各县区政府（管委）", "341500").orElseThrow();
+        assertEquals("341500", counties.getMemberRule().getJurisdiction());
+        assertEquals(List.of("COUNTY"), counties.getMemberRule().getLevels().stream().map(Object::toString).toList());
+        assertEquals(List.of("GOVERNMENT", "ADMIN_COMMITTEE"), counties.getMemberRule().getClassifications());
+        assertEquals("HIGHER_VOCATIONAL", resolve("各高职院校", "430000").orElseThrow().getMemberRule().getIdentifierKind());
+        assertNull(resolve("有关部门", "430000").orElseThrow().getMemberRule(), "an unspecified reference has no members");
     }
 
     @ParameterizedTest

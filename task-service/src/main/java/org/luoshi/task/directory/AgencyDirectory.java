@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -53,21 +54,28 @@ public class AgencyDirectory implements PanacheRepositoryBase<DirectoryAgency, U
      * transaction's statement batches.
      *
      * @param successorIdsJson each snapshot's successor ids as a JSON array
-     * @return the snapshots that are what their agency is now, in their order: applied, or repeats of the replica's
-     *     version; not those older than it
+     * @return the snapshots that are what their agency is now, in their order (applied, or repeats of the replica's
+     *     version; not those older than it), and among them the agencies that are new to the replica or changed where
+     *     they stand (parent, division, level, classification, status), which groups may gain or lose
      */
-    public Uni<List<AgencySnapshot>> applyAll(List<AgencySnapshot> snapshots, Function<AgencySnapshot, String> successorIdsJson) {
+    public Uni<Applied> applyAll(List<AgencySnapshot> snapshots, Function<AgencySnapshot, String> successorIdsJson) {
         Set<UUID> ids = new LinkedHashSet<>();
         snapshots.forEach(s -> ids.add(s.getId()));
         return byIds(ids).flatMap(stored -> {
             Map<UUID, DirectoryAgency> current = new HashMap<>(stored);
             List<DirectoryAgency> created = new ArrayList<>();
             List<AgencySnapshot> currentSnapshots = new ArrayList<>();
+            List<AgencySnapshot> placed = new ArrayList<>();
             for (AgencySnapshot snapshot : snapshots) {
                 DirectoryAgency agency = current.get(snapshot.getId());
                 if (agency != null && agency.version >= snapshot.getVersion()) {
                     if (agency.version == snapshot.getVersion()) {
                         currentSnapshots.add(snapshot); // a repeat (a republished registry) is still what the agency is
+                        if (agency.level == null && snapshot.getLevel() != null) {
+                            // a row kept before the replica held levels: the repeat gives it, and its groups
+                            agency.level = snapshot.getLevel();
+                            placed.add(snapshot);
+                        }
                     }
                     continue;
                 }
@@ -75,12 +83,29 @@ public class AgencyDirectory implements PanacheRepositoryBase<DirectoryAgency, U
                     agency = new DirectoryAgency();
                     current.put(snapshot.getId(), agency);
                     created.add(agency);
+                    placed.add(snapshot);
+                } else if (!placedAs(agency, snapshot)) {
+                    placed.add(snapshot);
                 }
                 copy(snapshot, successorIdsJson.apply(snapshot), agency);
                 currentSnapshots.add(snapshot);
             }
-            return (created.isEmpty() ? Uni.createFrom().voidItem() : persist(created)).replaceWith(currentSnapshots);
+            return (created.isEmpty() ? Uni.createFrom().voidItem() : persist(created))
+                    .replaceWith(new Applied(currentSnapshots, placed));
         });
+    }
+
+    /** What {@link #applyAll} did: the snapshots that are current, and those of agencies new or placed anew. */
+    public record Applied(List<AgencySnapshot> current, List<AgencySnapshot> placed) {
+    }
+
+    /** Whether the replica holds the agency where the snapshot places it: same parent, division, level, kind, status. */
+    private static boolean placedAs(DirectoryAgency agency, AgencySnapshot snapshot) {
+        return Objects.equals(agency.parentId, snapshot.getParentId())
+                && Objects.equals(agency.divisionCode, snapshot.getDivisionCode())
+                && Objects.equals(agency.level, snapshot.getLevel())
+                && Objects.equals(agency.classification, snapshot.getClassification())
+                && agency.status.equals(snapshot.getStatus().toString());
     }
 
     private static void copy(AgencySnapshot snapshot, String successorIdsJson, DirectoryAgency agency) {
@@ -88,6 +113,7 @@ public class AgencyDirectory implements PanacheRepositoryBase<DirectoryAgency, U
         agency.name = snapshot.getName();
         agency.parentId = snapshot.getParentId();
         agency.classification = snapshot.getClassification();
+        agency.level = snapshot.getLevel();
         agency.divisionCode = snapshot.getDivisionCode();
         agency.status = snapshot.getStatus().toString();
         agency.successorIds = successorIdsJson;

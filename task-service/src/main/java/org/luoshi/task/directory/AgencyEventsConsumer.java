@@ -19,6 +19,7 @@ import org.luoshi.events.model.Reorganization;
 import org.luoshi.platform.inbox.IdempotentConsumer;
 import org.luoshi.platform.inbox.PoisonEventException;
 import org.luoshi.platform.inbox.ReceivedEvent;
+import org.luoshi.task.tracking.GroupMembers;
 import org.luoshi.task.tracking.Reassignments;
 import org.luoshi.task.tracking.WaitingAssignments;
 
@@ -38,11 +39,13 @@ public class AgencyEventsConsumer {
     private final AgencyDirectory directory;
     private final Reassignments reassignments;
     private final WaitingAssignments waiting;
+    private final GroupMembers groups;
     private final ObjectMapper events;
 
     public AgencyEventsConsumer(IdempotentConsumer idempotent, AgencyDirectory directory, Reassignments reassignments,
-            WaitingAssignments waiting, ObjectMapper json) {
+            WaitingAssignments waiting, GroupMembers groups, ObjectMapper json) {
         this.waiting = waiting;
+        this.groups = groups;
         this.idempotent = idempotent;
         this.directory = directory;
         this.reassignments = reassignments;
@@ -86,19 +89,23 @@ public class AgencyEventsConsumer {
         List<AgencySnapshot> agencies = run.stream().map(AgencyEvent::getAgency).toList();
         // written before the tasks are read: a task being assigned one of these agencies (read FOR SHARE) commits
         // first and is followed too, or sees the agency ended
-        Uni<List<AgencySnapshot>> replicated = directory.applyAll(agencies, agency -> write(
+        Uni<AgencyDirectory.Applied> replicated = directory.applyAll(agencies, agency -> write(
                 agency.getSuccessorIds() == null ? List.of() : agency.getSuccessorIds())).call(Panache::flush);
         Reorganization reorganization = run.get(0).getReorganization();
         if (reorganization == null) {
             // only what the replica took: an older snapshot arriving late (an alias since dropped, a unit since merged
             // away) must not assign waiting names to what the agency no longer is
-            return replicated.call(waiting::resolve)
-                    .flatMap(current -> reassignments.followEnded(current.stream()
+            return replicated.call(applied -> waiting.resolve(applied.current()))
+                    .call(applied -> reassignments.followEnded(applied.current().stream()
                             .filter(a -> a.getStatus() == AgencySnapshot.StatusEnum.DISSOLVED).toList()))
+                    .call(applied -> groups.follow(applied.placed()))
                     .replaceWithVoid();
         }
-        // the first event of a reorganization moves every affected assignment; the others find nothing left
-        return replicated.flatMap(done -> reassignments.follow(reorganization)).replaceWithVoid();
+        // the first event of a reorganization moves every affected assignment; the others find nothing left. A moved
+        // unit may then meet other groups' rules, or no longer meet its own
+        return replicated.call(applied -> reassignments.follow(reorganization))
+                .call(applied -> groups.follow(applied.placed()))
+                .replaceWithVoid();
     }
 
     private AgencyEvent read(ReceivedEvent event) {

@@ -29,6 +29,9 @@ public class DirectoryAgency extends PanacheEntityBase {
     @Column(nullable = false)
     public String classification;
 
+    /** NATIONAL, PROVINCE, PREFECTURE or COUNTY; null until the agency's first snapshot since the replica kept it. */
+    public String level;
+
     @Column(name = "division_code", nullable = false)
     public String divisionCode;
 

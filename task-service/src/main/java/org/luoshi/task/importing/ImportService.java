@@ -40,6 +40,7 @@ import org.luoshi.task.document.PolicyDocument;
 import org.luoshi.task.milestone.Milestone;
 import org.luoshi.task.milestone.Milestones;
 import org.luoshi.task.tracking.Assignment;
+import org.luoshi.task.tracking.MemberRules;
 import org.luoshi.task.tracking.Reassignments;
 import org.luoshi.task.tracking.Task;
 import org.luoshi.task.tracking.TaskView;
@@ -228,7 +229,7 @@ public class ImportService {
                                 + "' was split; assigned to its first successor, check the others").seq(task.seq()));
                     }
                 } else if (resolution.getKind() == ResolutionKind.GROUP) {
-                    assignment.kind(AssignmentKind.GROUP).agencyName(resolution.getName());
+                    assignment.kind(AssignmentKind.GROUP).agencyName(resolution.getName()).memberRule(resolution.getMemberRule());
                     if (resolution.getMembers() != null && !resolution.getMembers().isEmpty()) {
                         assignment.memberIds(resolution.getMembers().stream().map(m -> m.getId()).toList());
                     }
@@ -383,6 +384,7 @@ public class ImportService {
                 if (a.getMemberIds() != null) {
                     assignment.memberIds = List.copyOf(new java.util.LinkedHashSet<>(a.getMemberIds()));
                 }
+                assignment.memberRule = MemberRules.write(a.getMemberRule());
                 assignments.add(assignment);
             }
             List<Milestone> taskMilestones = imported.getMilestones().stream()

@@ -42,6 +42,13 @@ public class Assignment extends PanacheEntityBase {
     @Column(nullable = false)
     public AssignmentRole role;
 
+    /**
+     * How a GROUP's members are found (JSON of a {@link org.luoshi.common.model.MemberRule}, see {@link MemberRules}), or
+     * null: the members stay as given.
+     */
+    @Column(name = "member_rule")
+    public String memberRule;
+
     /** A GROUP's member agencies, stored as {@link AssignmentMember} rows; filled when tasks are loaded. */
     @Transient
     public List<UUID> memberIds = List.of();

@@ -205,8 +205,11 @@ public class Reassignments {
         }));
     }
 
-    /** Announces a task whose group members followed a reorganization (TaskUpdated, assignments); its version moves. */
-    private Uni<Void> membersFollowed(UUID taskId) {
+    /**
+     * Announces a task whose group members changed (TaskUpdated, assignments): they followed a reorganization, or a unit
+     * joined or left the group ({@link GroupMembers}); its version moves.
+     */
+    Uni<Void> membersFollowed(UUID taskId) {
         return Task.<Task>findById(taskId).flatMap(task -> {
             task.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
             return Panache.flush()

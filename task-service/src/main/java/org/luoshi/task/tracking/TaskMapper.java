@@ -65,6 +65,7 @@ public class TaskMapper {
                 .agencyName(agency == null ? null : agency.name)
                 .rawName(a.rawName)
                 .formerAgencyId(a.formerAgencyId)
-                .memberIds(a.memberIds.isEmpty() ? null : a.memberIds);
+                .memberIds(a.memberIds.isEmpty() ? null : a.memberIds)
+                .memberRule(MemberRules.read(a.memberRule));
     }
 }

@@ -458,6 +458,13 @@ public class TaskService {
                     }
                     assignment.memberIds = List.copyOf(new java.util.LinkedHashSet<>(r.getMemberIds()));
                 }
+                if (r.getMemberRule() != null) {
+                    if (assignment.kind != AssignmentKind.GROUP) {
+                        throw ProblemException.badRequest("assignment " + assignments.size()
+                                + " gives a memberRule but is not a GROUP");
+                    }
+                    assignment.memberRule = MemberRules.write(r.getMemberRule());
+                }
                 assignments.add(assignment);
             }
             return assignments;

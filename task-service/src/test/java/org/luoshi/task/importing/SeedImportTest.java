@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.luoshi.task.support.Fixtures.INTEGRATOR;
 import static org.luoshi.task.support.Fixtures.SUPERVISOR;
@@ -137,7 +138,8 @@ class SeedImportTest {
 
     private static List<String> assignments(List<Map<String, Object>> assignments) {
         return assignments.stream().map(a -> a.get("kind") + "/" + a.get("role") + "/" + a.get("order") + "/"
-                + a.get("agencyId") + "/" + a.get("rawName") + "/" + members(a.get("memberIds"))).toList();
+                + a.get("agencyId") + "/" + a.get("rawName") + "/" + members(a.get("memberIds")) + "/" + a.get("memberRule"))
+                .toList();
     }
 
     /** A group's members, whose order carries no meaning. */
@@ -171,6 +173,15 @@ class SeedImportTest {
         List<List<String>> members = report.getList("tasks.assignments.flatten().findAll { it.kind == 'GROUP' }.memberIds");
         assertFalse(members.isEmpty());
         members.forEach(ids -> assertEquals(14, ids.size()));
+        // with the rule they follow: units founded, moved or reclassified later join or leave them
+        List<Map<String, Object>> rules = report.getList("tasks.assignments.flatten().findAll { it.kind == 'GROUP' }.memberRule");
+        assertFalse(rules.isEmpty());
+        rules.forEach(rule -> {
+            assertEquals("430000", rule.get("jurisdiction"));
+            assertEquals(List.of("PREFECTURE"), rule.get("levels"));
+            assertEquals(List.of("GOVERNMENT"), rule.get("classifications"));
+            assertNull(rule.get("identifierKind"));
+        });
     }
 
     @Test

@@ -83,6 +83,92 @@ class GroupMembershipTest {
                 java.util.Set.copyOf(event.getList("task.assignments[1].memberIds", String.class)));
     }
 
+    /** Announces an agency as agency-service would (AgencyCreated, or AgencyUpdated from version 1). */
+    private static void announce(UUID id, String name, String classification, String level, String divisionCode, long version) {
+        org.luoshi.platform.testing.TopicWriter.cloudEvent("agency.events", id.toString(),
+                org.luoshi.platform.testing.TopicWriter.newId(), version == 0 ? "AgencyCreated" : "AgencyUpdated", """
+                        {"agency": {"id": "%s", "name": "%s", "classification": "%s", "level": "%s",
+                         "divisionCode": "%s", "status": "ACTIVE", "version": %d}}"""
+                        .formatted(id, name, classification, level, divisionCode, version));
+    }
+
+    private static List<String> memberIds(String task) {
+        return given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task).then().statusCode(200)
+                .extract().path("assignments[1].memberIds");
+    }
+
+    @Test
+    void aUnitFoundedOrMovedLaterJoinsOrLeavesTheGroupsWhoseRuleItMeets() throws java.sql.SQLException {
+        // a prefecture of its own, so that no other test's units meet the rule
+        String prefecture = "43" + (10 + System.nanoTime() % 80);
+        String elsewhere = prefecture.equals("4389") ? "4388" : "4389";
+        UUID education = Fixtures.announceAgency("湖南省教育厅");
+        UUID first = UUID.randomUUID();
+        announce(first, "甲县人民政府", "GOVERNMENT", "COUNTY", prefecture + "01", 0);
+        String documentId = Fixtures.document("湘政办发〔2023〕" + System.nanoTime() % 100000 + "号");
+        Fixtures.taskLedBy(documentId, "0", List.of(education, first));
+        Map<String, Object> rule = Map.of("jurisdiction", prefecture + "00", "levels", List.of("COUNTY"),
+                "classifications", List.of("GOVERNMENT"));
+        String task = Fixtures.createTask(documentId, Map.of("seq", "1", "title", "推进产教融合", "assignments", List.of(
+                        Map.of("agencyId", education.toString(), "role", "LEAD"),
+                        Map.of("rawName", "各县区人民政府", "kind", "GROUP", "role", "RESPONSIBLE",
+                                "memberIds", List.of(first.toString()), "memberRule", rule))))
+                .then().statusCode(201).body("assignments[1].memberRule.jurisdiction", org.hamcrest.Matchers.equalTo(prefecture + "00"))
+                .extract().path("id");
+        // the same group without its rule keeps the members it was given
+        String fixed = Fixtures.taskWithGroup(documentId, "2", education, "LEAD", "各县区人民政府", List.of(first));
+
+        UUID founded = UUID.randomUUID();
+        announce(founded, "乙县人民政府", "GOVERNMENT", "COUNTY", prefecture + "02", 0);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                org.junit.jupiter.api.Assertions.assertTrue(taskIds(Map.of("agencyId", founded)).contains(task)));
+        given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task).then().statusCode(200)
+                .body("assignments[1].memberIds", containsInAnyOrder(first.toString(), founded.toString()))
+                .body("version", org.hamcrest.Matchers.equalTo(1));
+        var updated = org.luoshi.platform.testing.TopicReader.await("task.events", r -> task.equals(r.key())
+                && "org.luoshi.TaskUpdated".equals(org.luoshi.platform.testing.TopicReader.header(r, "ce_type")), 1,
+                Duration.ofSeconds(5));
+        io.restassured.path.json.JsonPath event = new io.restassured.path.json.JsonPath(updated.get(0).value());
+        org.junit.jupiter.api.Assertions.assertEquals(List.of("assignments"), event.getList("changedFields"));
+        org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of(first.toString(), founded.toString()),
+                java.util.Set.copyOf(event.getList("task.assignments[1].memberIds", String.class)));
+
+        // moved to another prefecture: it leaves; a bureau of the county and another prefecture's county never join
+        UUID bureau = UUID.randomUUID();
+        announce(bureau, "甲县教育局", "DEPARTMENT", "COUNTY", prefecture + "01", 0);
+        UUID outside = UUID.randomUUID();
+        announce(outside, "丙县人民政府", "GOVERNMENT", "COUNTY", elsewhere + "03", 0);
+        announce(founded, "乙县人民政府", "GOVERNMENT", "COUNTY", elsewhere + "02", 1);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                org.junit.jupiter.api.Assertions.assertFalse(taskIds(Map.of("agencyId", founded)).contains(task)));
+        Fixtures.taskLedBy(documentId, "3", List.of(bureau, outside)); // the directory knows both by now
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(first.toString()), memberIds(task));
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(first.toString()), memberIds(fixed));
+        given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + fixed).then().body("version", org.hamcrest.Matchers.equalTo(0));
+
+        // a unit the replica kept from before it held levels (and so joined no group): a republished snapshot, the same
+        // version again, gives its level, and it joins
+        UUID kept = UUID.randomUUID();
+        announce(kept, "丁县人民政府", "GOVERNMENT", "COUNTY", prefecture + "04", 0);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                org.junit.jupiter.api.Assertions.assertTrue(taskIds(Map.of("agencyId", kept)).contains(task)));
+        String url = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(url, "postgres", "postgres");
+                java.sql.Statement statement = db.createStatement()) {
+            statement.executeUpdate("delete from task_assignment_member where agency_id = '" + kept + "'");
+            statement.executeUpdate("update directory_agency set level = null where id = '" + kept + "'");
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(taskIds(Map.of("agencyId", kept)).contains(task));
+        announce(kept, "丁县人民政府", "GOVERNMENT", "COUNTY", prefecture + "04", 0);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                org.junit.jupiter.api.Assertions.assertTrue(taskIds(Map.of("agencyId", kept)).contains(task)));
+
+        // a rule belongs to a group only
+        Fixtures.createTask(documentId, Map.of("seq", "4", "title", "任务", "assignments", List.of(Map.of(
+                        "agencyId", education.toString(), "role", "LEAD", "memberRule", rule))))
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
     @Test
     void onlyGroupsHaveMembers() {
         UUID education = Fixtures.announceAgency("湖南省教育厅");
