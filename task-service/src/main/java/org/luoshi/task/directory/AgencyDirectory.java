@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.luoshi.events.model.AgencySnapshot;
+import org.luoshi.task.tracking.MemberRules;
 
 /** The local replica of the agency directory: display names and existence checks without calling agency-service. */
 @ApplicationScoped
@@ -65,7 +67,9 @@ public class AgencyDirectory implements PanacheRepositoryBase<DirectoryAgency, U
             Map<UUID, DirectoryAgency> current = new HashMap<>(stored);
             List<DirectoryAgency> created = new ArrayList<>();
             List<AgencySnapshot> currentSnapshots = new ArrayList<>();
-            List<AgencySnapshot> placed = new ArrayList<>();
+            // per unit placed anew, where the replica held it before the run (null: new) and its latest snapshot
+            Map<UUID, MemberRules.Placement> before = new LinkedHashMap<>();
+            Map<UUID, AgencySnapshot> placed = new LinkedHashMap<>();
             for (AgencySnapshot snapshot : snapshots) {
                 DirectoryAgency agency = current.get(snapshot.getId());
                 if (agency != null && agency.version >= snapshot.getVersion()) {
@@ -73,8 +77,9 @@ public class AgencyDirectory implements PanacheRepositoryBase<DirectoryAgency, U
                         currentSnapshots.add(snapshot); // a repeat (a republished registry) is still what the agency is
                         if (agency.level == null && snapshot.getLevel() != null) {
                             // a row kept before the replica held levels: the repeat gives it, and its groups
+                            before.putIfAbsent(agency.id, MemberRules.Placement.of(agency));
                             agency.level = snapshot.getLevel();
-                            placed.add(snapshot);
+                            placed.put(agency.id, snapshot);
                         }
                     }
                     continue;
@@ -83,20 +88,34 @@ public class AgencyDirectory implements PanacheRepositoryBase<DirectoryAgency, U
                     agency = new DirectoryAgency();
                     current.put(snapshot.getId(), agency);
                     created.add(agency);
-                    placed.add(snapshot);
+                    before.putIfAbsent(snapshot.getId(), null);
+                    placed.put(snapshot.getId(), snapshot);
                 } else if (!placedAs(agency, snapshot)) {
-                    placed.add(snapshot);
+                    if (!before.containsKey(agency.id)) {
+                        before.put(agency.id, MemberRules.Placement.of(agency));
+                    }
+                    placed.put(agency.id, snapshot);
+                } else if (placed.containsKey(agency.id)) {
+                    placed.put(agency.id, snapshot); // the run's latest snapshot of a unit placed anew in it
                 }
                 copy(snapshot, successorIdsJson.apply(snapshot), agency);
                 currentSnapshots.add(snapshot);
             }
+            List<Placed> moves = placed.values().stream().map(now -> new Placed(now, before.get(now.getId()))).toList();
             return (created.isEmpty() ? Uni.createFrom().voidItem() : persist(created))
-                    .replaceWith(new Applied(currentSnapshots, placed));
+                    .replaceWith(new Applied(currentSnapshots, moves));
         });
     }
 
-    /** What {@link #applyAll} did: the snapshots that are current, and those of agencies new or placed anew. */
-    public record Applied(List<AgencySnapshot> current, List<AgencySnapshot> placed) {
+    /**
+     * What {@link #applyAll} did: the snapshots that are current, and the units new to the replica or placed anew, once
+     * each however many of their snapshots the run held.
+     */
+    public record Applied(List<AgencySnapshot> current, List<Placed> placed) {
+    }
+
+    /** A unit placed anew: its latest snapshot, and where the replica held it before (null when it was new to it). */
+    public record Placed(AgencySnapshot now, MemberRules.Placement before) {
     }
 
     /** Whether the replica holds the agency where the snapshot places it: same parent, division, level, kind, status. */

@@ -384,7 +384,7 @@ public class ImportService {
                 if (a.getMemberIds() != null) {
                     assignment.memberIds = List.copyOf(new java.util.LinkedHashSet<>(a.getMemberIds()));
                 }
-                assignment.memberRule = MemberRules.write(a.getMemberRule());
+                assignment.memberRule(a.getMemberRule());
                 assignments.add(assignment);
             }
             List<Milestone> taskMilestones = imported.getMilestones().stream()
@@ -394,22 +394,34 @@ public class ImportService {
             // the events are built from what is written, not read back
             views.add(new TaskView(task, assignments, taskMilestones, Map.of()));
         }
-        Set<UUID> assigned = new java.util.LinkedHashSet<>();
-        allAssignments.forEach(a -> {
-            if (a.agencyId != null) {
-                assigned.add(a.agencyId);
+        // groups that follow a rule take in the units the replica holds that meet it, which agency-service may not have
+        // answered yet; the report says what is stored
+        return MemberRules.complete(allAssignments).flatMap(completed -> {
+            for (int i = 0; i < views.size(); i++) {
+                List<Assignment> stored = views.get(i).assignments();
+                List<ImportedAssignment> reported = report.getTasks().get(i).getAssignments();
+                for (int j = 0; j < stored.size(); j++) {
+                    if (stored.get(j).memberRule != null) {
+                        reported.get(j).memberIds(stored.get(j).memberIds);
+                    }
+                }
             }
-            if (a.memberIds != null) {
-                assigned.addAll(a.memberIds);
-            }
-        });
-        // the replica's rows of the units, read FOR SHARE: a reorganization of one of them being applied meanwhile
-        // waits and then follows these tasks too; one applied since agency-service answered is followed here
-        return directory.byIdsForAssignment(assigned).flatMap(replica -> ImportedRows.insert(document, created,
-                        allAssignments, allMilestones)
-                .flatMap(x -> events.imported(document, views, report.getJurisdiction(), supersedes))
-                .flatMap(x -> reassignments.followEndedInDirectory(List.copyOf(replica.values()))))
-                .replaceWith(document.id);
+            Set<UUID> assigned = new java.util.LinkedHashSet<>();
+            allAssignments.forEach(a -> {
+                if (a.agencyId != null) {
+                    assigned.add(a.agencyId);
+                }
+                if (a.memberIds != null) {
+                    assigned.addAll(a.memberIds);
+                }
+            });
+            // the replica's rows of the units, read FOR SHARE: a reorganization of one of them being applied meanwhile
+            // waits and then follows these tasks too; one applied since agency-service answered is followed here
+            return directory.byIdsForAssignment(assigned).flatMap(replica -> ImportedRows.insert(document, created,
+                            allAssignments, allMilestones)
+                    .flatMap(x -> events.imported(document, views, report.getJurisdiction(), supersedes))
+                    .flatMap(x -> reassignments.followEndedInDirectory(List.copyOf(replica.values()))));
+        }).replaceWith(document.id);
     }
 
     private static MilestoneCreate milestoneCreate(ImportedMilestone m) {

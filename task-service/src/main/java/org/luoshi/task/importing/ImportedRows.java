@@ -23,7 +23,7 @@ final class ImportedRows {
             "parent_id uuid", "category text", "title text", "content text", "source_text text", "status text",
             "key_task boolean", "review_required boolean", "stale boolean", "version bigint", "created_at timestamptz", "updated_at timestamptz");
     private static final BulkInsert ASSIGNMENTS = BulkInsert.into("task_assignment", "task_id uuid", "position int",
-            "agency_id uuid", "raw_name text", "kind text", "role text", "member_rule text");
+            "agency_id uuid", "raw_name text", "kind text", "role text", "member_rule text", "member_jurisdiction text");
     private static final BulkInsert MEMBERS = BulkInsert.into("task_assignment_member", "task_id uuid", "position int",
             "agency_id uuid");
     private static final BulkInsert MILESTONES = BulkInsert.into("milestone", "id uuid", "document_id uuid", "task_id uuid",
@@ -48,7 +48,8 @@ final class ImportedRows {
         BulkInsert.Rows assignmentRows = ASSIGNMENTS.rows();
         BulkInsert.Rows memberRows = MEMBERS.rows();
         for (Assignment a : assignments) {
-            assignmentRows.add(a.key.taskId(), a.key.position(), a.agencyId, a.rawName, a.kind, a.role, a.memberRule);
+            assignmentRows.add(a.key.taskId(), a.key.position(), a.agencyId, a.rawName, a.kind, a.role, a.memberRule,
+                    a.memberJurisdiction);
             a.memberIds.forEach(member -> memberRows.add(a.key.taskId(), a.key.position(), member));
         }
         BulkInsert.Rows milestoneRows = MILESTONES.rows();

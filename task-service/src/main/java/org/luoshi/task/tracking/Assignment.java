@@ -49,6 +49,16 @@ public class Assignment extends PanacheEntityBase {
     @Column(name = "member_rule")
     public String memberRule;
 
+    /** The rule's jurisdiction apart (GB/T 2260), by which the groups a unit may belong to are found. */
+    @Column(name = "member_jurisdiction")
+    public String memberJurisdiction;
+
+    /** Keeps the group's rule for its members, or none. */
+    public void memberRule(org.luoshi.common.model.MemberRule rule) {
+        memberRule = MemberRules.write(rule);
+        memberJurisdiction = rule == null ? null : rule.getJurisdiction();
+    }
+
     /** A GROUP's member agencies, stored as {@link AssignmentMember} rows; filled when tasks are loaded. */
     @Transient
     public List<UUID> memberIds = List.of();

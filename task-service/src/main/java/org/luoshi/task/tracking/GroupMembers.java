@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,14 +13,18 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.luoshi.common.model.MemberRule;
-import org.luoshi.events.model.AgencySnapshot;
 import org.luoshi.task.api.model.TaskStatus;
+import org.luoshi.task.directory.AgencyDirectory;
 
 /**
  * Keeps the members of GROUP assignments that carry their rule (各市州人民政府 within 430000: the prefecture governments)
- * in step with the directory: a unit founded, or moved or reclassified into a rule, joins the groups of open tasks
- * that name it; one moved or reclassified out of it leaves them. Each task changed gets one TaskUpdated of its
- * assignments. Units that ended are followed by {@link Reassignments}; closed tasks keep the members they had.
+ * in step with the directory. A unit that comes to meet a rule (founded, or moved or reclassified into it) joins the
+ * groups of open tasks that follow the rule; one that met it and no longer does (moved or reclassified out) leaves
+ * them. Only such changes count: a member named outside the rule (a successor of a merged member, a unit a supervisor
+ * added) stays. Each task changed gets one TaskUpdated of its assignments. Units that ended are followed by
+ * {@link Reassignments}; closed tasks keep the members they had. A task stored with such a group takes in the units
+ * that meet the rule then ({@link MemberRules#complete}); both take the same locks, so a unit applied meanwhile is
+ * seen by one of the two.
  */
 @ApplicationScoped
 public class GroupMembers {
@@ -34,43 +39,63 @@ public class GroupMembers {
     }
 
     /**
-     * @param placed the agencies new to the replica or placed anew (parent, division, level, classification, status)
+     * @param placed the units new to the replica or placed anew in the run just applied, with where they stood before
      * @return how many tasks changed. Call inside the consumer's transaction, after the replica took the snapshots; a
-     *     repeat finds nothing to change.
+     *     repeat finds the units where they stand and changes nothing.
      */
-    public Uni<Integer> follow(List<AgencySnapshot> placed) {
+    public Uni<Integer> follow(List<AgencyDirectory.Placed> placed) {
         if (placed.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return Assignment.<Assignment>list("memberRule is not null and key.taskId in (select t.id from Task t"
-                + " where t.status in ?1)", OPEN).flatMap(groups -> {
-            Map<Assignment, MemberRule> rules = groups.stream().filter(g -> MemberRules.followable(MemberRules.read(g.memberRule)))
-                    .collect(Collectors.toMap(Function.identity(), g -> MemberRules.read(g.memberRule)));
-            if (rules.isEmpty()) {
-                return Uni.createFrom().item(0);
+        Set<String> jurisdictions = new TreeSet<>();
+        Set<Integer> locks = new TreeSet<>(List.of(0));
+        for (AgencyDirectory.Placed unit : placed) {
+            jurisdictions.addAll(MemberRules.jurisdictionsAround(unit.now().getDivisionCode()));
+            locks.add(MemberRules.lockKey(unit.now().getDivisionCode()));
+            if (unit.before() != null) {
+                jurisdictions.addAll(MemberRules.jurisdictionsAround(unit.before().divisionCode()));
+                locks.add(MemberRules.lockKey(unit.before().divisionCode()));
             }
-            List<UUID> agencies = placed.stream().map(AgencySnapshot::getId).toList();
-            List<UUID> tasks = rules.keySet().stream().map(g -> g.key.taskId()).distinct().toList();
-            return AssignmentMember.<AssignmentMember>list("key.agencyId in ?1 and key.taskId in ?2", agencies, tasks)
-                    .flatMap(members -> change(rules, placed, members));
-        });
+        }
+        List<UUID> units = placed.stream().map(p -> p.now().getId()).toList();
+        return MemberRules.lock(locks)
+                .flatMap(x -> Assignment.<Assignment>list("memberJurisdiction in ?1 and key.taskId in (select t.id from Task t"
+                        + " where t.status in ?2)", jurisdictions, OPEN))
+                .flatMap(groups -> {
+                    Map<Assignment, MemberRule> rules = new LinkedHashMap<>();
+                    for (Assignment group : groups) {
+                        MemberRule rule = MemberRules.read(group.memberRule);
+                        if (MemberRules.followable(rule)) {
+                            rules.put(group, rule);
+                        }
+                    }
+                    if (rules.isEmpty()) {
+                        return Uni.createFrom().item(0);
+                    }
+                    // the units' memberships, found by unit (indexed), then kept for these groups
+                    return AssignmentMember.<AssignmentMember>list("key.agencyId in ?1", units)
+                            .flatMap(members -> change(rules, placed, members));
+                });
     }
 
-    private Uni<Integer> change(Map<Assignment, MemberRule> rules, List<AgencySnapshot> placed, List<AssignmentMember> members) {
+    private Uni<Integer> change(Map<Assignment, MemberRule> rules, List<AgencyDirectory.Placed> placed,
+            List<AssignmentMember> members) {
         Map<AssignmentMember.Key, AssignmentMember> present = members.stream()
                 .collect(Collectors.toMap(m -> m.key, Function.identity()));
         List<AssignmentMember> joining = new ArrayList<>();
         List<AssignmentMember> leaving = new ArrayList<>();
-        Set<UUID> changed = new TreeSet<>(); // in a fixed order: consumers of the same events write the same versions
+        Set<UUID> changed = new TreeSet<>(); // announced in a fixed order, as the tasks' rows are locked
         rules.forEach((group, rule) -> {
-            for (AgencySnapshot agency : placed) {
-                AssignmentMember.Key key = new AssignmentMember.Key(group.key.taskId(), group.key.position(), agency.getId());
-                boolean member = present.containsKey(key);
-                if (MemberRules.meets(rule, agency) && !member) {
+            for (AgencyDirectory.Placed unit : placed) {
+                AssignmentMember.Key key = new AssignmentMember.Key(group.key.taskId(), group.key.position(), unit.now().getId());
+                boolean metBefore = MemberRules.meets(rule, unit.before());
+                boolean meetsNow = MemberRules.meets(rule, MemberRules.Placement.of(unit.now()));
+                if (meetsNow && !metBefore && !present.containsKey(key)) {
                     joining.add(AssignmentMember.of(key.taskId(), key.position(), key.agencyId()));
                     changed.add(key.taskId());
-                } else if (member && agency.getStatus() == AgencySnapshot.StatusEnum.ACTIVE && !MemberRules.meets(rule, agency)) {
-                    leaving.add(present.get(key)); // moved or reclassified out; an ended unit is Reassignments'
+                } else if (metBefore && !meetsNow && unit.before().active() && MemberRules.Placement.of(unit.now()).active()
+                        && present.containsKey(key)) {
+                    leaving.add(present.get(key)); // moved or reclassified out; a unit that ended is Reassignments'
                     changed.add(key.taskId());
                 }
             }

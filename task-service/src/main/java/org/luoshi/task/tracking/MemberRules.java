@@ -3,13 +3,27 @@ package org.luoshi.task.tracking;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 import org.luoshi.common.model.MemberRule;
 import org.luoshi.events.model.AgencySnapshot;
+import org.luoshi.task.directory.DirectoryAgency;
 
 /**
  * A GROUP assignment's rule for its members (各市州人民政府: the prefecture governments within 430000), as stored with the
- * assignment, and whether an agency of the replica meets it. A rule that asks for an identifier (各高职院校) is never met
- * here: the replica does not hold identifiers, so such a group keeps the members it was given.
+ * assignment, and whether a unit meets it. A rule that asks for an identifier (各高职院校) is never followed: the replica
+ * holds no identifiers, so such a group keeps the members it was given. Who writes group members by rule (the directory
+ * consumer, a task stored with such a group) first takes a transaction lock per province the units or rules lie in, so
+ * that a unit applied while a task is stored is seen by one of the two.
  */
 public final class MemberRules {
 
@@ -17,11 +31,26 @@ public final class MemberRules {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     /** GB/T 2260 code of the national level, within which every code lies. */
     private static final String NATIONAL = "100000";
+    /** The namespace of the advisory locks taken here (a key per province: 43 for Hunan, 0 for national rules). */
+    private static final int LOCKS = 0x6c730001;
 
     private MemberRules() {
     }
 
-    public static String write(MemberRule rule) {
+    /** Where a unit stands, as far as rules look: its level, classification, division, and whether it is active. */
+    public record Placement(String level, String classification, String divisionCode, boolean active) {
+
+        public static Placement of(AgencySnapshot agency) {
+            return new Placement(agency.getLevel(), agency.getClassification(), agency.getDivisionCode(),
+                    agency.getStatus() == AgencySnapshot.StatusEnum.ACTIVE);
+        }
+
+        public static Placement of(DirectoryAgency agency) {
+            return new Placement(agency.level, agency.classification, agency.divisionCode, !agency.ended());
+        }
+    }
+
+    static String write(MemberRule rule) {
         try {
             return rule == null ? null : JSON.writeValueAsString(rule);
         } catch (JsonProcessingException e) {
@@ -29,27 +58,31 @@ public final class MemberRules {
         }
     }
 
-    public static MemberRule read(String json) {
+    /** The stored rule, or null when there is none or it cannot be read (then the group keeps its members). */
+    static MemberRule read(String json) {
+        if (json == null) {
+            return null;
+        }
         try {
-            return json == null ? null : JSON.readValue(json, MemberRule.class);
+            return JSON.readValue(json, MemberRule.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored member rule is not JSON: " + json, e);
+            Log.warnf("a stored member rule cannot be read, its group keeps its members: %s (%s)", json, e.getMessage());
+            return null;
         }
     }
 
     /** Whether the rule can be followed with what the replica knows of agencies. */
-    public static boolean followable(MemberRule rule) {
+    static boolean followable(MemberRule rule) {
         return rule != null && rule.getIdentifierKind() == null && rule.getJurisdiction() != null
                 && rule.getLevels() != null && rule.getClassifications() != null;
     }
 
-    /** Whether an active agency, as its snapshot shows it, is one the rule means. */
-    public static boolean meets(MemberRule rule, AgencySnapshot agency) {
-        return followable(rule) && agency.getStatus() == AgencySnapshot.StatusEnum.ACTIVE
-                && agency.getLevel() != null && agency.getDivisionCode() != null
-                && rule.getLevels().stream().anyMatch(level -> level.toString().equals(agency.getLevel()))
-                && rule.getClassifications().contains(agency.getClassification())
-                && within(agency.getDivisionCode(), rule.getJurisdiction());
+    /** Whether a unit standing so is one the rule means. */
+    static boolean meets(MemberRule rule, Placement unit) {
+        return followable(rule) && unit != null && unit.active() && unit.level() != null && unit.divisionCode() != null
+                && rule.getLevels().stream().anyMatch(level -> level.toString().equals(unit.level()))
+                && rule.getClassifications().contains(unit.classification())
+                && within(unit.divisionCode(), rule.getJurisdiction());
     }
 
     /** Whether a division code lies within (or is) the jurisdiction: 430000 covers 43xxxx, 341500 covers 3415xx. */
@@ -64,5 +97,66 @@ public final class MemberRules {
             return code.startsWith(jurisdiction.substring(0, 4));
         }
         return code.equals(jurisdiction);
+    }
+
+    /** The jurisdictions a rule may name and a unit of this division meet: national, its province, prefecture, own. */
+    static Set<String> jurisdictionsAround(String code) {
+        Set<String> around = new LinkedHashSet<>(List.of(NATIONAL));
+        if (code != null && code.length() == 6) {
+            around.add(code.substring(0, 2) + "0000");
+            around.add(code.substring(0, 4) + "00");
+            around.add(code);
+        }
+        return around;
+    }
+
+    /** The lock key of a jurisdiction: its province's two digits, 0 for national. */
+    static int lockKey(String code) {
+        return code == null || code.length() != 6 || NATIONAL.equals(code) ? 0 : Integer.parseInt(code.substring(0, 2));
+    }
+
+    /** Takes the locks of these keys for the caller's transaction, in their order (no two callers wait on each other). */
+    static Uni<Void> lock(Collection<Integer> keys) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (int key : new TreeSet<>(keys)) {
+            chain = chain.flatMap(x -> Panache.getSession().flatMap(session -> session
+                    .createNativeQuery("select 1 from (select pg_advisory_xact_lock(" + LOCKS + ", " + key + ")) as locked")
+                    .getSingleResult())).replaceWithVoid();
+        }
+        return chain;
+    }
+
+    /**
+     * Completes the members of the GROUP assignments among these that carry a rule with the active units of the replica
+     * that meet it, before they are stored: a unit founded or moved into the rule a moment before (which agency-service
+     * had not answered yet) is not missed, as the directory consumer found no task to add it to. Call inside the
+     * transaction that stores them.
+     */
+    public static Uni<Void> complete(List<Assignment> assignments) {
+        Map<Assignment, MemberRule> rules = new LinkedHashMap<>();
+        for (Assignment assignment : assignments) {
+            MemberRule rule = read(assignment.memberRule);
+            if (followable(rule)) {
+                rules.put(assignment, rule);
+            }
+        }
+        if (rules.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Set<Integer> keys = new TreeSet<>();
+        rules.values().forEach(rule -> keys.add(lockKey(rule.getJurisdiction())));
+        Uni<Void> chain = lock(keys);
+        for (Map.Entry<Assignment, MemberRule> group : rules.entrySet()) {
+            MemberRule rule = group.getValue();
+            List<String> levels = rule.getLevels().stream().map(Object::toString).toList();
+            chain = chain.flatMap(x -> DirectoryAgency.<DirectoryAgency>list("status = 'ACTIVE' and level in ?1"
+                    + " and classification in ?2", levels, rule.getClassifications()).map(units -> {
+                        Set<UUID> members = new LinkedHashSet<>(group.getKey().memberIds);
+                        units.stream().filter(unit -> meets(rule, Placement.of(unit))).forEach(unit -> members.add(unit.id));
+                        group.getKey().memberIds = List.copyOf(members);
+                        return null;
+                    }));
+        }
+        return chain;
     }
 }

@@ -463,12 +463,12 @@ public class TaskService {
                         throw ProblemException.badRequest("assignment " + assignments.size()
                                 + " gives a memberRule but is not a GROUP");
                     }
-                    assignment.memberRule = MemberRules.write(r.getMemberRule());
+                    assignment.memberRule(r.getMemberRule());
                 }
                 assignments.add(assignment);
             }
             return assignments;
-        });
+        }).call(MemberRules::complete); // a group that follows a rule takes in the units that meet it now
     }
 
     public Uni<TaskView> load(Task task) {
