@@ -394,34 +394,39 @@ public class ImportService {
             // the events are built from what is written, not read back
             views.add(new TaskView(task, assignments, taskMilestones, Map.of()));
         }
-        // groups that follow a rule take in the units the replica holds that meet it, which agency-service may not have
-        // answered yet; the report says what is stored
-        return MemberRules.complete(allAssignments).flatMap(completed -> {
-            for (int i = 0; i < views.size(); i++) {
-                List<Assignment> stored = views.get(i).assignments();
-                List<ImportedAssignment> reported = report.getTasks().get(i).getAssignments();
-                for (int j = 0; j < stored.size(); j++) {
-                    if (stored.get(j).memberRule != null) {
-                        reported.get(j).memberIds(stored.get(j).memberIds);
-                    }
+        Set<UUID> assigned = new java.util.LinkedHashSet<>();
+        allAssignments.forEach(a -> {
+            if (a.agencyId != null) {
+                assigned.add(a.agencyId);
+            }
+            if (a.memberIds != null) {
+                assigned.addAll(a.memberIds);
+            }
+        });
+        // the replica's rows of the units, read FOR SHARE: a reorganization of one of them being applied meanwhile
+        // waits and then follows these tasks too; one applied since agency-service answered is followed here. Then
+        // (in this order, as the directory consumer writes rows before it takes the rules' locks) groups that follow a
+        // rule take in the units the replica holds that meet it, which agency-service may not have answered yet; the
+        // report says what is stored
+        return directory.byIdsForAssignment(assigned)
+                .call(replica -> MemberRules.complete(allAssignments).invoke(() -> reportMembers(report, views)))
+                .flatMap(replica -> ImportedRows.insert(document, created, allAssignments, allMilestones)
+                        .flatMap(x -> events.imported(document, views, report.getJurisdiction(), supersedes))
+                        .flatMap(x -> reassignments.followEndedInDirectory(List.copyOf(replica.values()))))
+                .replaceWith(document.id);
+    }
+
+    /** The report's group members as they are stored (completed by their rule). */
+    private static void reportMembers(ImportReport report, List<TaskView> views) {
+        for (int i = 0; i < views.size(); i++) {
+            List<Assignment> stored = views.get(i).assignments();
+            List<ImportedAssignment> reported = report.getTasks().get(i).getAssignments();
+            for (int j = 0; j < stored.size(); j++) {
+                if (stored.get(j).memberRule != null) {
+                    reported.get(j).memberIds(stored.get(j).memberIds);
                 }
             }
-            Set<UUID> assigned = new java.util.LinkedHashSet<>();
-            allAssignments.forEach(a -> {
-                if (a.agencyId != null) {
-                    assigned.add(a.agencyId);
-                }
-                if (a.memberIds != null) {
-                    assigned.addAll(a.memberIds);
-                }
-            });
-            // the replica's rows of the units, read FOR SHARE: a reorganization of one of them being applied meanwhile
-            // waits and then follows these tasks too; one applied since agency-service answered is followed here
-            return directory.byIdsForAssignment(assigned).flatMap(replica -> ImportedRows.insert(document, created,
-                            allAssignments, allMilestones)
-                    .flatMap(x -> events.imported(document, views, report.getJurisdiction(), supersedes))
-                    .flatMap(x -> reassignments.followEndedInDirectory(List.copyOf(replica.values()))));
-        }).replaceWith(document.id);
+        }
     }
 
     private static MilestoneCreate milestoneCreate(ImportedMilestone m) {
