@@ -48,12 +48,6 @@ final class LineCellTable {
     private static final Pattern DEADLINE_PIECE = Pattern.compile("^[\\d年月日底前末季度上下半第一二三四至—\\-－～~]+$");
     /** A cell that says there is none: a dash, a slash, 无. */
     private static final Pattern PLACEHOLDER = Pattern.compile("^[—–\\-－/／无]{1,3}$");
-    /** A chapter between rows (a merged row across the table): 一、…, （二）…. */
-    private static final Pattern CHAPTER = Pattern.compile("^(?:[一二三四五六七八九十]{1,3}[、.．]|（[一二三四五六七八九十]{1,3}）)\\S.{1,40}$");
-    /** A row numbered 一 whose text is on the next line: a chapter row, or a task when it names units. */
-    private static final Pattern CHINESE_ROW_NUMBER = Pattern.compile("^[一二三四五六七八九十]{1,3}[、.．]?$");
-    private static final Pattern PAGE_FURNITURE = Pattern.compile(
-            "^(?:[-—–－_ ]*\\d{1,4}[-—–－_ ]*|第\\s*\\d{1,4}\\s*页(?:\\s*[，,/]?\\s*共\\s*\\d{1,4}\\s*页)?|续表\\s*\\d*|续上表|[（(]续[）)])$");
     /** What follows the table: notes under it, a printed document's distribution and printing lines, a next annex. */
     private static final Pattern END = Pattern.compile(
             "^(?:抄送|主送|抄报)[:：]|印发$|^附件\\s*\\d*\\s*[:：]?$|^(?:注|说明|备注|附注)\\s*\\d*\\s*[:：]");
@@ -145,7 +139,8 @@ final class LineCellTable {
 
     /** A first row's number (1, 一) or a chapter line. */
     private static boolean isRowStart(String name) {
-        return name.matches("^1[.．、]?$") || CHINESE_ROW_NUMBER.matcher(name).matches() || CHAPTER.matcher(name).matches();
+        return name.matches("^1[.．、]?$") || TabTableReader.CHINESE_ROW_NUMBER.matcher(name).matches()
+                || TabTableReader.CHAPTER.matcher(name).matches();
     }
 
     private static boolean isShortPlain(CleanDocument.Line line) {
@@ -205,18 +200,18 @@ final class LineCellTable {
             boolean numbered = !pageNumber && number.matches() && (Integer.parseInt(number.group(1)) == expected
                     || mayRestart && number.group(1).equals("1"));
             if (numbered || part.matches() && Integer.parseInt(part.group(1)) == expected - 1
-                    || CHINESE_ROW_NUMBER.matcher(text).matches()) {
+                    || TabTableReader.CHINESE_ROW_NUMBER.matcher(text).matches()) {
                 open.close(header.columns(), rows, unclear, continued);
                 open.lines.add(line);
                 if (numbered) {
                     expected = Integer.parseInt(number.group(1)) + 1;
                 }
                 mayRestart = !numbered && !part.matches();
-            } else if (CHAPTER.matcher(text).matches()) {
+            } else if (TabTableReader.CHAPTER.matcher(text).matches()) {
                 open.close(header.columns(), rows, unclear, continued);
                 rows.add(new TabTableReader.Row(List.of(text), line.start(), line.end(), line.number(), true));
                 mayRestart = true;
-            } else if (!PAGE_FURNITURE.matcher(text).matches() && !open.lines.isEmpty()) {
+            } else if (!TabTableReader.PAGE_FURNITURE.matcher(text).matches() && !open.lines.isEmpty()) {
                 open.lines.add(line); // a bare number out of order is a page number, not text
             }
             i++;

@@ -29,8 +29,8 @@ import java.util.regex.Pattern;
 final class TabTableReader {
 
     /** A 序号 written in Chinese numerals (一, 二、): a chapter row, or a task when the row names units. */
-    private static final Pattern CHINESE_ROW_NUMBER = Pattern.compile("^([一二三四五六七八九十]{1,3})[、.．]?$");
-    private static final Pattern CHAPTER = Pattern.compile("^(?:[一二三四五六七八九十]{1,3}[、.．]|（[一二三四五六七八九十]{1,3}）)(\\S.{1,40})$");
+    static final Pattern CHINESE_ROW_NUMBER = Pattern.compile("^([一二三四五六七八九十]{1,3})[、.．]?$");
+    static final Pattern CHAPTER = Pattern.compile("^(?:[一二三四五六七八九十]{1,3}[、.．]|（[一二三四五六七八九十]{1,3}）)(\\S.{1,40})$");
     /** A row of notes under the table (注：…, 说明：…, 合计), no part of a task. */
     private static final Pattern NOTE = Pattern.compile("(?:注|说明|备注|附注)\\s*\\d*\\s*[:：]|合计|小计|总计");
     /** A units cell that names none: blank, a dash, a slash, 无. */
@@ -39,7 +39,7 @@ final class TabTableReader {
      * What a printed table carries between its rows at a page break: a page number ({@code — 5 —}, {@code -5-},
      * {@code 第7页}, {@code 第7页 共12页}) or the caption of its continuation ({@code 续表}, {@code （续）}): no row's text.
      */
-    private static final Pattern PAGE_FURNITURE = Pattern.compile(
+    static final Pattern PAGE_FURNITURE = Pattern.compile(
             "^(?:[-—–－_ ]*\\d{1,4}[-—–－_ ]*|第\\s*\\d{1,4}\\s*页(?:\\s*[，,/]?\\s*共\\s*\\d{1,4}\\s*页)?|续表\\s*\\d*|续上表|[（(]续[）)])$");
 
     /** A row: its cells and the stretch of cleaned text it spans; a bare row is a line without any tab. */
