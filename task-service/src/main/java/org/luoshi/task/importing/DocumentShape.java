@@ -4,7 +4,8 @@ package org.luoshi.task.importing;
 public enum DocumentShape {
     /**
      * A table whose cells are separated by tabs (one row per line, or one cell per line with rows between blank lines),
-     * or a PDF's table text, one cell per line without any tab ({@link LineCellTable}).
+     * or a PDF's table text: one cell per line without any tab ({@link LineCellTable}), or laid out with spaces
+     * ({@link AlignedTable}).
      */
     TAB_TABLE,
     /** Annex rows whose cells end with {@code " |"}; the detailed content is the body paragraph with the same number. */

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * {@code 1.2} under row 1 are its sub-tasks. Page numbers and 续表 captions between rows are no text of them. A cell whose text wraps onto the next
  * lines (a row copied from Word or a PDF: {@code 1\t整合办学资源，} then {@code 建成示范校5所。\t市教育局\t2021年底前})
  * is joined back into its row, as long as the row lacks cells. A table without any tab (a PDF's text, one cell per line)
- * is first turned into such rows by {@link LineCellTable}.
+ * is first turned into such rows by {@link LineCellTable}, or, laid out with spaces, by {@link AlignedTable}.
  */
 final class TabTableReader {
 
@@ -81,6 +81,12 @@ final class TabTableReader {
             List<String> lineCellWarnings = new ArrayList<>();
             rows = LineCellTable.rows(document, lineCellWarnings);
             header = header(rows);
+            if (header < 0) {
+                // or its layout kept with spaces
+                lineCellWarnings.clear();
+                rows = AlignedTable.rows(document, lineCellWarnings);
+                header = header(rows);
+            }
             if (header < 0) {
                 return Optional.empty();
             }

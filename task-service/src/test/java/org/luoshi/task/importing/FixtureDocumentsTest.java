@@ -24,7 +24,7 @@ import org.luoshi.task.api.model.Comparator;
  * are not unit lists, ASCII punctuation, a table with separate 牵头单位 and 配合单位 columns (also under a header on
  * two rows), units and deadlines on labelled lines of their own, paragraph numbers on heading lines of their own,
  * sub-items numbered on through the paragraphs, a participants cell with commas, enterprises among the units, and
- * tables copied out of a PDF with one cell per line.
+ * tables copied out of a PDF with one cell per line or laid out with spaces.
  * Each pins the tasks, their units with roles in order, and the dates.
  */
 class FixtureDocumentsTest {
@@ -1406,6 +1406,33 @@ class FixtureDocumentsTest {
                 + task(leaders, "1").content());
         assertEquals("建设湖南（株洲）先进轨道交通装备创新中心", task(leaders, "4").title());
         assertUnits(task(leaders, "4"), "市科技局:LEAD", "市工业和信息化局:RESPONSIBLE");
+    }
+
+    @Test
+    void aPdfTableLaidOutWithSpacesIsReadByTheColumnsItsPiecesStandUnder() {
+        ParsedDocument d = parse("pdf-layout-table-aligned-with-spaces.txt");
+        assertEquals(DocumentShape.TAB_TABLE, d.shape());
+        assertEquals(List.of("1", "2", "3", "4"), seqs(d), "the header repeated after the page number is no row");
+        assertEquals("潭政办函〔2024〕31号", d.docNumber());
+
+        ParsedTask first = task(d, "1");
+        assertEquals("产教融合", first.category());
+        assertEquals("建立产教融合联席会议制度，统筹推进全市产教融合工作", first.title(), "the text's second line, under its column");
+        assertUnits(first, "市发展改革委:LEAD", "市教育局:PARTICIPANT", "市人力资源社会保障局:PARTICIPANT");
+        assertEquals(List.of(LocalDate.of(2024, 6, 30)), dueDates(first));
+
+        ParsedTask second = task(d, "2");
+        assertEquals("产教融合", second.category(), "a blank category cell: the row above's");
+        assertEquals("完善校企合作激励政策，对符合条件的产教融合型企业落实税费优惠", second.title());
+        assertFalse(second.content().contains("3"), "the page number is no text: " + second.content());
+        assertUnits(second, "市财政局:LEAD", "市税务局:PARTICIPANT");
+
+        ParsedTask last = task(d, "4");
+        assertEquals("人才培养", last.category());
+        assertUnits(last, "市人力资源社会保障局:LEAD", "各县市区人民政府:PARTICIPANT");
+        assertEquals(List.of(LocalDate.of(2024, 12, 31)), dueDates(last), "2024年 / 12月底前 in the deadline's column");
+        assertTrue(d.tasks().stream().noneMatch(t -> t.content().contains("抄送")), "the distribution line ends the table");
+        assertTrue(d.warnings().stream().anyMatch(w -> w.contains("laid out with spaces")), d.warnings().toString());
     }
 
     @Test
