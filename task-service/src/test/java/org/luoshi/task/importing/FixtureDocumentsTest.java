@@ -1436,6 +1436,40 @@ class FixtureDocumentsTest {
     }
 
     @Test
+    void aPdfLayoutWithHeaderNamesCentredOverTheirColumnsPutsEachCellUnderItsOwn() {
+        ParsedDocument d = parse("pdf-layout-table-centred-header-names.txt");
+        assertEquals(List.of("1", "2", "2.1", "2.2", "3", "4", "5"), seqs(d));
+        ParsedTask first = task(d, "1");
+        assertEquals("加快数字基础设施建设", first.category());
+        assertEquals("5G网络建设", first.title(), "the 重点任务 cell titles the row under a chapter");
+        assertTrue(first.content().startsWith("新建5G基站2万个，推动千兆光网覆盖全部县城和重点乡镇"), first.content());
+        assertUnits(first, "省通信管理局:LEAD", "省工业和信息化厅:PARTICIPANT", "省发展改革委:PARTICIPANT");
+        assertUnits(task(d, "2"), "省发展改革委:LEAD", "省数据局:PARTICIPANT", "长沙市人民政府:PARTICIPANT");
+        assertEquals("2", subTask(d, "2.1").parentSeq());
+        assertUnits(subTask(d, "2.1"), "湘江新区管委会:LEAD", "省数据局:PARTICIPANT");
+    }
+
+    @Test
+    void aPdfLayoutHeaderOnTwoLinesNamesItsColumnsWhetherItsNamesWrapOrSpanOthers() {
+        ParsedDocument wrapped = parse("pdf-layout-table-header-on-two-lines.txt");
+        assertEquals(List.of("1", "2", "3", "4"), seqs(wrapped), "牵头/单位, 配合/单位, 完成/时限 over two lines");
+        assertUnits(task(wrapped, "1"), "市住房城乡建设局:LEAD", "市财政局:PARTICIPANT", "各区县（市）人民政府:PARTICIPANT");
+        assertEquals(List.of(LocalDate.of(2024, 12, 31), LocalDate.of(2024, 12, 31)), dueDates(task(wrapped, "1")));
+        assertTrue(task(wrapped, "2").content().endsWith("备注：按季度调度。"), task(wrapped, "2").content());
+
+        ParsedDocument spanning = parse("pdf-layout-table-spanning-header-and-page-break.txt");
+        assertEquals(List.of("1", "2", "2.1", "2.2", "3", "4"), seqs(spanning), "责任单位 over 牵头单位 and 配合单位");
+        assertUnits(task(spanning, "1"), "市政务服务中心:LEAD", "市直有关单位:PARTICIPANT");
+        ParsedTask third = task(spanning, "3");
+        assertTrue(third.content().endsWith("建立涉企检查码制度，对检查行为全程留痕、可溯可查"),
+                "the row goes on below the header repeated after a page break, without the running title: " + third.content());
+        assertUnits(third, "市司法局:LEAD", "市市场监管局:PARTICIPANT", "市直有关执法部门:PARTICIPANT");
+        assertEquals(List.of(LocalDate.of(2024, 7, 31)), dueDates(third));
+        assertTrue(spanning.warnings().stream().anyMatch(w -> w.startsWith("table rows 3 go on below the header")),
+                spanning.warnings().toString());
+    }
+
+    @Test
     void goalsClosingAGeneralRequirementsParagraphAreTheDocumentsMilestonesAndItsGuidingThoughtIsNot() {
         ParsedDocument d = parse("goals-closing-general-requirements-opinion.txt");
         assertEquals(List.of("（一）", "（二）", "（三）"), seqs(d));
