@@ -23,8 +23,6 @@ final class AlignedTable {
 
     /** Cells apart: two spaces or more, or an ideographic space (which prints as two). */
     private static final Pattern GAP = Pattern.compile("(?: {2,}|\\u3000+)");
-    private static final Pattern END = Pattern.compile(
-            "^(?:抄送|主送|抄报)[:：]|印发$|^附件\\s*\\d*\\s*[:：]?$|^(?:注|说明|备注|附注)\\s*\\d*\\s*[:：]");
     /** The lines above the header looked at for the table's title, which a PDF prints again over each page. */
     private static final int CAPTION_LINES = 3;
 
@@ -159,7 +157,7 @@ final class AlignedTable {
                 i++;
                 continue; // a blank line, a page number, the table's title printed again over a page
             }
-            if (columnOf(pieces.get(0).start(), ends) == 0 && END.matcher(view).find()) {
+            if (columnOf(pieces.get(0).start(), ends) == 0 && LineCellTable.END.matcher(view).find()) {
                 break; // not a cell's line that ends so (…审定后印发)
             }
             Optional<Header> again = header(document, i);
@@ -253,18 +251,14 @@ final class AlignedTable {
             String text = line.substring(from, to);
             if (!text.isBlank()) {
                 int lead = text.length() - text.stripLeading().length();
-                int start = width(line.substring(0, from + lead));
-                pieces.add(new Piece(text.strip(), start, start + width(text.strip())));
+                int start = LineCellTable.width(line.substring(0, from + lead));
+                pieces.add(new Piece(text.strip(), start, start + LineCellTable.width(text.strip())));
             }
             if (!found) {
                 return pieces;
             }
             from = gap.end();
         }
-    }
-
-    private static int width(String text) {
-        return text.codePoints().map(c -> c < 0x2E80 ? 1 : 2).sum();
     }
 
     /** A header name as the columns are told apart: the simplified view, spaces removed. */

@@ -49,7 +49,7 @@ final class LineCellTable {
     /** A cell that says there is none: a dash, a slash, 无. */
     private static final Pattern PLACEHOLDER = Pattern.compile("^[—–\\-－/／无]{1,3}$");
     /** What follows the table: notes under it, a printed document's distribution and printing lines, a next annex. */
-    private static final Pattern END = Pattern.compile(
+    static final Pattern END = Pattern.compile(
             "^(?:抄送|主送|抄报)[:：]|印发$|^附件\\s*\\d*\\s*[:：]?$|^(?:注|说明|备注|附注)\\s*\\d*\\s*[:：]");
     private static final Pattern CLAUSE = Pattern.compile("[，,。；;：:]");
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[，,；;]");
@@ -427,7 +427,7 @@ final class LineCellTable {
     }
 
     /** How wide a line prints: a Chinese character or a full-width sign twice a Latin letter or digit. */
-    private static int width(String text) {
+    static int width(String text) {
         return text.codePoints().map(c -> c < 0x2E80 ? 1 : 2).sum();
     }
 
