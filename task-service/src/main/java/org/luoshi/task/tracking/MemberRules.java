@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -145,15 +146,22 @@ public final class MemberRules {
         }
         Set<Integer> keys = new TreeSet<>();
         rules.values().forEach(rule -> keys.add(lockKey(rule.getJurisdiction())));
+        // one look in the replica per rule, however many tasks of an import name its group
+        Map<String, List<Assignment>> byRule = new LinkedHashMap<>();
+        rules.keySet().forEach(group -> byRule.computeIfAbsent(group.memberRule, k -> new ArrayList<>()).add(group));
         Uni<Void> chain = lock(keys);
-        for (Map.Entry<Assignment, MemberRule> group : rules.entrySet()) {
-            MemberRule rule = group.getValue();
+        for (List<Assignment> groups : byRule.values()) {
+            MemberRule rule = rules.get(groups.get(0));
             List<String> levels = rule.getLevels().stream().map(Object::toString).toList();
             chain = chain.flatMap(x -> DirectoryAgency.<DirectoryAgency>list("status = 'ACTIVE' and level in ?1"
                     + " and classification in ?2", levels, rule.getClassifications()).map(units -> {
-                        Set<UUID> members = new LinkedHashSet<>(group.getKey().memberIds);
-                        units.stream().filter(unit -> meets(rule, Placement.of(unit))).forEach(unit -> members.add(unit.id));
-                        group.getKey().memberIds = List.copyOf(members);
+                        List<UUID> meeting = units.stream().filter(unit -> meets(rule, Placement.of(unit)))
+                                .map(unit -> unit.id).toList();
+                        for (Assignment group : groups) {
+                            Set<UUID> members = new LinkedHashSet<>(group.memberIds);
+                            members.addAll(meeting);
+                            group.memberIds = List.copyOf(members);
+                        }
                         return null;
                     }));
         }
