@@ -12,8 +12,13 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 out="$root/.luoshi/bench/import"
-if [[ ! -f "$root/agency-service/target/quarkus-app/quarkus-run.jar" || ! -f "$root/task-service/target/quarkus-app/quarkus-run.jar"
-      || ! -d "$root/task-service/target/test-classes/org/luoshi/task/support" ]]; then
+# the services are run from their packages: built again when missing or older than any source, since a stale one
+# measures old code (or fails against a newer peer)
+stale() {
+  local jar="$root/$1/target/quarkus-app/quarkus-run.jar"
+  [[ ! -f "$jar" || -n "$(find "$root/$1/src/main" "$root/contracts/src/main" -newer "$jar" -print -quit)" ]]
+}
+if stale agency-service || stale task-service || [[ ! -d "$root/task-service/target/test-classes/org/luoshi/task/support" ]]; then
   (cd "$root" && ./mvnw -B -ntp -q install -DskipTests)
 fi
 mkdir -p "$out"
