@@ -1,5 +1,8 @@
 package org.luoshi.task.importing;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -20,4 +23,13 @@ public interface AgencyResolveClient {
 
     @POST
     Uni<ResolveBatchResult> resolve(ResolveBatch batch, @HeaderParam("Authorization") String authorization);
+
+    /**
+     * The answer read leniently, unlike the requests task-service takes: a field a newer agency-service adds (as
+     * memberRule was) is passed over, so that the services can be upgraded in either order.
+     */
+    @ClientObjectMapper
+    static ObjectMapper answers(ObjectMapper defaults) {
+        return defaults.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
 }
