@@ -1,22 +1,24 @@
 package org.luoshi.agency.naming;
 
+import org.luoshi.platform.division.DivisionCodes;
+
 /**
  * GB/T 2260 codes: two digits of province, two of prefecture, two of county. 430000 covers 43xxxx, 341500 covers
  * 3415xx; 100000 is used here for the national level.
  */
 final class Jurisdictions {
 
-    static final String NATIONAL = "100000";
+    static final String NATIONAL = DivisionCodes.NATIONAL;
 
     private Jurisdictions() {
     }
 
     static boolean isProvince(String code) {
-        return code.endsWith("0000") && !NATIONAL.equals(code);
+        return DivisionCodes.isProvince(code);
     }
 
     static boolean isPrefecture(String code) {
-        return code.endsWith("00") && !code.endsWith("0000");
+        return DivisionCodes.isPrefecture(code);
     }
 
     static String province(String code) {
@@ -29,16 +31,7 @@ final class Jurisdictions {
 
     /** Whether code lies within (or is) the jurisdiction. */
     static boolean within(String code, String jurisdiction) {
-        if (NATIONAL.equals(jurisdiction)) {
-            return true;
-        }
-        if (isProvince(jurisdiction)) {
-            return code.startsWith(jurisdiction.substring(0, 2)) && !NATIONAL.equals(code);
-        }
-        if (isPrefecture(jurisdiction)) {
-            return code.startsWith(jurisdiction.substring(0, 4));
-        }
-        return code.equals(jurisdiction);
+        return DivisionCodes.within(code, jurisdiction);
     }
 
     /**

@@ -88,13 +88,13 @@ public class GroupMembers {
         rules.forEach((group, rule) -> {
             for (AgencyDirectory.Placed unit : placed) {
                 AssignmentMember.Key key = new AssignmentMember.Key(group.key.taskId(), group.key.position(), unit.now().getId());
+                MemberRules.Placement now = MemberRules.Placement.of(unit.now());
                 boolean metBefore = MemberRules.meets(rule, unit.before());
-                boolean meetsNow = MemberRules.meets(rule, MemberRules.Placement.of(unit.now()));
+                boolean meetsNow = MemberRules.meets(rule, now);
                 if (meetsNow && !metBefore && !present.containsKey(key)) {
                     joining.add(AssignmentMember.of(key.taskId(), key.position(), key.agencyId()));
                     changed.add(key.taskId());
-                } else if (metBefore && !meetsNow && unit.before().active() && MemberRules.Placement.of(unit.now()).active()
-                        && present.containsKey(key)) {
+                } else if (metBefore && !meetsNow && unit.before().active() && now.active() && present.containsKey(key)) {
                     leaving.add(present.get(key)); // moved or reclassified out; a unit that ended is Reassignments'
                     changed.add(key.taskId());
                 }

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.luoshi.common.model.MemberRule;
 import org.luoshi.events.model.AgencySnapshot;
+import org.luoshi.platform.division.DivisionCodes;
 import org.luoshi.task.directory.DirectoryAgency;
 
 /**
@@ -30,8 +31,6 @@ public final class MemberRules {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-    /** GB/T 2260 code of the national level, within which every code lies. */
-    private static final String NATIONAL = "100000";
     /** The namespace of the advisory locks taken here (a key per province: 43 for Hunan, 0 for national rules). */
     private static final int LOCKS = 0x6c730001;
 
@@ -83,26 +82,13 @@ public final class MemberRules {
         return followable(rule) && unit != null && unit.active() && unit.level() != null && unit.divisionCode() != null
                 && rule.getLevels().stream().anyMatch(level -> level.toString().equals(unit.level()))
                 && rule.getClassifications().contains(unit.classification())
-                && within(unit.divisionCode(), rule.getJurisdiction());
+                && DivisionCodes.within(unit.divisionCode(), rule.getJurisdiction());
     }
 
-    /** Whether a division code lies within (or is) the jurisdiction: 430000 covers 43xxxx, 341500 covers 3415xx. */
-    static boolean within(String code, String jurisdiction) {
-        if (NATIONAL.equals(jurisdiction)) {
-            return true;
-        }
-        if (jurisdiction.endsWith("0000")) {
-            return code.startsWith(jurisdiction.substring(0, 2)) && !NATIONAL.equals(code);
-        }
-        if (jurisdiction.endsWith("00")) {
-            return code.startsWith(jurisdiction.substring(0, 4));
-        }
-        return code.equals(jurisdiction);
-    }
 
     /** The jurisdictions a rule may name and a unit of this division meet: national, its province, prefecture, own. */
     static Set<String> jurisdictionsAround(String code) {
-        Set<String> around = new LinkedHashSet<>(List.of(NATIONAL));
+        Set<String> around = new LinkedHashSet<>(List.of(DivisionCodes.NATIONAL));
         if (code != null && code.length() == 6) {
             around.add(code.substring(0, 2) + "0000");
             around.add(code.substring(0, 4) + "00");
@@ -113,7 +99,8 @@ public final class MemberRules {
 
     /** The lock key of a jurisdiction: its province's two digits, 0 for national. */
     static int lockKey(String code) {
-        return code == null || code.length() != 6 || NATIONAL.equals(code) ? 0 : Integer.parseInt(code.substring(0, 2));
+        return code == null || code.length() != 6 || DivisionCodes.NATIONAL.equals(code) ? 0
+                : Integer.parseInt(code.substring(0, 2));
     }
 
     /** Takes the locks of these keys for the caller's transaction, in their order (no two callers wait on each other). */

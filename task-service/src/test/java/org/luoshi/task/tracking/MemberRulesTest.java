@@ -10,10 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.luoshi.common.model.MemberRule;
+import org.luoshi.platform.division.DivisionCodes;
 
 /**
- * A rule met as agency-service means it (its Jurisdictions.within and group rules): the same table of codes decides
- * here, on the replica's side.
+ * A rule met as agency-service means it: the division codes' table (DivisionCodes, which agency-service's
+ * Jurisdictions uses too) and the rule's levels, classifications and status, on the replica's side.
  */
 class MemberRulesTest {
 
@@ -23,7 +24,7 @@ class MemberRulesTest {
             "100000, 430000, false", "341502, 341500, true", "341500, 341500, true", "341600, 341500, false",
             "341502, 341502, true", "341503, 341502, false", "430000, 100000, true", "100000, 100000, true"})
     void aCodeLiesWithinAJurisdictionAsAgencyServiceReadsIt(String code, String jurisdiction, boolean within) {
-        assertEquals(within, MemberRules.within(code, jurisdiction));
+        assertEquals(within, DivisionCodes.within(code, jurisdiction));
     }
 
     private static final MemberRule PREFECTURES = new MemberRule("430000", List.of(MemberRule.LevelsEnum.PREFECTURE),
