@@ -18,6 +18,11 @@ import java.util.regex.Pattern;
  * starts a row; any other line's pieces go to the cells of the columns they stand under, also below the header
  * repeated after a page break and the running title printed with it. The rows are those {@link TabTableReader} reads,
  * each cell cleaned as the document is.
+ *
+ * <p>Cells centred vertically print a row's number on its middle line, so the row's first lines come before it. Such a
+ * table is told by lines of cells between the header (or a chapter line) and the first number that go on into the
+ * number's line; then the lines between two numbers are shared: the row above has as many lines below its number as
+ * above it, or one more, and the one line in doubt goes with it when the cells over it fill their columns.
  */
 final class AlignedTable {
 
@@ -129,12 +134,99 @@ final class AlignedTable {
         return named ? header : null;
     }
 
+    /** A line of the table's body: a row's number line, a chapter line, or a line of cells without a number. */
+    private record BodyLine(CleanDocument.Line line, List<Piece> pieces, boolean numbered, boolean chapter,
+            boolean afterPageBreak) {
+    }
+
     private static List<TabTableReader.Row> rows(CleanDocument document, Header header, List<String> warnings) {
         List<CleanDocument.Line> lines = document.lines();
-        List<TabTableReader.Row> rows = new ArrayList<>();
         CleanDocument.Line first = lines.get(header.first());
+        List<TabTableReader.Row> rows = new ArrayList<>();
         rows.add(new TabTableReader.Row(header.names(), first.start(), lines.get(header.next() - 1).end(), first.number(),
                 false));
+        List<BodyLine> body = body(document, header);
+        List<Integer> ends = header.ends();
+        int[] widths = new int[ends.size()];
+        body.stream().filter(b -> !b.chapter()).forEach(b -> b.pieces().forEach(p -> {
+            int column = columnOf(p.start(), ends);
+            widths[column] = Math.max(widths[column], p.end() - p.start());
+        }));
+        boolean centred = centred(body, ends, widths);
+        // which row each line of cells belongs to: the index of its number line in body, -1 for none
+        int[] owner = new int[body.size()];
+        int previous = -1; // the number line of the row above, -1 after the header or a chapter
+        int above = 0; // the lines of that row above its number
+        int from = 0;
+        for (int i = 0; i <= body.size(); i++) {
+            BodyLine anchor = i < body.size() ? body.get(i) : null;
+            if (anchor != null && !anchor.numbered() && !anchor.chapter()) {
+                continue;
+            }
+            int gap = i - from; // the lines of cells between the row above (or the header, a chapter) and this line
+            int split = previous < 0 ? 0 // text before the first row: the first row's top lines when centred, else none
+                    : anchor == null || anchor.chapter() || !centred ? gap
+                    : split(body, previous, from, gap, above, ends, widths);
+            for (int k = 0; k < gap; k++) {
+                owner[from + k] = k < split ? previous : anchor != null && anchor.numbered() && centred ? i : -1;
+            }
+            if (anchor != null) {
+                owner[i] = anchor.numbered() ? i : -1;
+                previous = anchor.numbered() ? i : -1;
+                above = anchor.numbered() ? gap - split : 0;
+            }
+            from = i + 1;
+        }
+        List<String> continued = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            BodyLine b = body.get(i);
+            if (b.chapter()) {
+                String lead = cleaned(b.pieces().get(0).text());
+                rows.add(new TabTableReader.Row(List.of(lead), b.line().start(), b.line().end(), b.line().number(), true));
+                continue;
+            }
+            if (owner[i] < 0 || i > 0 && owner[i - 1] == owner[i]) {
+                continue; // no row's, or read with the row's first line
+            }
+            int row = owner[i];
+            List<StringBuilder> cells = new ArrayList<>();
+            ends.forEach(e -> cells.add(new StringBuilder()));
+            int last = i;
+            boolean broken = false;
+            for (int j = i; j < body.size() && owner[j] == row; j++) {
+                for (Piece piece : body.get(j).pieces()) {
+                    StringBuilder cell = cells.get(columnOf(piece.start(), ends));
+                    String text = cleaned(piece.text());
+                    cell.replace(0, cell.length(), cell.isEmpty() ? text : TabTableReader.Row.wrapped(cell.toString(), text));
+                }
+                broken |= j > row && body.get(j).afterPageBreak();
+                last = j;
+            }
+            if (broken) {
+                continued.add(cleaned(body.get(row).pieces().get(0).text()));
+            }
+            rows.add(new TabTableReader.Row(cells.stream().map(StringBuilder::toString).toList(), b.line().start(),
+                    body.get(last).line().end(), body.get(row).line().number(), false));
+        }
+        warnings.add("the task table is laid out with spaces (text extracted from a PDF): each piece of text was read as the"
+                + " cell of the column it stands under; check the cells");
+        if (centred) {
+            warnings.add("the task table's cells are centred vertically (a row's number on its middle line): the lines"
+                    + " between two numbers were shared between the rows by where the cells above them end");
+        }
+        if (!continued.isEmpty()) {
+            warnings.add("table rows " + String.join(", ", continued) + " go on below the header repeated after a page"
+                    + " break: joined");
+        }
+        return rows;
+    }
+
+    /**
+     * The table's lines below its header, up to its end: blank lines, page numbers, the header and the title repeated
+     * over a page are left out (the line after them is marked).
+     */
+    private static List<BodyLine> body(CleanDocument document, Header header) {
+        List<CleanDocument.Line> lines = document.lines();
         Set<String> captions = new HashSet<>();
         for (int i = Math.max(0, header.first() - CAPTION_LINES); i < header.first(); i++) {
             if (!lines.get(i).isBlank()) {
@@ -142,11 +234,7 @@ final class AlignedTable {
             }
         }
         List<Integer> ends = header.ends();
-        List<StringBuilder> open = null;
-        int openStart = -1;
-        int openEnd = -1;
-        int openLine = -1;
-        List<String> continued = new ArrayList<>();
+        List<BodyLine> body = new ArrayList<>();
         boolean pageBroke = false;
         int i = header.next();
         while (i < lines.size()) {
@@ -165,7 +253,7 @@ final class AlignedTable {
                 if (!again.get().names().equals(header.names())) {
                     break; // a table of something else
                 }
-                pageBroke = open != null; // after a page break: the row above goes on below it
+                pageBroke = true;
                 i = again.get().next();
                 continue;
             }
@@ -174,52 +262,70 @@ final class AlignedTable {
                     || TableColumns.SUB_ROW_NUMBER.matcher(TableColumns.Seq.of(lead).number()).matches()
                     || TabTableReader.CHINESE_ROW_NUMBER.matcher(lead).matches());
             boolean chapter = !numbered && pieces.size() == 1 && TabTableReader.CHAPTER.matcher(lead).matches();
-            if (numbered || chapter) {
-                if (open != null) {
-                    rows.add(row(open, openStart, openEnd, openLine));
-                    open = null;
-                }
-                pageBroke = false;
-                if (chapter) {
-                    rows.add(new TabTableReader.Row(List.of(lead), line.start(), line.end(), line.number(), true));
-                    i++;
-                    continue;
-                }
-                open = new ArrayList<>();
-                for (int c = 0; c < ends.size(); c++) {
-                    open.add(new StringBuilder());
-                }
-                openStart = line.start();
-                openLine = line.number();
-            } else if (open == null) {
-                i++;
-                continue; // text between the header and the first row
-            } else if (pageBroke) {
-                continued.add(cleaned(open.get(0).toString()));
-                pageBroke = false;
-            }
-            for (Piece piece : pieces) {
-                StringBuilder cell = open.get(columnOf(piece.start(), ends));
-                String text = cleaned(piece.text());
-                cell.replace(0, cell.length(), cell.isEmpty() ? text : TabTableReader.Row.wrapped(cell.toString(), text));
-            }
-            openEnd = line.end();
+            body.add(new BodyLine(line, pieces, numbered, chapter, pageBroke));
+            pageBroke = false;
             i++;
         }
-        if (open != null) {
-            rows.add(row(open, openStart, openEnd, openLine));
-        }
-        warnings.add("the task table is laid out with spaces (text extracted from a PDF): each piece of text was read as the"
-                + " cell of the column it stands under; check the cells");
-        if (!continued.isEmpty()) {
-            warnings.add("table rows " + String.join(", ", continued) + " go on below the header repeated after a page"
-                    + " break: joined");
-        }
-        return rows;
+        return body;
     }
 
-    private static TabTableReader.Row row(List<StringBuilder> cells, int start, int end, int line) {
-        return new TabTableReader.Row(cells.stream().map(StringBuilder::toString).toList(), start, end, line, false);
+    /**
+     * Whether the table's cells are centred vertically: lines of cells come between the header (or a chapter) and the
+     * first row's number, and a cell of theirs goes on in the number's line (it fills its column there: no text line of
+     * a note or a unit of measure does).
+     */
+    private static boolean centred(List<BodyLine> body, List<Integer> ends, int[] widths) {
+        for (int i = 1; i < body.size(); i++) {
+            int anchor = i - 1;
+            while (anchor >= 0 && !body.get(anchor).numbered() && !body.get(anchor).chapter()) {
+                anchor--;
+            }
+            if (!body.get(i).numbered() || anchor == i - 1 || anchor >= 0 && body.get(anchor).numbered()) {
+                continue; // no lines of cells right above this number, or a row above them
+            }
+            for (Piece piece : body.get(i - 1).pieces()) {
+                int column = columnOf(piece.start(), ends);
+                if (column > 0 && full(piece, widths[column])
+                        && body.get(i).pieces().stream().anyMatch(p -> columnOf(p.start(), ends) == column)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * In a table centred vertically, how many of the {@code gap} lines between two rows' numbers (from {@code from})
+     * end the row above, which has {@code above} lines over its number: as many below it as above, or one more (an even
+     * number of lines puts the number on the upper middle one), so only the line after as many as above is in doubt.
+     * It goes with the row above when the cells over it fill their columns (they wrap into it), else with the next row.
+     */
+    private static int split(List<BodyLine> body, int number, int from, int gap, int above, List<Integer> ends,
+            int[] widths) {
+        if (gap <= above) {
+            return gap;
+        }
+        int wrapping = 0;
+        int ended = 0;
+        for (Piece piece : body.get(from + above).pieces()) {
+            int column = columnOf(piece.start(), ends);
+            // the row's last piece in this column so far: its lines run from its number's to the one in doubt
+            Piece over = null;
+            for (int j = from + above - 1; j >= number && over == null; j--) {
+                over = body.get(j).pieces().stream().filter(p -> columnOf(p.start(), ends) == column).findFirst().orElse(null);
+            }
+            if (over != null && full(over, widths[column])) {
+                wrapping++;
+            } else if (over != null) {
+                ended++;
+            }
+        }
+        return wrapping >= ended ? above + 1 : above;
+    }
+
+    /** Whether a piece fills its column, to a character (a line breaks before a full-width one that would not fit). */
+    private static boolean full(Piece piece, int width) {
+        return piece.end() - piece.start() >= width - 2;
     }
 
     /**

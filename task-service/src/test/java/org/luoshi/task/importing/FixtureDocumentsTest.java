@@ -1470,6 +1470,39 @@ class FixtureDocumentsTest {
     }
 
     @Test
+    void aPdfLayoutWithCellsCentredVerticallySharesTheLinesBetweenTwoNumbersByWhereTheCellsAboveEnd() {
+        ParsedDocument d = parse("pdf-layout-table-cells-centred-vertically.txt");
+        assertEquals(List.of("1", "2", "3", "4", "5"), seqs(d));
+        ParsedTask first = task(d, "1");
+        assertTrue(first.content().startsWith("全面推行企业开办全程网上办理，营业执照申领"),
+                "the line above the number is the row's first: " + first.content());
+        assertTrue(first.content().endsWith("一次办结，压减开办时间"), "its last line ends short: the next line is row 2's: "
+                + first.content());
+        assertUnits(first, "市市场监管局:LEAD", "市政务服务中心:PARTICIPANT", "市公安局:PARTICIPANT", "市税务局:PARTICIPANT");
+        ParsedTask second = task(d, "2");
+        assertTrue(second.content().startsWith("深化工程建设项目审批制度改革，推行"), second.content());
+        assertTrue(second.content().endsWith("年内办理项目不少于30个"),
+                "a line after a full one goes on with the row above, though it is as far below as row 2 is tall above: "
+                        + second.content());
+        assertEquals("建立涉企收费目录清单制度，全面清理规范行业协会商会收费", task(d, "3").content(),
+                "row 3's second line comes before the page break, row 4's first after it");
+        ParsedTask fourth = task(d, "4");
+        assertTrue(fourth.content().startsWith("加大援企稳岗力度") && fourth.content().endsWith("招工1万人以上"), fourth.content());
+        assertUnits(fourth, "市人力资源和社会保障局:LEAD", "各县市区人民政府:PARTICIPANT");
+        ParsedTask fifth = task(d, "5");
+        assertEquals("强化要素保障", fifth.category());
+        assertTrue(fifth.content().startsWith("健全中小微企业融资服务体系"), "the line between the chapter and the number: "
+                + fifth.content());
+        assertUnits(fifth, "市财政局:LEAD", "市金融办:PARTICIPANT", "人民银行岳阳市分行:PARTICIPANT");
+        assertTrue(d.warnings().stream().anyMatch(w -> w.contains("centred vertically")), d.warnings().toString());
+        assertTrue(d.warnings().stream().noneMatch(w -> w.contains("go on below the header")), d.warnings().toString());
+
+        ParsedDocument topAligned = parse("pdf-layout-table-aligned-with-spaces.txt");
+        assertTrue(topAligned.warnings().stream().noneMatch(w -> w.contains("centred vertically")),
+                "a table whose rows start at their numbers is read as before: " + topAligned.warnings());
+    }
+
+    @Test
     void goalsClosingAGeneralRequirementsParagraphAreTheDocumentsMilestonesAndItsGuidingThoughtIsNot() {
         ParsedDocument d = parse("goals-closing-general-requirements-opinion.txt");
         assertEquals(List.of("（一）", "（二）", "（三）"), seqs(d));
