@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.luoshi.task.api.model.Comparator;
@@ -112,6 +114,8 @@ final class MilestoneExtractor {
     /** A share of things counted: 占比, 比例, 比重. */
     private static final Pattern SHARE = Pattern.compile("占比|比例|比重");
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[，,。；;、]");
+    /** From one target to the next, objects of one verb: no clause ends between them, and a 和, 及, 与 or 、 joins them. */
+    private static final Pattern COORDINATED = Pattern.compile("^[^，,。；;：:]*[和及与、][^，,。；;：:]*$");
     /** An amount with 以上/以下 and a few words naming the things it sizes: 5000人以上大型演出. */
     private static final Pattern COUNTED_THINGS = Pattern.compile("^[\\d.,]+[^\\d]{0,4}?(?:以上|以下)的?\\p{IsHan}{1,8}$");
     private static final Pattern COUNTING_VERB = Pattern.compile(
@@ -459,6 +463,7 @@ final class MilestoneExtractor {
 
     static List<Found> targets(String sentence) {
         List<Found> found = new ArrayList<>();
+        Set<Integer> spreading = new HashSet<>(); // where numbers whose comparator bounds the verb's other objects start
         boolean[] taken = new boolean[sentence.length() + 1];
         Matcher range = RANGE.matcher(sentence);
         while (range.find()) {
@@ -480,13 +485,47 @@ final class MilestoneExtractor {
                 continue;
             }
             // 20余个, 100多家, 1万余人: more than the number
+            String word = wordBefore(sentence, single.start());
             Comparator comparator = single.group(3) != null && single.group(5) == null ? Comparator.AT_LEAST
-                    : comparator(single.group(5), wordBefore(sentence, single.start()));
+                    : comparator(single.group(5), word);
             String unit = single.group(2) == null ? single.group(4) : single.group(2) + single.group(4);
             found.add(new Found(new Target(quantity(single.group(1)), unit, comparator, null), single.start()));
+            if (single.group(3) == null && single.group(5) == null && word != null && beforeAVerb(sentence, word, single.start())) {
+                spreading.add(single.start());
+            }
         }
         found.sort(java.util.Comparator.comparingInt(Found::start));
-        return withoutQualifiers(sentence, found);
+        return spread(sentence, withoutQualifiers(sentence, found), spreading);
+    }
+
+    /**
+     * Whether a comparator word stands before the verb of its number (至少培育10家), not right before the number
+     * (企业不少于10家): then it bounds every object of the verb.
+     */
+    private static boolean beforeAVerb(String sentence, String word, int numberStart) {
+        String before = sentence.substring(Math.max(0, numberStart - COMPARATOR_REACH), numberStart);
+        String between = before.substring(before.lastIndexOf(word) + word.length());
+        return between.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
+    /**
+     * The targets with a comparator before a verb applied to the verb's other objects, joined by 和, 及, 与 or 、 in its
+     * clause (至少培育10家企业和5所院校: 5所 at least too); an object with its own comparator keeps it.
+     */
+    private static List<Found> spread(String sentence, List<Found> found, Set<Integer> spreading) {
+        List<Found> spread = new ArrayList<>(found);
+        for (int i = 1; i < spread.size(); i++) {
+            Found before = spread.get(i - 1);
+            Found target = spread.get(i);
+            String between = sentence.substring(before.start(), target.start());
+            if (spreading.contains(before.start()) && target.target().comparator() == Comparator.EXACT
+                    && wordBefore(sentence, target.start()) == null && COORDINATED.matcher(between).matches()) {
+                spread.set(i, new Found(new Target(target.target().quantity(), target.target().unit(),
+                        before.target().comparator(), null), target.start()));
+                spreading.add(target.start());
+            }
+        }
+        return spread;
     }
 
     /**

@@ -110,6 +110,18 @@ class MilestoneExtractorTest {
     }
 
     @Test
+    void aComparatorBeforeTheVerbBoundsEachOfItsObjectsAndOneBeforeTheNumberOnlyThatNumber() {
+        assertEquals(List.of(target("10", "家", Comparator.AT_LEAST, null), target("5", "所", Comparator.AT_LEAST, null),
+                target("3", "个", Comparator.AT_LEAST, null)), targets("至少培育10家产教融合型企业、5所示范性职业院校和3个实训基地"));
+        assertEquals(List.of(target("20", "个", Comparator.AT_LEAST, null), target("3", "个", Comparator.EXACT, null)),
+                targets("新建实训基地不少于20个、公共实训中心3个"), "不少于 right before its number bounds that number");
+        assertEquals(List.of(target("10", "家", Comparator.AT_LEAST, null), target("5", "亿元", Comparator.EXACT, null)),
+                targets("至少培育10家龙头企业，完成投资5亿元"), "another clause");
+        assertEquals(List.of(target("2", "场", Comparator.AT_LEAST, null), target("5", "次", Comparator.AT_MOST, null)),
+                targets("每年至少举办2场招聘会和不超过5次检查"), "an object with its own comparator keeps it");
+    }
+
+    @Test
     void aDateNoCalendarHasIsNamedOnceWithHowItIsRead() {
         assertEquals(List.of("\"2021年2月30日\" is no date of the calendar: as a deadline it is read as 2021-02-28, the end of its month",
                         "\"2021年13月1日\" is no date of the calendar: not dated",
