@@ -1,8 +1,10 @@
 package org.luoshi.task.importing;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -19,15 +21,20 @@ import java.util.regex.Pattern;
  * repeated after a page break and the running title printed with it. The rows are those {@link TabTableReader} reads,
  * each cell cleaned as the document is.
  *
- * <p>Cells centred vertically print a row's number on its middle line, so the row's first lines come before it. Such a
- * table is told by lines of cells between the header (or a chapter line) and the first number that go on into the
- * number's line; then the lines between two numbers are shared: the row above has as many lines below its number as
- * above it, or one more, and the one line in doubt goes with it when the cells over it fill their columns.
+ * <p>Cells centred vertically print a row's number on its middle line, so the row's first lines come before it:
+ * {@link RowBands} says which lines are whose. A category merged over rows then prints over their middle, and is given
+ * to the first of them. A piece that runs on into the next column one space apart is cut where that column's cells
+ * start.
  */
 final class AlignedTable {
 
     /** Cells apart: two spaces or more, or an ideographic space (which prints as two). */
     private static final Pattern GAP = Pattern.compile("(?: {2,}|\\u3000+)");
+    /**
+     * The longest part of a column's name on the header's second line (单位, 时限, 牵头单位): a row's first cell under
+     * 责任单位, a table's cells being centred, is no part of the header.
+     */
+    private static final int HEADER_LINE_NAME = 4;
     /** The lines above the header looked at for the table's title, which a PDF prints again over each page. */
     private static final int CAPTION_LINES = 3;
 
@@ -118,7 +125,8 @@ final class AlignedTable {
         for (int c = 0; c < upper.size(); c++) {
             Piece name = upper.get(c);
             List<Piece> below = under.get(c);
-            if (below.size() == 1 && TableColumns.namesColumn(name(name.text() + below.get(0).text()))) {
+            if (below.size() == 1 && name(below.get(0).text()).length() <= HEADER_LINE_NAME
+                    && TableColumns.namesColumn(name(name.text() + below.get(0).text()))) {
                 header.add(new Piece(name.text() + below.get(0).text(), Math.min(name.start(), below.get(0).start()),
                         Math.max(name.end(), below.get(0).end())));
                 named = true;
@@ -145,38 +153,18 @@ final class AlignedTable {
         List<TabTableReader.Row> rows = new ArrayList<>();
         rows.add(new TabTableReader.Row(header.names(), first.start(), lines.get(header.next() - 1).end(), first.number(),
                 false));
-        List<BodyLine> body = body(document, header);
         List<Integer> ends = header.ends();
-        int[] widths = new int[ends.size()];
-        body.stream().filter(b -> !b.chapter()).forEach(b -> b.pieces().forEach(p -> {
-            int column = columnOf(p.start(), ends);
-            widths[column] = Math.max(widths[column], p.end() - p.start());
-        }));
-        boolean centred = centred(body, ends, widths);
-        // which row each line of cells belongs to: the index of its number line in body, -1 for none
-        int[] owner = new int[body.size()];
-        int previous = -1; // the number line of the row above, -1 after the header or a chapter
-        int above = 0; // the lines of that row above its number
-        int from = 0;
-        for (int i = 0; i <= body.size(); i++) {
-            BodyLine anchor = i < body.size() ? body.get(i) : null;
-            if (anchor != null && !anchor.numbered() && !anchor.chapter()) {
-                continue;
-            }
-            int gap = i - from; // the lines of cells between the row above (or the header, a chapter) and this line
-            int split = previous < 0 ? 0 // text before the first row: the first row's top lines when centred, else none
-                    : anchor == null || anchor.chapter() || !centred ? gap
-                    : split(body, previous, from, gap, above, ends, widths);
-            for (int k = 0; k < gap; k++) {
-                owner[from + k] = k < split ? previous : anchor != null && anchor.numbered() && centred ? i : -1;
-            }
-            if (anchor != null) {
-                owner[i] = anchor.numbered() ? i : -1;
-                previous = anchor.numbered() ? i : -1;
-                above = anchor.numbered() ? gap - split : 0;
-            }
-            from = i + 1;
-        }
+        List<BodyLine> body = cutAtColumns(body(document, header), ends);
+        TableColumns columns = TableColumns.of(header.names()).orElseThrow();
+        List<RowBands.Line> bandLines = body.stream().map(b -> new RowBands.Line(b.pieces().stream()
+                .map(p -> new RowBands.Piece(columnOf(p.start(), ends), cleaned(p.text()), p.end() - p.start())).toList(),
+                b.numbered(), b.chapter())).toList();
+        RowBands.Bands bands = RowBands.assign(bandLines, columns);
+        boolean centred = bands.layout() != RowBands.Layout.TOP;
+        int[] owner = bands.owner(); // which row each line belongs to: the index of its number line in body, -1 for none
+        int category = centred ? columns.category() : TableColumns.NONE;
+        Map<Integer, String> categories = category == TableColumns.NONE ? Map.of()
+                : mergedCategories(body, owner, category, ends);
         List<String> continued = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             BodyLine b = body.get(i);
@@ -195,6 +183,9 @@ final class AlignedTable {
             boolean broken = false;
             for (int j = i; j < body.size() && owner[j] == row; j++) {
                 for (Piece piece : body.get(j).pieces()) {
+                    if (columnOf(piece.start(), ends) == category) {
+                        continue; // read apart, as cells merged over rows
+                    }
                     StringBuilder cell = cells.get(columnOf(piece.start(), ends));
                     String text = cleaned(piece.text());
                     cell.replace(0, cell.length(), cell.isEmpty() ? text : TabTableReader.Row.wrapped(cell.toString(), text));
@@ -204,6 +195,9 @@ final class AlignedTable {
             }
             if (broken) {
                 continued.add(cleaned(body.get(row).pieces().get(0).text()));
+            }
+            if (category != TableColumns.NONE) {
+                cells.get(category).append(categories.getOrDefault(row, ""));
             }
             rows.add(new TabTableReader.Row(cells.stream().map(StringBuilder::toString).toList(), b.line().start(),
                     body.get(last).line().end(), body.get(row).line().number(), false));
@@ -219,6 +213,58 @@ final class AlignedTable {
                     + " break: joined");
         }
         return rows;
+    }
+
+    /**
+     * The category cells of a table centred vertically, by the number line of the row they go to. A category merged
+     * over several rows prints its text centred over all of them, so on a middle row's lines, or across two rows'. The
+     * text's lines (a run down the column) are the middle of the rows it names: from the first line after the rows of
+     * the one before (or the section's first), as far below the middle as that is above it. The first of those rows
+     * takes the text; the others are blank, the same as the row above.
+     */
+    private static Map<Integer, String> mergedCategories(List<BodyLine> body, int[] owner, int category,
+            List<Integer> ends) {
+        Map<Integer, String> categories = new HashMap<>();
+        int start = -1; // the first line of the rows the next category's text names
+        int i = 0;
+        while (i < body.size()) {
+            if (body.get(i).chapter()) {
+                start = -1;
+                i++;
+                continue;
+            }
+            if (start < 0 && owner[i] >= 0) {
+                start = i;
+            }
+            Piece piece = piece(body.get(i), category, ends);
+            if (piece == null || owner[i] < 0) {
+                i++;
+                continue;
+            }
+            String text = cleaned(piece.text());
+            int last = i;
+            while (last + 1 < body.size() && !body.get(last + 1).chapter() && owner[last + 1] >= 0
+                    && (piece = piece(body.get(last + 1), category, ends)) != null) {
+                text = TabTableReader.Row.wrapped(text, cleaned(piece.text()));
+                last++;
+            }
+            int end = Math.max(last, i + last - start);
+            int named = -1;
+            for (int j = start; j <= end && j < body.size() && !body.get(j).chapter(); j++) {
+                if (owner[j] >= 0 && (named < 0 || owner[j] != named) && body.get(j).numbered()) {
+                    named = owner[j];
+                    categories.putIfAbsent(named, text);
+                    break;
+                }
+            }
+            start = end + 1;
+            i = last + 1;
+        }
+        return categories;
+    }
+
+    private static Piece piece(BodyLine line, int column, List<Integer> ends) {
+        return line.pieces().stream().filter(p -> columnOf(p.start(), ends) == column).findFirst().orElse(null);
     }
 
     /**
@@ -270,62 +316,42 @@ final class AlignedTable {
     }
 
     /**
-     * Whether the table's cells are centred vertically: lines of cells come between the header (or a chapter) and the
-     * first row's number, and a cell of theirs goes on in the number's line (it fills its column there: no text line of
-     * a note or a unit of measure does).
+     * The lines with each piece that runs on into a later column, a single space apart (a cell filled to its edge),
+     * cut where that column's cells start: the printed column most of its pieces start at.
      */
-    private static boolean centred(List<BodyLine> body, List<Integer> ends, int[] widths) {
-        for (int i = 1; i < body.size(); i++) {
-            int anchor = i - 1;
-            while (anchor >= 0 && !body.get(anchor).numbered() && !body.get(anchor).chapter()) {
-                anchor--;
-            }
-            if (!body.get(i).numbered() || anchor == i - 1 || anchor >= 0 && body.get(anchor).numbered()) {
-                continue; // no lines of cells right above this number, or a row above them
-            }
-            for (Piece piece : body.get(i - 1).pieces()) {
-                int column = columnOf(piece.start(), ends);
-                if (column > 0 && full(piece, widths[column])
-                        && body.get(i).pieces().stream().anyMatch(p -> columnOf(p.start(), ends) == column)) {
-                    return true;
-                }
-            }
+    private static List<BodyLine> cutAtColumns(List<BodyLine> body, List<Integer> ends) {
+        List<Map<Integer, Integer>> startsSeen = new ArrayList<>();
+        ends.forEach(e -> startsSeen.add(new HashMap<>()));
+        body.stream().filter(b -> !b.chapter()).forEach(b -> b.pieces()
+                .forEach(p -> startsSeen.get(columnOf(p.start(), ends)).merge(p.start(), 1, Integer::sum)));
+        Set<Integer> starts = new HashSet<>();
+        for (int c = 1; c < ends.size(); c++) {
+            startsSeen.get(c).entrySet().stream().filter(e -> e.getValue() > 1).max(Map.Entry.comparingByValue())
+                    .ifPresent(e -> starts.add(e.getKey()));
         }
-        return false;
+        List<BodyLine> cut = new ArrayList<>(body.size());
+        for (BodyLine line : body) {
+            List<Piece> pieces = new ArrayList<>();
+            line.pieces().forEach(p -> cut(p, starts, pieces));
+            cut.add(line.chapter() ? line : new BodyLine(line.line(), pieces, line.numbered(), line.chapter(),
+                    line.afterPageBreak()));
+        }
+        return cut;
     }
 
-    /**
-     * In a table centred vertically, how many of the {@code gap} lines between two rows' numbers (from {@code from})
-     * end the row above, which has {@code above} lines over its number: as many below it as above, or one more (an even
-     * number of lines puts the number on the upper middle one), so only the line after as many as above is in doubt.
-     * It goes with the row above when the cells over it fill their columns (they wrap into it), else with the next row.
-     */
-    private static int split(List<BodyLine> body, int number, int from, int gap, int above, List<Integer> ends,
-            int[] widths) {
-        if (gap <= above) {
-            return gap;
-        }
-        int wrapping = 0;
-        int ended = 0;
-        for (Piece piece : body.get(from + above).pieces()) {
-            int column = columnOf(piece.start(), ends);
-            // the row's last piece in this column so far: its lines run from its number's to the one in doubt
-            Piece over = null;
-            for (int j = from + above - 1; j >= number && over == null; j--) {
-                over = body.get(j).pieces().stream().filter(p -> columnOf(p.start(), ends) == column).findFirst().orElse(null);
-            }
-            if (over != null && full(over, widths[column])) {
-                wrapping++;
-            } else if (over != null) {
-                ended++;
+    private static void cut(Piece piece, Set<Integer> starts, List<Piece> into) {
+        int at = piece.start();
+        String text = piece.text();
+        for (int i = 0; i + 1 < text.length(); i++) {
+            at += LineCellTable.width(text.substring(i, i + 1));
+            if (text.charAt(i) == ' ' && text.charAt(i + 1) != ' ' && i > 0 && starts.contains(at)) {
+                String left = text.substring(0, i).strip();
+                into.add(new Piece(left, piece.start(), piece.start() + LineCellTable.width(left)));
+                cut(new Piece(text.substring(i + 1), at, piece.end()), starts, into);
+                return;
             }
         }
-        return wrapping >= ended ? above + 1 : above;
-    }
-
-    /** Whether a piece fills its column, to a character (a line breaks before a full-width one that would not fit). */
-    private static boolean full(Piece piece, int width) {
-        return piece.end() - piece.start() >= width - 2;
+        into.add(piece);
     }
 
     /**

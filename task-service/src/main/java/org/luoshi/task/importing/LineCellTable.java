@@ -507,6 +507,11 @@ final class LineCellTable {
         return pieces.length > 0 && isUnits(pieces[pieces.length - 1]);
     }
 
+    /** Whether a name opens as a unit's does: with its level, 各, 有关, or a national body's name. */
+    static boolean startsAName(String name) {
+        return NAME_START.matcher(name).lookingAt();
+    }
+
     private static boolean startsWithName(String text) {
         String[] pieces = text.replace('、', '，').split("[，,；;]");
         return pieces.length > 0 && isUnits(pieces[0]);

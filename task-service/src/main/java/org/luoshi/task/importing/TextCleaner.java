@@ -63,7 +63,7 @@ final class TextCleaner {
      * text, where every character may be followed by a space, never.
      */
     private static final Pattern UNIT_GAP = Pattern.compile("(?<=" + UNIT_END + "|" + UNIT_END + "[（(](?:牵头|配合|参与|协办|负责)[）)])"
-            + "[ \\u3000\\u00A0]+(?=(?:[省市县区州各]|国网|人行|中国)"
+            + "[ \\u3000\\u00A0]+(?=(?:[省市县区州各]|国网|人行|中国|\\p{IsHan}{2,3}[市县区](?=人民政府|政府))"
             + "[^\\s，。；、,;:：（）()“”]{0,30}?" + UNIT_END + "(?:[\\s，。；、,;）)]|$|按|牵头|负责|配合|参与|协助|等|共同|分别))");
     private static final Pattern BARE_ROLE = Pattern.compile("^(?:牵头|配合|参与|协办)$");
     private static final Pattern BRACKETED_LABEL = Pattern.compile("【([^【】\\n]{2,8})】");

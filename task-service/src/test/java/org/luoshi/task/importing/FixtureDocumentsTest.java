@@ -11,7 +11,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.luoshi.task.api.model.AssignmentKind;
 import org.luoshi.task.api.model.AssignmentRole;
@@ -1500,6 +1502,61 @@ class FixtureDocumentsTest {
         ParsedDocument topAligned = parse("pdf-layout-table-aligned-with-spaces.txt");
         assertTrue(topAligned.warnings().stream().noneMatch(w -> w.contains("centred vertically")),
                 "a table whose rows start at their numbers is read as before: " + topAligned.warnings());
+    }
+
+    @Test
+    void aPdfLayoutCellFilledToOneSpaceBeforeTheNextColumnIsCutWhereThatColumnsCellsStart() {
+        ParsedDocument d = PolicyDocumentParser.parse("tight.txt", """
+                郴州市人民政府办公室关于印发《郴州市教育强市建设重点任务》的通知
+                郴政办函〔2030〕15号
+                附件
+                序号      主要任务                                  责任单位            完成时限
+                   1  新建改扩建公办幼儿园10所，新增公办学位    市教育局牵头，市财政  2030年12月底前
+                      3000个                                    局配合
+                   2  推进县域普通高中发展提升行动，建成5所市级 市教育局牵头，        2030年8月底前
+                      示范性普通高中                            市发展改革委配合
+                   3  实施中小学教师“县管校聘”管理改革        市教育局              2030年9月底前
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of("1", "2", "3"), seqs(d));
+        assertEquals("推进县域普通高中发展提升行动，建成5所市级示范性普通高中", task(d, "2").content());
+        assertUnits(task(d, "2"), "市教育局:LEAD", "市发展改革委:PARTICIPANT");
+        assertUnits(task(d, "1"), "市教育局:LEAD", "市财政局:PARTICIPANT");
+    }
+
+    /**
+     * Tables laid out with spaces, most with their cells centred vertically in the ways renderers print them (the half
+     * line rounded down or up, a first row of one line, rows split by page breaks, a category merged over rows, one unit
+     * per line, cells that fill their columns, a two-line header), and one aligned to the top: every row as the
+     * documents' writer listed it in {@code pdf-layout-rows.tsv}.
+     */
+    @Test
+    void pdfLayoutTablesCentredVerticallyOrNotGiveEveryRowItsOwnLines() {
+        Map<String, List<String[]>> expected = new java.util.LinkedHashMap<>();
+        new String(fixture("pdf-layout-rows.tsv"), java.nio.charset.StandardCharsets.UTF_8).lines()
+                .filter(line -> !line.startsWith("#") && !line.isBlank())
+                .map(line -> line.split("\t"))
+                .forEach(row -> expected.computeIfAbsent(row[0], f -> new ArrayList<>()).add(row));
+        assertEquals(8, expected.size());
+        expected.forEach((file, rows) -> {
+            ParsedDocument d = parse(file);
+            assertEquals(rows.stream().map(r -> r[1]).toList(), seqs(d), file);
+            for (String[] row : rows) {
+                ParsedTask task = task(d, row[1]);
+                String where = file + " row " + row[1];
+                assertEquals("-".equals(row[2]) ? null : row[2], task.category(), where);
+                assertTrue(task.content().startsWith(row[3]), where + ": " + task.content());
+                List<String> units = task.units().stream().map(u -> u.rawName() + ":" + u.role()).toList();
+                List<String> wanted = List.of(row[4].split(";"));
+                assertEquals(wanted.size(), units.size(), where + ": " + units);
+                for (int i = 0; i < wanted.size(); i++) {
+                    String unit = wanted.get(i);
+                    assertTrue(unit.endsWith(":*") ? units.get(i).startsWith(unit.substring(0, unit.length() - 1))
+                            : units.get(i).equals(unit), where + ": " + units);
+                }
+            }
+            boolean centred = d.warnings().stream().anyMatch(w -> w.contains("centred vertically"));
+            assertEquals(file.contains("-centred-"), centred, file + ": " + d.warnings());
+        });
     }
 
     @Test
