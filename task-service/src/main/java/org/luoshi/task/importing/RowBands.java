@@ -48,6 +48,8 @@ final class RowBands {
     private static final double LINES_OFF = 2;
     private static final double TEXT_CUT = 1;
     private static final double SHORT_OR_FULL = 0.25;
+    /** The most lines a centred row is looked at for above its number (a row of 81 lines is one of a kind). */
+    private static final int HALF_ROW = 40;
     /** Text before a section's first number that a table aligned to the top would drop. */
     private static final double DROPPED_LINE = 3;
     /** How a unit's name ends (局, 委, 中心, 政府, 单位 …): a name cut in two does not. */
@@ -119,8 +121,14 @@ final class RowBands {
             boolean last = r + 1 == m;
             for (Map.Entry<Integer, Double> state : best.get(r).entrySet()) {
                 int above = state.getKey();
-                int lowest = layout == Layout.TOP || last ? gap : 0;
-                for (int below = lowest; below <= gap; below++) {
+                // centred, a row reaches as far below its number as above it, give or take the odd line: the lines in
+                // doubt are bounded, whatever the length of a gap
+                int lowest = layout == Layout.TOP || last ? gap : Math.max(0, Math.max(gap - HALF_ROW, above - 2));
+                int highest = layout == Layout.TOP || last ? gap : Math.min(gap, above + 2);
+                if (lowest > highest) {
+                    lowest = highest = gap; // no centred row is so tall: the row above takes the gap, at its cost
+                }
+                for (int below = lowest; below <= highest; below++) {
                     double cost = state.getValue() + costs.row(number, above, below, layout);
                     int nextAbove = gap - below;
                     Double known = best.get(r + 1).get(nextAbove);
