@@ -160,11 +160,10 @@ final class AlignedTable {
                 .map(p -> new RowBands.Piece(columnOf(p.start(), ends), cleaned(p.text()), p.end() - p.start())).toList(),
                 b.numbered(), b.chapter())).toList();
         RowBands.Bands bands = RowBands.assign(bandLines, columns);
-        boolean centred = bands.layout() != RowBands.Layout.TOP;
         int[] owner = bands.owner(); // which row each line belongs to: the index of its number line in body, -1 for none
-        int category = centred ? columns.category() : TableColumns.NONE;
+        int category = columns.category();
         Map<Integer, String> categories = category == TableColumns.NONE ? Map.of()
-                : mergedCategories(body, owner, category, ends);
+                : categories(body, owner, category, ends, bands.layout());
         List<String> continued = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             BodyLine b = body.get(i);
@@ -204,9 +203,12 @@ final class AlignedTable {
         }
         warnings.add("the task table is laid out with spaces (text extracted from a PDF): each piece of text was read as the"
                 + " cell of the column it stands under; check the cells");
-        if (centred) {
+        if (bands.layout().cellsCentred()) {
             warnings.add("the task table's cells are centred vertically (a row's number on its middle line): the lines"
-                    + " between two numbers were shared between the rows by where the cells above them end");
+                    + " between two numbers were shared between the rows as the cells fit them best");
+        } else if (bands.layout().numberCentred()) {
+            warnings.add("the task table's row numbers are centred vertically, its cells start at the top: a row's lines"
+                    + " above its number were read as its first");
         }
         if (!continued.isEmpty()) {
             warnings.add("table rows " + String.join(", ", continued) + " go on below the header repeated after a page"
@@ -216,51 +218,187 @@ final class AlignedTable {
     }
 
     /**
-     * The category cells of a table centred vertically, by the number line of the row they go to. A category merged
-     * over several rows prints its text centred over all of them, so on a middle row's lines, or across two rows'. The
-     * text's lines (a run down the column) are the middle of the rows it names: from the first line after the rows of
-     * the one before (or the section's first), as far below the middle as that is above it. The first of those rows
-     * takes the text; the others are blank, the same as the row above.
+     * The category cells, by the number line of the row they go to; the other rows' category is blank, the same as the
+     * row above. A run of lines down the category column is cut where the rows' lines part, into shares.
+     * <ul>
+     * <li>Aligned to the top, each share is its row's, but that a category merged over rows prints on the first row's
+     * lines and runs on into the next rows' when it wraps to more: a share after one that fills the column goes on with
+     * it.</li>
+     * <li>Centred, a category prints over the middle of the rows it names (each share is its row's when every share is
+     * centred on its row, else the run is one text). The rows a text names reach from the line after those of the
+     * text before to the end of a row that puts the text in their middle, as the layout rounds it (a text centred in
+     * an even number of lines sits half a line up or down); the ends are chosen together for the texts between two
+     * chapter lines, and of two that fit as well, the rows go with the text above. The first of them takes the text.</li>
+     * </ul>
      */
-    private static Map<Integer, String> mergedCategories(List<BodyLine> body, int[] owner, int category,
-            List<Integer> ends) {
+    private static Map<Integer, String> categories(List<BodyLine> body, int[] owner, int category, List<Integer> ends,
+            RowBands.Layout layout) {
         Map<Integer, String> categories = new HashMap<>();
-        int start = -1; // the first line of the rows the next category's text names
+        List<int[]> section = new ArrayList<>(); // the category texts of the rows since the last chapter line
         int i = 0;
-        while (i < body.size()) {
-            if (body.get(i).chapter()) {
-                start = -1;
+        while (i <= body.size()) {
+            if (i == body.size() || body.get(i).chapter()) {
+                if (layout.cellsCentred()) {
+                    centredCategories(body, owner, category, ends, layout, section, i, categories);
+                }
+                section.clear();
                 i++;
                 continue;
             }
-            if (start < 0 && owner[i] >= 0) {
-                start = i;
-            }
-            Piece piece = piece(body.get(i), category, ends);
-            if (piece == null || owner[i] < 0) {
+            if (owner[i] < 0 || piece(body.get(i), category, ends) == null) {
                 i++;
                 continue;
             }
-            String text = cleaned(piece.text());
             int last = i;
-            while (last + 1 < body.size() && !body.get(last + 1).chapter() && owner[last + 1] >= 0
-                    && (piece = piece(body.get(last + 1), category, ends)) != null) {
-                text = TabTableReader.Row.wrapped(text, cleaned(piece.text()));
+            while (last + 1 < body.size() && owner[last + 1] >= 0 && piece(body.get(last + 1), category, ends) != null) {
                 last++;
             }
-            int end = Math.max(last, i + last - start);
-            int named = -1;
-            for (int j = start; j <= end && j < body.size() && !body.get(j).chapter(); j++) {
-                if (owner[j] >= 0 && (named < 0 || owner[j] != named) && body.get(j).numbered()) {
-                    named = owner[j];
-                    categories.putIfAbsent(named, text);
-                    break;
+            List<int[]> shares = new ArrayList<>(); // [first line, last line] of the run in each row it crosses
+            for (int j = i; j <= last; j++) {
+                if (j == i || owner[j] != owner[j - 1]) {
+                    shares.add(new int[] {j, j});
+                } else {
+                    shares.get(shares.size() - 1)[1] = j;
                 }
             }
-            start = end + 1;
+            if (!layout.cellsCentred()) {
+                topCategories(body, owner, category, ends, shares, categories);
+            } else if (shares.stream().allMatch(share -> centredOn(share, owner[share[0]]))) {
+                section.addAll(shares);
+            } else {
+                section.add(new int[] {i, last});
+            }
             i = last + 1;
         }
         return categories;
+    }
+
+    private static void topCategories(List<BodyLine> body, int[] owner, int category, List<Integer> ends,
+            List<int[]> shares, Map<Integer, String> categories) {
+        List<Integer> widths = new ArrayList<>();
+        body.stream().filter(b -> !b.chapter()).map(b -> piece(b, category, ends)).filter(java.util.Objects::nonNull)
+                .forEach(p -> widths.add(p.end() - p.start()));
+        widths.sort(java.util.Comparator.reverseOrder());
+        int full = widths.get(Math.min(widths.size() - 1, widths.size() / 10)) - 2;
+        String text = null;
+        int row = -1;
+        for (int[] share : shares) {
+            String shareText = text(body, share, category, ends);
+            Piece before = row >= 0 ? piece(body.get(share[0] - 1), category, ends) : null;
+            if (before != null && before.end() - before.start() >= full) {
+                text = TabTableReader.Row.wrapped(text, shareText); // wrapped on into the next row's lines
+            } else {
+                if (row >= 0) {
+                    categories.put(row, text);
+                }
+                text = shareText;
+                row = owner[share[0]];
+            }
+        }
+        categories.put(row, text);
+    }
+
+    /**
+     * The rows each text of a section names, chosen together (by dynamic programming over the ends of their rows), and
+     * the text given to the first of them.
+     */
+    private static void centredCategories(List<BodyLine> body, int[] owner, int category, List<Integer> ends,
+            RowBands.Layout layout, List<int[]> texts, int sectionEnd, Map<Integer, String> categories) {
+        if (texts.isEmpty()) {
+            return;
+        }
+        List<Integer> rowEnds = new ArrayList<>();
+        int sectionStart = -1;
+        for (int j = sectionEnd - 1; j >= 0 && !body.get(j).chapter(); j--) {
+            if (owner[j] >= 0) {
+                sectionStart = j;
+                if (j + 1 == sectionEnd || owner[j + 1] != owner[j]) {
+                    rowEnds.add(0, j);
+                }
+            }
+        }
+        // cost.get(k): for each end of text k's rows, the least cost of the texts up to k, and the end before it
+        List<Map<Integer, double[]>> cost = new ArrayList<>();
+        for (int k = 0; k < texts.size(); k++) {
+            int[] text = texts.get(k);
+            int limit = k + 1 < texts.size() ? texts.get(k + 1)[0] : sectionEnd; // the next text's rows start before it
+            Map<Integer, double[]> here = new HashMap<>();
+            Map<Integer, double[]> before = k == 0 ? Map.of(sectionStart - 1, new double[] {0, Double.NaN}) : cost.get(k - 1);
+            for (int end : rowEnds) {
+                boolean lastText = k + 1 == texts.size();
+                if (end < text[1] || end >= limit || lastText && end != rowEnds.get(rowEnds.size() - 1)) {
+                    continue;
+                }
+                // the ends before, the latest first: of two as good, the rows go with the text above
+                List<Integer> previous = new ArrayList<>(before.keySet());
+                previous.sort(java.util.Comparator.reverseOrder());
+                for (int previousEnd : previous) {
+                    // printed over the middle of the rows it names, or of the first of them (its own row, the
+                    // others blank: the same as the row above)
+                    int start = previousEnd + 1;
+                    double total = before.get(previousEnd)[0] + Math.min(offMiddle(text, start, end, layout),
+                            offMiddle(text, start, rowEnd(owner, start), layout));
+                    if (previousEnd < text[0] && (!here.containsKey(end) || total < here.get(end)[0] - 1e-9)) {
+                        here.put(end, new double[] {total, previousEnd});
+                    }
+                }
+            }
+            if (here.isEmpty()) {
+                return; // no ends fit (a text past the section's last row): the rows keep no category
+            }
+            cost.add(here);
+        }
+        int end = cost.get(cost.size() - 1).entrySet().stream().min(java.util.Comparator.comparingDouble(e -> e.getValue()[0]))
+                .orElseThrow().getKey();
+        for (int k = texts.size() - 1; k >= 0; k--) {
+            int start = (int) cost.get(k).get(end)[1] + 1;
+            for (int j = start; j <= end; j++) {
+                if (owner[j] >= 0 && body.get(j).numbered()) {
+                    categories.put(owner[j], text(body, texts.get(k), category, ends));
+                    break;
+                }
+            }
+            end = start - 1;
+        }
+    }
+
+    /**
+     * How far a text's lines lie from the middle of the rows from {@code start} to {@code end}, in half lines, past what
+     * the layout's rounding puts there.
+     */
+    private static final double ROUNDED = 0.01;
+
+    private static double offMiddle(int[] text, int start, int end, RowBands.Layout layout) {
+        int off = (text[0] + text[1]) - (start + end); // twice the distance of the middles
+        int rounded = layout == RowBands.Layout.CENTRED_DOWN ? -1 : 1;
+        // a text in the exact middle fits a little better than one put there by rounding: a one-line row between two
+        // texts goes to the one it leaves exactly in the middle
+        return off == 0 ? 0 : off == rounded ? ROUNDED : Math.min(Math.abs(off), Math.abs(off - rounded));
+    }
+
+    /** The last line of the row that holds this line. */
+    private static int rowEnd(int[] owner, int line) {
+        int end = line;
+        while (end + 1 < owner.length && owner[end + 1] == owner[line]) {
+            end++;
+        }
+        return end;
+    }
+
+    /** Whether a share of a category prints centred on its row's number line, give or take a line. */
+    private static boolean centredOn(int[] share, int number) {
+        int up = number - share[0];
+        int down = share[1] - number;
+        return share[0] <= number + 1 && share[1] >= number - 1 && Math.abs(up - down) <= 1;
+    }
+
+    private static String text(List<BodyLine> body, int[] lines, int category, List<Integer> ends) {
+        String text = "";
+        for (int j = lines[0]; j <= lines[1]; j++) {
+            String piece = cleaned(piece(body.get(j), category, ends).text());
+            text = text.isEmpty() ? piece : TabTableReader.Row.wrapped(text, piece);
+        }
+        return text;
     }
 
     private static Piece piece(BodyLine line, int column, List<Integer> ends) {

@@ -507,6 +507,11 @@ final class LineCellTable {
         return pieces.length > 0 && isUnits(pieces[pieces.length - 1]);
     }
 
+    /** Whether a text opens with work to do, as a task's does (推进, 建立, 全面 …). */
+    static boolean startsWork(String text) {
+        return WORK_START.matcher(text).lookingAt();
+    }
+
     /** Whether a name opens as a unit's does: with its level, 各, 有关, or a national body's name. */
     static boolean startsAName(String name) {
         return NAME_START.matcher(name).lookingAt();

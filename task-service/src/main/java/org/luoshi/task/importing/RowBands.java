@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -24,9 +25,30 @@ import java.util.regex.Pattern;
  */
 final class RowBands {
 
-    /** How a row's cells lie around its number's line. */
+    /**
+     * How a row's cells lie around its number's line: all at the top; all centred, the half line rounded down or up; or
+     * the number alone centred and the cells at the top.
+     */
     enum Layout {
-        TOP, CENTRED_DOWN, CENTRED_UP
+        TOP, CENTRED_DOWN, CENTRED_UP, NUMBER_CENTRED_DOWN, NUMBER_CENTRED_UP;
+
+        /** Whether the number may print below its row's first line. */
+        boolean numberCentred() {
+            return this != TOP;
+        }
+
+        /** Whether the cells other than the number are centred. */
+        boolean cellsCentred() {
+            return this == CENTRED_DOWN || this == CENTRED_UP;
+        }
+
+        private Layout ofNumber() {
+            return this == NUMBER_CENTRED_DOWN ? CENTRED_DOWN : this == NUMBER_CENTRED_UP ? CENTRED_UP : this;
+        }
+
+        private Layout ofCells() {
+            return cellsCentred() ? this : TOP;
+        }
     }
 
     /** A piece of a line as the bands see it: its column, its text cleaned, its printed width. */
@@ -48,6 +70,7 @@ final class RowBands {
     private static final double LINES_OFF = 2;
     private static final double TEXT_CUT = 1;
     private static final double SHORT_OR_FULL = 0.25;
+    private static final double NO_WORK_START = 0.1;
     /** The most lines a centred row is looked at for above its number (a row of 81 lines is one of a kind). */
     private static final int HALF_ROW = 40;
     /** Text before a section's first number that a table aligned to the top would drop. */
@@ -101,7 +124,7 @@ final class RowBands {
         int before = numbers.get(0) - from;
         double dropped = 0;
         int firstAbove = before;
-        if (layout == Layout.TOP) {
+        if (!layout.numberCentred()) {
             firstAbove = 0;
             for (int i = from; i < numbers.get(0); i++) {
                 dropped += costs.lines.get(i).pieces().isEmpty() ? 0 : DROPPED_LINE;
@@ -111,7 +134,7 @@ final class RowBands {
         List<Map<Integer, Double>> best = new ArrayList<>();
         List<Map<Integer, Integer>> choice = new ArrayList<>();
         for (int i = 0; i <= m; i++) {
-            best.add(new HashMap<>());
+            best.add(new TreeMap<>());
             choice.add(new HashMap<>());
         }
         best.get(0).put(firstAbove, dropped);
@@ -123,8 +146,8 @@ final class RowBands {
                 int above = state.getKey();
                 // centred, a row reaches as far below its number as above it, give or take the odd line: the lines in
                 // doubt are bounded, whatever the length of a gap
-                int lowest = layout == Layout.TOP || last ? gap : Math.max(0, Math.max(gap - HALF_ROW, above - 2));
-                int highest = layout == Layout.TOP || last ? gap : Math.min(gap, above + 2);
+                int lowest = !layout.numberCentred() || last ? gap : Math.max(0, Math.max(gap - HALF_ROW, above - 2));
+                int highest = !layout.numberCentred() || last ? gap : Math.min(gap, above + 2);
                 if (lowest > highest) {
                     lowest = highest = gap; // no centred row is so tall: the row above takes the gap, at its cost
                 }
@@ -183,7 +206,7 @@ final class RowBands {
         private double computeRow(int number, int above, int below, Layout layout) {
             int first = number - above;
             int height = above + below + 1;
-            double cost = placement(above, top(layout, height, 1));
+            double cost = placement(above, top(layout.ofNumber(), height, 1));
             Map<Integer, List<Integer>> linesOf = new HashMap<>();
             Map<Integer, List<Piece>> piecesOf = new HashMap<>();
             for (int i = first; i <= number + below; i++) {
@@ -198,7 +221,7 @@ final class RowBands {
             for (Map.Entry<Integer, List<Integer>> column : linesOf.entrySet()) {
                 List<Integer> at = column.getValue();
                 int span = at.get(at.size() - 1) - at.get(0) + 1;
-                cost += placement(at.get(0), top(layout, height, span));
+                cost += placement(at.get(0), top(layout.ofCells(), height, span));
                 cost += textCost(column.getKey(), piecesOf.get(column.getKey()));
             }
             return cost;
@@ -206,7 +229,9 @@ final class RowBands {
 
         private double textCost(int column, List<Piece> pieces) {
             if (column == columns.content()) {
-                double cost = 0;
+                // a task's text opens with the work to do (推进, 深化 …): a row that starts mid-sentence took a line of
+                // the row above
+                double cost = LineCellTable.startsWork(pieces.get(0).text()) ? 0 : NO_WORK_START;
                 for (int i = 0; i < pieces.size(); i++) {
                     boolean lastLine = i == pieces.size() - 1;
                     boolean full = pieces.get(i).width() >= textWidth - 2;
@@ -246,7 +271,7 @@ final class RowBands {
     /** Where a k-line cell of an h-line row starts in this layout. */
     private static int top(Layout layout, int height, int span) {
         return switch (layout) {
-            case TOP -> 0;
+            case TOP, NUMBER_CENTRED_DOWN, NUMBER_CENTRED_UP -> 0; // their cells lie at the top
             case CENTRED_DOWN -> Math.max(0, (height - span) / 2);
             case CENTRED_UP -> Math.max(0, (height - span + 1) / 2);
         };
