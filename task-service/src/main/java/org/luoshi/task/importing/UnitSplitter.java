@@ -76,6 +76,8 @@ final class UnitSplitter {
     /** Units referred to without their names: 有关部门, 相关单位, 市安委会各成员单位 (the members of a body, never listed). */
     private static final Pattern UNNAMED = Pattern.compile("有关|相关|成员单位$");
     private static final String CONJUNCTIONS = "和及与";
+    /** What makes 等 part of a word (高等, 中等, 初等, 同等, 平等 …), not "and others". */
+    private static final String GRADE = "高中初同平对均相特优上";
     private static final String OPENING = "（(〔[【［";
     private static final String CLOSING = "）)〕]】］";
     private static final String EDGE_PUNCTUATION = "，,；;。.、：:　 ";
@@ -272,6 +274,9 @@ final class UnitSplitter {
 
     private static void etCetera(String text, String view, boolean[] atomic, int from, int to, List<String> names) {
         int et = indexOutside(view, atomic, "等", from + 1, to);
+        while (et > 0 && GRADE.indexOf(view.charAt(et - 1)) >= 0) {
+            et = indexOutside(view, atomic, "等", et + 1, to); // 高等教育处, 中等职业学校: a word, no "and others"
+        }
         if (et < 0) {
             add(names, text.substring(from, to));
             return;

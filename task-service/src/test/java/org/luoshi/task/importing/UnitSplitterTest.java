@@ -128,6 +128,14 @@ class UnitSplitterTest {
     }
 
     @Test
+    void aGradeWithDengIsPartOfTheNameNotAnEtCetera() {
+        assertEquals(List.of("高等教育处:LEAD", "基础教育处:RESPONSIBLE", "中等职业学校:RESPONSIBLE"),
+                split("高等教育处、基础教育处、中等职业学校"));
+        assertEquals(List.of("省教育厅:LEAD", "省财政厅:RESPONSIBLE"), split("省教育厅、省财政厅等部门"),
+                "等部门 after a name is still an et cetera");
+    }
+
+    @Test
     void eachResponsibleWithinItsRemit() {
         assertEquals(List.of("省教育厅:RESPONSIBLE", "省财政厅:RESPONSIBLE"), split("省教育厅、省财政厅各负其责"));
         assertEquals(List.of("省教育厅:RESPONSIBLE"), split("（省教育厅负责）"));
