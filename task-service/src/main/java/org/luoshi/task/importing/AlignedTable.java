@@ -35,6 +35,10 @@ final class AlignedTable {
      * 责任单位, a table's cells being centred, is no part of the header.
      */
     private static final int HEADER_LINE_NAME = 4;
+    /** The longest name a header on two lines stacks (具体工作措施): a longer one holds a row's cell. */
+    private static final int STACKED_NAME = 6;
+    /** A unit's role in brackets after its name: 市教育局（牵头）. */
+    private static final Pattern ROLE_MARK_END = Pattern.compile("[（(](?:牵头|配合|参与|协办|负责)[）)]$");
     /** The lines above the header looked at for the table's title, which a PDF prints again over each page. */
     private static final int CAPTION_LINES = 3;
 
@@ -65,23 +69,72 @@ final class AlignedTable {
     private static Optional<Header> header(CleanDocument document, int at) {
         List<CleanDocument.Line> lines = document.lines();
         CleanDocument.Line line = lines.get(at);
-        if (line.view().indexOf("序号") < 0 && line.view().indexOf("编号") < 0) {
+        boolean seqHere = line.view().indexOf("序号") >= 0 || line.view().indexOf("编号") >= 0;
+        // 序 over 号: a narrow column's name wrapped, the other names on either line
+        boolean seqWrapped = !seqHere && line.view().indexOf('序') >= 0 && at + 1 < lines.size()
+                && lines.get(at + 1).view().indexOf('号') >= 0;
+        if (!seqHere && !seqWrapped) {
             return Optional.empty(); // most lines, told cheaply
         }
         List<Piece> upper = joinedNames(pieces(source(document, line)));
-        if (upper.size() < 3) {
-            return Optional.empty();
-        }
         List<Piece> lower = at + 1 < lines.size() ? pieces(source(document, lines.get(at + 1))) : List.of();
-        List<Piece> twoLines = lower.isEmpty() || lower.get(0).start() < upper.get(0).end() ? null : onTwoLines(upper, lower);
-        for (List<Piece> header : twoLines == null ? List.of(upper) : List.of(twoLines, upper)) {
+        List<List<Piece>> candidates = new ArrayList<>(); // the header on two lines, then on one
+        if (!lower.isEmpty() && (seqWrapped || lower.get(0).start() >= upper.get(0).end())) {
+            Optional.ofNullable(seqWrapped ? null : onTwoLines(upper, lower)).ifPresent(candidates::add);
+            Optional.ofNullable(stacked(upper, lower)).ifPresent(candidates::add);
+        }
+        int twoLines = candidates.size();
+        if (seqHere && upper.size() >= 3) {
+            candidates.add(upper);
+        }
+        for (int c = 0; c < candidates.size(); c++) {
+            List<Piece> header = candidates.get(c);
             List<String> names = header.stream().map(p -> name(p.text())).toList();
-            if (TableColumns.namesSeq(names.get(0)) && TableColumns.of(names).isPresent()) {
+            if (names.size() >= 3 && TableColumns.namesSeq(names.get(0)) && TableColumns.of(names).isPresent()) {
                 return Optional.of(new Header(names, header.stream().map(Piece::end).toList(), at,
-                        header == twoLines ? at + 2 : at + 1));
+                        c < twoLines ? at + 2 : at + 1));
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The header with its names on two lines stacked: a name over a piece below it goes on there (重点 / 领域, 序 / 号),
+     * and a name may stand on either line alone (a renderer centring one-line names prints them on the upper or the
+     * lower line); null when a piece has more than one below or above it, or a piece is no short name.
+     */
+    private static List<Piece> stacked(List<Piece> upper, List<Piece> lower) {
+        record OnLine(Piece piece, boolean upper) {
+        }
+        List<OnLine> all = new ArrayList<>();
+        upper.forEach(p -> all.add(new OnLine(p, true)));
+        lower.forEach(p -> all.add(new OnLine(p, false)));
+        all.sort(java.util.Comparator.comparingInt(o -> o.piece().start()));
+        List<Piece> names = new ArrayList<>();
+        List<Boolean> lineOf = new ArrayList<>(); // the line of a name's only piece; null once stacked
+        for (OnLine on : all) {
+            int last = names.size() - 1;
+            Piece piece = on.piece();
+            if (last >= 0 && piece.start() < names.get(last).end()) {
+                if (lineOf.get(last) == null || lineOf.get(last) == on.upper()) {
+                    return null; // three pieces stacked, or two of one line overlapping: no header
+                }
+                Piece before = names.get(last);
+                String text = on.upper() ? piece.text() + before.text() : before.text() + piece.text();
+                names.set(last, new Piece(text, Math.min(before.start(), piece.start()), Math.max(before.end(), piece.end())));
+                lineOf.set(last, null);
+            } else {
+                names.add(piece);
+                lineOf.add(on.upper());
+            }
+        }
+        for (Piece name : names) {
+            String view = name(name.text());
+            if (view.length() > STACKED_NAME || !TableColumns.namesColumn(view) && !TableColumns.namesSeq(view)) {
+                return null;
+            }
+        }
+        return names;
     }
 
     /** Names split by a gap inside them (序  号, 完成  时限) joined again. */
@@ -164,6 +217,8 @@ final class AlignedTable {
         int category = columns.category();
         Map<Integer, String> categories = category == TableColumns.NONE ? Map.of()
                 : categories(body, owner, category, ends, bands.layout());
+        Set<Integer> unitsColumns = new HashSet<>(List.of(columns.units(), columns.responsible(), columns.participants()));
+        int[] fullWidths = fullWidths(body, ends);
         List<String> continued = new ArrayList<>();
         for (int i = 0; i < body.size(); i++) {
             BodyLine b = body.get(i);
@@ -178,6 +233,7 @@ final class AlignedTable {
             int row = owner[i];
             List<StringBuilder> cells = new ArrayList<>();
             ends.forEach(e -> cells.add(new StringBuilder()));
+            Piece[] above = new Piece[ends.size()]; // each column's piece on the row's line above
             int last = i;
             boolean broken = false;
             for (int j = i; j < body.size() && owner[j] == row; j++) {
@@ -185,9 +241,17 @@ final class AlignedTable {
                     if (columnOf(piece.start(), ends) == category) {
                         continue; // read apart, as cells merged over rows
                     }
-                    StringBuilder cell = cells.get(columnOf(piece.start(), ends));
+                    int column = columnOf(piece.start(), ends);
+                    StringBuilder cell = cells.get(column);
                     String text = cleaned(piece.text());
-                    cell.replace(0, cell.length(), cell.isEmpty() ? text : TabTableReader.Row.wrapped(cell.toString(), text));
+                    if (cell.isEmpty()) {
+                        cell.append(text);
+                    } else if (unitsColumns.contains(column) && endsAUnit(cell, above[column], fullWidths[column])) {
+                        cell.append('、').append(text); // one unit per line
+                    } else {
+                        cell.replace(0, cell.length(), TabTableReader.Row.wrapped(cell.toString(), text));
+                    }
+                    above[column] = piece;
                 }
                 broken |= j > row && body.get(j).afterPageBreak();
                 last = j;
@@ -215,6 +279,34 @@ final class AlignedTable {
                     + " break: joined");
         }
         return rows;
+    }
+
+    /**
+     * The width of each column's full lines, those a cell wraps after: as wide as the widest but the odd one (a stop
+     * hanging past the edge), less a character.
+     */
+    private static int[] fullWidths(List<BodyLine> body, List<Integer> ends) {
+        List<List<Integer>> widths = new ArrayList<>();
+        ends.forEach(e -> widths.add(new ArrayList<>()));
+        body.stream().filter(b -> !b.chapter())
+                .forEach(b -> b.pieces().forEach(p -> widths.get(columnOf(p.start(), ends)).add(p.end() - p.start())));
+        int[] full = new int[ends.size()];
+        for (int c = 0; c < full.length; c++) {
+            List<Integer> column = widths.get(c);
+            column.sort(java.util.Comparator.reverseOrder());
+            full[c] = column.isEmpty() ? 0 : column.get(Math.min(column.size() - 1, column.size() / 10)) - 2;
+        }
+        return full;
+    }
+
+    /**
+     * Whether a units cell, with its last line, ends a unit: with a role in brackets (市教育局（牵头）), or with a name's
+     * end before its column's edge. Then the cell lists one unit per line, and the next line names another.
+     */
+    private static boolean endsAUnit(CharSequence cell, Piece lastLine, int fullWidth) {
+        String view = HanView.of(cell.toString());
+        return ROLE_MARK_END.matcher(view).find() || lastLine != null && lastLine.end() - lastLine.start() < fullWidth
+                && RowBands.NAME_END.matcher(view).find();
     }
 
     /**

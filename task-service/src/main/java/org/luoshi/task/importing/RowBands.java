@@ -76,7 +76,7 @@ final class RowBands {
     /** Text before a section's first number that a table aligned to the top would drop. */
     private static final double DROPPED_LINE = 3;
     /** How a unit's name ends (局, 委, 中心, 政府, 单位 …): a name cut in two does not. */
-    private static final Pattern NAME_END = Pattern.compile(
+    static final Pattern NAME_END = Pattern.compile(
             "(?:局|委|厅|办|府|中心|单位|部门|室|会|院|部|行|司|所|队|站|馆|团|处|社|校|组|区|县|市|州|公司|集团|机构|企业|银行"
                     + "|大学|海关|街道|乡镇|厂|台|盟|联|庭)$");
     /** A deadline's cell begun by what ends another: 前, 底前, 止. */
