@@ -37,6 +37,12 @@ final class AlignedTable {
     private static final int HEADER_LINE_NAME = 4;
     /** The longest name a header on two lines stacks (具体工作措施): a longer one holds a row's cell. */
     private static final int STACKED_NAME = 6;
+    /** The widest gap inside a name spaced out (序  号); columns' names stand further apart (重点      主要任务). */
+    private static final int NAME_GAP = 4;
+    /** A chapter's title that stops mid-sentence goes on in the next line. */
+    private static final Pattern CHAPTER_GOES_ON = Pattern.compile("[，、；：,;:（(“《]$");
+    /** What goes on with the name above it: a bracket (（牵头）, （市）人民政府) or its role. */
+    private static final Pattern GOES_ON_NAME = Pattern.compile("[（(]|牵头|配合|参与|负责|协办|按职责");
     /** A unit's role in brackets after its name: 市教育局（牵头）. */
     private static final Pattern ROLE_MARK_END = Pattern.compile("[（(](?:牵头|配合|参与|协办|负责)[）)]$");
     /** The lines above the header looked at for the table's title, which a PDF prints again over each page. */
@@ -81,18 +87,27 @@ final class AlignedTable {
         List<List<Piece>> candidates = new ArrayList<>(); // the header on two lines, then on one
         if (!lower.isEmpty() && (seqWrapped || lower.get(0).start() >= upper.get(0).end())) {
             Optional.ofNullable(seqWrapped ? null : onTwoLines(upper, lower)).ifPresent(candidates::add);
-            Optional.ofNullable(stacked(upper, lower)).ifPresent(candidates::add);
+            Optional.ofNullable(stacked(upper, lower, seqHere, seqWrapped)).ifPresent(candidates::add);
         }
         int twoLines = candidates.size();
+        // a name's first part on the line above (时间 over 节点, the other names printed on the lower line)
+        List<Piece> over = at > 0 && seqHere ? pieces(source(document, lines.get(at - 1))) : List.of();
+        List<Piece> fromAbove = over.isEmpty() || over.size() >= upper.size()
+                || over.stream().anyMatch(p -> name(p.text()).length() > HEADER_LINE_NAME) ? null : stacked(over, upper, false, true);
         if (seqHere && upper.size() >= 3) {
             candidates.add(upper);
+        }
+        if (fromAbove != null) {
+            candidates.add(0, fromAbove);
+            twoLines++;
         }
         for (int c = 0; c < candidates.size(); c++) {
             List<Piece> header = candidates.get(c);
             List<String> names = header.stream().map(p -> name(p.text())).toList();
             if (names.size() >= 3 && TableColumns.namesSeq(names.get(0)) && TableColumns.of(names).isPresent()) {
-                return Optional.of(new Header(names, header.stream().map(Piece::end).toList(), at,
-                        c < twoLines ? at + 2 : at + 1));
+                boolean above = header == fromAbove;
+                return Optional.of(new Header(names, header.stream().map(Piece::end).toList(), above ? at - 1 : at,
+                        above ? at + 1 : c < twoLines ? at + 2 : at + 1));
             }
         }
         return Optional.empty();
@@ -101,9 +116,10 @@ final class AlignedTable {
     /**
      * The header with its names on two lines stacked: a name over a piece below it goes on there (重点 / 领域, 序 / 号),
      * and a name may stand on either line alone (a renderer centring one-line names prints them on the upper or the
-     * lower line); null when a piece has more than one below or above it, or a piece is no short name.
+     * lower line); null when a piece has more than one below or above it, or a piece is no short name. A piece alone
+     * on a line not known to hold the header's names ({@code upperNames}, {@code lowerNames}) must name a column.
      */
-    private static List<Piece> stacked(List<Piece> upper, List<Piece> lower) {
+    private static List<Piece> stacked(List<Piece> upper, List<Piece> lower, boolean upperNames, boolean lowerNames) {
         record OnLine(Piece piece, boolean upper) {
         }
         List<OnLine> all = new ArrayList<>();
@@ -128,9 +144,13 @@ final class AlignedTable {
                 lineOf.add(on.upper());
             }
         }
-        for (Piece name : names) {
-            String view = name(name.text());
-            if (view.length() > STACKED_NAME || !TableColumns.namesColumn(view) && !TableColumns.namesSeq(view)) {
+        for (int n = 0; n < names.size(); n++) {
+            String view = name(names.get(n).text());
+            // a stacked name is short (the header as a whole is checked by its columns); one alone on a line not known
+            // for the header's names a column
+            Boolean line = lineOf.get(n);
+            boolean known = line == null || line ? upperNames : lowerNames;
+            if (view.length() > STACKED_NAME || !known && !TableColumns.namesColumn(view) && !TableColumns.namesSeq(view)) {
                 return null;
             }
         }
@@ -142,7 +162,7 @@ final class AlignedTable {
         List<Piece> joined = new ArrayList<>();
         for (Piece piece : pieces) {
             Piece last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
-            if (last != null && !TableColumns.namesColumn(name(last.text()))
+            if (last != null && piece.start() - last.end() <= NAME_GAP && !TableColumns.namesColumn(name(last.text()))
                     && TableColumns.namesColumn(name(last.text() + piece.text()))) {
                 joined.set(joined.size() - 1, new Piece(last.text() + piece.text(), last.start(), piece.end()));
             } else {
@@ -238,22 +258,26 @@ final class AlignedTable {
             boolean broken = false;
             for (int j = i; j < body.size() && owner[j] == row; j++) {
                 for (Piece piece : body.get(j).pieces()) {
-                    if (columnOf(piece.start(), ends) == category) {
+                    int column = columnOf(piece.start(), ends);
+                    if (column == category) {
                         continue; // read apart, as cells merged over rows
                     }
-                    int column = columnOf(piece.start(), ends);
+                    if (column == columns.seq() && j != row) {
+                        column = columns.content(); // the number's cell holds the number only
+                    }
                     StringBuilder cell = cells.get(column);
                     String text = cleaned(piece.text());
                     if (cell.isEmpty()) {
                         cell.append(text);
-                    } else if (unitsColumns.contains(column) && endsAUnit(cell, above[column], fullWidths[column])) {
+                    } else if (unitsColumns.contains(column) && endsAUnit(cell, above[column], fullWidths[column])
+                            && !GOES_ON_NAME.matcher(text).lookingAt()) {
                         cell.append('、').append(text); // one unit per line
                     } else {
-                        cell.replace(0, cell.length(), TabTableReader.Row.wrapped(cell.toString(), text));
+                        TabTableReader.Row.wrapInto(cell, text);
                     }
                     above[column] = piece;
                 }
-                broken |= j > row && body.get(j).afterPageBreak();
+                broken |= j > i && body.get(j).afterPageBreak();
                 last = j;
             }
             if (broken) {
@@ -264,6 +288,14 @@ final class AlignedTable {
             }
             rows.add(new TabTableReader.Row(cells.stream().map(StringBuilder::toString).toList(), b.line().start(),
                     body.get(last).line().end(), body.get(row).line().number(), false));
+        }
+        int trailing = 0;
+        for (int i = body.size() - 1; i >= 0 && owner[i] < 0 && !body.get(i).chapter(); i--) {
+            trailing++;
+        }
+        if (trailing > 0 && bands.layout().numberCentred()) {
+            warnings.add("the " + trailing + " line(s) after the task table's last row were read as no row's (text after"
+                    + " the table?): " + cleaned(body.get(body.size() - trailing).pieces().get(0).text()));
         }
         warnings.add("the task table is laid out with spaces (text extracted from a PDF): each piece of text was read as the"
                 + " cell of the column it stands under; check the cells");
@@ -283,7 +315,7 @@ final class AlignedTable {
 
     /**
      * The width of each column's full lines, those a cell wraps after: as wide as the widest but the odd one (a stop
-     * hanging past the edge), less a character.
+     * hanging past the edge), or a column less (where the next Chinese character would not fit).
      */
     private static int[] fullWidths(List<BodyLine> body, List<Integer> ends) {
         List<List<Integer>> widths = new ArrayList<>();
@@ -294,7 +326,7 @@ final class AlignedTable {
         for (int c = 0; c < full.length; c++) {
             List<Integer> column = widths.get(c);
             column.sort(java.util.Comparator.reverseOrder());
-            full[c] = column.isEmpty() ? 0 : column.get(Math.min(column.size() - 1, column.size() / 10)) - 2;
+            full[c] = column.isEmpty() ? 0 : column.get(Math.min(column.size() - 1, column.size() / 10)) - 1;
         }
         return full;
     }
@@ -304,7 +336,7 @@ final class AlignedTable {
      * end before its column's edge. Then the cell lists one unit per line, and the next line names another.
      */
     private static boolean endsAUnit(CharSequence cell, Piece lastLine, int fullWidth) {
-        String view = HanView.of(cell.toString());
+        String view = HanView.of(cell.subSequence(Math.max(0, cell.length() - 16), cell.length()).toString()); // its end
         return ROLE_MARK_END.matcher(view).find() || lastLine != null && lastLine.end() - lastLine.start() < fullWidth
                 && RowBands.NAME_END.matcher(view).find();
     }
@@ -326,6 +358,7 @@ final class AlignedTable {
     private static Map<Integer, String> categories(List<BodyLine> body, int[] owner, int category, List<Integer> ends,
             RowBands.Layout layout) {
         Map<Integer, String> categories = new HashMap<>();
+        int wrapWidth = wrapWidth(body, owner, category, ends, layout.cellsCentred());
         List<int[]> section = new ArrayList<>(); // the category texts of the rows since the last chapter line
         int i = 0;
         while (i <= body.size()) {
@@ -354,8 +387,9 @@ final class AlignedTable {
                 }
             }
             if (!layout.cellsCentred()) {
-                topCategories(body, owner, category, ends, shares, categories);
-            } else if (shares.stream().allMatch(share -> centredOn(share, owner[share[0]]))) {
+                topCategories(body, owner, category, ends, shares, wrapWidth, categories);
+            } else if (shares.stream().allMatch(share -> centredOn(share, owner[share[0]]))
+                    && !wrapsOn(body, shares, category, ends, wrapWidth)) {
                 section.addAll(shares);
             } else {
                 section.add(new int[] {i, last});
@@ -366,18 +400,13 @@ final class AlignedTable {
     }
 
     private static void topCategories(List<BodyLine> body, int[] owner, int category, List<Integer> ends,
-            List<int[]> shares, Map<Integer, String> categories) {
-        List<Integer> widths = new ArrayList<>();
-        body.stream().filter(b -> !b.chapter()).map(b -> piece(b, category, ends)).filter(java.util.Objects::nonNull)
-                .forEach(p -> widths.add(p.end() - p.start()));
-        widths.sort(java.util.Comparator.reverseOrder());
-        int full = widths.get(Math.min(widths.size() - 1, widths.size() / 10)) - 2;
+            List<int[]> shares, int wrapWidth, Map<Integer, String> categories) {
         String text = null;
         int row = -1;
         for (int[] share : shares) {
             String shareText = text(body, share, category, ends);
             Piece before = row >= 0 ? piece(body.get(share[0] - 1), category, ends) : null;
-            if (before != null && before.end() - before.start() >= full) {
+            if (before != null && before.end() - before.start() >= wrapWidth - 1 && !shareText.equals(text)) {
                 text = TabTableReader.Row.wrapped(text, shareText); // wrapped on into the next row's lines
             } else {
                 if (row >= 0) {
@@ -391,11 +420,51 @@ final class AlignedTable {
     }
 
     /**
+     * How wide the category column's text prints before it wraps: its widest line that goes on in the same row's next
+     * line; none (the largest int) when no category wraps within a row, or every row has a category of its own.
+     */
+    private static int wrapWidth(List<BodyLine> body, int[] owner, int category, List<Integer> ends, boolean centred) {
+        // every row holds a category (on its first line, or centred anywhere in it): each row has its own, none runs on
+        Set<Integer> rows = new HashSet<>();
+        Set<Integer> withCategory = new HashSet<>();
+        for (int i = 0; i < body.size(); i++) {
+            if (owner[i] >= 0) {
+                rows.add(owner[i]);
+                boolean first = i == 0 || owner[i - 1] != owner[i];
+                if ((first || centred) && piece(body.get(i), category, ends) != null) {
+                    withCategory.add(owner[i]);
+                }
+            }
+        }
+        boolean everyRow = withCategory.containsAll(rows);
+        if (everyRow) {
+            return Integer.MAX_VALUE;
+        }
+        int width = 0;
+        for (int i = 0; i + 1 < body.size(); i++) {
+            Piece piece = owner[i] >= 0 && !body.get(i).chapter() ? piece(body.get(i), category, ends) : null;
+            if (piece != null && owner[i + 1] == owner[i] && piece(body.get(i + 1), category, ends) != null) {
+                width = Math.max(width, piece.end() - piece.start());
+            }
+        }
+        return width == 0 ? Integer.MAX_VALUE : width;
+    }
+
+    /**
      * The rows each text of a section names, chosen together (by dynamic programming over the ends of their rows), and
      * the text given to the first of them.
      */
     private static void centredCategories(List<BodyLine> body, int[] owner, int category, List<Integer> ends,
-            RowBands.Layout layout, List<int[]> texts, int sectionEnd, Map<Integer, String> categories) {
+            RowBands.Layout layout, List<int[]> section, int sectionEnd, Map<Integer, String> categories) {
+        List<int[]> texts = new ArrayList<>(); // a row's texts as one (促消费 / （三项）)
+        for (int[] text : section) {
+            int[] before = texts.isEmpty() ? null : texts.get(texts.size() - 1);
+            if (before != null && owner[before[1]] == owner[text[0]]) {
+                before[1] = text[1];
+            } else {
+                texts.add(text.clone());
+            }
+        }
         if (texts.isEmpty()) {
             return;
         }
@@ -409,41 +478,48 @@ final class AlignedTable {
                 }
             }
         }
-        // cost.get(k): for each end of text k's rows, the least cost of the texts up to k, and the end before it
-        List<Map<Integer, double[]>> cost = new ArrayList<>();
+        record Reached(double cost, int previousEnd) {
+        }
+        // reached.get(k): for each end of text k's rows, the least cost of the texts up to k, and the end before it
+        List<Map<Integer, Reached>> reached = new ArrayList<>();
+        Map<Integer, Reached> before = Map.of(sectionStart - 1, new Reached(0, -1));
         for (int k = 0; k < texts.size(); k++) {
             int[] text = texts.get(k);
             int limit = k + 1 < texts.size() ? texts.get(k + 1)[0] : sectionEnd; // the next text's rows start before it
-            Map<Integer, double[]> here = new HashMap<>();
-            Map<Integer, double[]> before = k == 0 ? Map.of(sectionStart - 1, new double[] {0, Double.NaN}) : cost.get(k - 1);
+            // the ends before, the latest first: of two as good, the rows go with the text above
+            List<Integer> previous = new ArrayList<>(before.keySet());
+            previous.sort(java.util.Comparator.reverseOrder());
+            Map<Integer, Reached> here = new HashMap<>();
             for (int end : rowEnds) {
                 boolean lastText = k + 1 == texts.size();
                 if (end < text[1] || end >= limit || lastText && end != rowEnds.get(rowEnds.size() - 1)) {
                     continue;
                 }
-                // the ends before, the latest first: of two as good, the rows go with the text above
-                List<Integer> previous = new ArrayList<>(before.keySet());
-                previous.sort(java.util.Comparator.reverseOrder());
                 for (int previousEnd : previous) {
                     // printed over the middle of the rows it names, or of the first of them (its own row, the
                     // others blank: the same as the row above)
                     int start = previousEnd + 1;
-                    double total = before.get(previousEnd)[0] + Math.min(offMiddle(text, start, end, layout),
+                    double total = before.get(previousEnd).cost() + Math.min(offMiddle(text, start, end, layout),
                             offMiddle(text, start, rowEnd(owner, start), layout));
-                    if (previousEnd < text[0] && (!here.containsKey(end) || total < here.get(end)[0] - 1e-9)) {
-                        here.put(end, new double[] {total, previousEnd});
+                    if (previousEnd < text[0] && (!here.containsKey(end) || total < here.get(end).cost() - 1e-9)) {
+                        here.put(end, new Reached(total, previousEnd));
                     }
                 }
             }
             if (here.isEmpty()) {
-                return; // no ends fit (a text past the section's last row): the rows keep no category
+                texts.remove(k--); // no rows fit it (a text below the section's last row): it names none
+                continue;
             }
-            cost.add(here);
+            reached.add(here);
+            before = here;
         }
-        int end = cost.get(cost.size() - 1).entrySet().stream().min(java.util.Comparator.comparingDouble(e -> e.getValue()[0]))
-                .orElseThrow().getKey();
+        if (reached.isEmpty()) {
+            return;
+        }
+        int end = reached.get(reached.size() - 1).entrySet().stream()
+                .min(java.util.Comparator.comparingDouble(e -> e.getValue().cost())).orElseThrow().getKey();
         for (int k = texts.size() - 1; k >= 0; k--) {
-            int start = (int) cost.get(k).get(end)[1] + 1;
+            int start = reached.get(k).get(end).previousEnd() + 1;
             for (int j = start; j <= end; j++) {
                 if (owner[j] >= 0 && body.get(j).numbered()) {
                     categories.put(owner[j], text(body, texts.get(k), category, ends));
@@ -455,16 +531,18 @@ final class AlignedTable {
     }
 
     /**
-     * How far a text's lines lie from the middle of the rows from {@code start} to {@code end}, in half lines, past what
-     * the layout's rounding puts there.
+     * What a text put in the middle by rounding costs: a little more than one in the exact middle, so that a one-line
+     * row between two texts goes to the one it leaves exactly in the middle.
      */
     private static final double ROUNDED = 0.01;
 
+    /**
+     * How far a text's lines lie from the middle of the rows from {@code start} to {@code end}, in half lines, past what
+     * the layout's rounding puts there.
+     */
     private static double offMiddle(int[] text, int start, int end, RowBands.Layout layout) {
         int off = (text[0] + text[1]) - (start + end); // twice the distance of the middles
-        int rounded = layout == RowBands.Layout.CENTRED_DOWN ? -1 : 1;
-        // a text in the exact middle fits a little better than one put there by rounding: a one-line row between two
-        // texts goes to the one it leaves exactly in the middle
+        int rounded = layout.cellsRoundDown() ? -1 : 1;
         return off == 0 ? 0 : off == rounded ? ROUNDED : Math.min(Math.abs(off), Math.abs(off - rounded));
     }
 
@@ -477,6 +555,18 @@ final class AlignedTable {
         return end;
     }
 
+    /** Whether a share of a run ends with a full line: its text goes on in the next row's lines. */
+    private static boolean wrapsOn(List<BodyLine> body, List<int[]> shares, int category, List<Integer> ends,
+            int wrapWidth) {
+        for (int s = 0; s + 1 < shares.size(); s++) {
+            Piece last = piece(body.get(shares.get(s)[1]), category, ends);
+            if (last.end() - last.start() >= wrapWidth - 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether a share of a category prints centred on its row's number line, give or take a line. */
     private static boolean centredOn(int[] share, int number) {
         int up = number - share[0];
@@ -484,13 +574,18 @@ final class AlignedTable {
         return share[0] <= number + 1 && share[1] >= number - 1 && Math.abs(up - down) <= 1;
     }
 
+    /** A category's text on these lines (a line between without one is passed over). */
     private static String text(List<BodyLine> body, int[] lines, int category, List<Integer> ends) {
-        String text = "";
+        StringBuilder text = new StringBuilder();
         for (int j = lines[0]; j <= lines[1]; j++) {
-            String piece = cleaned(piece(body.get(j), category, ends).text());
-            text = text.isEmpty() ? piece : TabTableReader.Row.wrapped(text, piece);
+            Piece piece = body.get(j).chapter() ? null : piece(body.get(j), category, ends);
+            if (piece != null && text.isEmpty()) {
+                text.append(cleaned(piece.text()));
+            } else if (piece != null) {
+                TabTableReader.Row.wrapInto(text, cleaned(piece.text()));
+            }
         }
-        return text;
+        return text.toString();
     }
 
     private static Piece piece(BodyLine line, int column, List<Integer> ends) {
@@ -529,6 +624,10 @@ final class AlignedTable {
                 if (!again.get().names().equals(header.names())) {
                     break; // a table of something else
                 }
+                int first = again.get().first();
+                while (!body.isEmpty() && body.get(body.size() - 1).line().number() >= lines.get(first).number()) {
+                    body.remove(body.size() - 1); // the header's line above its 序号 line, read before it was known
+                }
                 pageBroke = true;
                 i = again.get().next();
                 continue;
@@ -538,6 +637,16 @@ final class AlignedTable {
                     || TableColumns.SUB_ROW_NUMBER.matcher(TableColumns.Seq.of(lead).number()).matches()
                     || TabTableReader.CHINESE_ROW_NUMBER.matcher(lead).matches());
             boolean chapter = !numbered && pieces.size() == 1 && TabTableReader.CHAPTER.matcher(lead).matches();
+            BodyLine previous = body.isEmpty() ? null : body.get(body.size() - 1);
+            if (previous != null && previous.chapter() && !numbered && pieces.size() == 1
+                    && CHAPTER_GOES_ON.matcher(previous.pieces().get(0).text()).find()) {
+                // a chapter's title wrapped onto the next line (…现代化产业体系，/ 提升产业链供应链韧性)
+                Piece title = previous.pieces().get(0);
+                body.set(body.size() - 1, new BodyLine(previous.line(), List.of(new Piece(title.text() + pieces.get(0).text(),
+                        title.start(), title.end())), false, true, previous.afterPageBreak()));
+                i++;
+                continue;
+            }
             body.add(new BodyLine(line, pieces, numbered, chapter, pageBroke));
             pageBroke = false;
             i++;

@@ -56,6 +56,8 @@ final class MilestoneExtractor {
             "(不得低于|不得少于|不少于|不低于|至少|(?<![不得])超过|(?<![不得])突破|(?<![不得])高于|达到|不得超过|不得高于|不得突破|不突破"
                     + "|不超过|不高于|(?<![不得])低于|控制在|最高|最多|大约|(?<![节集简制公预契条合])约|(?<![就附最临邻])近)");
     private static final int COMPARATOR_REACH = 10;
+    /** The longest verb between a comparator and its number that lets the comparator bound the verb's other objects. */
+    private static final int VERB = 3;
     /** After an amount, a rate or a standard it is paid at (按每人1500元标准发放), not an amount to reach. */
     private static final Pattern RATE_AFTER = Pattern.compile("的?标准(?!化)");
 
@@ -490,7 +492,8 @@ final class MilestoneExtractor {
                     : comparator(single.group(5), word);
             String unit = single.group(2) == null ? single.group(4) : single.group(2) + single.group(4);
             found.add(new Found(new Target(quantity(single.group(1)), unit, comparator, null), single.start()));
-            if (single.group(3) == null && single.group(5) == null && word != null && beforeAVerb(sentence, word, single.start())) {
+            if (single.group(3) == null && single.group(5) == null && word != null && beforeAVerb(sentence, word, single.start())
+                    && (comparator == Comparator.AT_LEAST || comparator == Comparator.AT_MOST)) {
                 spreading.add(single.start());
             }
         }
@@ -500,12 +503,15 @@ final class MilestoneExtractor {
 
     /**
      * Whether a comparator word stands before the verb of its number (至少培育10家), not right before the number
-     * (企业不少于10家): then it bounds every object of the verb.
+     * (企业不少于10家): then it bounds every object of the verb. Only a floor or a ceiling spreads so (近三年 is a time,
+     * not "about").
      */
     private static boolean beforeAVerb(String sentence, String word, int numberStart) {
         String before = sentence.substring(Math.max(0, numberStart - COMPARATOR_REACH), numberStart);
         String between = before.substring(before.lastIndexOf(word) + word.length());
-        return between.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        // a verb (培育, 建成): a longer stretch is more than a verb, and the word may bound something else in it
+        return !between.isEmpty() && between.length() <= VERB
+                && between.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
     }
 
     /**

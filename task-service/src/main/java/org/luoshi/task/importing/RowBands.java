@@ -26,28 +26,47 @@ import java.util.regex.Pattern;
 final class RowBands {
 
     /**
-     * How a row's cells lie around its number's line: all at the top; all centred, the half line rounded down or up; or
-     * the number alone centred and the cells at the top.
+     * How a row's cells lie around its number's line: all at the top; all centred, the half line rounded down or up
+     * (the number in another font may round the other way); or the number alone centred and the cells at the top.
      */
     enum Layout {
-        TOP, CENTRED_DOWN, CENTRED_UP, NUMBER_CENTRED_DOWN, NUMBER_CENTRED_UP;
+        TOP(null, null), CENTRED_DOWN(true, true), CENTRED_UP(false, false), NUMBER_CENTRED_DOWN(true, null),
+        NUMBER_CENTRED_UP(false, null), NUMBER_UP_CELLS_DOWN(false, true), NUMBER_DOWN_CELLS_UP(true, false);
+
+        /** How the number and the cells round a half line: down (true), up (false), or not centred (null). */
+        private final Boolean numberDown;
+        private final Boolean cellsDown;
+
+        Layout(Boolean numberDown, Boolean cellsDown) {
+            this.numberDown = numberDown;
+            this.cellsDown = cellsDown;
+        }
 
         /** Whether the number may print below its row's first line. */
         boolean numberCentred() {
-            return this != TOP;
+            return numberDown != null;
         }
 
         /** Whether the cells other than the number are centred. */
         boolean cellsCentred() {
-            return this == CENTRED_DOWN || this == CENTRED_UP;
+            return cellsDown != null;
+        }
+
+        /** Whether centred cells round a half line down (they start half a line above the middle). */
+        boolean cellsRoundDown() {
+            return Boolean.TRUE.equals(cellsDown);
+        }
+
+        private static Layout placing(Boolean down) {
+            return down == null ? TOP : down ? CENTRED_DOWN : CENTRED_UP;
         }
 
         private Layout ofNumber() {
-            return this == NUMBER_CENTRED_DOWN ? CENTRED_DOWN : this == NUMBER_CENTRED_UP ? CENTRED_UP : this;
+            return placing(numberDown);
         }
 
         private Layout ofCells() {
-            return cellsCentred() ? this : TOP;
+            return placing(cellsDown);
         }
     }
 
@@ -73,8 +92,12 @@ final class RowBands {
     private static final double NO_WORK_START = 0.1;
     /** The most lines a centred row is looked at for above its number (a row of 81 lines is one of a kind). */
     private static final int HALF_ROW = 40;
+    /** The lines at each edge of a long units or deadline cell read for names cut in two. */
+    private static final int EDGE_LINES = 4;
     /** Text before a section's first number that a table aligned to the top would drop. */
-    private static final double DROPPED_LINE = 3;
+    private static final double DROPPED_LINE = 1.5;
+    /** A line after a centred table's last row left to no row: less than taking it in, more than a row's own line. */
+    private static final double TRAILING_LINE = 0.5;
     /** How a unit's name ends (局, 委, 中心, 政府, 单位 …): a name cut in two does not. */
     static final Pattern NAME_END = Pattern.compile(
             "(?:局|委|厅|办|府|中心|单位|部门|室|会|院|部|行|司|所|队|站|馆|团|处|社|校|组|区|县|市|州|公司|集团|机构|企业|银行"
@@ -127,10 +150,13 @@ final class RowBands {
         if (!layout.numberCentred()) {
             firstAbove = 0;
             for (int i = from; i < numbers.get(0); i++) {
-                dropped += costs.lines.get(i).pieces().isEmpty() ? 0 : DROPPED_LINE;
+                dropped += DROPPED_LINE;
             }
         }
-        // best[i] maps the lines above row i to the least cost of rows before it; choice[i] to the lines below row i-1
+        // best.get(r) maps the lines above row r to the least cost of the rows before it; choice.get(r) maps them to the
+        // lines above row r-1 that cost was reached from (to go back). After the last row, the lines past it that no row
+        // takes: at the table's end, text after a centred table (a signature) is no row's
+        boolean tableEnd = to == costs.lines.size();
         List<Map<Integer, Double>> best = new ArrayList<>();
         List<Map<Integer, Integer>> choice = new ArrayList<>();
         for (int i = 0; i <= m; i++) {
@@ -146,14 +172,16 @@ final class RowBands {
                 int above = state.getKey();
                 // centred, a row reaches as far below its number as above it, give or take the odd line: the lines in
                 // doubt are bounded, whatever the length of a gap
-                int lowest = !layout.numberCentred() || last ? gap : Math.max(0, Math.max(gap - HALF_ROW, above - 2));
-                int highest = !layout.numberCentred() || last ? gap : Math.min(gap, above + 2);
+                boolean bounded = layout.numberCentred() && (!last || tableEnd);
+                int lowest = !bounded ? gap : Math.max(0, Math.max(last ? 0 : gap - HALF_ROW, above - 2));
+                int highest = !bounded ? gap : Math.min(gap, above + 2);
                 if (lowest > highest) {
                     lowest = highest = gap; // no centred row is so tall: the row above takes the gap, at its cost
                 }
                 for (int below = lowest; below <= highest; below++) {
-                    double cost = state.getValue() + costs.row(number, above, below, layout);
                     int nextAbove = gap - below;
+                    double cost = state.getValue() + costs.row(number, above, below, layout)
+                            + (last ? costs.trailing(number + below + 1, to) : 0);
                     Double known = best.get(r + 1).get(nextAbove);
                     if (known == null || cost < known - 1e-9) {
                         best.get(r + 1).put(nextAbove, cost);
@@ -162,8 +190,8 @@ final class RowBands {
                 }
             }
         }
-        // back from the end: the last row takes every line below it, so one state remains
-        Map.Entry<Integer, Double> end = best.get(m).entrySet().iterator().next();
+        Map.Entry<Integer, Double> end = best.get(m).entrySet().stream()
+                .min(java.util.Comparator.comparingDouble(Map.Entry::getValue)).orElseThrow();
         int nextAbove = end.getKey();
         for (int r = m - 1; r >= 0; r--) {
             int above = choice.get(r + 1).get(nextAbove);
@@ -184,7 +212,8 @@ final class RowBands {
         final List<Line> lines;
         final TableColumns columns;
         final int textWidth;
-        final Map<Long, Double> known = new HashMap<>();
+        /** A cell's text cost by its column and lines, whichever row and layout they are read for. */
+        final Map<Span, Double> textCosts = new HashMap<>();
 
         Costs(List<Line> lines, TableColumns columns) {
             this.lines = lines;
@@ -197,34 +226,49 @@ final class RowBands {
             this.textWidth = widths.isEmpty() ? 0 : widths.get(Math.min(widths.size() - 1, widths.size() / 10));
         }
 
-        /** The cost of the row numbered on line {@code number} with these lines above and below it. */
-        double row(int number, int above, int below, Layout layout) {
-            long key = ((long) number << 32) | ((long) above << 20) | ((long) below << 8) | layout.ordinal();
-            return known.computeIfAbsent(key, k -> computeRow(number, above, below, layout));
+        /** The lines from {@code first} to {@code last} of a column. */
+        private record Span(int column, int first, int last) {
         }
 
-        private double computeRow(int number, int above, int below, Layout layout) {
+        /** The cost of leaving the lines from {@code from} to before {@code to} to no row. */
+        double trailing(int from, int to) {
+            return TRAILING_LINE * Math.max(0, to - from);
+        }
+
+        /** The cost of the row numbered on line {@code number} with these lines above and below it. */
+        double row(int number, int above, int below, Layout layout) {
             int first = number - above;
             int height = above + below + 1;
             double cost = placement(above, top(layout.ofNumber(), height, 1));
-            Map<Integer, List<Integer>> linesOf = new HashMap<>();
-            Map<Integer, List<Piece>> piecesOf = new HashMap<>();
+            Map<Integer, int[]> spans = new HashMap<>(); // each column's first and last line with text
             for (int i = first; i <= number + below; i++) {
                 for (Piece piece : lines.get(i).pieces()) {
                     // a category's cell may be merged over rows: where it prints says nothing of one row's lines
                     if (piece.column() != columns.seq() && piece.column() != columns.category()) {
-                        linesOf.computeIfAbsent(piece.column(), c -> new ArrayList<>()).add(i - first);
-                        piecesOf.computeIfAbsent(piece.column(), c -> new ArrayList<>()).add(piece);
+                        int line = i;
+                        spans.computeIfAbsent(piece.column(), c -> new int[] {line, line})[1] = line;
                     }
                 }
             }
-            for (Map.Entry<Integer, List<Integer>> column : linesOf.entrySet()) {
-                List<Integer> at = column.getValue();
-                int span = at.get(at.size() - 1) - at.get(0) + 1;
-                cost += placement(at.get(0), top(layout.ofCells(), height, span));
-                cost += textCost(column.getKey(), piecesOf.get(column.getKey()));
+            for (Map.Entry<Integer, int[]> column : spans.entrySet()) {
+                int[] span = column.getValue();
+                cost += placement(span[0] - first, top(layout.ofCells(), height, span[1] - span[0] + 1));
+                cost += textCosts.computeIfAbsent(new Span(column.getKey(), span[0], span[1]), this::textCost);
             }
             return cost;
+        }
+
+        private double textCost(Span span) {
+            List<Piece> pieces = new ArrayList<>();
+            for (int i = span.first(); i <= span.last(); i++) {
+                lines.get(i).pieces().stream().filter(p -> p.column() == span.column()).forEach(pieces::add);
+            }
+            if (span.column() != columns.content() && pieces.size() > 2 * EDGE_LINES) {
+                // a name or a deadline cut in two shows at a cell's edges: a long cell is read there only
+                return textCost(span.column(), pieces.subList(0, EDGE_LINES))
+                        + textCost(span.column(), pieces.subList(pieces.size() - EDGE_LINES, pieces.size()));
+            }
+            return textCost(span.column(), pieces);
         }
 
         private double textCost(int column, List<Piece> pieces) {
@@ -242,10 +286,11 @@ final class RowBands {
                 }
                 return cost;
             }
-            String text = pieces.get(0).text();
+            StringBuilder joined = new StringBuilder(pieces.get(0).text());
             for (int i = 1; i < pieces.size(); i++) {
-                text = TabTableReader.Row.wrapped(text, pieces.get(i).text());
+                TabTableReader.Row.wrapInto(joined, pieces.get(i).text());
             }
+            String text = joined.toString();
             if (column == columns.deadline()) {
                 return DEADLINE_CUT.matcher(HanView.of(text)).lookingAt() ? TEXT_CUT : 0;
             }
@@ -268,12 +313,15 @@ final class RowBands {
         }
     }
 
-    /** Where a k-line cell of an h-line row starts in this layout. */
+    /**
+     * Where a k-line cell of an h-line row starts in this layout. Rounded down, a cell an odd number of lines shorter
+     * than its row starts half a line above its middle; rounded up, half a line below.
+     */
     private static int top(Layout layout, int height, int span) {
         return switch (layout) {
-            case TOP, NUMBER_CENTRED_DOWN, NUMBER_CENTRED_UP -> 0; // their cells lie at the top
             case CENTRED_DOWN -> Math.max(0, (height - span) / 2);
             case CENTRED_UP -> Math.max(0, (height - span + 1) / 2);
+            default -> 0; // at the top
         };
     }
 

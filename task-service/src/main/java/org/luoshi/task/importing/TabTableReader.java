@@ -67,6 +67,17 @@ final class TabTableReader {
                     && a.charAt(a.length() - 1) < 0x80 && Character.isLetterOrDigit(b.charAt(0)) && b.charAt(0) < 0x80;
             return words ? a + " " + b : a + b;
         }
+
+        /** As much of a cell's text before a line break as {@link #wrapped} reads. */
+        private static final int WRAP_TAIL = 16;
+
+        /** {@link #wrapped} into a cell being built, without copying all of it. */
+        static void wrapInto(StringBuilder cell, String after) {
+            int tail = Math.max(0, cell.length() - WRAP_TAIL);
+            String joined = wrapped(cell.substring(tail), after);
+            cell.setLength(tail);
+            cell.append(joined);
+        }
     }
 
     private TabTableReader() {

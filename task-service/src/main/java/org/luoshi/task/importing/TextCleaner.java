@@ -58,7 +58,8 @@ final class TextCleaner {
     private static final String UNIT_END = "[局委办厅府院会室处所站行司组社联协校队心团部台]";
     /**
      * Spaces between two units' names (区人社局　区市场监管局, 省发展改革委（牵头） 省教育厅): a separator, where spaces
-     * between other Han characters are not. The next name starts with a level (or 国网, 人行, 中国) and ends as a unit's
+     * between other Han characters are not. The next name starts with a level (or 国网, 人行, 中国, or is a county-level
+     * city's or district's government: 资兴市人民政府) and ends as a unit's
      * does within one stretch of text, before punctuation or role words (县林业局 县水利局按职责分工负责); in OCR-spaced
      * text, where every character may be followed by a space, never.
      */

@@ -119,6 +119,9 @@ class MilestoneExtractorTest {
                 targets("至少培育10家龙头企业，完成投资5亿元"), "another clause");
         assertEquals(List.of(target("2", "场", Comparator.AT_LEAST, null), target("5", "次", Comparator.AT_MOST, null)),
                 targets("每年至少举办2场招聘会和不超过5次检查"), "an object with its own comparator keeps it");
+        assertEquals(Comparator.EXACT, targets("近三年全市建成10所学校和5家医院").get(1).comparator(), "近 is no bound to spread");
+        assertEquals(Comparator.EXACT, targets("力争超过全省平均水平建成10所学校和5家医院").get(1).comparator(),
+                "more than a verb between the word and the number");
     }
 
     @Test
