@@ -230,7 +230,7 @@ final class AlignedTable {
         List<BodyLine> body = cutAtColumns(body(document, header), ends);
         TableColumns columns = TableColumns.of(header.names()).orElseThrow();
         List<RowBands.Line> bandLines = body.stream().map(b -> new RowBands.Line(b.pieces().stream()
-                .map(p -> new RowBands.Piece(columnOf(p.start(), ends), cleaned(p.text()), p.end() - p.start())).toList(),
+                .map(p -> piece(p, ends)).toList(),
                 b.numbered(), b.chapter())).toList();
         RowBands.Bands bands = RowBands.assign(bandLines, columns);
         int[] owner = bands.owner(); // which row each line belongs to: the index of its number line in body, -1 for none
@@ -311,6 +311,12 @@ final class AlignedTable {
                     + " break: joined");
         }
         return rows;
+    }
+
+    private static RowBands.Piece piece(Piece piece, List<Integer> ends) {
+        int column = columnOf(piece.start(), ends);
+        boolean overflows = column + 1 < ends.size() && piece.end() > ends.get(column + 1);
+        return new RowBands.Piece(column, cleaned(piece.text()), piece.end() - piece.start(), overflows);
     }
 
     /**

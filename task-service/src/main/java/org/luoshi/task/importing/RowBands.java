@@ -70,8 +70,11 @@ final class RowBands {
         }
     }
 
-    /** A piece of a line as the bands see it: its column, its text cleaned, its printed width. */
-    record Piece(int column, String text, int width) {
+    /**
+     * A piece of a line as the bands see it: its column, its text cleaned, its printed width, and whether it runs on
+     * past the next column's name (no cell's text: a paragraph after the table).
+     */
+    record Piece(int column, String text, int width, boolean overflows) {
     }
 
     /** A line of the table's body. */
@@ -243,6 +246,9 @@ final class RowBands {
             Map<Integer, int[]> spans = new HashMap<>(); // each column's first and last line with text
             for (int i = first; i <= number + below; i++) {
                 for (Piece piece : lines.get(i).pieces()) {
+                    if (piece.overflows()) {
+                        cost += TEXT_CUT;
+                    }
                     // a category's cell may be merged over rows: where it prints says nothing of one row's lines
                     if (piece.column() != columns.seq() && piece.column() != columns.category()) {
                         int line = i;

@@ -1528,8 +1528,9 @@ class FixtureDocumentsTest {
      * line rounded down or up, the number rounded otherwise than the text, a first row of one line, rows split by page
      * breaks over three pages, categories merged over rows or one per row or only in a group's first row, one unit per
      * line, units or deadline the tallest cell, cells that fill their columns, a two-line header, seven columns), some
-     * aligned to the top (tall rows, a merged category wrapping into the next row's lines) and one whose numbers alone
-     * are centred: every row as the documents' writers listed it in {@code pdf-layout-rows.tsv}.
+     * aligned to the top (tall rows, a merged category wrapping into the next row's lines, a chapter's title wrapped,
+     * one-line categories), one whose numbers alone are centred, and one with paragraphs after the table (no row's):
+     * every row as the documents' writers listed it in {@code pdf-layout-rows.tsv}.
      */
     @Test
     void pdfLayoutTablesCentredVerticallyOrNotGiveEveryRowItsOwnLines() {
@@ -1538,7 +1539,7 @@ class FixtureDocumentsTest {
                 .filter(line -> !line.startsWith("#") && !line.isBlank())
                 .map(line -> line.split("\t"))
                 .forEach(row -> expected.computeIfAbsent(row[0], f -> new ArrayList<>()).add(row));
-        assertEquals(24, expected.size());
+        assertEquals(25, expected.size());
         expected.forEach((file, rows) -> {
             ParsedDocument d = parse(file);
             assertEquals(rows.stream().map(r -> r[1]).toList(), seqs(d), file);
@@ -1558,6 +1559,8 @@ class FixtureDocumentsTest {
             }
             boolean centred = d.warnings().stream().anyMatch(w -> w.contains("centred vertically"));
             assertEquals(file.contains("-centred-"), centred, file + ": " + d.warnings());
+            assertEquals(file.contains("text-after-table"), d.warnings().stream()
+                    .anyMatch(w -> w.contains("after the task table's last row")), file + ": " + d.warnings());
         });
     }
 
