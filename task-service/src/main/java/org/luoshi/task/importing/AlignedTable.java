@@ -286,8 +286,19 @@ final class AlignedTable {
             if (category != TableColumns.NONE) {
                 cells.get(category).append(categories.getOrDefault(row, ""));
             }
-            rows.add(new TabTableReader.Row(cells.stream().map(StringBuilder::toString).toList(), b.line().start(),
-                    body.get(last).line().end(), body.get(row).line().number(), false));
+            List<String> texts = cells.stream().map(StringBuilder::toString).toList();
+            String number = texts.get(columns.seq()).strip();
+            List<String> filled = texts.stream().filter(t -> !t.isBlank()).toList();
+            if (TabTableReader.CHINESE_ROW_NUMBER.matcher(number).matches() && filled.size() == 2 && i == row
+                    && last == row) {
+                // 一 and one text on one line: a chapter row, its title centred over the cells merged beside the number
+                String title = filled.get(1);
+                rows.add(new TabTableReader.Row(List.of(number.replaceAll("[、.．]$", "") + "、" + title), b.line().start(),
+                        b.line().end(), b.line().number(), true));
+                continue;
+            }
+            rows.add(new TabTableReader.Row(texts, b.line().start(), body.get(last).line().end(),
+                    body.get(row).line().number(), false));
         }
         int trailing = 0;
         for (int i = body.size() - 1; i >= 0 && owner[i] < 0 && !body.get(i).chapter(); i--) {
