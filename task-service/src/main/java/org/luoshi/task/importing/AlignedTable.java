@@ -149,7 +149,7 @@ final class AlignedTable {
             // a stacked name is short (the header as a whole is checked by its columns); one alone on a line not known
             // for the header's names a column
             Boolean line = lineOf.get(n);
-            boolean known = line == null || line ? upperNames : lowerNames;
+            boolean known = line == null || (line ? upperNames : lowerNames);
             if (view.length() > STACKED_NAME || !known && !TableColumns.namesColumn(view) && !TableColumns.namesSeq(view)) {
                 return null;
             }
