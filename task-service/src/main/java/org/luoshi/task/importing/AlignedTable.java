@@ -85,9 +85,19 @@ final class AlignedTable {
         List<Piece> upper = joinedNames(pieces(source(document, line)));
         List<Piece> lower = at + 1 < lines.size() ? pieces(source(document, lines.get(at + 1))) : List.of();
         List<List<Piece>> candidates = new ArrayList<>(); // the header on two lines, then on one
+        List<Piece> threeLines = null; // names stacked on three lines: 牵 / 头 / 单位
         if (!lower.isEmpty() && (seqWrapped || lower.get(0).start() >= upper.get(0).end())) {
             Optional.ofNullable(seqWrapped ? null : onTwoLines(upper, lower)).ifPresent(candidates::add);
-            Optional.ofNullable(stacked(upper, lower, seqHere, seqWrapped)).ifPresent(candidates::add);
+            List<Piece> two = stacked(upper, lower, seqHere, seqWrapped);
+            List<Piece> third = at + 2 < lines.size() ? pieces(source(document, lines.get(at + 2))) : List.of();
+            if (two != null && !third.isEmpty() && third.get(0).start() >= two.get(0).end()
+                    && third.stream().allMatch(p -> name(p.text()).length() <= HEADER_LINE_NAME)) {
+                threeLines = stacked(two, third, true, false);
+            }
+            Optional.ofNullable(two).ifPresent(candidates::add);
+        }
+        if (threeLines != null) {
+            candidates.add(0, threeLines);
         }
         int twoLines = candidates.size();
         // a name's first part on the line above (时间 over 节点, the other names printed on the lower line)
@@ -97,17 +107,26 @@ final class AlignedTable {
         if (seqHere && upper.size() >= 3) {
             candidates.add(upper);
         }
+        // and going on below the 序号 line too (牵 / 头 / 单位 with 序号 on the middle line)
+        List<Piece> aroundSeq = fromAbove == null || lower.isEmpty() || lower.get(0).start() < fromAbove.get(0).end()
+                || lower.stream().anyMatch(p -> name(p.text()).length() > HEADER_LINE_NAME) ? null
+                : stacked(fromAbove, lower, true, false);
         if (fromAbove != null) {
             candidates.add(0, fromAbove);
+            twoLines++;
+        }
+        if (aroundSeq != null) {
+            candidates.add(0, aroundSeq);
             twoLines++;
         }
         for (int c = 0; c < candidates.size(); c++) {
             List<Piece> header = candidates.get(c);
             List<String> names = header.stream().map(p -> name(p.text())).toList();
             if (names.size() >= 3 && TableColumns.namesSeq(names.get(0)) && TableColumns.of(names).isPresent()) {
-                boolean above = header == fromAbove;
-                return Optional.of(new Header(names, header.stream().map(Piece::end).toList(), above ? at - 1 : at,
-                        above ? at + 1 : c < twoLines ? at + 2 : at + 1));
+                boolean above = header == fromAbove || header == aroundSeq;
+                int next = header == threeLines ? at + 3 : header == aroundSeq ? at + 2 : above ? at + 1
+                        : c < twoLines ? at + 2 : at + 1;
+                return Optional.of(new Header(names, header.stream().map(Piece::end).toList(), above ? at - 1 : at, next));
             }
         }
         return Optional.empty();
@@ -146,11 +165,12 @@ final class AlignedTable {
         }
         for (int n = 0; n < names.size(); n++) {
             String view = name(names.get(n).text());
-            // a stacked name is short (the header as a whole is checked by its columns); one alone on a line not known
-            // for the header's names a column
+            // a stacked name is short and has no digits (a row's 2025 under 时限 is a cell); the header as a whole is
+            // checked by its columns; a name alone on a line not known for the header's names names a column
             Boolean line = lineOf.get(n);
             boolean known = line == null || (line ? upperNames : lowerNames);
-            if (view.length() > STACKED_NAME || !known && !TableColumns.namesColumn(view) && !TableColumns.namesSeq(view)) {
+            if (view.length() > STACKED_NAME || view.chars().anyMatch(Character::isDigit)
+                    || !known && !TableColumns.namesColumn(view) && !TableColumns.namesSeq(view)) {
                 return null;
             }
         }
@@ -199,6 +219,7 @@ final class AlignedTable {
             Piece name = upper.get(c);
             List<Piece> below = under.get(c);
             if (below.size() == 1 && name(below.get(0).text()).length() <= HEADER_LINE_NAME
+                    && below.get(0).text().chars().noneMatch(Character::isDigit)
                     && TableColumns.namesColumn(name(name.text() + below.get(0).text()))) {
                 header.add(new Piece(name.text() + below.get(0).text(), Math.min(name.start(), below.get(0).start()),
                         Math.max(name.end(), below.get(0).end())));

@@ -105,8 +105,10 @@ final class RowBands {
     static final Pattern NAME_END = Pattern.compile(
             "(?:局|委|厅|办|府|中心|单位|部门|室|会|院|部|行|司|所|队|站|馆|团|处|社|校|组|区|县|市|州|公司|集团|机构|企业|银行"
                     + "|大学|海关|街道|乡镇|厂|台|盟|联|庭)$");
-    /** A deadline's cell begun by what ends another: 前, 底前, 止. */
-    private static final Pattern DEADLINE_CUT = Pattern.compile("^(?:前|底前|止|月底|日前)");
+    /** A deadline's cell begun by what ends another: 前, 底前, 止, or by the 年 of a year on the line above. */
+    private static final Pattern DEADLINE_CUT = Pattern.compile("^(?:前|底前|止|月底|日前|年)");
+    /** A deadline's cell ending with a number whose 年 or 月 went to the next row (2025 / 年6月底前). */
+    private static final Pattern DEADLINE_CUT_END = Pattern.compile("\\d$");
 
     private RowBands() {
     }
@@ -298,7 +300,8 @@ final class RowBands {
             }
             String text = joined.toString();
             if (column == columns.deadline()) {
-                return DEADLINE_CUT.matcher(HanView.of(text)).lookingAt() ? TEXT_CUT : 0;
+                String view = HanView.of(text);
+                return (DEADLINE_CUT.matcher(view).lookingAt() ? TEXT_CUT : 0) + (DEADLINE_CUT_END.matcher(view).find() ? TEXT_CUT : 0);
             }
             if (column == columns.units() || column == columns.responsible() || column == columns.participants()) {
                 double cost = 0;

@@ -40,7 +40,9 @@ final class TabTableReader {
      * {@code 第7页}, {@code 第7页 共12页}) or the caption of its continuation ({@code 续表}, {@code （续）}): no row's text.
      */
     static final Pattern PAGE_FURNITURE = Pattern.compile(
-            "^(?:[-—–－_ ]*\\d{1,4}[-—–－_ ]*|第\\s*\\d{1,4}\\s*页(?:\\s*[，,/]?\\s*共\\s*\\d{1,4}\\s*页)?|续表\\s*\\d*|续上表|[（(]续[）)])$");
+            "^(?:[-—–－_ ]*\\d{1,4}[-—–－_ ]*|第\\s*\\d{1,4}\\s*页(?:\\s*[，,/]?\\s*共\\s*\\d{1,4}\\s*页)?|续表\\s*\\d*|续上表|[（(]续[）)]"
+                    // a running header: the document's number alone (长政办函〔2025〕36号)
+                    + "|\\S{1,12}[〔\\[［(（]\\s*\\d{4}\\s*[〕\\]］)）]\\s*\\d{1,4}\\s*号)$");
 
     /** A row: its cells and the stretch of cleaned text it spans; a bare row is a line without any tab. */
     record Row(List<String> cells, int start, int end, int line, boolean bare) {
