@@ -22,9 +22,8 @@ import java.util.regex.Pattern;
  * each cell cleaned as the document is.
  *
  * <p>Cells centred vertically print a row's number on its middle line, so the row's first lines come before it:
- * {@link RowBands} says which lines are whose. A category merged over rows then prints over their middle, and is given
- * to the first of them. A piece that runs on into the next column one space apart is cut where that column's cells
- * start.
+ * {@link RowBands} says which lines are whose, and {@link LayoutCategories} which rows a category merged over several
+ * names. A piece that runs on into the next column one space apart is cut where that column's cells start.
  */
 final class AlignedTable {
 
@@ -52,7 +51,7 @@ final class AlignedTable {
     }
 
     /** A piece of a line between gaps, and the printed columns it starts at and ends before. */
-    private record Piece(String text, int start, int end) {
+    record Piece(String text, int start, int end) {
     }
 
     /** The header: the columns' names and where each ends, the lines it takes. */
@@ -237,7 +236,7 @@ final class AlignedTable {
     }
 
     /** A line of the table's body: a row's number line, a chapter line, or a line of cells without a number. */
-    private record BodyLine(CleanDocument.Line line, List<Piece> pieces, boolean numbered, boolean chapter,
+    record BodyLine(CleanDocument.Line line, List<Piece> pieces, boolean numbered, boolean chapter,
             boolean afterPageBreak) {
     }
 
@@ -257,7 +256,7 @@ final class AlignedTable {
         int[] owner = bands.owner(); // which row each line belongs to: the index of its number line in body, -1 for none
         int category = columns.category();
         Map<Integer, String> categories = category == TableColumns.NONE ? Map.of()
-                : categories(body, owner, category, ends, bands.layout());
+                : LayoutCategories.of(body, owner, category, ends, bands.layout());
         Set<Integer> unitsColumns = new HashSet<>(List.of(columns.units(), columns.responsible(), columns.participants()));
         int[] fullWidths = fullWidths(body, ends);
         List<String> continued = new ArrayList<>();
@@ -380,257 +379,6 @@ final class AlignedTable {
     }
 
     /**
-     * The category cells, by the number line of the row they go to; the other rows' category is blank, the same as the
-     * row above. A run of lines down the category column is cut where the rows' lines part, into shares.
-     * <ul>
-     * <li>Aligned to the top, each share is its row's, but that a category merged over rows prints on the first row's
-     * lines and runs on into the next rows' when it wraps to more: a share after one that fills the column goes on with
-     * it.</li>
-     * <li>Centred, a category prints over the middle of the rows it names (each share is its row's when every share is
-     * centred on its row, else the run is one text). The rows a text names reach from the line after those of the
-     * text before to the end of a row that puts the text in their middle, as the layout rounds it (a text centred in
-     * an even number of lines sits half a line up or down); the ends are chosen together for the texts between two
-     * chapter lines, and of two that fit as well, the rows go with the text above. The first of them takes the text.</li>
-     * </ul>
-     */
-    private static Map<Integer, String> categories(List<BodyLine> body, int[] owner, int category, List<Integer> ends,
-            RowBands.Layout layout) {
-        Map<Integer, String> categories = new HashMap<>();
-        int wrapWidth = wrapWidth(body, owner, category, ends, layout.cellsCentred());
-        List<int[]> section = new ArrayList<>(); // the category texts of the rows since the last chapter line
-        int i = 0;
-        while (i <= body.size()) {
-            if (i == body.size() || body.get(i).chapter()) {
-                if (layout.cellsCentred()) {
-                    centredCategories(body, owner, category, ends, layout, section, i, categories);
-                }
-                section.clear();
-                i++;
-                continue;
-            }
-            if (owner[i] < 0 || piece(body.get(i), category, ends) == null) {
-                i++;
-                continue;
-            }
-            int last = i;
-            while (last + 1 < body.size() && owner[last + 1] >= 0 && piece(body.get(last + 1), category, ends) != null) {
-                last++;
-            }
-            List<int[]> shares = new ArrayList<>(); // [first line, last line] of the run in each row it crosses
-            for (int j = i; j <= last; j++) {
-                if (j == i || owner[j] != owner[j - 1]) {
-                    shares.add(new int[] {j, j});
-                } else {
-                    shares.get(shares.size() - 1)[1] = j;
-                }
-            }
-            if (!layout.cellsCentred()) {
-                topCategories(body, owner, category, ends, shares, wrapWidth, categories);
-            } else if (shares.stream().allMatch(share -> centredOn(share, owner[share[0]]))
-                    && !wrapsOn(body, shares, category, ends, wrapWidth)) {
-                section.addAll(shares);
-            } else {
-                section.add(new int[] {i, last});
-            }
-            i = last + 1;
-        }
-        return categories;
-    }
-
-    private static void topCategories(List<BodyLine> body, int[] owner, int category, List<Integer> ends,
-            List<int[]> shares, int wrapWidth, Map<Integer, String> categories) {
-        String text = null;
-        int row = -1;
-        for (int[] share : shares) {
-            String shareText = text(body, share, category, ends);
-            Piece before = row >= 0 ? piece(body.get(share[0] - 1), category, ends) : null;
-            if (before != null && before.end() - before.start() >= wrapWidth - 1 && !shareText.equals(text)) {
-                text = TabTableReader.Row.wrapped(text, shareText); // wrapped on into the next row's lines
-            } else {
-                if (row >= 0) {
-                    categories.put(row, text);
-                }
-                text = shareText;
-                row = owner[share[0]];
-            }
-        }
-        categories.put(row, text);
-    }
-
-    /**
-     * How wide the category column's text prints before it wraps: its widest line that goes on in the same row's next
-     * line; none (the largest int) when no category wraps within a row, or every row has a category of its own.
-     */
-    private static int wrapWidth(List<BodyLine> body, int[] owner, int category, List<Integer> ends, boolean centred) {
-        // every row holds a category (on its first line, or centred anywhere in it): each row has its own, none runs on
-        Set<Integer> rows = new HashSet<>();
-        Set<Integer> withCategory = new HashSet<>();
-        for (int i = 0; i < body.size(); i++) {
-            if (owner[i] >= 0) {
-                rows.add(owner[i]);
-                boolean first = i == 0 || owner[i - 1] != owner[i];
-                if ((first || centred) && piece(body.get(i), category, ends) != null) {
-                    withCategory.add(owner[i]);
-                }
-            }
-        }
-        boolean everyRow = withCategory.containsAll(rows);
-        if (everyRow) {
-            return Integer.MAX_VALUE;
-        }
-        int width = 0;
-        for (int i = 0; i + 1 < body.size(); i++) {
-            Piece piece = owner[i] >= 0 && !body.get(i).chapter() ? piece(body.get(i), category, ends) : null;
-            if (piece != null && owner[i + 1] == owner[i] && piece(body.get(i + 1), category, ends) != null) {
-                width = Math.max(width, piece.end() - piece.start());
-            }
-        }
-        return width == 0 ? Integer.MAX_VALUE : width;
-    }
-
-    /**
-     * The rows each text of a section names, chosen together (by dynamic programming over the ends of their rows), and
-     * the text given to the first of them.
-     */
-    private static void centredCategories(List<BodyLine> body, int[] owner, int category, List<Integer> ends,
-            RowBands.Layout layout, List<int[]> section, int sectionEnd, Map<Integer, String> categories) {
-        List<int[]> texts = new ArrayList<>(); // a row's texts as one (促消费 / （三项）)
-        for (int[] text : section) {
-            int[] before = texts.isEmpty() ? null : texts.get(texts.size() - 1);
-            if (before != null && owner[before[1]] == owner[text[0]]) {
-                before[1] = text[1];
-            } else {
-                texts.add(text.clone());
-            }
-        }
-        if (texts.isEmpty()) {
-            return;
-        }
-        List<Integer> rowEnds = new ArrayList<>();
-        int sectionStart = -1;
-        for (int j = sectionEnd - 1; j >= 0 && !body.get(j).chapter(); j--) {
-            if (owner[j] >= 0) {
-                sectionStart = j;
-                if (j + 1 == sectionEnd || owner[j + 1] != owner[j]) {
-                    rowEnds.add(0, j);
-                }
-            }
-        }
-        record Reached(double cost, int previousEnd) {
-        }
-        // reached.get(k): for each end of text k's rows, the least cost of the texts up to k, and the end before it
-        List<Map<Integer, Reached>> reached = new ArrayList<>();
-        Map<Integer, Reached> before = Map.of(sectionStart - 1, new Reached(0, -1));
-        for (int k = 0; k < texts.size(); k++) {
-            int[] text = texts.get(k);
-            int limit = k + 1 < texts.size() ? texts.get(k + 1)[0] : sectionEnd; // the next text's rows start before it
-            // the ends before, the latest first: of two as good, the rows go with the text above
-            List<Integer> previous = new ArrayList<>(before.keySet());
-            previous.sort(java.util.Comparator.reverseOrder());
-            Map<Integer, Reached> here = new HashMap<>();
-            for (int end : rowEnds) {
-                boolean lastText = k + 1 == texts.size();
-                if (end < text[1] || end >= limit || lastText && end != rowEnds.get(rowEnds.size() - 1)) {
-                    continue;
-                }
-                for (int previousEnd : previous) {
-                    // printed over the middle of the rows it names, or of the first of them (its own row, the
-                    // others blank: the same as the row above)
-                    int start = previousEnd + 1;
-                    double total = before.get(previousEnd).cost() + Math.min(offMiddle(text, start, end, layout),
-                            offMiddle(text, start, rowEnd(owner, start), layout));
-                    if (previousEnd < text[0] && (!here.containsKey(end) || total < here.get(end).cost() - 1e-9)) {
-                        here.put(end, new Reached(total, previousEnd));
-                    }
-                }
-            }
-            if (here.isEmpty()) {
-                texts.remove(k--); // no rows fit it (a text below the section's last row): it names none
-                continue;
-            }
-            reached.add(here);
-            before = here;
-        }
-        if (reached.isEmpty()) {
-            return;
-        }
-        int end = reached.get(reached.size() - 1).entrySet().stream()
-                .min(java.util.Comparator.comparingDouble(e -> e.getValue().cost())).orElseThrow().getKey();
-        for (int k = texts.size() - 1; k >= 0; k--) {
-            int start = reached.get(k).get(end).previousEnd() + 1;
-            for (int j = start; j <= end; j++) {
-                if (owner[j] >= 0 && body.get(j).numbered()) {
-                    categories.put(owner[j], text(body, texts.get(k), category, ends));
-                    break;
-                }
-            }
-            end = start - 1;
-        }
-    }
-
-    /**
-     * What a text put in the middle by rounding costs: a little more than one in the exact middle, so that a one-line
-     * row between two texts goes to the one it leaves exactly in the middle.
-     */
-    private static final double ROUNDED = 0.01;
-
-    /**
-     * How far a text's lines lie from the middle of the rows from {@code start} to {@code end}, in half lines, past what
-     * the layout's rounding puts there.
-     */
-    private static double offMiddle(int[] text, int start, int end, RowBands.Layout layout) {
-        int off = (text[0] + text[1]) - (start + end); // twice the distance of the middles
-        int rounded = layout.cellsRoundDown() ? -1 : 1;
-        return off == 0 ? 0 : off == rounded ? ROUNDED : Math.min(Math.abs(off), Math.abs(off - rounded));
-    }
-
-    /** The last line of the row that holds this line. */
-    private static int rowEnd(int[] owner, int line) {
-        int end = line;
-        while (end + 1 < owner.length && owner[end + 1] == owner[line]) {
-            end++;
-        }
-        return end;
-    }
-
-    /** Whether a share of a run ends with a full line: its text goes on in the next row's lines. */
-    private static boolean wrapsOn(List<BodyLine> body, List<int[]> shares, int category, List<Integer> ends,
-            int wrapWidth) {
-        for (int s = 0; s + 1 < shares.size(); s++) {
-            Piece last = piece(body.get(shares.get(s)[1]), category, ends);
-            if (last.end() - last.start() >= wrapWidth - 1) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether a share of a category prints centred on its row's number line, give or take a line. */
-    private static boolean centredOn(int[] share, int number) {
-        int up = number - share[0];
-        int down = share[1] - number;
-        return share[0] <= number + 1 && share[1] >= number - 1 && Math.abs(up - down) <= 1;
-    }
-
-    /** A category's text on these lines (a line between without one is passed over). */
-    private static String text(List<BodyLine> body, int[] lines, int category, List<Integer> ends) {
-        StringBuilder text = new StringBuilder();
-        for (int j = lines[0]; j <= lines[1]; j++) {
-            Piece piece = body.get(j).chapter() ? null : piece(body.get(j), category, ends);
-            if (piece != null && text.isEmpty()) {
-                text.append(cleaned(piece.text()));
-            } else if (piece != null) {
-                TabTableReader.Row.wrapInto(text, cleaned(piece.text()));
-            }
-        }
-        return text.toString();
-    }
-
-    private static Piece piece(BodyLine line, int column, List<Integer> ends) {
-        return line.pieces().stream().filter(p -> columnOf(p.start(), ends) == column).findFirst().orElse(null);
-    }
-
-    /**
      * The table's lines below its header, up to its end: blank lines, page numbers, the header and the title repeated
      * over a page are left out (the line after them is marked).
      */
@@ -735,7 +483,7 @@ final class AlignedTable {
      * The column a piece starting at this printed column stands under: the last one whose predecessor's name ends
      * before it (a cell starts left of its column's name when the name is centred, never left of the name before).
      */
-    private static int columnOf(int start, List<Integer> ends) {
+    static int columnOf(int start, List<Integer> ends) {
         int found = 0;
         for (int c = 1; c < ends.size(); c++) {
             if (start >= ends.get(c - 1)) {
@@ -776,7 +524,7 @@ final class AlignedTable {
     }
 
     /** A piece's text cleaned as the document is (pinyin, HTML, mojibake, script). */
-    private static String cleaned(String piece) {
+    static String cleaned(String piece) {
         return TextCleaner.clean(piece).text().text().strip();
     }
 }
