@@ -93,6 +93,12 @@ final class RowBands {
     private static final double TEXT_CUT = 1;
     private static final double SHORT_OR_FULL = 0.25;
     private static final double NO_WORK_START = 0.1;
+    /** An item of a list inside a cell: （1）, 1. or 1、. */
+    private static final Pattern ITEM = Pattern.compile("[（(]\\s*\\d{1,2}\\s*[）)]|\\d{1,2}[.．、]");
+    /** The first item of a list, as a task's text may open: （1）. */
+    private static final Pattern FIRST_ITEM = Pattern.compile("[（(]\\s*1\\s*[）)]");
+    /** An item after the first: no task's text opens so. */
+    private static final Pattern LATER_ITEM = Pattern.compile("[（(]\\s*(?:[2-9]|\\d{2})\\s*[）)]");
     /** The most lines a centred row is looked at for above its number (a row of 81 lines is one of a kind). */
     private static final int HALF_ROW = 40;
     /** The lines at each edge of a long units or deadline cell read for names cut in two. */
@@ -283,12 +289,16 @@ final class RowBands {
             if (column == columns.content()) {
                 // a task's text opens with the work to do (推进, 深化 …): a row that starts mid-sentence took a line of
                 // the row above
-                double cost = LineCellTable.startsWork(pieces.get(0).text()) ? 0 : NO_WORK_START;
+                String opening = pieces.get(0).text();
+                double cost = LATER_ITEM.matcher(opening).lookingAt() ? TEXT_CUT
+                        : LineCellTable.startsWork(opening) || FIRST_ITEM.matcher(opening).lookingAt() ? 0 : NO_WORK_START;
                 for (int i = 0; i < pieces.size(); i++) {
                     boolean lastLine = i == pieces.size() - 1;
                     boolean full = pieces.get(i).width() >= textWidth - 2;
                     boolean short_ = pieces.get(i).width() < textWidth - 4;
-                    if (lastLine && full || !lastLine && short_ && !goesOn(pieces.get(i).text())) {
+                    // a short line before an item of a list (（2）…) is a break inside the cell
+                    boolean beforeItem = !lastLine && ITEM.matcher(pieces.get(i + 1).text()).lookingAt();
+                    if (lastLine && full || !lastLine && short_ && !goesOn(pieces.get(i).text()) && !beforeItem) {
                         cost += SHORT_OR_FULL;
                     }
                 }

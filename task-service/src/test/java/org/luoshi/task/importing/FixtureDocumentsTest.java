@@ -1541,7 +1541,7 @@ class FixtureDocumentsTest {
                 .filter(line -> !line.startsWith("#") && !line.isBlank())
                 .map(line -> line.split("\t"))
                 .forEach(row -> expected.computeIfAbsent(row[0], f -> new ArrayList<>()).add(row));
-        assertEquals(33, expected.size());
+        assertEquals(34, expected.size());
         expected.forEach((file, rows) -> {
             ParsedDocument d = parse(file);
             assertEquals(rows.stream().map(r -> r[1]).toList(), seqs(d), file);
