@@ -248,6 +248,13 @@ final class AlignedTable {
                 false));
         List<Integer> ends = header.ends();
         List<BodyLine> body = cutAtColumns(body(document, header), ends);
+        int parts = partsColumn(body, header.names(), ends);
+        if (parts > 0) {
+            // the rows are the parts numbered 1.1, 1.2 … in their own column; the groups' numbers (merged over them) go
+            body = numberedByParts(body, parts, ends);
+            warnings.add("the task table numbers its rows in the " + header.names().get(parts) + " column (1.1, 1.2 …),"
+                    + " under the group numbers of the " + header.names().get(0) + " column: each part is a task");
+        }
         TableColumns columns = TableColumns.of(header.names()).orElseThrow();
         List<RowBands.Line> bandLines = body.stream().map(b -> new RowBands.Line(b.pieces().stream()
                 .map(p -> piece(p, ends)).toList(),
@@ -327,6 +334,17 @@ final class AlignedTable {
         if (trailing > 0 && bands.layout().numberCentred()) {
             warnings.add("the " + trailing + " line(s) after the task table's last row were read as no row's (text after"
                     + " the table?): " + cleaned(body.get(body.size() - trailing).pieces().get(0).text()));
+        }
+        if (parts > 0) {
+            // the parts' numbers in the first column, in place of the groups'
+            rows.replaceAll(r -> {
+                if (r.bare()) {
+                    return r;
+                }
+                List<String> cells = new ArrayList<>(r.cells());
+                cells.set(0, cells.remove(parts));
+                return new TabTableReader.Row(cells, r.start(), r.end(), r.line(), false);
+            });
         }
         warnings.add("the task table is laid out with spaces (text extracted from a PDF): each piece of text was read as the"
                 + " cell of the column it stands under; check the cells");
@@ -438,6 +456,42 @@ final class AlignedTable {
             i++;
         }
         return body;
+    }
+
+    /**
+     * A second number column (编号 after 序号) whose cells number parts, 1.1 and 1.2, of the group numbered in the first:
+     * its index, or -1.
+     */
+    private static int partsColumn(List<BodyLine> body, List<String> names, List<Integer> ends) {
+        for (int c = 1; c < names.size(); c++) {
+            if (TableColumns.namesSeq(names.get(c))) {
+                int column = c;
+                long parts = body.stream().filter(b -> !b.chapter()).flatMap(b -> b.pieces().stream())
+                        .filter(p -> columnOf(p.start(), ends) == column
+                                && TableColumns.SUB_ROW_NUMBER.matcher(cleaned(p.text())).matches()).count();
+                return parts >= 2 ? c : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The lines numbered by their part's number, the groups' numbers left out. */
+    private static List<BodyLine> numberedByParts(List<BodyLine> body, int parts, List<Integer> ends) {
+        List<BodyLine> renumbered = new ArrayList<>(body.size());
+        for (BodyLine line : body) {
+            if (line.chapter()) {
+                renumbered.add(line);
+                continue;
+            }
+            List<Piece> pieces = line.pieces().stream().filter(p -> columnOf(p.start(), ends) != 0).toList();
+            boolean numbered = pieces.stream().anyMatch(p -> columnOf(p.start(), ends) == parts
+                    && (TableColumns.SUB_ROW_NUMBER.matcher(cleaned(p.text())).matches()
+                    || TableColumns.ROW_NUMBER.matcher(cleaned(p.text())).matches()));
+            if (!pieces.isEmpty()) {
+                renumbered.add(new BodyLine(line.line(), pieces, numbered, false, line.afterPageBreak()));
+            }
+        }
+        return renumbered;
     }
 
     /**

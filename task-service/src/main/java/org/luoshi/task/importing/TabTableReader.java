@@ -179,12 +179,18 @@ final class TabTableReader {
                 // 1.1 under row 1: a sub-task of the row of this table numbered so, with its own units and deadline
                 String parent = chapterOfRow.map(c -> c + "." + part.group(1))
                         .orElse(table == 1 ? part.group(1) : table + "." + part.group(1));
-                if (tasks.stream().noneMatch(t -> t.parentSeq() == null && t.seq().equals(parent))) {
-                    warnings.add("table row " + number + " skipped: no row " + part.group(1) + " above it to be a part of");
-                    continue;
-                }
                 seq = part.group(1) + "." + part.group(2);
-                parentSeq = parent;
+                if (tasks.stream().noneMatch(t -> t.parentSeq() == null && t.seq().equals(parent))) {
+                    // no row to be a part of (the table numbers only parts, its groups merged in a column of their own):
+                    // a task of its own rather than none
+                    warnings.add("table row " + number + " has no row " + part.group(1) + " above it to be a part of:"
+                            + " read as a task of its own");
+                    if (columns.category() != TableColumns.NONE && !cells.get(columns.category()).isBlank()) {
+                        category = withoutChapterNumber(cells.get(columns.category()).strip());
+                    }
+                } else {
+                    parentSeq = parent;
+                }
             } else if ((repeated || number.isEmpty()) && lastKey != null && isNote(cells, columns)) {
                 // a note under the table (注：…) or an empty row, also under a 序号 cell merged over it
                 warnings.add("table row below row " + lastNumber + " is a note, no task: skipped (" + String.join(" | ", cells).strip()

@@ -888,15 +888,18 @@ class FixtureDocumentsTest {
                 "3.1\t落实金融支持政策。\t市金融办\t2021年底前", "");
         ParsedDocument d = parsed("sub-rows.txt", text);
         // before, rows 1.1 and 1.2 were skipped with a warning
-        assertEquals(List.of("1", "1.1", "1.2", "2"), seqs(d));
+        assertEquals(List.of("1", "1.1", "1.2", "2", "3.1"), seqs(d));
         List<ParsedTask> parts = d.tasks().stream().filter(t -> "1".equals(t.parentSeq())).toList();
         assertEquals(List.of("1.1", "1.2"), parts.stream().map(ParsedTask::seq).toList());
         assertUnits(parts.get(0), "市教育局:LEAD");
         assertEquals(List.of(LocalDate.of(2021, 6, 30)), dueDates(parts.get(0)));
         assertUnits(parts.get(1), "市工业和信息化局:LEAD", "市国资委:RESPONSIBLE");
         assertEquals("培育产教融合型企业10家。", parts.get(1).content());
-        // a part of a row the table does not have is not stored under another, and said so
-        assertTrue(d.warnings().contains("table row 3.1 skipped: no row 3 above it to be a part of"), d.warnings().toString());
+        // a part of a row the table does not have is not stored under another: a task of its own, and said so
+        assertNull(d.tasks().get(4).parentSeq());
+        assertUnits(d.tasks().get(4), "市金融办:LEAD");
+        assertTrue(d.warnings().contains("table row 3.1 has no row 3 above it to be a part of: read as a task of its own"),
+                d.warnings().toString());
     }
 
     @Test
@@ -1541,7 +1544,7 @@ class FixtureDocumentsTest {
                 .filter(line -> !line.startsWith("#") && !line.isBlank())
                 .map(line -> line.split("\t"))
                 .forEach(row -> expected.computeIfAbsent(row[0], f -> new ArrayList<>()).add(row));
-        assertEquals(34, expected.size());
+        assertEquals(35, expected.size());
         expected.forEach((file, rows) -> {
             ParsedDocument d = parse(file);
             assertEquals(rows.stream().map(r -> r[1]).toList(), seqs(d), file);
