@@ -18,8 +18,11 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>cells out of place: in an h-line row a k-line cell starts on line 0 (top) or (h − k) / 2 (centred), the number
  * being a 1-line cell; a line off costs a little (a number in another font rounds otherwise), more costs much;</li>
- * <li>cells that read wrong: a unit's name cut in two (务中心, 市政务服), a deadline begun by 前; in the task's text a line
- * that stops short of its column's width though the cell goes on, or a last line that fills it.</li>
+ * <li>cells that read wrong: a unit's name cut in two (务中心, 市政务服), a deadline begun by 前 or 年 or ending in a
+ * digit; in the task's text a first line that opens mid-sentence or with a later item of a list, a line that stops short
+ * of its column's width though the cell goes on, or a last line that fills it;</li>
+ * <li>a piece running past the next column's name: no cell's text (a paragraph after the table), which a centred
+ * table's last row may leave to no row.</li>
  * </ul>
  * Ties go to the top, which is how the rows read before this layout was known.
  */
