@@ -42,6 +42,8 @@ final class AlignedTable {
     private static final Pattern CHAPTER_GOES_ON = Pattern.compile("[，、；：,;:（(“《]$");
     /** What goes on with the name above it: a bracket (（牵头）, （市）人民政府) or its role. */
     private static final Pattern GOES_ON_NAME = Pattern.compile("[（(]|牵头|配合|参与|负责|协办|按职责");
+    /** How much of a units cell's end is read for a name's end or a role mark. */
+    private static final int UNIT_END_READ = 16;
     /** A unit's role in brackets after its name: 市教育局（牵头）. */
     private static final Pattern ROLE_MARK_END = Pattern.compile("[（(](?:牵头|配合|参与|协办|负责)[）)]$");
     /** The lines above the header looked at for the table's title, which a PDF prints again over each page. */
@@ -83,52 +85,58 @@ final class AlignedTable {
         }
         List<Piece> upper = joinedNames(pieces(source(document, line)));
         List<Piece> lower = at + 1 < lines.size() ? pieces(source(document, lines.get(at + 1))) : List.of();
-        List<List<Piece>> candidates = new ArrayList<>(); // the header on two lines, then on one
-        List<Piece> threeLines = null; // names stacked on three lines: 牵 / 头 / 单位
+        // the ways the names may lie, in order: on three lines or two, then on the 序号 line alone
+        List<HeaderLines> candidates = new ArrayList<>();
+        if (seqHere) {
+            // a name's first part on the line above (时间 over 节点, the other names printed on the lower line), going on
+            // below the 序号 line too (牵 / 头 / 单位 with 序号 on the middle line)
+            List<Piece> over = at > 0 ? pieces(source(document, lines.get(at - 1))) : List.of();
+            List<Piece> fromAbove = over.isEmpty() || over.size() >= upper.size() || !shortNames(over) ? null
+                    : stacked(over, upper, false, true);
+            if (fromAbove != null && goesOnBelow(fromAbove, lower)) {
+                candidates.add(new HeaderLines(stacked(fromAbove, lower, true, false), at - 1, at + 2));
+            }
+            candidates.add(new HeaderLines(fromAbove, at - 1, at + 1));
+        }
         if (!lower.isEmpty() && (seqWrapped || lower.get(0).start() >= upper.get(0).end())) {
-            Optional.ofNullable(seqWrapped ? null : onTwoLines(upper, lower)).ifPresent(candidates::add);
             List<Piece> two = stacked(upper, lower, seqHere, seqWrapped);
             List<Piece> third = at + 2 < lines.size() ? pieces(source(document, lines.get(at + 2))) : List.of();
-            if (two != null && !third.isEmpty() && third.get(0).start() >= two.get(0).end()
-                    && third.stream().allMatch(p -> name(p.text()).length() <= HEADER_LINE_NAME)) {
-                threeLines = stacked(two, third, true, false);
+            if (two != null && goesOnBelow(two, third)) {
+                candidates.add(new HeaderLines(stacked(two, third, true, false), at, at + 3)); // 牵 / 头 / 单位
             }
-            Optional.ofNullable(two).ifPresent(candidates::add);
+            if (!seqWrapped) {
+                candidates.add(new HeaderLines(onTwoLines(upper, lower), at, at + 2));
+            }
+            candidates.add(new HeaderLines(two, at, at + 2));
         }
-        if (threeLines != null) {
-            candidates.add(0, threeLines);
-        }
-        int twoLines = candidates.size();
-        // a name's first part on the line above (时间 over 节点, the other names printed on the lower line)
-        List<Piece> over = at > 0 && seqHere ? pieces(source(document, lines.get(at - 1))) : List.of();
-        List<Piece> fromAbove = over.isEmpty() || over.size() >= upper.size()
-                || over.stream().anyMatch(p -> name(p.text()).length() > HEADER_LINE_NAME) ? null : stacked(over, upper, false, true);
         if (seqHere && upper.size() >= 3) {
-            candidates.add(upper);
+            candidates.add(new HeaderLines(upper, at, at + 1));
         }
-        // and going on below the 序号 line too (牵 / 头 / 单位 with 序号 on the middle line)
-        List<Piece> aroundSeq = fromAbove == null || lower.isEmpty() || lower.get(0).start() < fromAbove.get(0).end()
-                || lower.stream().anyMatch(p -> name(p.text()).length() > HEADER_LINE_NAME) ? null
-                : stacked(fromAbove, lower, true, false);
-        if (fromAbove != null) {
-            candidates.add(0, fromAbove);
-            twoLines++;
-        }
-        if (aroundSeq != null) {
-            candidates.add(0, aroundSeq);
-            twoLines++;
-        }
-        for (int c = 0; c < candidates.size(); c++) {
-            List<Piece> header = candidates.get(c);
-            List<String> names = header.stream().map(p -> name(p.text())).toList();
+        for (HeaderLines candidate : candidates) {
+            if (candidate.names() == null) {
+                continue;
+            }
+            List<String> names = candidate.names().stream().map(p -> name(p.text())).toList();
             if (names.size() >= 3 && TableColumns.namesSeq(names.get(0)) && TableColumns.of(names).isPresent()) {
-                boolean above = header == fromAbove || header == aroundSeq;
-                int next = header == threeLines ? at + 3 : header == aroundSeq ? at + 2 : above ? at + 1
-                        : c < twoLines ? at + 2 : at + 1;
-                return Optional.of(new Header(names, header.stream().map(Piece::end).toList(), above ? at - 1 : at, next));
+                return Optional.of(new Header(names, candidate.names().stream().map(Piece::end).toList(), candidate.first(),
+                        candidate.next()));
             }
         }
         return Optional.empty();
+    }
+
+    /** A header's names as they may lie over its lines, from {@code first} to before {@code next}; null names: none. */
+    private record HeaderLines(List<Piece> names, int first, int next) {
+    }
+
+    /** Whether a line holds only short names: parts of a header's names. */
+    private static boolean shortNames(List<Piece> line) {
+        return line.stream().allMatch(p -> name(p.text()).length() <= HEADER_LINE_NAME);
+    }
+
+    /** Whether the names go on in the line below: short names, none under the 序号 column's. */
+    private static boolean goesOnBelow(List<Piece> names, List<Piece> below) {
+        return !below.isEmpty() && below.get(0).start() >= names.get(0).end() && shortNames(below);
     }
 
     /**
@@ -235,7 +243,10 @@ final class AlignedTable {
         return named ? header : null;
     }
 
-    /** A line of the table's body: a row's number line, a chapter line, or a line of cells without a number. */
+    /**
+     * A line of the table's body: a row's number line, a chapter line, or a line of cells without a number; its pieces'
+     * text as found, then cleaned once ({@link #cleanTexts}) for all that reads it.
+     */
     record BodyLine(CleanDocument.Line line, List<Piece> pieces, boolean numbered, boolean chapter,
             boolean afterPageBreak) {
     }
@@ -247,7 +258,7 @@ final class AlignedTable {
         rows.add(new TabTableReader.Row(header.names(), first.start(), lines.get(header.next() - 1).end(), first.number(),
                 false));
         List<Integer> ends = header.ends();
-        List<BodyLine> body = cutAtColumns(body(document, header), ends);
+        List<BodyLine> body = cleanTexts(cutAtColumns(body(document, header), ends));
         int parts = partsColumn(body, header.names(), ends);
         if (parts > 0) {
             // the rows are the parts numbered 1.1, 1.2 … in their own column; the groups' numbers (merged over them) go
@@ -270,7 +281,7 @@ final class AlignedTable {
         for (int i = 0; i < body.size(); i++) {
             BodyLine b = body.get(i);
             if (b.chapter()) {
-                String lead = cleaned(b.pieces().get(0).text());
+                String lead = b.pieces().get(0).text();
                 rows.add(new TabTableReader.Row(List.of(lead), b.line().start(), b.line().end(), b.line().number(), true));
                 continue;
             }
@@ -293,7 +304,7 @@ final class AlignedTable {
                         column = columns.content(); // the number's cell holds the number only
                     }
                     StringBuilder cell = cells.get(column);
-                    String text = cleaned(piece.text());
+                    String text = piece.text();
                     if (cell.isEmpty()) {
                         cell.append(text);
                     } else if (unitsColumns.contains(column) && endsAUnit(cell, above[column], fullWidths[column])
@@ -308,7 +319,7 @@ final class AlignedTable {
                 last = j;
             }
             if (broken) {
-                continued.add(cleaned(body.get(row).pieces().get(0).text()));
+                continued.add(body.get(row).pieces().get(0).text());
             }
             if (category != TableColumns.NONE) {
                 cells.get(category).append(categories.getOrDefault(row, ""));
@@ -333,7 +344,7 @@ final class AlignedTable {
         }
         if (trailing > 0 && bands.layout().numberCentred()) {
             warnings.add("the " + trailing + " line(s) after the task table's last row were read as no row's (text after"
-                    + " the table?): " + cleaned(body.get(body.size() - trailing).pieces().get(0).text()));
+                    + " the table?): " + body.get(body.size() - trailing).pieces().get(0).text());
         }
         if (parts > 0) {
             // the parts' numbers in the first column, in place of the groups'
@@ -365,12 +376,12 @@ final class AlignedTable {
     private static RowBands.Piece piece(Piece piece, List<Integer> ends) {
         int column = columnOf(piece.start(), ends);
         boolean overflows = column + 1 < ends.size() && piece.end() > ends.get(column + 1);
-        return new RowBands.Piece(column, cleaned(piece.text()), piece.end() - piece.start(), overflows);
+        return new RowBands.Piece(column, piece.text(), piece.end() - piece.start(), overflows);
     }
 
     /**
-     * The width of each column's full lines, those a cell wraps after: as wide as the widest but the odd one (a stop
-     * hanging past the edge), or a column less (where the next Chinese character would not fit).
+     * The width of each column's full lines, those a cell wraps after: {@link RowBands#usualWidest}, or a column less
+     * (where the next Chinese character would not fit).
      */
     private static int[] fullWidths(List<BodyLine> body, List<Integer> ends) {
         List<List<Integer>> widths = new ArrayList<>();
@@ -379,9 +390,7 @@ final class AlignedTable {
                 .forEach(b -> b.pieces().forEach(p -> widths.get(columnOf(p.start(), ends)).add(p.end() - p.start())));
         int[] full = new int[ends.size()];
         for (int c = 0; c < full.length; c++) {
-            List<Integer> column = widths.get(c);
-            column.sort(java.util.Comparator.reverseOrder());
-            full[c] = column.isEmpty() ? 0 : column.get(Math.min(column.size() - 1, column.size() / 10)) - 1;
+            full[c] = RowBands.usualWidest(widths.get(c)) - 1;
         }
         return full;
     }
@@ -391,7 +400,7 @@ final class AlignedTable {
      * end before its column's edge. Then the cell lists one unit per line, and the next line names another.
      */
     private static boolean endsAUnit(CharSequence cell, Piece lastLine, int fullWidth) {
-        String view = HanView.of(cell.subSequence(Math.max(0, cell.length() - 16), cell.length()).toString()); // its end
+        String view = HanView.of(cell.subSequence(Math.max(0, cell.length() - UNIT_END_READ), cell.length()).toString());
         return ROLE_MARK_END.matcher(view).find() || lastLine != null && lastLine.end() - lastLine.start() < fullWidth
                 && RowBands.NAME_END.matcher(view).find();
     }
@@ -437,9 +446,7 @@ final class AlignedTable {
                 continue;
             }
             String lead = cleaned(pieces.get(0).text());
-            boolean numbered = columnOf(pieces.get(0).start(), ends) == 0 && (TableColumns.ROW_NUMBER.matcher(lead).matches()
-                    || TableColumns.SUB_ROW_NUMBER.matcher(TableColumns.Seq.of(lead).number()).matches()
-                    || TabTableReader.CHINESE_ROW_NUMBER.matcher(lead).matches());
+            boolean numbered = columnOf(pieces.get(0).start(), ends) == 0 && isRowNumber(lead);
             boolean chapter = !numbered && pieces.size() == 1 && TabTableReader.CHAPTER.matcher(lead).matches();
             BodyLine previous = body.isEmpty() ? null : body.get(body.size() - 1);
             if (previous != null && previous.chapter() && !numbered && pieces.size() == 1
@@ -458,6 +465,20 @@ final class AlignedTable {
         return body;
     }
 
+    /** Whether a cell's text numbers a row: 1, 1.1, 一 (also with its chapter's number, 一、1). */
+    private static boolean isRowNumber(String text) {
+        return TableColumns.ROW_NUMBER.matcher(text).matches()
+                || TableColumns.SUB_ROW_NUMBER.matcher(TableColumns.Seq.of(text).number()).matches()
+                || TabTableReader.CHINESE_ROW_NUMBER.matcher(text).matches();
+    }
+
+    /** The lines with each piece's text cleaned as the document is, once for all that reads it. */
+    private static List<BodyLine> cleanTexts(List<BodyLine> body) {
+        return body.stream().map(b -> new BodyLine(b.line(), b.pieces().stream()
+                .map(p -> new Piece(cleaned(p.text()), p.start(), p.end())).toList(), b.numbered(), b.chapter(),
+                b.afterPageBreak())).toList();
+    }
+
     /**
      * A second number column (编号 after 序号) whose cells number parts, 1.1 and 1.2, of the group numbered in the first:
      * its index, or -1.
@@ -468,7 +489,7 @@ final class AlignedTable {
                 int column = c;
                 long parts = body.stream().filter(b -> !b.chapter()).flatMap(b -> b.pieces().stream())
                         .filter(p -> columnOf(p.start(), ends) == column
-                                && TableColumns.SUB_ROW_NUMBER.matcher(cleaned(p.text())).matches()).count();
+                                && TableColumns.SUB_ROW_NUMBER.matcher(p.text()).matches()).count();
                 return parts >= 2 ? c : -1;
             }
         }
@@ -484,9 +505,7 @@ final class AlignedTable {
                 continue;
             }
             List<Piece> pieces = line.pieces().stream().filter(p -> columnOf(p.start(), ends) != 0).toList();
-            boolean numbered = pieces.stream().anyMatch(p -> columnOf(p.start(), ends) == parts
-                    && (TableColumns.SUB_ROW_NUMBER.matcher(cleaned(p.text())).matches()
-                    || TableColumns.ROW_NUMBER.matcher(cleaned(p.text())).matches()));
+            boolean numbered = pieces.stream().anyMatch(p -> columnOf(p.start(), ends) == parts && isRowNumber(p.text()));
             if (!pieces.isEmpty()) {
                 renumbered.add(new BodyLine(line.line(), pieces, numbered, false, line.afterPageBreak()));
             }
@@ -578,7 +597,7 @@ final class AlignedTable {
     }
 
     /** A piece's text cleaned as the document is (pinyin, HTML, mojibake, script). */
-    static String cleaned(String piece) {
+    private static String cleaned(String piece) {
         return TextCleaner.clean(piece).text().text().strip();
     }
 }

@@ -35,24 +35,29 @@ final class LayoutCategories {
     static Map<Integer, String> of(List<BodyLine> body, int[] owner, int category, List<Integer> ends,
             RowBands.Layout layout) {
         Map<Integer, String> categories = new HashMap<>();
-        int wrapWidth = wrapWidth(body, owner, category, ends, layout.cellsCentred());
+        Piece[] cells = new Piece[body.size()]; // each line's piece in the category column, if any
+        for (int i = 0; i < cells.length; i++) {
+            cells[i] = body.get(i).chapter() ? null : body.get(i).pieces().stream()
+                    .filter(p -> AlignedTable.columnOf(p.start(), ends) == category).findFirst().orElse(null);
+        }
+        int wrapWidth = wrapWidth(cells, owner, layout.cellsCentred());
         List<int[]> section = new ArrayList<>(); // the category texts of the rows since the last chapter line
         int i = 0;
         while (i <= body.size()) {
             if (i == body.size() || body.get(i).chapter()) {
                 if (layout.cellsCentred()) {
-                    centredCategories(body, owner, category, ends, layout, section, i, categories);
+                    centredCategories(body, cells, owner, layout, section, i, categories);
                 }
                 section.clear();
                 i++;
                 continue;
             }
-            if (owner[i] < 0 || piece(body.get(i), category, ends) == null) {
+            if (owner[i] < 0 || cells[i] == null) {
                 i++;
                 continue;
             }
             int last = i;
-            while (last + 1 < body.size() && owner[last + 1] >= 0 && piece(body.get(last + 1), category, ends) != null) {
+            while (last + 1 < body.size() && owner[last + 1] >= 0 && cells[last + 1] != null) {
                 last++;
             }
             List<int[]> shares = new ArrayList<>(); // [first line, last line] of the run in each row it crosses
@@ -64,9 +69,9 @@ final class LayoutCategories {
                 }
             }
             if (!layout.cellsCentred()) {
-                topCategories(body, owner, category, ends, shares, wrapWidth, categories);
+                topCategories(cells, owner, shares, wrapWidth, categories);
             } else if (shares.stream().allMatch(share -> centredOn(share, owner[share[0]]))
-                    && !wrapsOn(body, shares, category, ends, wrapWidth)) {
+                    && !wrapsOn(cells, shares, wrapWidth)) {
                 section.addAll(shares);
             } else {
                 section.add(new int[] {i, last});
@@ -76,13 +81,13 @@ final class LayoutCategories {
         return categories;
     }
 
-    private static void topCategories(List<BodyLine> body, int[] owner, int category, List<Integer> ends,
-            List<int[]> shares, int wrapWidth, Map<Integer, String> categories) {
+    private static void topCategories(Piece[] cells, int[] owner, List<int[]> shares, int wrapWidth,
+            Map<Integer, String> categories) {
         String text = null;
         int row = -1;
         for (int[] share : shares) {
-            String shareText = text(body, share, category, ends);
-            Piece before = row >= 0 ? piece(body.get(share[0] - 1), category, ends) : null;
+            String shareText = text(cells, share);
+            Piece before = row >= 0 ? cells[share[0] - 1] : null;
             if (before != null && before.end() - before.start() >= wrapWidth - 1 && !shareText.equals(text)) {
                 text = TabTableReader.Row.wrapped(text, shareText); // wrapped on into the next row's lines
             } else {
@@ -100,15 +105,15 @@ final class LayoutCategories {
      * How wide the category column's text prints before it wraps: its widest line that goes on in the same row's next
      * line; none (the largest int) when no category wraps within a row, or every row has a category of its own.
      */
-    private static int wrapWidth(List<BodyLine> body, int[] owner, int category, List<Integer> ends, boolean centred) {
+    private static int wrapWidth(Piece[] cells, int[] owner, boolean centred) {
         // every row holds a category (on its first line, or centred anywhere in it): each row has its own, none runs on
         Set<Integer> rows = new HashSet<>();
         Set<Integer> withCategory = new HashSet<>();
-        for (int i = 0; i < body.size(); i++) {
+        for (int i = 0; i < cells.length; i++) {
             if (owner[i] >= 0) {
                 rows.add(owner[i]);
                 boolean first = i == 0 || owner[i - 1] != owner[i];
-                if ((first || centred) && piece(body.get(i), category, ends) != null) {
+                if ((first || centred) && cells[i] != null) {
                     withCategory.add(owner[i]);
                 }
             }
@@ -118,9 +123,9 @@ final class LayoutCategories {
             return Integer.MAX_VALUE;
         }
         int width = 0;
-        for (int i = 0; i + 1 < body.size(); i++) {
-            Piece piece = owner[i] >= 0 && !body.get(i).chapter() ? piece(body.get(i), category, ends) : null;
-            if (piece != null && owner[i + 1] == owner[i] && piece(body.get(i + 1), category, ends) != null) {
+        for (int i = 0; i + 1 < cells.length; i++) {
+            Piece piece = owner[i] >= 0 ? cells[i] : null;
+            if (piece != null && owner[i + 1] == owner[i] && cells[i + 1] != null) {
                 width = Math.max(width, piece.end() - piece.start());
             }
         }
@@ -131,8 +136,8 @@ final class LayoutCategories {
      * The rows each text of a section names, chosen together (by dynamic programming over the ends of their rows), and
      * the text given to the first of them.
      */
-    private static void centredCategories(List<BodyLine> body, int[] owner, int category, List<Integer> ends,
-            RowBands.Layout layout, List<int[]> section, int sectionEnd, Map<Integer, String> categories) {
+    private static void centredCategories(List<BodyLine> body, Piece[] cells, int[] owner, RowBands.Layout layout,
+            List<int[]> section, int sectionEnd, Map<Integer, String> categories) {
         List<int[]> texts = new ArrayList<>(); // a row's texts as one (促消费 / （三项）)
         for (int[] text : section) {
             int[] before = texts.isEmpty() ? null : texts.get(texts.size() - 1);
@@ -199,7 +204,7 @@ final class LayoutCategories {
             int start = reached.get(k).get(end).previousEnd() + 1;
             for (int j = start; j <= end; j++) {
                 if (owner[j] >= 0 && body.get(j).numbered()) {
-                    categories.put(owner[j], text(body, texts.get(k), category, ends));
+                    categories.put(owner[j], text(cells, texts.get(k)));
                     break;
                 }
             }
@@ -233,10 +238,9 @@ final class LayoutCategories {
     }
 
     /** Whether a share of a run ends with a full line: its text goes on in the next row's lines. */
-    private static boolean wrapsOn(List<BodyLine> body, List<int[]> shares, int category, List<Integer> ends,
-            int wrapWidth) {
+    private static boolean wrapsOn(Piece[] cells, List<int[]> shares, int wrapWidth) {
         for (int s = 0; s + 1 < shares.size(); s++) {
-            Piece last = piece(body.get(shares.get(s)[1]), category, ends);
+            Piece last = cells[shares.get(s)[1]];
             if (last.end() - last.start() >= wrapWidth - 1) {
                 return true;
             }
@@ -252,20 +256,16 @@ final class LayoutCategories {
     }
 
     /** A category's text on these lines (a line between without one is passed over). */
-    private static String text(List<BodyLine> body, int[] lines, int category, List<Integer> ends) {
+    private static String text(Piece[] cells, int[] lines) {
         StringBuilder text = new StringBuilder();
         for (int j = lines[0]; j <= lines[1]; j++) {
-            Piece piece = body.get(j).chapter() ? null : piece(body.get(j), category, ends);
+            Piece piece = cells[j];
             if (piece != null && text.isEmpty()) {
-                text.append(AlignedTable.cleaned(piece.text()));
+                text.append(piece.text());
             } else if (piece != null) {
-                TabTableReader.Row.wrapInto(text, AlignedTable.cleaned(piece.text()));
+                TabTableReader.Row.wrapInto(text, piece.text());
             }
         }
         return text.toString();
-    }
-
-    private static Piece piece(BodyLine line, int column, List<Integer> ends) {
-        return line.pieces().stream().filter(p -> AlignedTable.columnOf(p.start(), ends) == column).findFirst().orElse(null);
     }
 }

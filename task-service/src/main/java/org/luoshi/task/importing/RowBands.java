@@ -158,15 +158,9 @@ final class RowBands {
             return 0;
         }
         int m = numbers.size();
-        int before = numbers.get(0) - from;
-        double dropped = 0;
-        int firstAbove = before;
-        if (!layout.numberCentred()) {
-            firstAbove = 0;
-            for (int i = from; i < numbers.get(0); i++) {
-                dropped += DROPPED_LINE;
-            }
-        }
+        int before = numbers.get(0) - from; // lines before the first number: its top lines, or dropped at the top
+        int firstAbove = layout.numberCentred() ? before : 0;
+        double dropped = layout.numberCentred() ? 0 : DROPPED_LINE * before;
         // best.get(r) maps the lines above row r to the least cost of the rows before it; choice.get(r) maps them to the
         // lines above row r-1 that cost was reached from (to go back). After the last row, the lines past it that no row
         // takes: at the table's end, text after a centred table (a signature) is no row's
@@ -180,7 +174,7 @@ final class RowBands {
         best.get(0).put(firstAbove, dropped);
         for (int r = 0; r < m; r++) {
             int number = numbers.get(r);
-            int gap = (r + 1 < m ? numbers.get(r + 1) : to) - number - 1;
+            int gap = gapBelow(numbers, r, to);
             boolean last = r + 1 == m;
             for (Map.Entry<Integer, Double> state : best.get(r).entrySet()) {
                 int above = state.getKey();
@@ -210,14 +204,28 @@ final class RowBands {
         for (int r = m - 1; r >= 0; r--) {
             int above = choice.get(r + 1).get(nextAbove);
             int number = numbers.get(r);
-            int gap = (r + 1 < m ? numbers.get(r + 1) : to) - number - 1;
-            int below = gap - nextAbove;
+            int below = gapBelow(numbers, r, to) - nextAbove;
             for (int i = number - above; i <= number + below; i++) {
                 owner[i] = number;
             }
             nextAbove = above;
         }
         return end.getValue();
+    }
+
+    /** The lines between row {@code r}'s number and the next one's (or the section's end). */
+    private static int gapBelow(List<Integer> numbers, int r, int sectionEnd) {
+        return (r + 1 < numbers.size() ? numbers.get(r + 1) : sectionEnd) - numbers.get(r) - 1;
+    }
+
+    /**
+     * How wide a column's lines print as a rule: its widest but the odd one in ten (a stop hanging past the edge, a
+     * cell run on into the next column).
+     */
+    static int usualWidest(List<Integer> widths) {
+        List<Integer> sorted = new ArrayList<>(widths);
+        sorted.sort(java.util.Comparator.reverseOrder());
+        return sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, sorted.size() / 10));
     }
 
     /** The costs of rows, with what they need of the table: its columns and how wide its text column prints. */
@@ -232,12 +240,8 @@ final class RowBands {
         Costs(List<Line> lines, TableColumns columns) {
             this.lines = lines;
             this.columns = columns;
-            List<Integer> widths = new ArrayList<>();
-            lines.stream().filter(l -> !l.chapter()).forEach(l -> l.pieces().stream()
-                    .filter(p -> p.column() == columns.content()).forEach(p -> widths.add(p.width())));
-            widths.sort(java.util.Comparator.reverseOrder());
-            // a line's full width, past the odd one that a hanging stop makes wider
-            this.textWidth = widths.isEmpty() ? 0 : widths.get(Math.min(widths.size() - 1, widths.size() / 10));
+            this.textWidth = usualWidest(lines.stream().filter(l -> !l.chapter()).flatMap(l -> l.pieces().stream())
+                    .filter(p -> p.column() == columns.content()).map(Piece::width).toList());
         }
 
         /** The lines from {@code first} to {@code last} of a column. */
