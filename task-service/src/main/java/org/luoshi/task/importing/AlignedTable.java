@@ -46,6 +46,11 @@ final class AlignedTable {
     private static final int UNIT_END_READ = 16;
     /** A unit's role in brackets after its name: 市教育局（牵头）. */
     private static final Pattern ROLE_MARK_END = Pattern.compile("[（(](?:牵头|配合|参与|协办|负责)[）)]$");
+    /**
+     * A year alone on a line: under the deadline column, the first line of a narrow cell (2025 / 年6月 / 底前), not a
+     * page's number.
+     */
+    private static final Pattern YEAR = Pattern.compile("(?:19|20)\\d{2}");
     /** The lines above the header looked at for the table's title, which a PDF prints again over each page. */
     private static final int CAPTION_LINES = 3;
 
@@ -56,8 +61,11 @@ final class AlignedTable {
     record Piece(String text, int start, int end) {
     }
 
-    /** The header: the columns' names and where each ends, the lines it takes. */
-    private record Header(List<String> names, List<Integer> ends, int first, int next) {
+    /**
+     * The header: the columns' names and where each ends, the lines it takes, and the column numbering the rows (the
+     * first, or the second after a category column: 重点工作 | 编号 | 具体任务).
+     */
+    private record Header(List<String> names, List<Integer> ends, int first, int next, int seq) {
     }
 
     /** The rows of the document's space-aligned table, its header first; none when it has no such table. */
@@ -117,9 +125,11 @@ final class AlignedTable {
                 continue;
             }
             List<String> names = candidate.names().stream().map(p -> name(p.text())).toList();
-            if (names.size() >= 3 && TableColumns.namesSeq(names.get(0)) && TableColumns.of(names).isPresent()) {
+            Optional<TableColumns> columns = names.size() >= 3 ? TableColumns.of(names) : Optional.empty();
+            if (columns.isPresent() && (columns.get().seq() == 0
+                    || columns.get().seq() == 1 && columns.get().category() == 0 && names.size() >= 4)) {
                 return Optional.of(new Header(names, candidate.names().stream().map(Piece::end).toList(), candidate.first(),
-                        candidate.next()));
+                        candidate.next(), columns.get().seq()));
             }
         }
         return Optional.empty();
@@ -259,12 +269,12 @@ final class AlignedTable {
                 false));
         List<Integer> ends = header.ends();
         List<BodyLine> body = cleanTexts(cutAtColumns(body(document, header), ends));
-        int parts = partsColumn(body, header.names(), ends);
+        int parts = partsColumn(body, header, ends);
         if (parts > 0) {
             // the rows are the parts numbered 1.1, 1.2 … in their own column; the groups' numbers (merged over them) go
-            body = numberedByParts(body, parts, ends);
+            body = numberedByParts(body, header.seq(), parts, ends);
             warnings.add("the task table numbers its rows in the " + header.names().get(parts) + " column (1.1, 1.2 …),"
-                    + " under the group numbers of the " + header.names().get(0) + " column: each part is a task");
+                    + " under the group numbers of the " + header.names().get(header.seq()) + " column: each part is a task");
         }
         TableColumns columns = TableColumns.of(header.names()).orElseThrow();
         List<RowBands.Line> bandLines = body.stream().map(b -> new RowBands.Line(b.pieces().stream()
@@ -347,13 +357,13 @@ final class AlignedTable {
                     + " the table?): " + body.get(body.size() - trailing).pieces().get(0).text());
         }
         if (parts > 0) {
-            // the parts' numbers in the first column, in place of the groups'
+            // the parts' numbers in the number column, in place of the groups'
             rows.replaceAll(r -> {
                 if (r.bare()) {
                     return r;
                 }
                 List<String> cells = new ArrayList<>(r.cells());
-                cells.set(0, cells.remove(parts));
+                cells.set(header.seq(), cells.remove(parts));
                 return new TabTableReader.Row(cells, r.start(), r.end(), r.line(), false);
             });
         }
@@ -418,6 +428,7 @@ final class AlignedTable {
             }
         }
         List<Integer> ends = header.ends();
+        int deadline = TableColumns.of(header.names()).orElseThrow().deadline();
         List<BodyLine> body = new ArrayList<>();
         boolean pageBroke = false;
         int i = header.next();
@@ -425,7 +436,9 @@ final class AlignedTable {
             CleanDocument.Line line = lines.get(i);
             String view = line.view().strip();
             List<Piece> pieces = view.isEmpty() ? List.of() : pieces(source(document, line));
-            if (pieces.isEmpty() || TabTableReader.PAGE_FURNITURE.matcher(view).matches() || captions.contains(name(view))) {
+            boolean furniture = TabTableReader.PAGE_FURNITURE.matcher(view).matches()
+                    && !(pieces.size() == 1 && YEAR.matcher(view).matches() && columnOf(pieces.get(0).start(), ends) == deadline);
+            if (pieces.isEmpty() || furniture || captions.contains(name(view))) {
                 i++;
                 continue; // a blank line, a page number, the table's title printed again over a page
             }
@@ -445,8 +458,11 @@ final class AlignedTable {
                 i = again.get().next();
                 continue;
             }
+            // a row's number: the first piece from the number column on (a category merged over rows may stand before it)
+            Piece numberPiece = pieces.stream().filter(p -> columnOf(p.start(), ends) >= header.seq()).findFirst()
+                    .orElse(pieces.get(0));
             String lead = cleaned(pieces.get(0).text());
-            boolean numbered = columnOf(pieces.get(0).start(), ends) == 0 && isRowNumber(lead);
+            boolean numbered = columnOf(numberPiece.start(), ends) == header.seq() && isRowNumber(cleaned(numberPiece.text()));
             boolean chapter = !numbered && pieces.size() == 1 && TabTableReader.CHAPTER.matcher(lead).matches();
             BodyLine previous = body.isEmpty() ? null : body.get(body.size() - 1);
             if (previous != null && previous.chapter() && !numbered && pieces.size() == 1
@@ -480,11 +496,12 @@ final class AlignedTable {
     }
 
     /**
-     * A second number column (编号 after 序号) whose cells number parts, 1.1 and 1.2, of the group numbered in the first:
+     * A second number column (编号 after 序号) whose cells number parts, 1.1 and 1.2, of the group numbered in the number column before it:
      * its index, or -1.
      */
-    private static int partsColumn(List<BodyLine> body, List<String> names, List<Integer> ends) {
-        for (int c = 1; c < names.size(); c++) {
+    private static int partsColumn(List<BodyLine> body, Header header, List<Integer> ends) {
+        List<String> names = header.names();
+        for (int c = header.seq() + 1; c < names.size(); c++) {
             if (TableColumns.namesSeq(names.get(c))) {
                 int column = c;
                 long parts = body.stream().filter(b -> !b.chapter()).flatMap(b -> b.pieces().stream())
@@ -497,14 +514,14 @@ final class AlignedTable {
     }
 
     /** The lines numbered by their part's number, the groups' numbers left out. */
-    private static List<BodyLine> numberedByParts(List<BodyLine> body, int parts, List<Integer> ends) {
+    private static List<BodyLine> numberedByParts(List<BodyLine> body, int groups, int parts, List<Integer> ends) {
         List<BodyLine> renumbered = new ArrayList<>(body.size());
         for (BodyLine line : body) {
             if (line.chapter()) {
                 renumbered.add(line);
                 continue;
             }
-            List<Piece> pieces = line.pieces().stream().filter(p -> columnOf(p.start(), ends) != 0).toList();
+            List<Piece> pieces = line.pieces().stream().filter(p -> columnOf(p.start(), ends) != groups).toList();
             boolean numbered = pieces.stream().anyMatch(p -> columnOf(p.start(), ends) == parts && isRowNumber(p.text()));
             if (!pieces.isEmpty()) {
                 renumbered.add(new BodyLine(line.line(), pieces, numbered, false, line.afterPageBreak()));

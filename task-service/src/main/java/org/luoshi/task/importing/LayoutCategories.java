@@ -41,14 +41,17 @@ final class LayoutCategories {
                     .filter(p -> AlignedTable.columnOf(p.start(), ends) == category).findFirst().orElse(null);
         }
         int wrapWidth = wrapWidth(cells, owner, layout.cellsCentred());
-        List<int[]> section = new ArrayList<>(); // the category texts of the rows since the last chapter line
+        record Section(List<int[]> texts, int end) {
+        }
+        List<Section> sections = new ArrayList<>(); // centred: the category texts of the rows between chapter lines
+        List<int[]> section = new ArrayList<>();
         int i = 0;
         while (i <= body.size()) {
             if (i == body.size() || body.get(i).chapter()) {
                 if (layout.cellsCentred()) {
-                    centredCategories(body, cells, owner, layout, section, i, categories);
+                    sections.add(new Section(section, i));
                 }
-                section.clear();
+                section = new ArrayList<>();
                 i++;
                 continue;
             }
@@ -78,7 +81,18 @@ final class LayoutCategories {
             }
             i = last + 1;
         }
+        // a table that merges its categories over rows, as one not centred in a row of its own shows, merges them all
+        boolean merges = sections.stream().flatMap(x -> x.texts().stream()).anyMatch(text -> !inOwnRow(text, owner, layout));
+        for (Section x : sections) {
+            centredCategories(body, cells, owner, layout, x.texts(), x.end(), merges ? BLANK_BELOW : 0, categories);
+        }
         return categories;
+    }
+
+    /** Whether a text lies in one row, in its middle as the layout rounds it. */
+    private static boolean inOwnRow(int[] text, int[] owner, RowBands.Layout layout) {
+        return owner[text[0]] == owner[text[1]]
+                && offMiddle(text, rowStart(owner, text[0]), rowEnd(owner, text[0]), layout) <= ROUNDED;
     }
 
     private static void topCategories(Piece[] cells, int[] owner, List<int[]> shares, int wrapWidth,
@@ -137,7 +151,7 @@ final class LayoutCategories {
      * the text given to the first of them.
      */
     private static void centredCategories(List<BodyLine> body, Piece[] cells, int[] owner, RowBands.Layout layout,
-            List<int[]> section, int sectionEnd, Map<Integer, String> categories) {
+            List<int[]> section, int sectionEnd, double blankBelow, Map<Integer, String> categories) {
         List<int[]> texts = new ArrayList<>(); // a row's texts as one (促消费 / （三项）)
         for (int[] text : section) {
             int[] before = texts.isEmpty() ? null : texts.get(texts.size() - 1);
@@ -181,8 +195,10 @@ final class LayoutCategories {
                     // printed over the middle of the rows it names, or of the first of them (its own row, the
                     // others blank: the same as the row above)
                     int start = previousEnd + 1;
-                    double total = before.get(previousEnd).cost() + Math.min(offMiddle(text, start, end, layout),
-                            offMiddle(text, start, rowEnd(owner, start), layout));
+                    int ownEnd = rowEnd(owner, start);
+                    double merged = offMiddle(text, start, end, layout);
+                    double total = before.get(previousEnd).cost() + (ownEnd == end ? merged
+                            : Math.min(merged, offMiddle(text, start, ownEnd, layout) + blankBelow));
                     if (previousEnd < text[0] && (!here.containsKey(end) || total < here.get(end).cost() - 1e-9)) {
                         here.put(end, new Reached(total, previousEnd));
                     }
@@ -217,6 +233,13 @@ final class LayoutCategories {
      * row between two texts goes to the one it leaves exactly in the middle.
      */
     private static final double ROUNDED = 0.01;
+    /**
+     * What reading a text as its first row's own, the rows below it blank, costs over reading it merged over them all, in
+     * a table that merges its categories: a little, so that there a rounded middle over the rows beats a first row's
+     * exact one (the rows between then go with the text below). A table whose every category lies in the middle of one
+     * row pays nothing: there the rows between go with the text above.
+     */
+    private static final double BLANK_BELOW = 0.005;
 
     /**
      * How far a text's lines lie from the middle of the rows from {@code start} to {@code end}, in half lines, past what
@@ -226,6 +249,15 @@ final class LayoutCategories {
         int off = (text[0] + text[1]) - (start + end); // twice the distance of the middles
         int rounded = layout.cellsRoundDown() ? -1 : 1;
         return off == 0 ? 0 : off == rounded ? ROUNDED : Math.min(Math.abs(off), Math.abs(off - rounded));
+    }
+
+    /** The first line of the row that holds this line. */
+    private static int rowStart(int[] owner, int line) {
+        int start = line;
+        while (start > 0 && owner[start - 1] == owner[line]) {
+            start--;
+        }
+        return start;
     }
 
     /** The last line of the row that holds this line. */

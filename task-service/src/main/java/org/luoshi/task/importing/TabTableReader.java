@@ -2,8 +2,10 @@ package org.luoshi.task.importing;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -125,6 +127,7 @@ final class TabTableReader {
         String lastKey = null;
         List<String> lastHeader = rows.get(header).cells();
         int table = 1;
+        Map<String, String> orphans = new LinkedHashMap<>(); // parts (1.1) without their row (1), by number
         for (Row row : unwrapped(rows.subList(firstRow, rows.size()), columns, warnings)) {
             if (repeatsHeader(row, columns)) {
                 // the header again after a page break, or the header of a next table: its columns from here on; the
@@ -183,8 +186,7 @@ final class TabTableReader {
                 if (tasks.stream().noneMatch(t -> t.parentSeq() == null && t.seq().equals(parent))) {
                     // no row to be a part of (the table numbers only parts, its groups merged in a column of their own):
                     // a task of its own rather than none
-                    warnings.add("table row " + number + " has no row " + part.group(1) + " above it to be a part of:"
-                            + " read as a task of its own");
+                    orphans.put(number, part.group(1));
                     if (columns.category() != TableColumns.NONE && !cells.get(columns.category()).isBlank()) {
                         category = withoutChapterNumber(cells.get(columns.category()).strip());
                     }
@@ -242,6 +244,15 @@ final class TabTableReader {
             ParsedTask task = AnnexRows.task(seq, category, title, cell, columns.units(cells), deadline, columns.notes(cells), source,
                     body, warnings);
             tasks.add(parentSeq == null ? task : task.under(parentSeq));
+        }
+        if (orphans.size() == 1) {
+            Map.Entry<String, String> orphan = orphans.entrySet().iterator().next();
+            warnings.add("table row " + orphan.getKey() + " has no row " + orphan.getValue() + " above it to be a part of:"
+                    + " read as a task of its own");
+        } else if (!orphans.isEmpty()) {
+            warnings.add("table rows " + String.join(", ", orphans.keySet()) + " have no rows "
+                    + String.join(", ", new LinkedHashSet<>(orphans.values())) + " above them to be parts of: each read as a"
+                    + " task of its own");
         }
         return Optional.of(tasks);
     }

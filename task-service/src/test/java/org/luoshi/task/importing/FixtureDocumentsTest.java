@@ -1533,9 +1533,10 @@ class FixtureDocumentsTest {
      * line, units or deadline the tallest cell, cells that fill their columns, a two-line header, seven columns), some
      * aligned to the top (tall rows, a merged category wrapping into the next row's lines, a chapter's title wrapped,
      * one-line categories, a header on three lines), cells off their column by a character or two, a running header and
-     * page footers, a narrow deadline column, one whose numbers alone are centred, and one with paragraphs after the
-     * table (no row's):
-     * every row as the documents' writers listed it in {@code pdf-layout-rows.tsv}.
+     * page footers, narrow deadline columns (one four characters wide, its year alone on a row's first line), one whose
+     * numbers alone are centred, categories in a column before the numbers (编号 1.1 beside 重点工作), parts under
+     * categories merged and centred a half line off, and one with paragraphs after the table (no row's):
+     * every row as the documents' writers listed it in {@code pdf-layout-rows.tsv}, with its deadlines where given.
      */
     @Test
     void pdfLayoutTablesCentredVerticallyOrNotGiveEveryRowItsOwnLines() {
@@ -1544,7 +1545,7 @@ class FixtureDocumentsTest {
                 .filter(line -> !line.startsWith("#") && !line.isBlank())
                 .map(line -> line.split("\t"))
                 .forEach(row -> expected.computeIfAbsent(row[0], f -> new ArrayList<>()).add(row));
-        assertEquals(35, expected.size());
+        assertEquals(39, expected.size());
         expected.forEach((file, rows) -> {
             ParsedDocument d = parse(file);
             assertEquals(rows.stream().map(r -> r[1]).toList(), seqs(d), file);
@@ -1560,6 +1561,10 @@ class FixtureDocumentsTest {
                     String unit = wanted.get(i);
                     assertTrue(unit.endsWith(":*") ? units.get(i).startsWith(unit.substring(0, unit.length() - 1))
                             : units.get(i).equals(unit), where + ": " + units);
+                }
+                if (row.length > 5) {
+                    assertEquals("-".equals(row[5]) ? List.of() : List.of(row[5].split(",")), task.milestones().stream()
+                            .map(m -> String.valueOf(m.dueDate())).distinct().toList(), where + ": " + task.milestones());
                 }
             }
             boolean centred = d.warnings().stream().anyMatch(w -> w.contains("centred vertically"));
