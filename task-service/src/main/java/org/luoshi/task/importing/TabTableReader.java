@@ -240,6 +240,10 @@ final class TabTableReader {
             }
             String cell = cells.get(columns.content()).strip();
             String source = document.source(row.start(), row.end());
+            if (columns.leadColumn() && cells.get(columns.units()).isBlank() && !columns.units(cells).isBlank()) {
+                warnings.add("annex row " + seq + " names no lead unit (its " + HanView.of(lastHeader.get(columns.units())).strip()
+                        + " cell is empty): its other units keep their roles, none leads");
+            }
             String deadline = columns.deadline() == TableColumns.NONE ? null : cells.get(columns.deadline());
             ParsedTask task = AnnexRows.task(seq, category, title, cell, columns.units(cells), deadline, columns.notes(cells), source,
                     body, warnings);

@@ -1545,7 +1545,7 @@ class FixtureDocumentsTest {
                 .filter(line -> !line.startsWith("#") && !line.isBlank())
                 .map(line -> line.split("\t"))
                 .forEach(row -> expected.computeIfAbsent(row[0], f -> new ArrayList<>()).add(row));
-        assertEquals(39, expected.size());
+        assertEquals(40, expected.size());
         expected.forEach((file, rows) -> {
             ParsedDocument d = parse(file);
             assertEquals(rows.stream().map(r -> r[1]).toList(), seqs(d), file);
@@ -1572,6 +1572,15 @@ class FixtureDocumentsTest {
             assertEquals(file.contains("text-after-table"), d.warnings().stream()
                     .anyMatch(w -> w.contains("after the task table's last row")), file + ": " + d.warnings());
         });
+    }
+
+    /** A row whose 牵头单位 cell is empty keeps its 配合单位 as participants, none made the lead, and says so. */
+    @Test
+    void aRowWithoutItsLeadUnitIsWarnedAboutAndItsPartnersStillParticipate() {
+        ParsedDocument d = parse("pdf-layout-centred-lead-cell-empty.txt");
+        assertUnits(task(d, "3"), "市民政局:PARTICIPANT", "市财政局:PARTICIPANT");
+        assertEquals(List.of("annex row 3 names no lead unit (its 牵头单位 cell is empty): its other units keep their roles,"
+                + " none leads"), d.warnings().stream().filter(w -> w.contains("no lead unit")).toList());
     }
 
     @Test
