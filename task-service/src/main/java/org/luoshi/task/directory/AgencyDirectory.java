@@ -4,6 +4,8 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,6 +24,12 @@ import org.luoshi.task.tracking.MemberRules;
 /** The local replica of the agency directory: display names and existence checks without calling agency-service. */
 @ApplicationScoped
 public class AgencyDirectory implements PanacheRepositoryBase<DirectoryAgency, UUID> {
+
+    private final Clock clock;
+
+    public AgencyDirectory(Clock clock) {
+        this.clock = clock;
+    }
 
     public Uni<Map<UUID, DirectoryAgency>> byIds(Collection<UUID> ids) {
         if (ids.isEmpty()) {
@@ -63,6 +71,7 @@ public class AgencyDirectory implements PanacheRepositoryBase<DirectoryAgency, U
     public Uni<Applied> applyAll(List<AgencySnapshot> snapshots, Function<AgencySnapshot, String> successorIdsJson) {
         Set<UUID> ids = new LinkedHashSet<>();
         snapshots.forEach(s -> ids.add(s.getId()));
+        LocalDate today = LocalDate.now(clock);
         return byIds(ids).flatMap(stored -> {
             Map<UUID, DirectoryAgency> current = new HashMap<>(stored);
             List<DirectoryAgency> created = new ArrayList<>();
@@ -98,10 +107,11 @@ public class AgencyDirectory implements PanacheRepositoryBase<DirectoryAgency, U
                 } else if (placed.containsKey(agency.id)) {
                     placed.put(agency.id, snapshot); // the run's latest snapshot of a unit placed anew in it
                 }
-                copy(snapshot, successorIdsJson.apply(snapshot), agency);
+                copy(snapshot, successorIdsJson.apply(snapshot), agency, today);
                 currentSnapshots.add(snapshot);
             }
-            List<Placed> moves = placed.values().stream().map(now -> new Placed(now, before.get(now.getId()))).toList();
+            List<Placed> moves = placed.values().stream().map(now -> new Placed(now.getId(),
+                    MemberRules.Placement.of(now, today), before.get(now.getId()))).toList();
             return (created.isEmpty() ? Uni.createFrom().voidItem() : persist(created))
                     .replaceWith(new Applied(currentSnapshots, moves));
         });
@@ -114,20 +124,29 @@ public class AgencyDirectory implements PanacheRepositoryBase<DirectoryAgency, U
     public record Applied(List<AgencySnapshot> current, List<Placed> placed) {
     }
 
-    /** A unit placed anew: its latest snapshot, and where the replica held it before (null when it was new to it). */
-    public record Placed(AgencySnapshot now, MemberRules.Placement before) {
+    /**
+     * A unit placed anew: where it stands now (by its latest snapshot, or on its founding day), and where the replica
+     * held it before (null when it was new to it).
+     */
+    public record Placed(UUID id, MemberRules.Placement now, MemberRules.Placement before) {
     }
 
-    /** Whether the replica holds the agency where the snapshot places it: same parent, division, level, kind, status. */
+    /**
+     * Whether the replica holds the agency where the snapshot places it: same parent, division, level, kind, status and
+     * founding day.
+     */
     private static boolean placedAs(DirectoryAgency agency, AgencySnapshot snapshot) {
-        return Objects.equals(agency.parentId, snapshot.getParentId())
+        return Objects.equals(agency.foundingDate, snapshot.getFoundingDate())
+                && Objects.equals(agency.parentId, snapshot.getParentId())
                 && Objects.equals(agency.divisionCode, snapshot.getDivisionCode())
                 && Objects.equals(agency.level, snapshot.getLevel())
                 && Objects.equals(agency.classification, snapshot.getClassification())
                 && agency.status.equals(snapshot.getStatus().toString());
     }
 
-    private static void copy(AgencySnapshot snapshot, String successorIdsJson, DirectoryAgency agency) {
+    private static void copy(AgencySnapshot snapshot, String successorIdsJson, DirectoryAgency agency, LocalDate today) {
+        agency.foundingDate = snapshot.getFoundingDate();
+        agency.foundingPending = snapshot.getFoundingDate() != null && snapshot.getFoundingDate().isAfter(today);
         agency.id = snapshot.getId();
         agency.name = snapshot.getName();
         agency.parentId = snapshot.getParentId();

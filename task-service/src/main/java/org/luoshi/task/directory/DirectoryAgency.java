@@ -7,6 +7,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,6 +42,17 @@ public class DirectoryAgency extends PanacheEntityBase {
     /** JSON array of successor ids, as the snapshot gave it. */
     @Column(name = "successor_ids", nullable = false)
     public String successorIds;
+
+    /** The day the agency was or is to be founded, as its snapshot gave it; null when not known. */
+    @Column(name = "founding_date")
+    public LocalDate foundingDate;
+
+    /**
+     * Whether the agency is founded for a later day than the replica took it on, and has not joined the groups whose
+     * rule it meets yet: {@link FoundedUnits} joins it the day it comes.
+     */
+    @Column(name = "founding_pending", nullable = false)
+    public boolean foundingPending;
 
     /** The agency's own version in agency-service: older snapshots never overwrite newer ones. */
     @Column(nullable = false)

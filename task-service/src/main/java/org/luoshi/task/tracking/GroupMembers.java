@@ -18,7 +18,8 @@ import org.luoshi.task.directory.AgencyDirectory;
 
 /**
  * Keeps the members of GROUP assignments that carry their rule (各市州人民政府 within 430000: the prefecture governments)
- * in step with the directory. A unit that comes to meet a rule (founded, or moved or reclassified into it) joins the
+ * in step with the directory. A unit that comes to meet a rule (founded, on its founding day when it was announced
+ * before that: {@link org.luoshi.task.directory.FoundedUnits}; or moved or reclassified into it) joins the
  * groups of open tasks that follow the rule; one that met it and no longer does (moved or reclassified out) leaves
  * them. Only such changes count: a member named outside the rule (a successor of a merged member, a unit a supervisor
  * added) stays. Each task changed gets one TaskUpdated of its assignments. Units that ended are followed by
@@ -50,14 +51,14 @@ public class GroupMembers {
         Set<String> jurisdictions = new TreeSet<>();
         Set<Integer> locks = new TreeSet<>(List.of(0));
         for (AgencyDirectory.Placed unit : placed) {
-            jurisdictions.addAll(MemberRules.jurisdictionsAround(unit.now().getDivisionCode()));
-            locks.add(MemberRules.lockKey(unit.now().getDivisionCode()));
+            jurisdictions.addAll(MemberRules.jurisdictionsAround(unit.now().divisionCode()));
+            locks.add(MemberRules.lockKey(unit.now().divisionCode()));
             if (unit.before() != null) {
                 jurisdictions.addAll(MemberRules.jurisdictionsAround(unit.before().divisionCode()));
                 locks.add(MemberRules.lockKey(unit.before().divisionCode()));
             }
         }
-        List<UUID> units = placed.stream().map(p -> p.now().getId()).toList();
+        List<UUID> units = placed.stream().map(AgencyDirectory.Placed::id).toList();
         return MemberRules.lock(locks)
                 .flatMap(x -> Assignment.<Assignment>list("memberJurisdiction in ?1 and key.taskId in (select t.id from Task t"
                         + " where t.status in ?2)", jurisdictions, OPEN))
@@ -87,8 +88,8 @@ public class GroupMembers {
         Set<UUID> changed = new TreeSet<>(); // announced in a fixed order, as the tasks' rows are locked
         rules.forEach((group, rule) -> {
             for (AgencyDirectory.Placed unit : placed) {
-                AssignmentMember.Key key = new AssignmentMember.Key(group.key.taskId(), group.key.position(), unit.now().getId());
-                MemberRules.Placement now = MemberRules.Placement.of(unit.now());
+                AssignmentMember.Key key = new AssignmentMember.Key(group.key.taskId(), group.key.position(), unit.id());
+                MemberRules.Placement now = unit.now();
                 boolean metBefore = MemberRules.meets(rule, unit.before());
                 boolean meetsNow = MemberRules.meets(rule, now);
                 if (meetsNow && !metBefore && !present.containsKey(key)) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -37,16 +38,23 @@ public final class MemberRules {
     private MemberRules() {
     }
 
-    /** Where a unit stands, as far as rules look: its level, classification, division, and whether it is active. */
+    /**
+     * Where a unit stands, as far as rules look: its level, classification, division, and whether it is active (not
+     * ended, and founded: a unit founded for a later day meets no rule until then).
+     */
     public record Placement(String level, String classification, String divisionCode, boolean active) {
 
-        public static Placement of(AgencySnapshot agency) {
+        /** As the snapshot places it on this day. */
+        public static Placement of(AgencySnapshot agency, LocalDate today) {
             return new Placement(agency.getLevel(), agency.getClassification(), agency.getDivisionCode(),
-                    agency.getStatus() == AgencySnapshot.StatusEnum.ACTIVE);
+                    agency.getStatus() == AgencySnapshot.StatusEnum.ACTIVE
+                            && (agency.getFoundingDate() == null || !agency.getFoundingDate().isAfter(today)));
         }
 
+        /** As the replica holds it: a unit still waiting for its founding day is not active yet. */
         public static Placement of(DirectoryAgency agency) {
-            return new Placement(agency.level, agency.classification, agency.divisionCode, !agency.ended());
+            return new Placement(agency.level, agency.classification, agency.divisionCode,
+                    !agency.ended() && !agency.foundingPending);
         }
     }
 
@@ -140,7 +148,7 @@ public final class MemberRules {
         for (List<Assignment> groups : byRule.values()) {
             MemberRule rule = rules.get(groups.get(0));
             List<String> levels = rule.getLevels().stream().map(Object::toString).toList();
-            chain = chain.flatMap(x -> DirectoryAgency.<DirectoryAgency>list("status = 'ACTIVE' and level in ?1"
+            chain = chain.flatMap(x -> DirectoryAgency.<DirectoryAgency>list("status = 'ACTIVE' and not foundingPending and level in ?1"
                     + " and classification in ?2", levels, rule.getClassifications()).map(units -> {
                         List<UUID> meeting = units.stream().filter(unit -> meets(rule, Placement.of(unit)))
                                 .map(unit -> unit.id).toList();

@@ -85,11 +85,77 @@ class GroupMembershipTest {
 
     /** Announces an agency as agency-service would (AgencyCreated, or AgencyUpdated from version 1). */
     private static void announce(UUID id, String name, String classification, String level, String divisionCode, long version) {
+        announce(id, name, classification, level, divisionCode, version, null);
+    }
+
+    /** As above, founded on a day (null: not given). */
+    private static void announce(UUID id, String name, String classification, String level, String divisionCode, long version,
+            java.time.LocalDate foundingDate) {
         org.luoshi.platform.testing.TopicWriter.cloudEvent("agency.events", id.toString(),
                 org.luoshi.platform.testing.TopicWriter.newId(), version == 0 ? "AgencyCreated" : "AgencyUpdated", """
                         {"agency": {"id": "%s", "name": "%s", "classification": "%s", "level": "%s",
-                         "divisionCode": "%s", "status": "ACTIVE", "version": %d}}"""
-                        .formatted(id, name, classification, level, divisionCode, version));
+                         "divisionCode": "%s", "status": "ACTIVE", "version": %d%s}}"""
+                        .formatted(id, name, classification, level, divisionCode, version,
+                                foundingDate == null ? "" : ", \"foundingDate\": \"" + foundingDate + "\""));
+    }
+
+    /** Whether the replica holds the agency as waiting for its founding day (null: it does not hold it yet). */
+    private static Boolean foundingPending(UUID id) throws java.sql.SQLException {
+        String url = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(url, "postgres", "postgres");
+                java.sql.ResultSet row = db.createStatement().executeQuery(
+                        "select founding_pending from directory_agency where id = '" + id + "'")) {
+            return row.next() ? row.getBoolean(1) : null;
+        }
+    }
+
+    @jakarta.inject.Inject
+    org.luoshi.task.directory.FoundedUnits foundedUnits;
+
+    @Test
+    void aUnitAnnouncedBeforeItsFoundingDayJoinsTheGroupsWhoseRuleItMeetsThatDay() throws Throwable {
+        String prefecture = "43" + (10 + System.nanoTime() % 80);
+        UUID education = Fixtures.announceAgency("湖南省教育厅");
+        UUID first = UUID.randomUUID();
+        announce(first, "甲县人民政府", "GOVERNMENT", "COUNTY", prefecture + "01", 0);
+        String documentId = Fixtures.document("湘政办发〔2024〕" + System.nanoTime() % 100000 + "号");
+        Fixtures.taskLedBy(documentId, "0", List.of(education, first));
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        UUID future = UUID.randomUUID();
+        announce(future, "新设县人民政府", "GOVERNMENT", "COUNTY", prefecture + "05", 0, today.plusDays(10));
+        await().atMost(Duration.ofSeconds(20)).until(() -> Boolean.TRUE.equals(foundingPending(future)));
+
+        Map<String, Object> rule = Map.of("jurisdiction", prefecture + "00", "levels", List.of("COUNTY"),
+                "classifications", List.of("GOVERNMENT"));
+        // stored now, the group takes in the county that exists, not the one founded later
+        String task = Fixtures.createTask(documentId, Map.of("seq", "1", "title", "推进县域经济", "assignments", List.of(
+                        Map.of("agencyId", education.toString(), "role", "LEAD"),
+                        Map.of("rawName", "各县区人民政府", "kind", "GROUP", "role", "RESPONSIBLE",
+                                "memberIds", List.of(), "memberRule", rule))))
+                .then().statusCode(201).body("assignments[1].memberIds", containsInAnyOrder(first.toString()))
+                .extract().path("id");
+        io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> foundedUnits.joinFounded());
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(first.toString()), memberIds(task), "not founded yet");
+        org.junit.jupiter.api.Assertions.assertEquals(Boolean.TRUE, foundingPending(future));
+
+        try {
+            org.luoshi.task.support.TestClock.advance(Duration.ofDays(10));
+            io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> foundedUnits.joinFounded());
+            org.junit.jupiter.api.Assertions.assertEquals(java.util.Set.of(first.toString(), future.toString()),
+                    java.util.Set.copyOf(memberIds(task)));
+            org.junit.jupiter.api.Assertions.assertEquals(Boolean.FALSE, foundingPending(future));
+            given().auth().oauth2(INTEGRATOR).when().get("/api/v1/tasks/" + task).then().body("version", org.hamcrest.Matchers.equalTo(1));
+            var updated = org.luoshi.platform.testing.TopicReader.await("task.events", r -> task.equals(r.key())
+                    && "org.luoshi.TaskUpdated".equals(org.luoshi.platform.testing.TopicReader.header(r, "ce_type")), 1,
+                    Duration.ofSeconds(10));
+            io.restassured.path.json.JsonPath event = new io.restassured.path.json.JsonPath(updated.get(0).value());
+            org.junit.jupiter.api.Assertions.assertEquals(List.of("assignments"), event.getList("changedFields"));
+            // a second check finds nothing left to do
+            org.junit.jupiter.api.Assertions.assertEquals(0,
+                    io.quarkus.vertx.VertxContextSupport.<Integer>subscribeAndAwait(() -> foundedUnits.joinFounded()));
+        } finally {
+            org.luoshi.task.support.TestClock.reset();
+        }
     }
 
     private static List<String> memberIds(String task) {
