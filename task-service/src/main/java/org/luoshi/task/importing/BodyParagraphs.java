@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * The numbered paragraphs ({@code 1.…}) and headings ({@code （一）…}) of a document's body, for an annex whose rows
- * give only a short title: the row's detailed content is the body paragraph with the same number whose text starts
- * like the title.
+ * give only a short title: the row's detailed content is the body paragraph with the same number (row 3: {@code 3.},
+ * else {@code （三）}) whose text starts like the title.
  */
 final class BodyParagraphs {
 
@@ -42,11 +42,30 @@ final class BodyParagraphs {
         }
     }
 
-    /** The paragraph numbered {@code number} whose text starts most like {@code title}. */
+    /**
+     * The paragraph numbered {@code number} whose text starts most like {@code title}: one numbered so ({@code 3.}),
+     * else a heading of that number in Chinese ({@code （三）}) when the body numbers its paragraphs only so.
+     */
     Optional<Paragraph> numbered(String number, String title) {
+        Optional<Paragraph> found = best(numbered, number, title);
+        if (found.isEmpty() && number.matches("[1-9]\\d?")) {
+            found = best(headings, chinese(Integer.parseInt(number)), title);
+        }
+        return found;
+    }
+
+    private static final String DIGITS = "一二三四五六七八九";
+
+    /** 1 to 99 in Chinese numerals: 三, 十二, 二十一. */
+    private static String chinese(int n) {
+        String units = n % 10 == 0 ? "" : String.valueOf(DIGITS.charAt(n % 10 - 1));
+        return n < 10 ? units : (n >= 20 ? String.valueOf(DIGITS.charAt(n / 10 - 1)) : "") + "十" + units;
+    }
+
+    private static Optional<Paragraph> best(List<Paragraph> paragraphs, String number, String title) {
         Paragraph best = null;
         int bestScore = 0;
-        for (Paragraph p : numbered) {
+        for (Paragraph p : paragraphs) {
             if (p.number().equals(number)) {
                 int score = commonPrefix(HanView.of(p.text()), HanView.of(title));
                 if (best == null || score > bestScore) {

@@ -99,6 +99,14 @@ final class LineCellTable {
      * first row's number.
      */
     private static Optional<Header> header(List<CleanDocument.Line> lines, int at) {
+        return header(lines, at, false);
+    }
+
+    /**
+     * As above; {@code again}: the header printed again over a page, which a row of any number follows (5, where the
+     * page broke after row 4).
+     */
+    private static Optional<Header> header(List<CleanDocument.Line> lines, int at, boolean again) {
         CleanDocument.Line first = lines.get(at);
         if (first.view().length() > 2 * LONGEST_COLUMN_NAME
                 || first.view().indexOf("序号") < 0 && first.view().indexOf("编号") < 0 // most lines, told cheaply
@@ -111,9 +119,10 @@ final class LineCellTable {
         while (i < lines.size() && names.size() < MOST_COLUMNS && isShortPlain(lines.get(i))) {
             String name = name(lines.get(i));
             String next = i + 1 < lines.size() && isShortPlain(lines.get(i + 1)) ? name(lines.get(i + 1)) : null;
-            if (TableColumns.namesSeq(name) || isRowStart(name)) {
+            if (TableColumns.namesSeq(name) || isRowStart(name) || TableColumns.ROW_NUMBER.matcher(name).matches()) {
                 break;
-            } else if (next != null && !isRowStart(next) && TableColumns.namesColumn(name + next)
+            } else if (next != null && !isRowStart(next) && !TableColumns.ROW_NUMBER.matcher(next).matches()
+                    && TableColumns.namesColumn(name + next)
                     && !(TableColumns.namesColumn(name) && TableColumns.namesColumn(next))) {
                 names.add(name + next); // 完成 / 时限, 配合 / 单位: a name wrapped in a narrow column
                 i += 2;
@@ -129,7 +138,8 @@ final class LineCellTable {
                 break;
             }
         }
-        if (names.size() < 3 || othersNamed && (i >= lines.size() || !isRowStart(name(lines.get(i))))) {
+        if (names.size() < 3 || othersNamed && (i >= lines.size() || !isRowStart(name(lines.get(i)))
+                && !(again && TableColumns.ROW_NUMBER.matcher(name(lines.get(i))).matches()))) {
             return Optional.empty();
         }
         int next = i;
@@ -179,7 +189,7 @@ final class LineCellTable {
             if (END.matcher(line.view().strip()).find()) {
                 break;
             }
-            Optional<Header> again = header(lines, i);
+            Optional<Header> again = header(lines, i, true);
             if (again.isPresent()) {
                 if (!again.get().names().equals(header.names())) {
                     // the header of a next table: its columns from here on, its rows numbered from 1
@@ -195,7 +205,7 @@ final class LineCellTable {
             }
             Matcher number = TableColumns.ROW_NUMBER.matcher(text);
             Matcher part = TableColumns.SUB_ROW_NUMBER.matcher(TableColumns.Seq.of(text).number()); // 2.1, 2-1
-            boolean pageNumber = i + 1 < lines.size() && header(lines, i + 1).isPresent()
+            boolean pageNumber = i + 1 < lines.size() && header(lines, i + 1, true).isPresent()
                     || number.matches() && numberedAgainBeforeNext(lines, i, Integer.parseInt(number.group(1)));
             boolean numbered = !pageNumber && number.matches() && (Integer.parseInt(number.group(1)) == expected
                     || mayRestart && number.group(1).equals("1"));

@@ -128,7 +128,9 @@ final class TabTableReader {
         List<String> lastHeader = rows.get(header).cells();
         int table = 1;
         Map<String, String> orphans = new LinkedHashMap<>(); // parts (1.1) without their row (1), by number
-        for (Row row : unwrapped(rows.subList(firstRow, rows.size()), columns, warnings)) {
+        List<Row> unwrapped = unwrapped(rows.subList(firstRow, rows.size()), columns, warnings);
+        for (int r = 0; r < unwrapped.size(); r++) {
+            Row row = unwrapped.get(r);
             if (repeatsHeader(row, columns)) {
                 // the header again after a page break, or the header of a next table: its columns from here on; the
                 // header of a table of something else (联络员名单: 序号 | 单位 | 姓名) ends the tasks
@@ -137,6 +139,10 @@ final class TabTableReader {
                 lastKey = null;
                 Optional<TableColumns> next = TableColumns.of(lastHeader.stream().map(HanView::of).toList());
                 if (next.isEmpty()) {
+                    if (r + 1 < unwrapped.size()) {
+                        warnings.add("the task table ends at a table whose header (" + String.join(" | ", lastHeader).strip()
+                                + ") names no responsible units: its " + (unwrapped.size() - r - 1) + " row(s) are no tasks");
+                    }
                     break;
                 }
                 columns = next.get();

@@ -103,6 +103,15 @@ final class TextCleaner {
     }
 
     private static final Pattern DASH_FOR_ONE = Pattern.compile("(?m)^[—－-](?=、)");
+    /**
+     * A printed page's number on a line of its own (— 3 —, -3-, 第3页 共10页): never a document's text, and where a page
+     * broke a paragraph or stood between a paragraph and its units, in the way of reading them. A bare number stays:
+     * it may be a table's row number, which the table readers tell apart.
+     */
+    private static final Pattern PAGE_NUMBER_LINE = Pattern.compile(
+            "(?m)^[ \\t\\u3000]*(?:[-—–－_]+[ \\u3000]*\\d{1,4}[ \\u3000]*[-—–－_]+"
+                    + "|第[ \\u3000]*\\d{1,4}[ \\u3000]*页(?:[ \\u3000]*[，,/]?[ \\u3000]*共[ \\u3000]*\\d{1,4}[ \\u3000]*页)?)"
+                    + "[ \\t\\u3000]*$");
     private static final double OCR_SPACED_SHARE = 0.05;
 
     private TextCleaner() {
@@ -115,6 +124,7 @@ final class TextCleaner {
         text = removeKeyTaskMarks(text, warnings);
         text = removePinyin(text);
         text = foldFullWidthAlphanumerics(text);
+        text = removePageNumbers(text);
         text = collapseOcrSpacing(text);
         text = unifyPunctuation(text);
         text = unbracketLabels(text);
@@ -188,6 +198,12 @@ final class TextCleaner {
             return ""; // PostgreSQL stores no NUL, and the others carry nothing a reader sees
         }
         return new String(Character.toChars(codePoint));
+    }
+
+    /** Empties the lines that hold only a page's number; the source text keeps them. */
+    static TrackedText removePageNumbers(TrackedText text) {
+        return contains(text.text(), c -> c == '页' || c == '-' || c == '—' || c == '–' || c == '－' || c == '_')
+                ? text.replaceAll(PAGE_NUMBER_LINE, "") : text;
     }
 
     static TrackedText removePinyin(TrackedText text) {

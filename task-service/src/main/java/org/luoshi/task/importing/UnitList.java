@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * The responsible units that close a paragraph of prose: a bracket at its end ({@code （…）}, {@code […]},
  * {@code 【…】}, optionally followed by a full stop), a labelled list after its last sentence ({@code 责任单位：…}), or
  * a list after a dash ({@code ——市教育局、市财政局}). A bracket counts only when every name in it looks like a unit —
- * it ends as units' names end (厅, 局, 委, 办, 政府, 部门, 中心 …) and does not open as a phrase does (由, 含, 包括,
+ * it ends as units' names end (厅, 局, 委, 办, 政府, 部门, 中心, 车务段 …) and does not open as a phrase does (由, 含, 包括,
  * 以下简称 …) — so that a parenthesis of content, even one holding 负责 or 参与, is never taken for units.
  *
  * <p>Documents that divide the work by unit open each paragraph with the units instead
@@ -35,7 +35,7 @@ record UnitList(int start, int end, String units, String deadline) {
     private static final String CLOSING = "）]】］";
     private static final Pattern LABEL = Pattern.compile("(?<=^|[。；;\\n\\s])(" + UnitSplitter.LABELS + ")[:：]");
     private static final Pattern ORGANIZATION = Pattern.compile(
-            "(厅|局|委|办|部|署|院|会|室|处|所|站|行|司|府|组|社|联|协|校|队|关|台|中心|集团|公司|单位|部门|机构|大学|学院|军区)$");
+            "(厅|局|委|办|部|署|院|会|室|处|所|站|行|司|府|组|社|联|协|校|队|关|台|段|馆|中心|集团|公司|单位|部门|机构|大学|学院|军区)$");
     /**
      * Enterprises named as a whole (各基础电信企业, 有关企业) are units to assign; one kind of them alone in brackets
      * (中小企业, 规模以上工业企业) is content.
@@ -45,7 +45,7 @@ record UnitList(int start, int end, String units, String deadline) {
      * A place standing for its government or administration (高新区, 军分区, 各乡镇, 各县（市、区）): a unit in a list that
      * names a unit too, or as a group (各…); alone, a place in brackets is more likely content (全市, 试点县).
      */
-    private static final Pattern PLACE = Pattern.compile("(区|县|市|州|盟|旗|乡|镇|乡镇|街道)$");
+    private static final Pattern PLACE = Pattern.compile("(区|县|市|州|盟|旗|乡|镇|乡镇|街道)$|^各地$");
     /**
      * When a task must be done, a clause beside the units inside their bracket: {@code （市教育局牵头；2021年底前完成）},
      * {@code （2021年底前完成，市教育局负责）}. A year (or a range of years) and a few words around it, or a standing timing
@@ -189,12 +189,15 @@ record UnitList(int start, int end, String units, String deadline) {
         return isUnitList(UnitSplitter.split(units));
     }
 
-    /** Every name a unit or a place, and at least one a unit or a group of places (各乡镇). */
+    /**
+     * Every name a unit or a place, and at least one a unit or a group of places (各乡镇); a name is read as the list
+     * implies it (武汉 in 武汉、宜昌市人民政府 as 武汉市人民政府).
+     */
     private static boolean isUnitList(List<UnitMention> mentions) {
         return !mentions.isEmpty()
-                && mentions.stream().allMatch(m -> looksLikeUnit(m.rawName()) || looksLikePlace(m.rawName()))
-                && mentions.stream().anyMatch(m -> looksLikeUnit(m.rawName())
-                        || (looksLikePlace(m.rawName()) && HanView.of(m.rawName()).startsWith("各")));
+                && mentions.stream().map(m -> m.readings().get(0)).allMatch(n -> looksLikeUnit(n) || looksLikePlace(n))
+                && mentions.stream().map(m -> m.readings().get(0)).anyMatch(n -> looksLikeUnit(n)
+                        || (looksLikePlace(n) && HanView.of(n).startsWith("各")));
     }
 
     static boolean looksLikeUnit(String name) {

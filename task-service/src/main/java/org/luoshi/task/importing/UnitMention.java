@@ -14,7 +14,8 @@ import org.luoshi.task.api.model.AssignmentRole;
  *                units such as 有关部门
  * @param order   1-based position in the document's list
  * @param impliedName the name with the level prefix (省, 市, 县, 区) that the list wrote only on an earlier unit
- *                (省教育厅、发展改革委 → 省发展改革委), or null; a reading to try before {@code rawName}
+ *                (省教育厅、发展改革委 → 省发展改革委), or the government words a list of places shares
+ *                (武汉、宜昌市人民政府 → 武汉市人民政府), or null; a reading to try before {@code rawName}
  */
 public record UnitMention(String rawName, AssignmentRole role, AssignmentKind kind, int order, String impliedName) {
 

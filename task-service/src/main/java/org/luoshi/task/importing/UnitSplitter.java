@@ -21,7 +21,8 @@ import org.luoshi.task.api.model.AssignmentRole;
  *   <li>{@code A、B牵头} — LEAD; {@code 参与 / 配合 / 协助 / 参加} — PARTICIPANT;
  *       {@code 按职责分工负责 / 各负其责 / 分别负责 / 负责 / 落实} — RESPONSIBLE;</li>
  *   <li>a clause without role words after a clause with them — RESPONSIBLE (each in its own remit, the usual
- *       meaning of {@code …会同有关部门，各市州人民政府}); before any lead — LEAD;</li>
+ *       meaning of {@code …会同有关部门，各市州人民政府}); before any lead — LEAD, unless the list's only role words are
+ *       RESPONSIBLE ones ({@code 省人社厅、省民政厅，各市州人民政府按职责分工负责}: all RESPONSIBLE, as without the comma);</li>
  *   <li>a list without any role words — all RESPONSIBLE, and by convention the first named unit (not an unnamed
  *       有关部门) LEAD.</li>
  * </ul>
@@ -34,7 +35,8 @@ import org.luoshi.task.api.model.AssignmentRole;
  * <p>Keywords are matched on the simplified view, so traditional lists (會同, 相關部門) split the same way; names are
  * returned as written. A list that writes the level once ({@code 省教育厅、发展改革委、人力资源社会保障厅}) gives the
  * later names without one an {@link UnitMention#impliedName() implied name} with the level of the closest unit
- * before them that has one ({@code 省发展改革委}); resolution tries it first.
+ * before them that has one ({@code 省发展改革委}); resolution tries it first. Places listed bare before a government
+ * that closes the list share its words the same way ({@code 武汉、襄阳、宜昌市人民政府}: 武汉市人民政府, 襄阳市人民政府).
  */
 final class UnitSplitter {
 
@@ -69,8 +71,13 @@ final class UnitSplitter {
      * implied before it.
      */
     private static final Pattern HOLDS_A_LEVEL = Pattern.compile("^.+(?:省|(?<![城都超])市(?!场)|县(?!域)|州)");
+    /** A place's government closing a list of places that share it: 宜昌市人民政府 (level 市, words 人民政府). */
+    private static final Pattern PLACE_GOVERNMENT = Pattern.compile("^(?!各)\\p{IsHan}{2,6}?([市县区州旗])?(人民政府|政府)$");
+    /** A place named bare, by its name (武汉) or with its level (龙南市), that a government after it may close. */
+    private static final Pattern BARE_PLACE = Pattern.compile("^\\p{IsHan}{2,4}$");
+    private static final String LEVEL_CHARACTERS = "市县区州旗";
     private static final Pattern GOVERNMENT_GROUP = Pattern.compile(
-            "各(?:自治区|直辖市|自治州|自治县|计划单列市|[省市州县区旗盟乡镇街道]|〔[^〕]{1,4}〕|（[^）]{1,4}）|\\([^)]{1,4}\\)|[、及和与])+?"
+            "各(?:自治区|直辖市|自治州|自治县|计划单列市|直管市|神农架林区|林区|[省市州县区旗盟乡镇街道]|〔[^〕]{1,4}〕|（[^）]{1,4}）|\\([^)]{1,4}\\)|[、及和与])+?"
                     + "(?:人民政府|政府)"
                     + "(?:（[^）]{1,6}）|\\([^)]{1,6}\\))?");
     /** Units referred to without their names: 有关部门, 相关单位, 市安委会各成员单位 (the members of a body, never listed). */
@@ -147,7 +154,36 @@ final class UnitSplitter {
      * A name found, with the role its clause gives it (null when the clause has no role words), or the one marked after
      * it ({@code marked}).
      */
-    private record Named(String name, AssignmentKind kind, AssignmentRole role, boolean marked) {
+    private record Named(String name, AssignmentKind kind, AssignmentRole role, boolean marked, String shared) {
+
+        Named(String name, AssignmentKind kind, AssignmentRole role, boolean marked) {
+            this(name, kind, role, marked, null);
+        }
+    }
+
+    /**
+     * The names of a clause, each bare place before a government that closes them given that government's words as an
+     * implied name ({@code 武汉、襄阳、宜昌市人民政府}: 武汉市人民政府 …; {@code 信丰县、龙南市、于都县人民政府}: 信丰县人民政府 …).
+     */
+    private static List<String> sharingTheGovernment(List<String> names, List<String> shared) {
+        int last = names.size() - 1;
+        Matcher government = last > 0 ? PLACE_GOVERNMENT.matcher(HanView.of(names.get(last))) : null;
+        for (int i = 0; i < names.size(); i++) {
+            shared.add(null);
+        }
+        if (government == null || !government.matches()) {
+            return names;
+        }
+        for (int i = last - 1; i >= 0; i--) {
+            String view = HanView.of(names.get(i));
+            if (!BARE_PLACE.matcher(view).matches() || UnitList.looksLikeUnit(view) || kindOf(view) != AssignmentKind.AGENCY) {
+                break;
+            }
+            boolean levelled = LEVEL_CHARACTERS.indexOf(view.charAt(view.length() - 1)) >= 0;
+            String level = government.group(1) == null ? "" : government.group(1);
+            shared.set(i, names.get(i) + (levelled ? "" : level) + government.group(2));
+        }
+        return names;
     }
 
     /**
@@ -181,7 +217,13 @@ final class UnitSplitter {
             names(text, view, atomic, with + 2, end).forEach(n -> out.add(named(n, AssignmentRole.PARTICIPANT)));
         } else {
             AssignmentRole given = clauseRole;
-            List<Named> clause = names(text, view, atomic, from, end).stream().map(n -> named(n, given)).toList();
+            List<String> shared = new ArrayList<>();
+            List<String> found = sharingTheGovernment(names(text, view, atomic, from, end), shared);
+            List<Named> clause = new ArrayList<>();
+            for (int i = 0; i < found.size(); i++) {
+                Named n = named(found.get(i), given);
+                clause.add(shared.get(i) == null ? n : new Named(n.name(), n.kind(), n.role(), n.marked(), shared.get(i)));
+            }
             out.addAll(besideMarked(clause, given));
         }
         return with >= 0 ? null : carry;
@@ -196,7 +238,7 @@ final class UnitSplitter {
         boolean markedLead = clause.stream().anyMatch(n -> n.marked() && n.role() == AssignmentRole.LEAD);
         boolean markedParticipant = clause.stream().anyMatch(n -> n.marked() && n.role() == AssignmentRole.PARTICIPANT);
         AssignmentRole beside = markedLead ? AssignmentRole.PARTICIPANT : markedParticipant ? AssignmentRole.LEAD : clauseRole;
-        return clause.stream().map(n -> n.marked() ? n : new Named(n.name(), n.kind(), beside, false)).toList();
+        return clause.stream().map(n -> n.marked() ? n : new Named(n.name(), n.kind(), beside, false, n.shared())).toList();
     }
 
     private static Named named(String name, AssignmentRole role) {
@@ -297,6 +339,10 @@ final class UnitSplitter {
 
     private static List<UnitMention> assignRoles(List<Named> named) {
         boolean anyRole = named.stream().anyMatch(n -> n.role() != null);
+        // 按职责分工负责 closing a list whose clauses name no other role: every unit of it is responsible, as without the
+        // commas (省发展改革委、省经信厅，各市州人民政府按职责分工负责)
+        boolean onlyResponsible = anyRole
+                && named.stream().allMatch(n -> n.role() == null || n.role() == AssignmentRole.RESPONSIBLE);
         boolean anyAgency = named.stream().anyMatch(n -> n.kind() == AssignmentKind.AGENCY);
         List<UnitMention> mentions = new ArrayList<>();
         boolean leadSeen = false;
@@ -305,7 +351,7 @@ final class UnitSplitter {
         for (Named n : named) {
             AssignmentRole role = n.role();
             if (role == null && anyRole) {
-                role = leadSeen ? AssignmentRole.RESPONSIBLE : AssignmentRole.LEAD;
+                role = leadSeen || onlyResponsible ? AssignmentRole.RESPONSIBLE : AssignmentRole.LEAD;
             } else if (role == null && !anyAgency) {
                 role = AssignmentRole.RESPONSIBLE;
             } else if (role == null) {
@@ -316,8 +362,10 @@ final class UnitSplitter {
             firstNamedSeen |= n.kind() != AssignmentKind.UNSPECIFIED;
             leadSeen |= role == AssignmentRole.LEAD;
             String view = HanView.of(n.name());
-            String implied = null;
-            if (n.kind() == AssignmentKind.AGENCY && LEVELS.indexOf(view.charAt(0)) >= 0 && !NOT_A_LEVEL.matcher(view).find()) {
+            String implied = n.shared();
+            if (implied != null) {
+                // a place's government, named with the list's last name (武汉 → 武汉市人民政府)
+            } else if (n.kind() == AssignmentKind.AGENCY && LEVELS.indexOf(view.charAt(0)) >= 0 && !NOT_A_LEVEL.matcher(view).find()) {
                 level = view.charAt(0);
             } else if (n.kind() == AssignmentKind.AGENCY && level != null && !PLACE_OR_NATION.matcher(view).find()
                     && !HOLDS_A_LEVEL.matcher(view).find() && !NO_LEVEL.matcher(view).find()) {

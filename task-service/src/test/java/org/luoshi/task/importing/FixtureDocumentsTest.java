@@ -1574,6 +1574,76 @@ class FixtureDocumentsTest {
         });
     }
 
+    /**
+     * A one-cell-per-line table whose header is printed again after a page's number: the rows below it (5, not 1) are
+     * read on; the header's last name had taken the row's number and ended the table there, three rows lost unwarned.
+     */
+    @Test
+    void aOneCellPerLineTableGoesOnBelowItsHeaderRepeatedOverAPage() {
+        ParsedDocument d = parse("pdf-text-table-header-repeated-after-page-number.txt");
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7"), seqs(d));
+        assertUnits(task(d, "6"), "市委金融办:LEAD", "人民银行株洲市分行:PARTICIPANT");
+        assertEquals(LocalDate.of(2025, 9, 30), task(d, "7").milestones().get(0).dueDate());
+    }
+
+    /**
+     * Places before a government that closes the list share its words ({@code 信丰县、龙南市、于都县人民政府},
+     * {@code 武汉、襄阳、宜昌市人民政府}): each is read as its government first, its name kept as written.
+     */
+    @Test
+    void placesListedBeforeAGovernmentAreReadAsTheirGovernments() {
+        ParsedDocument table = parse("pdf-text-table-counties-sharing-government.txt");
+        ParsedTask fifth = task(table, "5");
+        assertUnits(fifth, "市工业和信息化局:LEAD", "市商务局:RESPONSIBLE", "信丰县:RESPONSIBLE", "龙南市:RESPONSIBLE",
+                "于都县人民政府:RESPONSIBLE");
+        assertEquals(java.util.Arrays.asList(null, null, "信丰县人民政府", "龙南市人民政府", null),
+                fifth.units().stream().map(UnitMention::impliedName).toList());
+
+        ParsedDocument prose = parse("page-break-inside-paragraph-hubei-opinion.txt");
+        ParsedTask fourth = task(prose, "（四）");
+        assertEquals(List.of("武汉市人民政府", "武汉"), fourth.units().get(2).readings());
+        assertEquals(List.of("襄阳市人民政府", "襄阳"), fourth.units().get(3).readings());
+        assertEquals("宜昌市人民政府", fourth.units().get(4).rawName());
+    }
+
+    /**
+     * A prose document printed from a PDF: page numbers (— 5 —) inside a paragraph or after its units are no text;
+     * unit lists naming a railway unit (车务段), a province's group of governments (各市、州、直管市、神农架林区人民政府) or
+     * every locality (各地) are units, and the tasks they close are kept (they were dropped). A list whose only role
+     * words are 按职责分工负责 makes every unit responsible, its commas apart.
+     */
+    @Test
+    void pageNumbersAndUnusualUnitNamesNoLongerDropProseTasks() {
+        ParsedDocument hubei = parse("page-break-inside-paragraph-hubei-opinion.txt");
+        assertEquals(List.of("（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）"), seqs(hubei));
+        assertTrue(task(hubei, "（五）").content().endsWith("支持旅居养老发展。"), task(hubei, "（五）").content());
+        assertUnits(task(hubei, "（六）"), "省人社厅:RESPONSIBLE", "省民政厅:RESPONSIBLE", "省教育厅:RESPONSIBLE",
+                "各市、州、直管市、神农架林区人民政府:RESPONSIBLE");
+        assertEquals(AssignmentKind.GROUP, task(hubei, "（六）").units().get(3).kind());
+        assertUnits(task(hubei, "（七）"), "省民政厅:LEAD", "省住建厅:PARTICIPANT", "省残联:PARTICIPANT", "各地:RESPONSIBLE");
+        assertTrue(hubei.warnings().stream().noneMatch(w -> w.contains("names no responsible units")), hubei.warnings().toString());
+
+        ParsedDocument jiujiang = parse("page-number-after-units-line-measures.txt");
+        assertUnits(task(jiujiang, "（三）"), "市商务局:LEAD", "市文化广电新闻出版旅游局:RESPONSIBLE",
+                "各县（市、区）人民政府:RESPONSIBLE");
+
+        ParsedDocument yueyang = parse("railway-unit-in-brackets-opinion.txt");
+        assertUnits(task(yueyang, "（三）"), "市交通运输局:LEAD", "市发展改革委:LEAD",
+                "中国铁路广州局集团有限公司岳阳车务段:PARTICIPANT");
+    }
+
+    /** Annex rows that only name their tasks take the text of the body's headings of their number (row 3: （三）). */
+    @Test
+    void annexTitlesTakeTheTextOfTheBodysHeadingsOfTheirNumber() {
+        ParsedDocument d = parse("annex-titles-of-body-headings-notice.txt");
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"), seqs(d));
+        ParsedTask fifth = task(d, "5");
+        assertEquals("提升园区要素保障能力", fifth.title());
+        assertTrue(fifth.content().contains("新建标准厂房100万平方米以上"), fifth.content());
+        assertEquals(new BigDecimal("100"), fifth.milestones().get(0).target().quantity());
+        assertTrue(fifth.sourceText().contains("（五）提升园区要素保障能力。"), fifth.sourceText());
+    }
+
     /** A row whose 牵头单位 cell is empty keeps its 配合单位 as participants, none made the lead, and says so. */
     @Test
     void aRowWithoutItsLeadUnitIsWarnedAboutAndItsPartnersStillParticipate() {

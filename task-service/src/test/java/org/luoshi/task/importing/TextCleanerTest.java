@@ -23,6 +23,16 @@ class TextCleanerTest {
     }
 
     @Test
+    void linesHoldingOnlyAPagesNumberAreEmptiedButBareNumbersAndDashedTextStay() {
+        assertEquals("支持旅居养老\n\n\n\n发展。", TextCleaner.apply(TextCleaner::removePageNumbers,
+                "支持旅居养老\n\n— 5 —\n\n发展。"));
+        assertEquals("a\n\nb\n\nc\n", TextCleaner.apply(TextCleaner::removePageNumbers, "a\n-12-\nb\n　第 3 页 共 10 页\nc\n"));
+        // a row's number in a one-cell-per-line table, and a dash before units, are no page numbers
+        assertEquals("4\n——市教育局\n— 2025年 —", TextCleaner.apply(TextCleaner::removePageNumbers,
+                "4\n——市教育局\n— 2025年 —"));
+    }
+
+    @Test
     void htmlRemnantsAreRemoved() {
         assertEquals("雙向對接。", TextCleaner.apply(TextCleaner::stripHtml, "雙向對接。</p>"));
         // a numeric entity naming NUL or no character leaves nothing (PostgreSQL stores no NUL); one beyond the basic
