@@ -28,4 +28,9 @@ public record ParsedTask(String seq, String parentSeq, String category, String t
     ParsedTask under(String parent) {
         return new ParsedTask(seq, parent, category, title, content, sourceText, units, milestones, keyTask);
     }
+
+    /** This task with its units read otherwise. */
+    ParsedTask withUnits(List<UnitMention> others) {
+        return new ParsedTask(seq, parentSeq, category, title, content, sourceText, others, milestones, keyTask);
+    }
 }

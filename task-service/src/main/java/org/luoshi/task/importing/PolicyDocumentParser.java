@@ -106,6 +106,12 @@ public final class PolicyDocumentParser {
             }
         }
         warnings.addAll(layoutWarnings);
+        Optional<String> rolesNote = RoleConvention.othersAssist(document);
+        if (rolesNote.isPresent() && tasks.stream().flatMap(t -> t.units().stream()).anyMatch(UnitMention::plain)) {
+            tasks = RoleConvention.othersAssisting(tasks);
+            warnings.add("the document's note \"" + rolesNote.get() + "\": in lists without role words, the first unit"
+                    + " leads and the others participate (PARTICIPANT, not RESPONSIBLE)");
+        }
         tasks = withText(tasks, warnings);
         if (shape == DocumentShape.NUMBERED_PARAGRAPHS) {
             // a table's deadline cell that gives no date is reported as the row is read

@@ -67,10 +67,10 @@ final class UnitSplitter {
      */
     private static final Pattern NO_LEVEL = Pattern.compile("(?:海关|大学)$");
     /**
-     * A name that names its own level inside (团市委, 人行湘潭市中心支行, 国网泰顺县供电公司; not 城市管理局): no level is
-     * implied before it.
+     * A name that names its own level inside (团市委, 人行湘潭市中心支行, 国网泰顺县供电公司, 夷陵区人民政府; not 城市管理局): no
+     * level is implied before it.
      */
-    private static final Pattern HOLDS_A_LEVEL = Pattern.compile("^.+(?:省|(?<![城都超])市(?!场)|县(?!域)|州)");
+    private static final Pattern HOLDS_A_LEVEL = Pattern.compile("^.+(?:省|(?<![城都超])市(?!场)|县(?!域)|州|区(?:人民)?政府$)");
     /** A place's government closing a list of places that share it: 宜昌市人民政府 (level 市, words 人民政府). */
     private static final Pattern PLACE_GOVERNMENT = Pattern.compile("^(?!各)\\p{IsHan}{2,6}?([市县区州旗])?(人民政府|政府)$");
     /** A place named bare, by its name (武汉) or with its level (龙南市), that a government after it may close. */
@@ -350,6 +350,7 @@ final class UnitSplitter {
         Character level = null;
         for (Named n : named) {
             AssignmentRole role = n.role();
+            boolean plain = role == null && !anyRole && anyAgency;
             if (role == null && anyRole) {
                 role = leadSeen || onlyResponsible ? AssignmentRole.RESPONSIBLE : AssignmentRole.LEAD;
             } else if (role == null && !anyAgency) {
@@ -371,7 +372,7 @@ final class UnitSplitter {
                     && !HOLDS_A_LEVEL.matcher(view).find() && !NO_LEVEL.matcher(view).find()) {
                 implied = level + n.name();
             }
-            mentions.add(new UnitMention(n.name(), role, n.kind(), mentions.size() + 1, implied));
+            mentions.add(new UnitMention(n.name(), role, n.kind(), mentions.size() + 1, implied, plain));
         }
         return mentions;
     }

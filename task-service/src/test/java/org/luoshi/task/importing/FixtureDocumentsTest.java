@@ -1632,6 +1632,27 @@ class FixtureDocumentsTest {
                 "中国铁路广州局集团有限公司岳阳车务段:PARTICIPANT");
     }
 
+    /**
+     * A note under the table, 注：排在第一位的为牵头单位，其他为配合单位, makes the units after the first of a list without
+     * role words participants (by the convention without it, each is responsible); a district's government is taken as
+     * named, without the city's level before it.
+     */
+    @Test
+    void aNoteThatTheFirstUnitLeadsAndTheOthersAssistMakesThemParticipants() {
+        ParsedDocument d = parse("note-first-unit-leads-others-assist-table.txt");
+        assertUnits(task(d, "1"), "市发展改革委:LEAD", "市经信局:PARTICIPANT", "市招商服务中心:PARTICIPANT");
+        assertUnits(task(d, "4"), "市生态环境局:LEAD", "市水利和湖泊局:PARTICIPANT", "市农业农村局:PARTICIPANT",
+                "各县市区人民政府:PARTICIPANT");
+        assertEquals(List.of("夷陵区人民政府"), task(d, "6").units().get(1).readings());
+        assertTrue(d.warnings().stream().anyMatch(w -> w.startsWith("the document's note \"排在第一位的为牵头单位，其他为配合单位\"")),
+                d.warnings().toString());
+
+        String withoutNote = new String(fixture("note-first-unit-leads-others-assist-table.txt"),
+                java.nio.charset.StandardCharsets.UTF_8).replace("排在第一位的为牵头单位，其他为配合单位", "请各单位按时报送进展");
+        ParsedDocument plain = PolicyDocumentParser.parse("n.txt", withoutNote.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertUnits(task(plain, "1"), "市发展改革委:LEAD", "市经信局:RESPONSIBLE", "市招商服务中心:RESPONSIBLE");
+    }
+
     /** Annex rows that only name their tasks take the text of the body's headings of their number (row 3: （三）). */
     @Test
     void annexTitlesTakeTheTextOfTheBodysHeadingsOfTheirNumber() {
