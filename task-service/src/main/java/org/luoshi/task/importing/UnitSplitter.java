@@ -60,7 +60,10 @@ final class UnitSplitter {
     /** Names that open with a level's character without naming the level: 市场监管局 (market), 区域…, 县域…. */
     private static final Pattern NOT_A_LEVEL = Pattern.compile("^(?:市场|区域|县域)");
     /** Names of the nation's bodies and of those named for it (人行…支行, 国网…公司): no level of the list implied. */
-    private static final Pattern PLACE_OR_NATION = Pattern.compile("^(国家|国务院|中国|中华|全国|人民银行|人行|国网)");
+    private static final Pattern PLACE_OR_NATION = Pattern.compile("^(国家|国务院|中国|中华|全国|人民银行|人行|国网"
+            // a province's name (湖南证监局): the body names its place, a level before it would name another
+            + "|北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南"
+            + "|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆)");
     /**
      * Bodies that belong to no level of government, whatever the list's first unit (华侨大学, 南昌海关): no level is
      * implied before them. Companies are not among them: 县商务局、邮政公司 names the county's.
