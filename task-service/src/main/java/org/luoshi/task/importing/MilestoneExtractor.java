@@ -50,10 +50,10 @@ final class MilestoneExtractor {
             "(?<![\\d.+\\-—第,])(" + NUMBER + ")(?:(万亿|亿|万)(?=余|多))?(余|多)?" + UNIT + "(及以上|以上|左右|及以下|以下|以内)?(?![+\\d])");
     /**
      * The comparator words, negated ones (不得低于: a floor) before the plain ones they contain; 约 and 近 only as words of
-     * their own: 节约, 集约, 就近, 附近 are no comparators.
+     * their own: 节约, 集约, 就近, 附近 are no comparators; 超 only right before its number (超10亿元, not 超市, 超前).
      */
     private static final Pattern COMPARATOR_WORD = Pattern.compile(
-            "(不得低于|不得少于|不少于|不低于|至少|(?<![不得])超过|(?<![不得])突破|(?<![不得])高于|达到|不得超过|不得高于|不得突破|不突破"
+            "(不得低于|不得少于|不少于|不低于|至少|(?<![不得])超过|(?<![不得])超$|(?<![不得])突破|(?<![不得])高于|达到|不得超过|不得高于|不得突破|不突破"
                     + "|不超过|不高于|(?<![不得])低于|控制在|最高|最多|大约|(?<![节集简制公预契条合])约|(?<![就附最临邻])近)");
     private static final int COMPARATOR_REACH = 10;
     /** The longest verb between a comparator and its number that lets the comparator bound the verb's other objects. */
@@ -120,6 +120,12 @@ final class MilestoneExtractor {
     private static final Pattern COORDINATED = Pattern.compile("^[^，,。；;：:]*[和及与、][^，,。；;：:]*$");
     /** An amount with 以上/以下 and a few words naming the things it sizes: 5000人以上大型演出. */
     private static final Pattern COUNTED_THINGS = Pattern.compile("^[\\d.,]+[^\\d]{0,4}?(?:以上|以下)的?\\p{IsHan}{1,8}$");
+    /**
+     * An amount after 超 (over) and a few words naming the things it sizes, another amount counting them:
+     * 营业收入超10亿元企业5家.
+     */
+    private static final Pattern OVER_BEFORE = Pattern.compile("(?:超过|超|逾)$");
+    private static final Pattern SIZED_THINGS = Pattern.compile("^[\\d.,]+\\p{IsHan}{2,10}$");
     private static final Pattern COUNTING_VERB = Pattern.compile(
             "达到|完成|新增|建成|培育|实现|突破|增长|提高|降低|控制|举办|开展|建设|打造|引进|发放|超过|覆盖|推动|支持|培训"
                     + "|稳定|带动|保持|吸纳|产量|产值|增收|总额");
@@ -538,7 +544,8 @@ final class MilestoneExtractor {
      * The targets without those that only say which things are counted: in 年经营性收入50万元以上行政村占比达到40%,
      * 50万元 names the villages counted and 40% is the target; in 新增5000人以上大型演出30场以上, 5000人 names the
      * shows. Such an amount comes just before another target of its clause: before a percentage with 占比, 比例 or 比重
-     * between them, or with 以上/以下 and a few words naming the things (no verb) between them.
+     * between them, or with 以上/以下 and a few words naming the things (no verb) between them, or after 超 with such
+     * words after it (营业收入超10亿元企业5家: 10亿元 sizes the enterprises).
      */
     private static List<Found> withoutQualifiers(String sentence, List<Found> found) {
         if (found.size() < 2) {
@@ -554,7 +561,9 @@ final class MilestoneExtractor {
                 boolean oneClause = !CLAUSE_BREAK.matcher(between).find();
                 boolean share = !"%".equals(amount.target().unit()) && "%".equals(next.target().unit())
                         && SHARE.matcher(between).find();
-                boolean size = COUNTED_THINGS.matcher(between).matches() && !COUNTING_VERB.matcher(between).find();
+                boolean over = OVER_BEFORE.matcher(sentence.substring(Math.max(0, amount.start() - 2), amount.start())).find()
+                        && SIZED_THINGS.matcher(between).matches();
+                boolean size = (COUNTED_THINGS.matcher(between).matches() || over) && !COUNTING_VERB.matcher(between).find();
                 qualifier = oneClause && (share || size);
             }
             if (!qualifier) {
@@ -601,17 +610,20 @@ final class MilestoneExtractor {
             return Comparator.EXACT;
         }
         return switch (prefix) {
-            case "不得低于", "不得少于", "不少于", "不低于", "至少", "超过", "突破", "高于", "达到" -> Comparator.AT_LEAST;
+            case "不得低于", "不得少于", "不少于", "不低于", "至少", "超过", "超", "突破", "高于", "达到" -> Comparator.AT_LEAST;
             case "不得超过", "不得高于", "不得突破", "不突破", "不超过", "不高于", "低于", "控制在", "最高", "最多" -> Comparator.AT_MOST;
             default -> Comparator.ABOUT;
         };
     }
 
-    /** The comparator word closest before the number, within its clause and a few characters. */
+    /**
+     * The comparator word closest before the number, within its clause and a few characters, after any number before
+     * it (超10亿元企业5家: 超 bounds 10亿元, not 5家).
+     */
     private static String wordBefore(String sentence, int numberStart) {
         int from = Math.max(0, numberStart - COMPARATOR_REACH);
         for (int i = numberStart - 1; i >= from; i--) {
-            if ("，,、：:".indexOf(sentence.charAt(i)) >= 0) {
+            if ("，,、：:".indexOf(sentence.charAt(i)) >= 0 || Character.isDigit(sentence.charAt(i))) {
                 from = i + 1;
                 break;
             }

@@ -210,6 +210,10 @@ class MilestoneExtractorTest {
         assertEquals(List.of(target("40", "%", Comparator.AT_LEAST, null)), targets("年经营性收入50万元以上行政村占比达到40%以上"));
         assertEquals(List.of(target("50", "万元", Comparator.AT_LEAST, null), target("40", "%", Comparator.EXACT, null)),
                 targets("年经营性收入达到50万元以上，占比40%"), "two clauses, two targets");
+        // 超 an amount, then the things it sizes: 10亿元 was a target of its own
+        assertEquals(List.of(target("5", "家", Comparator.EXACT, null)), targets("新增营业收入超10亿元企业5家"));
+        assertEquals(List.of(target("10", "亿元", Comparator.AT_LEAST, null)), targets("营业收入超10亿元"),
+                "超 closing its clause bounds the target");
     }
 
     @Test
