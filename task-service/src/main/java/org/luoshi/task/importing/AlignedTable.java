@@ -274,7 +274,8 @@ final class AlignedTable {
             // the rows are the parts numbered 1.1, 1.2 … in their own column; the groups' numbers (merged over them) go
             body = numberedByParts(body, header.seq(), parts, ends);
             warnings.add("the task table numbers its rows in the " + header.names().get(parts) + " column (1.1, 1.2 …),"
-                    + " under the group numbers of the " + header.names().get(header.seq()) + " column: each part is a task");
+                    + " under the group numbers of the " + header.names().get(header.seq())
+                    + " column: each part is a task");
         }
         TableColumns columns = TableColumns.of(header.names()).orElseThrow();
         List<RowBands.Line> bandLines = body.stream().map(b -> new RowBands.Line(b.pieces().stream()
@@ -436,8 +437,9 @@ final class AlignedTable {
             CleanDocument.Line line = lines.get(i);
             String view = line.view().strip();
             List<Piece> pieces = view.isEmpty() ? List.of() : pieces(source(document, line));
-            boolean furniture = TabTableReader.PAGE_FURNITURE.matcher(view).matches()
-                    && !(pieces.size() == 1 && YEAR.matcher(view).matches() && columnOf(pieces.get(0).start(), ends) == deadline);
+            boolean yearOfADeadline = pieces.size() == 1 && YEAR.matcher(view).matches()
+                    && columnOf(pieces.get(0).start(), ends) == deadline;
+            boolean furniture = TabTableReader.PAGE_FURNITURE.matcher(view).matches() && !yearOfADeadline;
             if (pieces.isEmpty() || furniture || captions.contains(name(view))) {
                 i++;
                 continue; // a blank line, a page number, the table's title printed again over a page
@@ -462,7 +464,8 @@ final class AlignedTable {
             Piece numberPiece = pieces.stream().filter(p -> columnOf(p.start(), ends) >= header.seq()).findFirst()
                     .orElse(pieces.get(0));
             String lead = cleaned(pieces.get(0).text());
-            boolean numbered = columnOf(numberPiece.start(), ends) == header.seq() && isRowNumber(cleaned(numberPiece.text()));
+            boolean numbered = columnOf(numberPiece.start(), ends) == header.seq()
+                    && isRowNumber(cleaned(numberPiece.text()));
             boolean chapter = !numbered && pieces.size() == 1 && TabTableReader.CHAPTER.matcher(lead).matches();
             BodyLine previous = body.isEmpty() ? null : body.get(body.size() - 1);
             if (previous != null && previous.chapter() && !numbered && pieces.size() == 1
@@ -496,8 +499,8 @@ final class AlignedTable {
     }
 
     /**
-     * A second number column (编号 after 序号) whose cells number parts, 1.1 and 1.2, of the group numbered in the number column before it:
-     * its index, or -1.
+     * A second number column (编号 after 序号) whose cells number parts, 1.1 and 1.2, of the group numbered in the
+     * number column before it: its index, or -1.
      */
     private static int partsColumn(List<BodyLine> body, Header header, List<Integer> ends) {
         List<String> names = header.names();

@@ -561,8 +561,8 @@ final class MilestoneExtractor {
                 boolean oneClause = !CLAUSE_BREAK.matcher(between).find();
                 boolean share = !"%".equals(amount.target().unit()) && "%".equals(next.target().unit())
                         && SHARE.matcher(between).find();
-                boolean over = OVER_BEFORE.matcher(sentence.substring(Math.max(0, amount.start() - 2), amount.start())).find()
-                        && SIZED_THINGS.matcher(between).matches();
+                String justBefore = sentence.substring(Math.max(0, amount.start() - 2), amount.start());
+                boolean over = OVER_BEFORE.matcher(justBefore).find() && SIZED_THINGS.matcher(between).matches();
                 boolean size = (COUNTED_THINGS.matcher(between).matches() || over) && !COUNTING_VERB.matcher(between).find();
                 qualifier = oneClause && (share || size);
             }

@@ -26,11 +26,11 @@ final class RoleConvention {
         return note.find() ? Optional.of(document.text().substring(note.start(), note.end())) : Optional.empty();
     }
 
-    /** The tasks with the units of their lists without role words read by the note: the first LEAD, the rest PARTICIPANT. */
+    /** The tasks with their lists without role words read as the note says: the first LEAD, the others PARTICIPANT. */
     static List<ParsedTask> othersAssisting(List<ParsedTask> tasks) {
         return tasks.stream().map(task -> task.withUnits(task.units().stream()
-                .map(unit -> unit.plain() && unit.role() == AssignmentRole.RESPONSIBLE ? unit.inRole(AssignmentRole.PARTICIPANT)
-                        : unit)
+                .map(unit -> unit.plain() && unit.role() == AssignmentRole.RESPONSIBLE
+                        ? unit.inRole(AssignmentRole.PARTICIPANT) : unit)
                 .toList())).toList();
     }
 }

@@ -140,8 +140,9 @@ final class TabTableReader {
                 Optional<TableColumns> next = TableColumns.of(lastHeader.stream().map(HanView::of).toList());
                 if (next.isEmpty()) {
                     if (r + 1 < unwrapped.size()) {
-                        warnings.add("the task table ends at a table whose header (" + String.join(" | ", lastHeader).strip()
-                                + ") names no responsible units: its " + (unwrapped.size() - r - 1) + " row(s) are no tasks");
+                        warnings.add("the task table ends at a table whose header (" + String.join(" | ", lastHeader)
+                                .strip() + ") names no responsible units: its " + (unwrapped.size() - r - 1)
+                                + " row(s) are no tasks");
                     }
                     break;
                 }
@@ -247,8 +248,9 @@ final class TabTableReader {
             String cell = cells.get(columns.content()).strip();
             String source = document.source(row.start(), row.end());
             if (columns.leadColumn() && cells.get(columns.units()).isBlank() && !columns.units(cells).isBlank()) {
-                warnings.add("annex row " + seq + " names no lead unit (its " + HanView.of(lastHeader.get(columns.units())).strip()
-                        + " cell is empty): its other units keep their roles, none leads");
+                String leadColumn = HanView.of(lastHeader.get(columns.units())).strip();
+                warnings.add("annex row " + seq + " names no lead unit (its " + leadColumn + " cell is empty): its other"
+                        + " units keep their roles, none leads");
             }
             String deadline = columns.deadline() == TableColumns.NONE ? null : cells.get(columns.deadline());
             ParsedTask task = AnnexRows.task(seq, category, title, cell, columns.units(cells), deadline, columns.notes(cells), source,

@@ -179,7 +179,8 @@ final class UnitSplitter {
         }
         for (int i = last - 1; i >= 0; i--) {
             String view = HanView.of(names.get(i));
-            if (!BARE_PLACE.matcher(view).matches() || UnitList.looksLikeUnit(view) || kindOf(view) != AssignmentKind.AGENCY) {
+            if (!BARE_PLACE.matcher(view).matches() || UnitList.looksLikeUnit(view)
+                    || kindOf(view) != AssignmentKind.AGENCY) {
                 break;
             }
             boolean levelled = LEVEL_CHARACTERS.indexOf(view.charAt(view.length() - 1)) >= 0;

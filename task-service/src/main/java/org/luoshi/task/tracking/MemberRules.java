@@ -148,8 +148,8 @@ public final class MemberRules {
         for (List<Assignment> groups : byRule.values()) {
             MemberRule rule = rules.get(groups.get(0));
             List<String> levels = rule.getLevels().stream().map(Object::toString).toList();
-            chain = chain.flatMap(x -> DirectoryAgency.<DirectoryAgency>list("status = 'ACTIVE' and not foundingPending and level in ?1"
-                    + " and classification in ?2", levels, rule.getClassifications()).map(units -> {
+            chain = chain.flatMap(x -> DirectoryAgency.<DirectoryAgency>list("status = 'ACTIVE' and not foundingPending"
+                    + " and level in ?1 and classification in ?2", levels, rule.getClassifications()).map(units -> {
                         List<UUID> meeting = units.stream().filter(unit -> meets(rule, Placement.of(unit)))
                                 .map(unit -> unit.id).toList();
                         for (Assignment group : groups) {
