@@ -8,6 +8,7 @@ import org.luoshi.agency.api.model.AgencyStatus;
 import org.luoshi.agency.api.model.Identifier;
 import org.luoshi.agency.api.model.OtherName;
 import org.luoshi.agency.api.model.OtherNameKind;
+import org.luoshi.events.model.AgencyIdentifier;
 import org.luoshi.events.model.AgencyOtherName;
 import org.luoshi.events.model.AgencySnapshot;
 
@@ -49,7 +50,8 @@ public class AgencyMapper {
                 .parentId(agency.parentId)
                 .foundingDate(agency.foundingDate)
                 .dissolutionDate(agency.dissolutionDate)
-                .successorIds(List.copyOf(agency.successorIds));
+                .successorIds(List.copyOf(agency.successorIds))
+                .identifiers(agency.identifiers.stream().map(i -> new AgencyIdentifier(i.scheme(), i.identifier())).toList());
     }
 
     public List<Agency.NameEntry> toNameEntries(List<OtherName> names) {

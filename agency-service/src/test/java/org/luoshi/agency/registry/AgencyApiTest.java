@@ -45,7 +45,8 @@ class AgencyApiTest {
                 "divisionCode", "430000", "shortName", "省政府"));
         String id = create(Map.of("name", "湖南省教育厅", "classification", "DEPARTMENT", "level", "PROVINCE",
                 "divisionCode", "430000", "parentId", province,
-                "otherNames", List.of(Map.of("name", "湖南省教委", "kind", "FORMER"))));
+                "otherNames", List.of(Map.of("name", "湖南省教委", "kind", "FORMER")),
+                "identifiers", List.of(Map.of("scheme", "uscc", "identifier", "11430000006141407X"))));
 
         given().auth().oauth2(INTEGRATOR).when().get("/api/v1/agencies/" + id)
                 .then().statusCode(200).header("ETag", "\"0\"")
@@ -65,6 +66,8 @@ class AgencyApiTest {
         io.restassured.path.json.JsonPath data = new io.restassured.path.json.JsonPath(event.value());
         assertEquals("湖南省教育厅", data.getString("agency.name"));
         assertEquals("admin", data.getString("actor.username"));
+        // the identifiers travel with the snapshot: task-service follows group rules that ask for a kind of unit
+        assertEquals(List.of(Map.of("scheme", "uscc", "identifier", "11430000006141407X")), data.getList("agency.identifiers"));
 
         given().auth().oauth2(ADMIN).queryParam("depth", 1).when().get("/api/v1/agencies/" + province + "/children")
                 .then().statusCode(200).body("items.id", equalTo(List.of(id)));

@@ -25,6 +25,7 @@ import org.luoshi.task.tracking.MemberRules;
 @ApplicationScoped
 public class AgencyDirectory implements PanacheRepositoryBase<DirectoryAgency, UUID> {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final Clock clock;
 
     public AgencyDirectory(Clock clock) {
@@ -131,12 +132,21 @@ public class AgencyDirectory implements PanacheRepositoryBase<DirectoryAgency, U
     public record Placed(UUID id, MemberRules.Placement now, MemberRules.Placement before) {
     }
 
+    private static String identifiersJson(Set<String> identifiers) {
+        try {
+            return identifiers == null ? null : JSON.writeValueAsString(identifiers);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("identifiers are always written as JSON", e);
+        }
+    }
+
     /**
-     * Whether the replica holds the agency where the snapshot places it: same parent, division, level, kind, status and
-     * founding day.
+     * Whether the replica holds the agency where the snapshot places it: same parent, division, level, classification,
+     * status, founding day and identifiers (the kinds group rules may ask for).
      */
     private static boolean placedAs(DirectoryAgency agency, AgencySnapshot snapshot) {
         return Objects.equals(agency.foundingDate, snapshot.getFoundingDate())
+                && Objects.equals(agency.identifierSet(), MemberRules.identifiers(snapshot))
                 && Objects.equals(agency.parentId, snapshot.getParentId())
                 && Objects.equals(agency.divisionCode, snapshot.getDivisionCode())
                 && Objects.equals(agency.level, snapshot.getLevel())
@@ -145,6 +155,7 @@ public class AgencyDirectory implements PanacheRepositoryBase<DirectoryAgency, U
     }
 
     private static void copy(AgencySnapshot snapshot, String successorIdsJson, DirectoryAgency agency, LocalDate today) {
+        agency.identifiers = identifiersJson(MemberRules.identifiers(snapshot));
         agency.foundingDate = snapshot.getFoundingDate();
         agency.foundingPending = snapshot.getFoundingDate() != null && snapshot.getFoundingDate().isAfter(today);
         agency.id = snapshot.getId();

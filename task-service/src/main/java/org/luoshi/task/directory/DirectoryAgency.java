@@ -54,6 +54,12 @@ public class DirectoryAgency extends PanacheEntityBase {
     @Column(name = "founding_pending", nullable = false)
     public boolean foundingPending;
 
+    /**
+     * JSON array of the agency's identifiers as {@code scheme:identifier} (kind:HIGHER_VOCATIONAL), as its snapshot gave
+     * them; null when the replica does not know them yet.
+     */
+    public String identifiers;
+
     /** The agency's own version in agency-service: older snapshots never overwrite newer ones. */
     @Column(nullable = false)
     public long version;
@@ -61,6 +67,15 @@ public class DirectoryAgency extends PanacheEntityBase {
     /** Whether the agency has ended (a reorganization or a dissolution) as last announced. */
     public boolean ended() {
         return !"ACTIVE".equals(status);
+    }
+
+    /** The identifiers as {@code scheme:identifier}; null when not known. */
+    public java.util.Set<String> identifierSet() {
+        try {
+            return identifiers == null ? null : java.util.Set.copyOf(List.of(JSON.readValue(identifiers, String[].class)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the identifiers of agency " + id + " are not a JSON array of strings", e);
+        }
     }
 
     /** The successors, in the order the snapshot gave them. */

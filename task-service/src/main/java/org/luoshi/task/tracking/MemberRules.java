@@ -23,8 +23,8 @@ import org.luoshi.task.directory.DirectoryAgency;
 
 /**
  * A GROUP assignment's rule for its members (各市州人民政府: the prefecture governments within 430000), as stored with the
- * assignment, and whether a unit meets it. A rule that asks for an identifier (各高职院校) is never followed: the replica
- * holds no identifiers, so such a group keeps the members it was given. Who writes group members by rule (the directory
+ * assignment, and whether a unit meets it. A rule may ask for a kind of unit too (各高职院校: kind HIGHER_VOCATIONAL),
+ * which the replica knows from the agencies' identifiers. Who writes group members by rule (the directory
  * consumer, a task stored with such a group) first takes a transaction lock per province the units or rules lie in, so
  * that a unit applied while a task is stored is seen by one of the two.
  */
@@ -42,20 +42,49 @@ public final class MemberRules {
      * Where a unit stands, as far as rules look: its level, classification, division, and whether it is active (not
      * ended, and founded: a unit founded for a later day meets no rule until then).
      */
-    public record Placement(String level, String classification, String divisionCode, boolean active) {
+    public record Placement(String level, String classification, String divisionCode, boolean active, Set<String> kinds) {
+
+        /** Where a unit stands whose kinds are not known (it meets no rule that asks for one). */
+        public Placement(String level, String classification, String divisionCode, boolean active) {
+            this(level, classification, divisionCode, active, null);
+        }
 
         /** As the snapshot places it on this day. */
         public static Placement of(AgencySnapshot agency, LocalDate today) {
             return new Placement(agency.getLevel(), agency.getClassification(), agency.getDivisionCode(),
                     agency.getStatus() == AgencySnapshot.StatusEnum.ACTIVE
-                            && (agency.getFoundingDate() == null || !agency.getFoundingDate().isAfter(today)));
+                            && (agency.getFoundingDate() == null || !agency.getFoundingDate().isAfter(today)),
+                    kinds(identifiers(agency)));
         }
 
         /** As the replica holds it: a unit still waiting for its founding day is not active yet. */
         public static Placement of(DirectoryAgency agency) {
             return new Placement(agency.level, agency.classification, agency.divisionCode,
-                    !agency.ended() && !agency.foundingPending);
+                    !agency.ended() && !agency.foundingPending, kinds(agency.identifierSet()));
         }
+
+        /** The kinds among identifiers written {@code scheme:identifier}; null when they are not known. */
+        private static Set<String> kinds(Set<String> identifiers) {
+            if (identifiers == null) {
+                return null;
+            }
+            Set<String> kinds = new TreeSet<>();
+            identifiers.stream().filter(i -> i.startsWith(KIND)).forEach(i -> kinds.add(i.substring(KIND.length())));
+            return kinds;
+        }
+    }
+
+    /** The scheme of the identifiers that say what kind of unit an agency is (kind:HIGHER_VOCATIONAL). */
+    private static final String KIND = "kind:";
+
+    /** A snapshot's identifiers written {@code scheme:identifier}; null when it gives none (published before them). */
+    public static Set<String> identifiers(AgencySnapshot agency) {
+        if (agency.getIdentifiers() == null) {
+            return null;
+        }
+        Set<String> identifiers = new TreeSet<>();
+        agency.getIdentifiers().forEach(i -> identifiers.add(i.getScheme() + ":" + i.getIdentifier()));
+        return identifiers;
     }
 
     static String write(MemberRule rule) {
@@ -81,16 +110,16 @@ public final class MemberRules {
 
     /** Whether the rule can be followed with what the replica knows of agencies. */
     static boolean followable(MemberRule rule) {
-        return rule != null && rule.getIdentifierKind() == null && rule.getJurisdiction() != null
-                && rule.getLevels() != null && rule.getClassifications() != null;
+        return rule != null && rule.getJurisdiction() != null && rule.getLevels() != null && rule.getClassifications() != null;
     }
 
-    /** Whether a unit standing so is one the rule means. */
+    /** Whether a unit standing so is one the rule means: of its levels, classifications and jurisdiction, and kind. */
     static boolean meets(MemberRule rule, Placement unit) {
         return followable(rule) && unit != null && unit.active() && unit.level() != null && unit.divisionCode() != null
                 && rule.getLevels().stream().anyMatch(level -> level.toString().equals(unit.level()))
                 && rule.getClassifications().contains(unit.classification())
-                && DivisionCodes.within(unit.divisionCode(), rule.getJurisdiction());
+                && DivisionCodes.within(unit.divisionCode(), rule.getJurisdiction())
+                && (rule.getIdentifierKind() == null || unit.kinds() != null && unit.kinds().contains(rule.getIdentifierKind()));
     }
 
 

@@ -109,6 +109,47 @@ class GroupMembershipTest {
         }
     }
 
+    /** Announces a school, with the kinds it is of (kind identifiers). */
+    private static void announceSchool(UUID id, String name, String divisionCode, long version, String... kinds) {
+        String identifiers = java.util.Arrays.stream(kinds).map(k -> "{\"scheme\": \"kind\", \"identifier\": \"" + k + "\"}")
+                .collect(java.util.stream.Collectors.joining(", "));
+        org.luoshi.platform.testing.TopicWriter.cloudEvent("agency.events", id.toString(),
+                org.luoshi.platform.testing.TopicWriter.newId(), version == 0 ? "AgencyCreated" : "AgencyUpdated", """
+                        {"agency": {"id": "%s", "name": "%s", "classification": "SCHOOL", "level": "PROVINCE",
+                         "divisionCode": "%s", "status": "ACTIVE", "version": %d, "identifiers": [%s]}}"""
+                        .formatted(id, name, divisionCode, version, identifiers));
+    }
+
+    @Test
+    void aGroupOfAKindOfUnitTakesInTheUnitsOfThatKindAndLetsGoOfThoseNoLongerOfIt() {
+        // a province of its own (two digits), so that no other test's schools meet the rule
+        String province = String.valueOf(50 + System.nanoTime() % 40);
+        UUID education = Fixtures.announceAgency("湖南省教育厅");
+        UUID college = UUID.randomUUID();
+        announceSchool(college, "甲职业技术学院", province + "0000", 0, "HIGHER_VOCATIONAL");
+        UUID university = UUID.randomUUID();
+        announceSchool(university, "乙大学", province + "0000", 0, "UNDERGRADUATE");
+        String documentId = Fixtures.document("湘政办发〔2025〕" + System.nanoTime() % 100000 + "号");
+        Fixtures.taskLedBy(documentId, "0", List.of(education, college, university));
+        Map<String, Object> rule = Map.of("jurisdiction", province + "0000", "levels", List.of("PROVINCE"),
+                "classifications", List.of("SCHOOL"), "identifierKind", "HIGHER_VOCATIONAL");
+        String task = Fixtures.createTask(documentId, Map.of("seq", "1", "title", "深化产教融合", "assignments", List.of(
+                        Map.of("agencyId", education.toString(), "role", "LEAD"),
+                        Map.of("rawName", "各高职院校", "kind", "GROUP", "role", "RESPONSIBLE",
+                                "memberIds", List.of(), "memberRule", rule))))
+                .then().statusCode(201).body("assignments[1].memberIds", containsInAnyOrder(college.toString()))
+                .extract().path("id");
+
+        // a college founded later joins; the university made a higher vocational college joins; the first college,
+        // no longer of the kind, leaves
+        UUID founded = UUID.randomUUID();
+        announceSchool(founded, "丙职业学院", province + "0000", 0, "HIGHER_VOCATIONAL");
+        announceSchool(university, "乙大学", province + "0000", 1, "UNDERGRADUATE", "HIGHER_VOCATIONAL");
+        announceSchool(college, "甲职业技术学院", province + "0000", 1);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> org.junit.jupiter.api.Assertions.assertEquals(
+                java.util.Set.of(founded.toString(), university.toString()), java.util.Set.copyOf(memberIds(task))));
+    }
+
     @jakarta.inject.Inject
     org.luoshi.task.directory.FoundedUnits foundedUnits;
 

@@ -43,11 +43,24 @@ class MemberRulesTest {
     }
 
     @Test
-    void aRuleAskingForAnIdentifierIsNotFollowedAndAnUnreadableOneIsNone() {
+    void aRuleAskingForAKindMeansTheUnitsOfThatKindAndAnUnreadableRuleIsNone() {
         MemberRule colleges = new MemberRule("430000", List.of(MemberRule.LevelsEnum.PROVINCE), List.of("SCHOOL"))
                 .identifierKind("HIGHER_VOCATIONAL");
-        assertFalse(MemberRules.followable(colleges));
-        assertFalse(MemberRules.meets(colleges, new MemberRules.Placement("PROVINCE", "SCHOOL", "430000", true)));
+        assertTrue(MemberRules.followable(colleges));
+        assertTrue(MemberRules.meets(colleges, new MemberRules.Placement("PROVINCE", "SCHOOL", "430000", true,
+                java.util.Set.of("HIGHER_VOCATIONAL"))));
+        assertFalse(MemberRules.meets(colleges, new MemberRules.Placement("PROVINCE", "SCHOOL", "430000", true,
+                java.util.Set.of("UNDERGRADUATE"))), "a school of another kind");
+        assertFalse(MemberRules.meets(colleges, new MemberRules.Placement("PROVINCE", "SCHOOL", "430000", true)),
+                "a unit whose kinds the replica does not know yet");
+        assertTrue(MemberRules.meets(PREFECTURES, new MemberRules.Placement("PREFECTURE", "GOVERNMENT", "430300", true,
+                java.util.Set.of("HIGHER_VOCATIONAL"))), "a rule without a kind asks for none");
+        org.luoshi.events.model.AgencySnapshot snapshot = new org.luoshi.events.model.AgencySnapshot(java.util.UUID.randomUUID(),
+                "湖南铁道职业技术学院", "SCHOOL", "PROVINCE", "430000", org.luoshi.events.model.AgencySnapshot.StatusEnum.ACTIVE, 0L)
+                .identifiers(List.of(new org.luoshi.events.model.AgencyIdentifier("kind", "HIGHER_VOCATIONAL"),
+                        new org.luoshi.events.model.AgencyIdentifier("uscc", "12430000444876271X")));
+        assertEquals(java.util.Set.of("HIGHER_VOCATIONAL"),
+                MemberRules.Placement.of(snapshot, java.time.LocalDate.of(2026, 1, 1)).kinds());
         assertNull(MemberRules.read("{\"jurisdiction\": \"430000\", \"levels\": [\"GALAXY\"]"), "not JSON: no rule");
         assertEquals(PREFECTURES.getJurisdiction(), MemberRules.read(MemberRules.write(PREFECTURES)).getJurisdiction());
     }
