@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * The numbered paragraphs ({@code 1.…}) and headings ({@code （一）…}) of a document's body, for an annex whose rows
  * give only a short title: the row's detailed content is the body paragraph with the same number (row 3: {@code 3.},
- * else {@code （三）}) whose text starts like the title.
+ * else {@code （三）}) whose text starts like the title, else the one paragraph that opens with the whole title.
  */
 final class BodyParagraphs {
 
@@ -51,7 +51,21 @@ final class BodyParagraphs {
         if (found.isEmpty() && number.matches("[1-9]\\d?")) {
             found = best(headings, chinese(Integer.parseInt(number)), title);
         }
-        return found;
+        return found.or(() -> titled(title));
+    }
+
+    /**
+     * The one paragraph, whatever its number, whose text opens with the whole title (the body numbering its paragraphs
+     * again under each chapter, the annex straight on); none when no paragraph or several do.
+     */
+    private Optional<Paragraph> titled(String title) {
+        String wanted = HanView.of(TaskTexts.trim(title));
+        if (wanted.length() < MIN_COMMON_PREFIX) {
+            return Optional.empty();
+        }
+        List<Paragraph> opening = java.util.stream.Stream.concat(numbered.stream(), headings.stream())
+                .filter(p -> HanView.of(p.text()).startsWith(wanted)).toList();
+        return opening.size() == 1 ? Optional.of(opening.get(0)) : Optional.empty();
     }
 
     private static final String DIGITS = "一二三四五六七八九";

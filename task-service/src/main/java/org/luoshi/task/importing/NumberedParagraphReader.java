@@ -278,8 +278,15 @@ final class NumberedParagraphReader {
             if (deadlineLabel.find()) {
                 deadline = text.substring(deadlineLabel.start(1), deadlineLabel.end(1)).strip();
                 String gap = gap(view, deadlineLabel);
-                text = text.substring(0, deadlineLabel.start()) + gap + text.substring(deadlineLabel.end());
-                view = view.substring(0, deadlineLabel.start()) + gap + view.substring(deadlineLabel.end());
+                int from = deadlineLabel.start();
+                int to = deadlineLabel.end();
+                if (from > 0 && to < view.length() && "（(【[".indexOf(view.charAt(from - 1)) >= 0
+                        && "）)】]".indexOf(view.charAt(to)) >= 0) {
+                    from--; // a bracket of its own (【完成时限：年内】) goes with it
+                    to++;
+                }
+                text = text.substring(0, from) + gap + text.substring(to);
+                view = view.substring(0, from) + gap + view.substring(to);
             }
             List<String> persons = new ArrayList<>();
             if (view.indexOf("领导") < 0 && view.indexOf("责任人") < 0 && view.indexOf("联系人") < 0) {

@@ -50,6 +50,20 @@ final class TabTableReader {
     record Row(List<String> cells, int start, int end, int line, boolean bare) {
 
         /** This row with {@code next} continuing its last cell. */
+        /** The row with a row split from it by a page break, each cell going on in its own column. */
+        Row goingOnIn(Row next) {
+            List<String> joined = new ArrayList<>(cells);
+            for (int i = 0; i < next.cells().size(); i++) {
+                String more = next.cells().get(i);
+                if (i >= joined.size()) {
+                    joined.add(more);
+                } else if (!more.isBlank()) {
+                    joined.set(i, wrapped(joined.get(i), more));
+                }
+            }
+            return new Row(joined, start, next.end(), line, false);
+        }
+
         Row continuedBy(Row next) {
             List<String> joined = new ArrayList<>(cells);
             joined.set(joined.size() - 1, wrapped(joined.get(joined.size() - 1), next.cells().get(0)));
@@ -128,7 +142,7 @@ final class TabTableReader {
         List<String> lastHeader = rows.get(header).cells();
         int table = 1;
         Map<String, String> orphans = new LinkedHashMap<>(); // parts (1.1) without their row (1), by number
-        List<Row> unwrapped = unwrapped(rows.subList(firstRow, rows.size()), columns, warnings);
+        List<Row> unwrapped = unwrapped(document, rows.subList(firstRow, rows.size()), columns, warnings);
         for (int r = 0; r < unwrapped.size(); r++) {
             Row row = unwrapped.get(r);
             if (repeatsHeader(row, columns)) {
@@ -304,12 +318,35 @@ final class TabTableReader {
      * cell is unfinished (ends with 、 or ，); otherwise they are the text below the table. The joined rows are named in
      * a warning, to be checked.
      */
-    private static List<Row> unwrapped(List<Row> rows, TableColumns columns, List<String> warnings) {
+    private static List<Row> unwrapped(CleanDocument document, List<Row> rows, TableColumns columns, List<String> warnings) {
         List<Row> out = new ArrayList<>();
         Row open = null;
         List<Row> bare = new ArrayList<>();
         Set<String> joined = new LinkedHashSet<>();
+        int brokenRow = -1; // in out, the row a page broke before the header printed again, while its cells may go on
         for (Row row : rows) {
+            if (brokenRow >= 0 && !row.bare() && !repeatsHeader(row, columns)) {
+                Row broken = out.get(brokenRow);
+                if (!isNumbered(row, columns) && heading(row.cells()).isEmpty() && row.cells().size() > 1
+                        && row.cells().get(columns.seq()).isBlank() && unfinishedCell(broken, columns)) {
+                    // the rest of the row the page broke, under the header printed again: its cells go on there
+                    out.remove(brokenRow);
+                    open = broken.goingOnIn(row);
+                    joined.add(open.cells().get(columns.seq()).strip());
+                    brokenRow = -1;
+                    continue;
+                }
+                brokenRow = -1;
+            }
+            if (open != null && bare.isEmpty() && !row.bare() && row.cells().size() > 1 && !isNumbered(row, columns)
+                    && heading(row.cells()).isEmpty() && !repeatsHeader(row, columns)
+                    && row.cells().get(columns.seq()).isBlank() && unfinishedCell(open, columns)
+                    && pageBetween(document, open, row)) {
+                // the rest of a row a page broke (its number's cell blank, past the page's number or 续表)
+                open = open.goingOnIn(row);
+                joined.add(open.cells().get(columns.seq()).strip());
+                continue;
+            }
             if (open != null && continues(row, columns)) {
                 if (row.bare()) {
                     bare.add(row);
@@ -327,6 +364,7 @@ final class TabTableReader {
                 // unless that row's last cell is unfinished
                 out.add(whileUnfinished(open, bare, columns, joined));
                 open = null;
+                brokenRow = out.size() - 1;
             } else if (open != null) {
                 // lines between two rows of the table are inside it: they continue the row above
                 out.add(joined(open, bare, columns, joined));
@@ -359,6 +397,30 @@ final class TabTableReader {
             continuing++;
         }
         return joined(open, bare.subList(0, continuing), columns, joined);
+    }
+
+    /** Whether a page ends between two rows: a page's number, 续表 or a form feed stands between them. */
+    private static boolean pageBetween(CleanDocument document, Row above, Row below) {
+        if (below.start() <= above.end()) {
+            return false;
+        }
+        String between = document.source(above.end(), below.start());
+        return between.indexOf('\f') >= 0 || between.lines().map(String::strip).filter(l -> !l.isEmpty())
+                .anyMatch(l -> PAGE_FURNITURE.matcher(l).matches());
+    }
+
+    /**
+     * Whether a row reads cut: its task's text stops short of a sentence's end, or a units cell ends with 、 or ，
+     * (the page broke inside the row).
+     */
+    private static boolean unfinishedCell(Row row, TableColumns columns) {
+        List<String> cells = padded(row.cells(), columns.size());
+        String content = cells.get(columns.content()).strip();
+        boolean textCut = !content.isEmpty() && "。；;！!？?）)”".indexOf(content.charAt(content.length() - 1)) < 0;
+        boolean unitsCut = java.util.stream.IntStream.of(columns.units(), columns.responsible(), columns.participants())
+                .filter(c -> c != TableColumns.NONE).mapToObj(cells::get).map(String::strip)
+                .anyMatch(u -> !u.isEmpty() && "、，,".indexOf(u.charAt(u.length() - 1)) >= 0);
+        return textCut || unitsCut;
     }
 
     private static boolean unfinished(Row row) {

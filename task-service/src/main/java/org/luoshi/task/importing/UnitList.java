@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * The responsible units that close a paragraph of prose: a bracket at its end ({@code （…）}, {@code […]},
- * {@code 【…】}, optionally followed by a full stop), a labelled list after its last sentence ({@code 责任单位：…}), or
+ * {@code 【…】}, optionally followed by a full stop or by a bracket of their timing, {@code 【完成时限：…】}), a labelled list after its last sentence ({@code 责任单位：…}), or
  * a list after a dash ({@code ——市教育局、市财政局}). A bracket counts only when every name in it looks like a unit —
  * it ends as units' names end (厅, 局, 委, 办, 政府, 部门, 中心, 车务段 …) and does not open as a phrase does (由, 含, 包括,
  * 以下简称 …) — so that a parenthesis of content, even one holding 负责 or 参与, is never taken for units.
@@ -48,11 +48,15 @@ record UnitList(int start, int end, String units, String deadline) {
     private static final Pattern PLACE = Pattern.compile("(区|县|市|州|盟|旗|乡|镇|乡镇|街道)$|^各地$");
     /**
      * When a task must be done, a clause beside the units inside their bracket: {@code （市教育局牵头；2021年底前完成）},
-     * {@code （2021年底前完成，市教育局负责）}. A year (or a range of years) and a few words around it, or a standing timing
-     * (长期, 长期坚持, 持续推进, 常态化).
+     * {@code （2021年底前完成，市教育局负责）}; or in a bracket of its own after them ({@code （…牵头）（年内）}). A year (or a
+     * range of years) and a few words around it, a time of the document's year (年内, 6月底前, 第三季度, 上半年), or a
+     * standing timing (长期, 长期坚持, 持续推进, 常态化, 每月).
      */
     private static final Pattern TIMING = Pattern.compile(
-            "^(?:[^，,；;]{0,8}\\d{4}[^，,；;]{0,24}|(?:长期|持续|逐年推进|每年|常态化)[^，,；;]{0,6})$");
+            "^(?:[^，,；;]{0,8}\\d{4}[^，,；;]{0,24}|(?:长期|持续|逐年推进|每年|每季度|每月|常态化|年内|年底|上半年|下半年"
+                    + "|\\d{1,2}月(?:底|末)?(?:前|以前)?|第?[一二三四1-4]季度)[^，,；;]{0,6})$");
+    /** A timing under its label, whatever it says: {@code 完成时限：年内}, {@code 时间节点：6月底前}. */
+    private static final Pattern TIMING_LABEL = Pattern.compile("^(?:完成时限|完成时间|完成期限|时间节点|时限要求|时限)[:：]\\s*\\S");
     private static final Pattern PHRASE = Pattern.compile("^(以下简称|简称|包括|不包括|含|不含|除|由|如|即|其中|按|在|将|每|定期|\\d)");
     /** Verbs inside a stretch that ends with a unit's name make it a sentence about the unit: （办公室设在市发展改革委）. */
     private static final Pattern VERB_INSIDE = Pattern.compile("设在|设于|挂靠|位于|隶属");
@@ -101,8 +105,46 @@ record UnitList(int start, int end, String units, String deadline) {
         }
         String t = stripped.substring(0, end).stripTrailing();
         // the stops after the units belong to neither them nor the content
-        return bracketed(t).or(() -> labelled(t)).or(() -> dashed(t))
+        return bracketed(t).or(() -> labelled(t)).or(() -> dashed(t)).or(() -> beforeTiming(t))
                 .map(u -> new UnitList(u.start(), text.length(), u.units(), u.deadline()));
+    }
+
+    /**
+     * The units closing the text before a bracket of their timing of its own: {@code 【牵头单位：…】【完成时限：2025年第三季度】},
+     * {@code （市教育局负责）（2025年底前）}.
+     */
+    private static Optional<UnitList> beforeTiming(String t) {
+        int open = openingOfLast(t);
+        if (open <= 0 || !isTiming(t.substring(open + 1, t.length() - 1))) {
+            return Optional.empty();
+        }
+        String before = t.substring(0, open).stripTrailing();
+        int end = before.length();
+        while (end > 0 && "。.；;，,".indexOf(before.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        String units = before.substring(0, end).stripTrailing();
+        String timing = trimClause(t.substring(open + 1, t.length() - 1));
+        return bracketed(units).or(() -> labelled(units)).or(() -> dashed(units))
+                .filter(u -> u.deadline() == null)
+                .map(u -> new UnitList(u.start(), t.length(), u.units(), timing));
+    }
+
+    /** Where the bracket closing the text opens, or -1 when the text ends with no bracket. */
+    private static int openingOfLast(String t) {
+        if (t.isEmpty() || CLOSING.indexOf(t.charAt(t.length() - 1)) < 0) {
+            return -1;
+        }
+        int depth = 0;
+        for (int i = t.length() - 1; i >= 0; i--) {
+            char c = t.charAt(i);
+            if (CLOSING.indexOf(c) >= 0) {
+                depth++;
+            } else if (OPENING.indexOf(c) >= 0 && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** The last dash when only units follow it. */
@@ -126,20 +168,12 @@ record UnitList(int start, int end, String units, String deadline) {
     }
 
     private static Optional<UnitList> bracketed(String t) {
-        if (t.isEmpty() || CLOSING.indexOf(t.charAt(t.length() - 1)) < 0) {
+        int i = openingOfLast(t);
+        if (i < 0) {
             return Optional.empty();
         }
-        int depth = 0;
-        for (int i = t.length() - 1; i >= 0; i--) {
-            char c = t.charAt(i);
-            if (CLOSING.indexOf(c) >= 0) {
-                depth++;
-            } else if (OPENING.indexOf(c) >= 0 && --depth == 0) {
-                String units = t.substring(i);
-                return isUnitList(units) ? Optional.of(new UnitList(i, t.length(), units)) : withTiming(i, t);
-            }
-        }
-        return Optional.empty();
+        String units = t.substring(i);
+        return isUnitList(units) ? Optional.of(new UnitList(i, t.length(), units)) : withTiming(i, t);
     }
 
     /**
@@ -166,7 +200,8 @@ record UnitList(int start, int end, String units, String deadline) {
     }
 
     private static boolean isTiming(String clause) {
-        return TIMING.matcher(HanView.of(trimClause(clause))).matches();
+        String view = HanView.of(trimClause(clause));
+        return TIMING.matcher(view).matches() || TIMING_LABEL.matcher(view).lookingAt();
     }
 
     private static String trimClause(String clause) {

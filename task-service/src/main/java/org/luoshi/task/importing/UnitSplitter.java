@@ -74,11 +74,14 @@ final class UnitSplitter {
      * level is implied before it.
      */
     private static final Pattern HOLDS_A_LEVEL = Pattern.compile("^.+(?:省|(?<![城都超])市(?!场)|县(?!域)|州|区(?:人民)?政府$)");
-    /** A place's government closing a list of places that share it: 宜昌市人民政府 (level 市, words 人民政府). */
-    private static final Pattern PLACE_GOVERNMENT = Pattern.compile("^(?!各)\\p{IsHan}{2,6}?([市县区州旗])?(人民政府|政府)$");
+    /**
+     * A place's government closing a list of places that share it: 宜昌市人民政府 (level 市, words 人民政府), 安徽省人民政府
+     * (湖北、江西、安徽省人民政府).
+     */
+    private static final Pattern PLACE_GOVERNMENT = Pattern.compile("^(?!各)\\p{IsHan}{2,6}?([省市县区州旗])?(人民政府|政府)$");
     /** A place named bare, by its name (武汉) or with its level (龙南市), that a government after it may close. */
     private static final Pattern BARE_PLACE = Pattern.compile("^\\p{IsHan}{2,4}$");
-    private static final String LEVEL_CHARACTERS = "市县区州旗";
+    private static final String LEVEL_CHARACTERS = "省市县区州旗";
     private static final Pattern GOVERNMENT_GROUP = Pattern.compile(
             "各(?:自治区|直辖市|自治州|自治县|计划单列市|直管市|神农架林区|林区|[省市州县区旗盟乡镇街道]|〔[^〕]{1,4}〕|（[^）]{1,4}）|\\([^)]{1,4}\\)|[、及和与])+?"
                     + "(?:人民政府|政府)"

@@ -1653,6 +1653,56 @@ class FixtureDocumentsTest {
         assertUnits(task(plain, "1"), "市发展改革委:LEAD", "市经信局:RESPONSIBLE", "市招商服务中心:RESPONSIBLE");
     }
 
+    /**
+     * Work points whose units bracket is followed by a bracket of their timing, labelled or not
+     * (【牵头单位：…】【完成时限：2025年第三季度】, （…）（年内）): every item is a task due then (all eight were lost).
+     */
+    @Test
+    void aBracketOfTimingAfterTheUnitsBracketDatesTheTask() {
+        ParsedDocument d = parse("units-bracket-then-deadline-bracket-work-points.txt");
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8"), seqs(d));
+        assertUnits(task(d, "2"), "市经信局:LEAD", "市发展改革委:PARTICIPANT", "市统计局:PARTICIPANT");
+        assertEquals(LocalDate.of(2025, 9, 30), task(d, "2").milestones().get(0).dueDate());
+        assertEquals("实施新一轮大规模技术改造，工业投资增长10%以上，新增规模以上工业企业300家左右。", task(d, "2").content());
+
+        String unlabelled = new String(fixture("units-bracket-then-deadline-bracket-work-points.txt"),
+                java.nio.charset.StandardCharsets.UTF_8).replace("【", "（").replace("】", "）").replace("完成时限：", "");
+        ParsedDocument round = PolicyDocumentParser.parse("r.txt", unlabelled.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8"), seqs(round));
+        assertEquals(LocalDate.of(2025, 6, 30), task(round, "4").milestones().get(0).dueDate(), "（6月底前）");
+    }
+
+    /**
+     * A tab table whose rows a page broke: the rest of a row below the page's number and 续表 (and the header printed
+     * again) goes on in the row's cells, its units too (they had been dropped, the rest skipped).
+     */
+    @Test
+    void aRowBrokenByAPageGoesOnInItsCellsOnTheNextPage() {
+        ParsedDocument d = parse("rows-split-by-page-breaks-table.txt");
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8"), seqs(d));
+        assertTrue(task(d, "4").content().endsWith("完成荆州古城东门至小北门段游览步道建设。"), task(d, "4").content());
+        assertUnits(task(d, "4"), "市文化和旅游局:LEAD", "市住房和城乡建设局:RESPONSIBLE", "荆州区人民政府:RESPONSIBLE");
+        assertTrue(task(d, "7").content().endsWith("设置智慧旅游导览标识系统，实现4A级以上景区全覆盖。"), task(d, "7").content());
+        assertTrue(d.warnings().stream().noneMatch(w -> w.contains("skipped")), d.warnings().toString());
+    }
+
+    /** Provinces listed bare before the government that closes the list (湖北、江西、安徽省人民政府) are its governments. */
+    @Test
+    void provincesListedBeforeAProvincesGovernmentAreReadAsTheirGovernments() {
+        ParsedTask second = task(parse("provinces-sharing-government-annex.txt"), "2");
+        assertEquals(List.of("湖北省人民政府", "湖北"), second.units().get(3).readings());
+        assertEquals(List.of("江西省人民政府", "江西"), second.units().get(4).readings());
+        assertEquals("安徽省人民政府", second.units().get(5).rawName());
+    }
+
+    /** Annex titles take the text of the body paragraph they open, when the body numbers again under each chapter. */
+    @Test
+    void annexTitlesFindTheirParagraphsWhenTheBodyNumbersAgainUnderEachChapter() {
+        ParsedDocument d = parse("annex-titles-body-numbered-per-chapter-notice.txt");
+        assertTrue(task(d, "5").content().startsWith("做好农民工就业帮扶。加强劳务协作"), task(d, "5").content());
+        assertTrue(task(d, "1").content().startsWith("支持企业稳岗扩岗。落实失业保险稳岗返还政策"), task(d, "1").content());
+    }
+
     /** Annex rows that only name their tasks take the text of the body's headings of their number (row 3: （三）). */
     @Test
     void annexTitlesTakeTheTextOfTheBodysHeadingsOfTheirNumber() {
