@@ -138,6 +138,12 @@ final class MilestoneExtractor {
             "(?<!\\d)(\\d{4})年(?!\\d{1,2}(?:[—–\\-~～至到]\\d{1,2})?月|[上下]半年|第?[一二三四1-4]季度|" + START + ")");
     /** Words after a date that make it an end: 底前, 以前, 前完成, 完成. */
     private static final Pattern END_AFTER = Pattern.compile("(?:年?(?:底|末))?(?:前|以前|之前)|年?底|年?末|(?:全面|基本)?(?:完成|建成|实现|达到|达标)");
+    /**
+     * A year of the goals a task is to set (明确2035年高等级航道发展目标): the horizon they look to, not when the task is
+     * due. Only after a verb that sets goals; one that reaches them (实现2030年目标) is due then.
+     */
+    private static final Pattern GOAL_SET_BEFORE = Pattern.compile("(?:明确|提出|制定|确定|研究|谋划|编制)\\s*$");
+    private static final Pattern GOAL_AFTER = Pattern.compile("[^，,。；;]{0,12}?(?:远景)?目标(?!任务)");
     /** Words just before a year that make it the base of a comparison (较2020年增长20%), not when anything is due. */
     private static final Pattern BASE_BEFORE = Pattern.compile("(?:较|比|与|同比|相比)\\s*$");
     /** Words just before a date that make it an end: 到, 至, 确保, 力争, 截至. */
@@ -423,7 +429,8 @@ final class MilestoneExtractor {
         String after = sentence.substring(written.end());
         String before = sentence.substring(0, written.start());
         Weight weight;
-        if (insideTitle(before) || BASE_BEFORE.matcher(before).find()) {
+        if (insideTitle(before) || BASE_BEFORE.matcher(before).find()
+                || GOAL_SET_BEFORE.matcher(before).find() && GOAL_AFTER.matcher(after).lookingAt()) {
             weight = Weight.NONE;
         } else if (insideBrackets(before) || RANGE_BEFORE.matcher(before).find() || PERIOD_AFTER.matcher(after).lookingAt()) {
             weight = Weight.PERIOD;

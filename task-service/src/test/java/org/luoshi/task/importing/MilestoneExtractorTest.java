@@ -141,6 +141,9 @@ class MilestoneExtractorTest {
     @Test
     void aDateThatStartsSomethingIsNoDeadline() {
         assertEquals(Optional.empty(), due("2021年起"));
+        // the horizon of goals a task sets, not when it is due; goals to reach by then are due then
+        assertEquals(Optional.empty(), due("明确2035年高等级航道发展目标"));
+        assertEquals(Optional.of(LocalDate.of(2030, 12, 31)), due("实现2030年碳达峰目标"));
         assertEquals(Optional.empty(), due("自2021年9月1日起施行"));
         assertEquals(Optional.empty(), due("从2021年9月开始，每年新增试点专业10个"));
         assertEquals(Optional.of(LocalDate.of(2022, 12, 31)), due("2020年以来成效明显，到2022年建成5所"),

@@ -109,6 +109,22 @@ class GroupMembershipTest {
         }
     }
 
+    /**
+     * A task led by {@code lead} and assigned to a group given no members but its rule: stored, the group holds the units
+     * that meet the rule then, {@code expected}.
+     */
+    private static String taskOfGroupByRule(String documentId, UUID lead, String group, Map<String, Object> rule,
+            UUID... expected) {
+        return Fixtures.createTask(documentId, Map.of("seq", "1", "title", "推进工作", "assignments", List.of(
+                        Map.of("agencyId", lead.toString(), "role", "LEAD"),
+                        Map.of("rawName", group, "kind", "GROUP", "role", "RESPONSIBLE", "memberIds", List.of(),
+                                "memberRule", rule))))
+                .then().statusCode(201)
+                .body("assignments[1].memberIds", containsInAnyOrder(java.util.Arrays.stream(expected).map(UUID::toString)
+                        .toArray()))
+                .extract().path("id");
+    }
+
     /** Announces a school, with the kinds it is of (kind identifiers). */
     private static void announceSchool(UUID id, String name, String divisionCode, long version, String... kinds) {
         String identifiers = java.util.Arrays.stream(kinds).map(k -> "{\"scheme\": \"kind\", \"identifier\": \"" + k + "\"}")
@@ -133,12 +149,7 @@ class GroupMembershipTest {
         Fixtures.taskLedBy(documentId, "0", List.of(education, college, university));
         Map<String, Object> rule = Map.of("jurisdiction", province + "0000", "levels", List.of("PROVINCE"),
                 "classifications", List.of("SCHOOL"), "identifierKind", "HIGHER_VOCATIONAL");
-        String task = Fixtures.createTask(documentId, Map.of("seq", "1", "title", "深化产教融合", "assignments", List.of(
-                        Map.of("agencyId", education.toString(), "role", "LEAD"),
-                        Map.of("rawName", "各高职院校", "kind", "GROUP", "role", "RESPONSIBLE",
-                                "memberIds", List.of(), "memberRule", rule))))
-                .then().statusCode(201).body("assignments[1].memberIds", containsInAnyOrder(college.toString()))
-                .extract().path("id");
+        String task = taskOfGroupByRule(documentId, education, "各高职院校", rule, college);
 
         // a college founded later joins; the university made a higher vocational college joins; the first college,
         // no longer of the kind, leaves
@@ -169,12 +180,7 @@ class GroupMembershipTest {
         Map<String, Object> rule = Map.of("jurisdiction", prefecture + "00", "levels", List.of("COUNTY"),
                 "classifications", List.of("GOVERNMENT"));
         // stored now, the group takes in the county that exists, not the one founded later
-        String task = Fixtures.createTask(documentId, Map.of("seq", "1", "title", "推进县域经济", "assignments", List.of(
-                        Map.of("agencyId", education.toString(), "role", "LEAD"),
-                        Map.of("rawName", "各县区人民政府", "kind", "GROUP", "role", "RESPONSIBLE",
-                                "memberIds", List.of(), "memberRule", rule))))
-                .then().statusCode(201).body("assignments[1].memberIds", containsInAnyOrder(first.toString()))
-                .extract().path("id");
+        String task = taskOfGroupByRule(documentId, education, "各县区人民政府", rule, first);
         io.quarkus.vertx.VertxContextSupport.subscribeAndAwait(() -> foundedUnits.joinFounded());
         org.junit.jupiter.api.Assertions.assertEquals(List.of(first.toString()), memberIds(task), "not founded yet");
         org.junit.jupiter.api.Assertions.assertEquals(Boolean.TRUE, foundingPending(future));
