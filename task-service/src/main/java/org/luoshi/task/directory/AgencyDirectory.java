@@ -73,49 +73,61 @@ public class AgencyDirectory implements PanacheRepositoryBase<DirectoryAgency, U
         Set<UUID> ids = new LinkedHashSet<>();
         snapshots.forEach(s -> ids.add(s.getId()));
         LocalDate today = LocalDate.now(clock);
-        return byIds(ids).flatMap(stored -> {
-            Map<UUID, DirectoryAgency> current = new HashMap<>(stored);
-            List<DirectoryAgency> created = new ArrayList<>();
-            List<AgencySnapshot> currentSnapshots = new ArrayList<>();
-            // per unit placed anew, where the replica held it before the run (null: new) and its latest snapshot
-            Map<UUID, MemberRules.Placement> before = new LinkedHashMap<>();
-            Map<UUID, AgencySnapshot> placed = new LinkedHashMap<>();
-            for (AgencySnapshot snapshot : snapshots) {
-                DirectoryAgency agency = current.get(snapshot.getId());
-                if (agency != null && agency.version >= snapshot.getVersion()) {
-                    if (agency.version == snapshot.getVersion()) {
-                        currentSnapshots.add(snapshot); // a repeat (a republished registry) is still what the agency is
-                        if (agency.level == null && snapshot.getLevel() != null) {
-                            // a row kept before the replica held levels: the repeat gives it, and its groups
-                            before.putIfAbsent(agency.id, MemberRules.Placement.of(agency));
-                            agency.level = snapshot.getLevel();
-                            placed.put(agency.id, snapshot);
-                        }
+        // locked, in one order: a founding-day check (FoundedUnits) joining one of them meanwhile commits first, and
+        // the placement read here is the one it left
+        return find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .flatMap(stored -> applied(snapshots, byId(stored), successorIdsJson, today));
+    }
+
+    /** {@link #applyAll} on the rows the replica holds of these agencies, locked. */
+    private Uni<Applied> applied(List<AgencySnapshot> snapshots, Map<UUID, DirectoryAgency> stored,
+            Function<AgencySnapshot, String> successorIdsJson, LocalDate today) {
+        Map<UUID, DirectoryAgency> current = new HashMap<>(stored);
+        List<DirectoryAgency> created = new ArrayList<>();
+        List<AgencySnapshot> currentSnapshots = new ArrayList<>();
+        // per unit placed anew, where the replica held it before the run (null: new) and its latest snapshot
+        Map<UUID, MemberRules.Placement> before = new LinkedHashMap<>();
+        Map<UUID, AgencySnapshot> placed = new LinkedHashMap<>();
+        for (AgencySnapshot snapshot : snapshots) {
+            DirectoryAgency agency = current.get(snapshot.getId());
+            if (agency != null && agency.version >= snapshot.getVersion()) {
+                if (agency.version == snapshot.getVersion()) {
+                    currentSnapshots.add(snapshot); // a repeat (a republished registry) is still what the agency is
+                    if (agency.level == null && snapshot.getLevel() != null
+                            || agency.identifiers == null && snapshot.getIdentifiers() != null
+                            || agency.foundingDate == null && snapshot.getFoundingDate() != null) {
+                        // a row kept before the replica held levels, identifiers or founding days: the repeat gives
+                        // them, and the groups they place it in
+                        before.putIfAbsent(agency.id, MemberRules.Placement.of(agency));
+                        copy(snapshot, successorIdsJson.apply(snapshot), agency, today);
+                        placed.put(agency.id, snapshot);
                     }
-                    continue;
                 }
-                if (agency == null) {
-                    agency = new DirectoryAgency();
-                    current.put(snapshot.getId(), agency);
-                    created.add(agency);
-                    before.putIfAbsent(snapshot.getId(), null);
-                    placed.put(snapshot.getId(), snapshot);
-                } else if (!placedAs(agency, snapshot)) {
-                    if (!before.containsKey(agency.id)) {
-                        before.put(agency.id, MemberRules.Placement.of(agency));
-                    }
-                    placed.put(agency.id, snapshot);
-                } else if (placed.containsKey(agency.id)) {
-                    placed.put(agency.id, snapshot); // the run's latest snapshot of a unit placed anew in it
-                }
-                copy(snapshot, successorIdsJson.apply(snapshot), agency, today);
-                currentSnapshots.add(snapshot);
+                continue;
             }
-            List<Placed> moves = placed.values().stream().map(now -> new Placed(now.getId(),
-                    MemberRules.Placement.of(now, today), before.get(now.getId()))).toList();
-            return (created.isEmpty() ? Uni.createFrom().voidItem() : persist(created))
-                    .replaceWith(new Applied(currentSnapshots, moves));
-        });
+            if (agency == null) {
+                agency = new DirectoryAgency();
+                current.put(snapshot.getId(), agency);
+                created.add(agency);
+                before.putIfAbsent(snapshot.getId(), null);
+                placed.put(snapshot.getId(), snapshot);
+            } else if (!placedAs(agency, snapshot) || agency.foundingPending && !foundedAfter(snapshot, today)) {
+                // moved, reclassified, ended; or a unit waiting for its founding day that has come (the check that
+                // joins such units has not run yet, and the copy below ends its waiting)
+                if (!before.containsKey(agency.id)) {
+                    before.put(agency.id, MemberRules.Placement.of(agency));
+                }
+                placed.put(agency.id, snapshot);
+            } else if (placed.containsKey(agency.id)) {
+                placed.put(agency.id, snapshot); // the run's latest snapshot of a unit placed anew in it
+            }
+            copy(snapshot, successorIdsJson.apply(snapshot), agency, today);
+            currentSnapshots.add(snapshot);
+        }
+        List<Placed> moves = placed.values().stream().map(now -> new Placed(now.getId(),
+                MemberRules.Placement.of(now, today), before.get(now.getId()))).toList();
+        return (created.isEmpty() ? Uni.createFrom().voidItem() : persist(created))
+                .replaceWith(new Applied(currentSnapshots, moves));
     }
 
     /**
@@ -142,11 +154,13 @@ public class AgencyDirectory implements PanacheRepositoryBase<DirectoryAgency, U
 
     /**
      * Whether the replica holds the agency where the snapshot places it: same parent, division, level, classification,
-     * status, founding day and identifiers (the kinds group rules may ask for).
+     * status, founding day and identifiers (the kinds group rules may ask for; a snapshot without them says nothing of
+     * them).
      */
     private static boolean placedAs(DirectoryAgency agency, AgencySnapshot snapshot) {
         return Objects.equals(agency.foundingDate, snapshot.getFoundingDate())
-                && Objects.equals(agency.identifierSet(), MemberRules.identifiers(snapshot))
+                && (snapshot.getIdentifiers() == null
+                        || Objects.equals(agency.identifierSet(), MemberRules.identifiers(snapshot)))
                 && Objects.equals(agency.parentId, snapshot.getParentId())
                 && Objects.equals(agency.divisionCode, snapshot.getDivisionCode())
                 && Objects.equals(agency.level, snapshot.getLevel())
@@ -154,10 +168,18 @@ public class AgencyDirectory implements PanacheRepositoryBase<DirectoryAgency, U
                 && agency.status.equals(snapshot.getStatus().toString());
     }
 
+    /** Whether the snapshot founds its agency for a day after this one. */
+    private static boolean foundedAfter(AgencySnapshot snapshot, LocalDate today) {
+        return snapshot.getFoundingDate() != null && snapshot.getFoundingDate().isAfter(today);
+    }
+
     private static void copy(AgencySnapshot snapshot, String successorIdsJson, DirectoryAgency agency, LocalDate today) {
-        agency.identifiers = identifiersJson(MemberRules.identifiers(snapshot));
+        if (snapshot.getIdentifiers() != null) {
+            // a snapshot without them (from an agency-service before identifiers travelled) leaves the known ones
+            agency.identifiers = identifiersJson(MemberRules.identifiers(snapshot));
+        }
         agency.foundingDate = snapshot.getFoundingDate();
-        agency.foundingPending = snapshot.getFoundingDate() != null && snapshot.getFoundingDate().isAfter(today);
+        agency.foundingPending = foundedAfter(snapshot, today);
         agency.id = snapshot.getId();
         agency.name = snapshot.getName();
         agency.parentId = snapshot.getParentId();

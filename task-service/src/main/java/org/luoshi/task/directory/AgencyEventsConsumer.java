@@ -122,9 +122,11 @@ public class AgencyEventsConsumer {
                 throw new PoisonEventException("event " + event.id() + " carries an agency snapshot without name, status"
                         + " or version, or with a division code that is not six digits");
             }
-            if (hasNull(agency.getOtherNames()) || hasNull(agency.getSuccessorIds())) {
+            if (hasNull(agency.getOtherNames()) || hasNull(agency.getSuccessorIds()) || hasNull(agency.getIdentifiers())
+                    || agency.getIdentifiers() != null && agency.getIdentifiers().stream()
+                            .anyMatch(i -> i.getScheme() == null || i.getIdentifier() == null)) {
                 throw new PoisonEventException("event " + event.id() + " carries an agency snapshot with an empty entry"
-                        + " among its other names or successors");
+                        + " among its other names, successors or identifiers");
             }
             Reorganization reorganization = data.getReorganization();
             if (reorganization != null && (reorganization.getType() == null || reorganization.getOriginalIds() == null

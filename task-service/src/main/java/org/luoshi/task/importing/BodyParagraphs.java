@@ -44,7 +44,7 @@ final class BodyParagraphs {
 
     /**
      * The paragraph numbered {@code number} whose text starts most like {@code title}: one numbered so ({@code 3.}),
-     * else a heading of that number in Chinese ({@code （三）}) when the body numbers its paragraphs only so.
+     * else a heading of that number in Chinese ({@code （三）}), else the one paragraph opening with the whole title.
      */
     Optional<Paragraph> numbered(String number, String title) {
         Optional<Paragraph> found = best(numbered, number, title);

@@ -9,7 +9,8 @@ import org.luoshi.task.api.model.AssignmentRole;
 /**
  * A document's note on how to read its unit lists, commonly printed under a task table: {@code 注：排在第一位的为牵头单位，
  * 其他为配合单位}. Lists without role words then name a lead and the units assisting it (PARTICIPANT), where the
- * convention without such a note makes the others each responsible within their remit (RESPONSIBLE).
+ * convention without such a note makes the others each responsible within their remit (RESPONSIBLE). The note is read
+ * for the whole document, its body's paragraphs too: such a note speaks of the document's unit lists, wherever printed.
  */
 final class RoleConvention {
 

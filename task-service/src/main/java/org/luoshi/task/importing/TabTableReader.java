@@ -49,7 +49,6 @@ final class TabTableReader {
     /** A row: its cells and the stretch of cleaned text it spans; a bare row is a line without any tab. */
     record Row(List<String> cells, int start, int end, int line, boolean bare) {
 
-        /** This row with {@code next} continuing its last cell. */
         /** The row with a row split from it by a page break, each cell going on in its own column. */
         Row goingOnIn(Row next) {
             List<String> joined = new ArrayList<>(cells);
@@ -64,6 +63,7 @@ final class TabTableReader {
             return new Row(joined, start, next.end(), line, false);
         }
 
+        /** This row with {@code next} continuing its last cell. */
         Row continuedBy(Row next) {
             List<String> joined = new ArrayList<>(cells);
             joined.set(joined.size() - 1, wrapped(joined.get(joined.size() - 1), next.cells().get(0)));
@@ -142,7 +142,8 @@ final class TabTableReader {
         List<String> lastHeader = rows.get(header).cells();
         int table = 1;
         Map<String, String> orphans = new LinkedHashMap<>(); // parts (1.1) without their row (1), by number
-        List<Row> unwrapped = unwrapped(document, rows.subList(firstRow, rows.size()), columns, warnings);
+        List<Row> unwrapped = unwrapped(document, rows.get(header).cells(), rows.subList(firstRow, rows.size()), columns,
+                warnings);
         for (int r = 0; r < unwrapped.size(); r++) {
             Row row = unwrapped.get(r);
             if (repeatsHeader(row, columns)) {
@@ -262,9 +263,8 @@ final class TabTableReader {
             String cell = cells.get(columns.content()).strip();
             String source = document.source(row.start(), row.end());
             if (columns.leadColumn() && cells.get(columns.units()).isBlank() && !columns.units(cells).isBlank()) {
-                String leadColumn = HanView.of(lastHeader.get(columns.units())).strip();
-                warnings.add("annex row " + seq + " names no lead unit (its " + leadColumn + " cell is empty): its other"
-                        + " units keep their roles, none leads");
+                warnings.add("annex row " + seq + " names no lead unit (its lead units' cell is empty): its other units"
+                        + " keep their roles, none leads");
             }
             String deadline = columns.deadline() == TableColumns.NONE ? null : cells.get(columns.deadline());
             ParsedTask task = AnnexRows.task(seq, category, title, cell, columns.units(cells), deadline, columns.notes(cells), source,
@@ -318,31 +318,29 @@ final class TabTableReader {
      * cell is unfinished (ends with 、 or ，); otherwise they are the text below the table. The joined rows are named in
      * a warning, to be checked.
      */
-    private static List<Row> unwrapped(CleanDocument document, List<Row> rows, TableColumns columns, List<String> warnings) {
+    private static List<Row> unwrapped(CleanDocument document, List<String> header, List<Row> rows, TableColumns columns,
+            List<String> warnings) {
         List<Row> out = new ArrayList<>();
         Row open = null;
         List<Row> bare = new ArrayList<>();
         Set<String> joined = new LinkedHashSet<>();
-        int brokenRow = -1; // in out, the row a page broke before the header printed again, while its cells may go on
+        int brokenRow = -1; // in out, the row a page broke before its header printed again, while its cells may go on
         for (Row row : rows) {
             if (brokenRow >= 0 && !row.bare() && !repeatsHeader(row, columns)) {
-                Row broken = out.get(brokenRow);
-                if (!isNumbered(row, columns) && heading(row.cells()).isEmpty() && row.cells().size() > 1
-                        && row.cells().get(columns.seq()).isBlank() && unfinishedCell(broken, columns)) {
+                int at = brokenRow;
+                Row broken = out.get(at);
+                brokenRow = -1;
+                if (goesOnAfterPage(broken, row, columns)) {
                     // the rest of the row the page broke, under the header printed again: its cells go on there
-                    out.remove(brokenRow);
+                    out.remove(at);
                     open = broken.goingOnIn(row);
                     joined.add(open.cells().get(columns.seq()).strip());
-                    brokenRow = -1;
                     continue;
                 }
-                brokenRow = -1;
             }
-            if (open != null && bare.isEmpty() && !row.bare() && row.cells().size() > 1 && !isNumbered(row, columns)
-                    && heading(row.cells()).isEmpty() && !repeatsHeader(row, columns)
-                    && row.cells().get(columns.seq()).isBlank() && unfinishedCell(open, columns)
-                    && pageBetween(document, open, row)) {
-                // the rest of a row a page broke (its number's cell blank, past the page's number or 续表)
+            if (open != null && bare.isEmpty() && !row.bare() && pageBetween(document, open, row)
+                    && goesOnAfterPage(open, row, columns)) {
+                // the rest of a row a page broke, past the page's number or 续表
                 open = open.goingOnIn(row);
                 joined.add(open.cells().get(columns.seq()).strip());
                 continue;
@@ -364,7 +362,8 @@ final class TabTableReader {
                 // unless that row's last cell is unfinished
                 out.add(whileUnfinished(open, bare, columns, joined));
                 open = null;
-                brokenRow = out.size() - 1;
+                // the same header again: a page broke, maybe inside the row above; another one opens a next table
+                brokenRow = row.cells().equals(header) ? out.size() - 1 : -1;
             } else if (open != null) {
                 // lines between two rows of the table are inside it: they continue the row above
                 out.add(joined(open, bare, columns, joined));
@@ -410,17 +409,29 @@ final class TabTableReader {
     }
 
     /**
-     * Whether a row reads cut: its task's text stops short of a sentence's end, or a units cell ends with 、 or ，
-     * (the page broke inside the row).
+     * Whether a row after a page's break is the rest of the row above it: without a number, no heading, header or note,
+     * and the row above reads cut, a units cell ending with 、 or ，, or its text stopping short of a sentence's end
+     * while the row below adds no units (a row of its own text and units under a 序号 cell merged over both is a part).
      */
-    private static boolean unfinishedCell(Row row, TableColumns columns) {
+    private static boolean goesOnAfterPage(Row above, Row row, TableColumns columns) {
         List<String> cells = padded(row.cells(), columns.size());
-        String content = cells.get(columns.content()).strip();
+        if (row.cells().size() < 2 || !cells.get(columns.seq()).isBlank() || isNumbered(row, columns)
+                || heading(row.cells()).isPresent() || repeatsHeader(row, columns) || isNote(cells, columns)
+                || TableColumns.isSubHeader(row.cells().stream().map(HanView::of).toList())) {
+            return false;
+        }
+        List<String> upper = padded(above.cells(), columns.size());
+        String content = upper.get(columns.content()).strip();
         boolean textCut = !content.isEmpty() && "。；;！!？?）)”".indexOf(content.charAt(content.length() - 1)) < 0;
-        boolean unitsCut = java.util.stream.IntStream.of(columns.units(), columns.responsible(), columns.participants())
-                .filter(c -> c != TableColumns.NONE).mapToObj(cells::get).map(String::strip)
+        boolean unitsCut = unitColumns(columns).mapToObj(upper::get).map(String::strip)
                 .anyMatch(u -> !u.isEmpty() && "、，,".indexOf(u.charAt(u.length() - 1)) >= 0);
-        return textCut || unitsCut;
+        boolean unitsBelow = unitColumns(columns).mapToObj(cells::get).anyMatch(u -> !u.isBlank());
+        return unitsCut || textCut && !unitsBelow;
+    }
+
+    private static java.util.stream.IntStream unitColumns(TableColumns columns) {
+        return java.util.stream.IntStream.of(columns.units(), columns.responsible(), columns.participants())
+                .filter(c -> c != TableColumns.NONE);
     }
 
     private static boolean unfinished(Row row) {

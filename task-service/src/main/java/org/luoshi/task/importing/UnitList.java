@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * The responsible units that close a paragraph of prose: a bracket at its end ({@code （…）}, {@code […]},
  * {@code 【…】}, optionally followed by a full stop or by a bracket of their timing, {@code 【完成时限：…】}), a labelled list after its last sentence ({@code 责任单位：…}), or
  * a list after a dash ({@code ——市教育局、市财政局}). A bracket counts only when every name in it looks like a unit —
- * it ends as units' names end (厅, 局, 委, 办, 政府, 部门, 中心, 车务段 …) and does not open as a phrase does (由, 含, 包括,
+ * it ends as units' names end (厅, 局, 委, 办, 政府, 部门, 中心, 车务段, 市档案馆 …) and does not open as a phrase does (由, 含, 包括,
  * 以下简称 …) — so that a parenthesis of content, even one holding 负责 or 参与, is never taken for units.
  *
  * <p>Documents that divide the work by unit open each paragraph with the units instead
@@ -35,7 +35,10 @@ record UnitList(int start, int end, String units, String deadline) {
     private static final String CLOSING = "）]】］";
     private static final Pattern LABEL = Pattern.compile("(?<=^|[。；;\\n\\s])(" + UnitSplitter.LABELS + ")[:：]");
     private static final Pattern ORGANIZATION = Pattern.compile(
-            "(厅|局|委|办|部|署|院|会|室|处|所|站|行|司|府|组|社|联|协|校|队|关|台|段|馆|中心|集团|公司|单位|部门|机构|大学|学院|军区)$");
+            "(厅|局|委|办|部|署|院|会|室|处|所|站|行|司|府|组|社|联|协|校|队|关|台|中心|集团|公司|单位|部门|机构|大学|学院|军区"
+                    // railway and highway units (岳阳车务段), not 阶段, 路段, 河段; a place's museum or archives
+                    // (市档案馆), not the kind alone (博物馆)
+                    + "|(?:车务|工务|电务|机务|供电|公路|养护)段|(?<=\\p{IsHan})(?:档案|图书|博物|文化|美术|科技|纪念)馆)$");
     /**
      * Enterprises named as a whole (各基础电信企业, 有关企业) are units to assign; one kind of them alone in brackets
      * (中小企业, 规模以上工业企业) is content.

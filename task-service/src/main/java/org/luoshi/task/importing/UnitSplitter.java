@@ -21,8 +21,9 @@ import org.luoshi.task.api.model.AssignmentRole;
  *   <li>{@code A、B牵头} — LEAD; {@code 参与 / 配合 / 协助 / 参加} — PARTICIPANT;
  *       {@code 按职责分工负责 / 各负其责 / 分别负责 / 负责 / 落实} — RESPONSIBLE;</li>
  *   <li>a clause without role words after a clause with them — RESPONSIBLE (each in its own remit, the usual
- *       meaning of {@code …会同有关部门，各市州人民政府}); before any lead — LEAD, unless the list's only role words are
- *       RESPONSIBLE ones ({@code 省人社厅、省民政厅，各市州人民政府按职责分工负责}: all RESPONSIBLE, as without the comma);</li>
+ *       meaning of {@code …会同有关部门，各市州人民政府}); before any lead — LEAD, unless the list's only role words give
+ *       each unit its own remit ({@code 省人社厅、省民政厅，各市州人民政府按职责分工负责}: all RESPONSIBLE, as without the
+ *       comma);</li>
  *   <li>a list without any role words — all RESPONSIBLE, and by convention the first named unit (not an unnamed
  *       有关部门) LEAD.</li>
  * </ul>
@@ -78,7 +79,7 @@ final class UnitSplitter {
      * A place's government closing a list of places that share it: 宜昌市人民政府 (level 市, words 人民政府), 安徽省人民政府
      * (湖北、江西、安徽省人民政府).
      */
-    private static final Pattern PLACE_GOVERNMENT = Pattern.compile("^(?!各)\\p{IsHan}{2,6}?([省市县区州旗])?(人民政府|政府)$");
+    private static final Pattern PLACE_GOVERNMENT = Pattern.compile("^(?!各)\\p{IsHan}{2,6}?([省市县区州旗])?(人民政府)$");
     /** A place named bare, by its name (武汉) or with its level (龙南市), that a government after it may close. */
     private static final Pattern BARE_PLACE = Pattern.compile("^\\p{IsHan}{2,4}$");
     private static final String LEVEL_CHARACTERS = "省市县区州旗";
@@ -160,12 +161,21 @@ final class UnitSplitter {
      * A name found, with the role its clause gives it (null when the clause has no role words), or the one marked after
      * it ({@code marked}).
      */
-    private record Named(String name, AssignmentKind kind, AssignmentRole role, boolean marked, String shared) {
+    private record Named(String name, AssignmentKind kind, AssignmentRole role, boolean marked, String shared,
+            boolean spread) {
 
         Named(String name, AssignmentKind kind, AssignmentRole role, boolean marked) {
-            this(name, kind, role, marked, null);
+            this(name, kind, role, marked, null, false);
+        }
+
+        /** The same name in the role of words that give every unit of the list its own remit (按职责分工负责). */
+        Named spreading() {
+            return new Named(name, kind, role, marked, shared, true);
         }
     }
+
+    /** Role words that make each unit of the whole list responsible within its remit, its commas apart. */
+    private static final Pattern EACH_IN_ITS_REMIT = Pattern.compile("^(?:(?:按照?|依)职责(?:分工)?(?:负责|落实)|各负其责|分别负责)");
 
     /**
      * The names of a clause, each bare place before a government that closes them given that government's words as an
@@ -210,9 +220,11 @@ final class UnitSplitter {
         }
         Matcher role = TRAILING_ROLE.matcher(view.substring(from, to));
         int end = to;
+        boolean eachInItsRemit = false;
         if (role.find()) {
             carry = null;
             clauseRole = roleOf(role.group(1));
+            eachInItsRemit = EACH_IN_ITS_REMIT.matcher(role.group(1)).lookingAt();
             end = from + role.start();
             if (view.startsWith("由", from) && end > from + 1) {
                 from++; // 由市教育局牵头: the units after 由
@@ -224,12 +236,14 @@ final class UnitSplitter {
             names(text, view, atomic, with + 2, end).forEach(n -> out.add(named(n, AssignmentRole.PARTICIPANT)));
         } else {
             AssignmentRole given = clauseRole;
+            boolean spread = eachInItsRemit;
             List<String> shared = new ArrayList<>();
             List<String> found = sharingTheGovernment(names(text, view, atomic, from, end), shared);
             List<Named> clause = new ArrayList<>();
             for (int i = 0; i < found.size(); i++) {
                 Named n = named(found.get(i), given);
-                clause.add(shared.get(i) == null ? n : new Named(n.name(), n.kind(), n.role(), n.marked(), shared.get(i)));
+                n = shared.get(i) == null ? n : new Named(n.name(), n.kind(), n.role(), n.marked(), shared.get(i), false);
+                clause.add(spread ? n.spreading() : n);
             }
             out.addAll(besideMarked(clause, given));
         }
@@ -245,7 +259,8 @@ final class UnitSplitter {
         boolean markedLead = clause.stream().anyMatch(n -> n.marked() && n.role() == AssignmentRole.LEAD);
         boolean markedParticipant = clause.stream().anyMatch(n -> n.marked() && n.role() == AssignmentRole.PARTICIPANT);
         AssignmentRole beside = markedLead ? AssignmentRole.PARTICIPANT : markedParticipant ? AssignmentRole.LEAD : clauseRole;
-        return clause.stream().map(n -> n.marked() ? n : new Named(n.name(), n.kind(), beside, false, n.shared())).toList();
+        return clause.stream().map(n -> n.marked() ? n : new Named(n.name(), n.kind(), beside, false, n.shared(), n.spread()))
+                .toList();
     }
 
     private static Named named(String name, AssignmentRole role) {
@@ -347,8 +362,8 @@ final class UnitSplitter {
     private static List<UnitMention> assignRoles(List<Named> named) {
         boolean anyRole = named.stream().anyMatch(n -> n.role() != null);
         // 按职责分工负责 closing a list whose clauses name no other role: every unit of it is responsible, as without the
-        // commas (省发展改革委、省经信厅，各市州人民政府按职责分工负责)
-        boolean onlyResponsible = anyRole
+        // commas (省发展改革委、省经信厅，各市州人民政府按职责分工负责); a plain 负责 is the last clause's own
+        boolean onlyResponsible = named.stream().anyMatch(Named::spread)
                 && named.stream().allMatch(n -> n.role() == null || n.role() == AssignmentRole.RESPONSIBLE);
         boolean anyAgency = named.stream().anyMatch(n -> n.kind() == AssignmentKind.AGENCY);
         List<UnitMention> mentions = new ArrayList<>();

@@ -1720,8 +1720,8 @@ class FixtureDocumentsTest {
     void aRowWithoutItsLeadUnitIsWarnedAboutAndItsPartnersStillParticipate() {
         ParsedDocument d = parse("pdf-layout-centred-lead-cell-empty.txt");
         assertUnits(task(d, "3"), "市民政局:PARTICIPANT", "市财政局:PARTICIPANT");
-        assertEquals(List.of("annex row 3 names no lead unit (its 牵头单位 cell is empty): its other units keep their roles,"
-                + " none leads"), d.warnings().stream().filter(w -> w.contains("no lead unit")).toList());
+        assertEquals(List.of("annex row 3 names no lead unit (its lead units' cell is empty): its other units keep their"
+                + " roles, none leads"), d.warnings().stream().filter(w -> w.contains("no lead unit")).toList());
     }
 
     @Test

@@ -25,6 +25,9 @@ class UnitListTest {
     @Test
     void contentThatOnlyLooksLikeUnitsIsNone() {
         assertTrue(UnitList.at("建设公共服务平台（含信息平台）。").isEmpty());
+        assertTrue(UnitList.at("开展专项整治（重点河段）。").isEmpty(), "段 ends a railway unit's name, not a river's stretch");
+        assertTrue(UnitList.at("推动场馆开放（博物馆、纪念馆）。").isEmpty(), "a kind of venue, not a place's museum");
+        assertEquals("（市档案馆、岳阳车务段）", units("推进档案数字化。（市档案馆、岳阳车务段）"));
         assertTrue(UnitList.at("实施“1+X”证书制度——职业教育的重要改革。").isEmpty(), "a dash before a phrase");
         assertTrue(UnitList.at("支持企业参与办学（由市教育局统筹）").isEmpty());
         assertTrue(UnitList.at("制定校企合作促进办法（试行）。").isEmpty());

@@ -19,6 +19,23 @@ class UnitSplitterTest {
     }
 
     @Test
+    void wordsGivingEachUnitItsRemitSpreadOverTheCommasAPlainFuZeDoesNot() {
+        assertEquals(List.of("省人社厅:RESPONSIBLE", "省民政厅:RESPONSIBLE", "各市州人民政府:RESPONSIBLE"),
+                split("省人社厅、省民政厅，各市州人民政府按职责分工负责"));
+        assertEquals(List.of("市住建局:LEAD", "各县市区人民政府:RESPONSIBLE"), split("市住建局，各县市区人民政府负责"));
+    }
+
+    @Test
+    void placesShareOnlyAPeoplesGovernmentClosingTheirList() {
+        List<UnitMention> shared = UnitSplitter.split("武汉、襄阳、宜昌市人民政府");
+        assertEquals(List.of("武汉市人民政府", "襄阳市人民政府", "宜昌市人民政府"),
+                shared.stream().map(u -> u.readings().get(0)).toList());
+        // abbreviations before a zone's 政府 are no places sharing it
+        assertEquals(List.of("交警", "城管", "开发区政府"),
+                UnitSplitter.split("交警、城管、开发区政府").stream().map(u -> u.readings().get(0)).toList());
+    }
+
+    @Test
     void aNamedUnitAfterHuiTongParticipatesAndHeInsideANameOrAfterUnnamedUnitsIsNoSeparator() {
         assertEquals(List.of("省民政厅:LEAD", "有关部门和行业协会:PARTICIPANT", "省农业和农村厅:PARTICIPANT"),
                 split("省民政厅会同有关部门和行业协会、省农业和农村厅"));

@@ -200,6 +200,19 @@ class GroupMembershipTest {
             // a second check finds nothing left to do
             org.junit.jupiter.api.Assertions.assertEquals(0,
                     io.quarkus.vertx.VertxContextSupport.<Integer>subscribeAndAwait(() -> foundedUnits.joinFounded()));
+
+            // a unit whose founding day came renamed before any check: the snapshot that renames it joins it (its waiting
+            // had ended unjoined)
+            UUID renamed = UUID.randomUUID();
+            announce(renamed, "又一新设县人民政府", "GOVERNMENT", "COUNTY", prefecture + "06", 0,
+                    java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(12));
+            await().atMost(Duration.ofSeconds(20)).until(() -> Boolean.TRUE.equals(foundingPending(renamed)));
+            org.luoshi.task.support.TestClock.advance(Duration.ofDays(3));
+            announce(renamed, "又一新设县人民政府（更名）", "GOVERNMENT", "COUNTY", prefecture + "06", 1,
+                    java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(12));
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> org.junit.jupiter.api.Assertions.assertEquals(
+                    java.util.Set.of(first.toString(), future.toString(), renamed.toString()), java.util.Set.copyOf(memberIds(task))));
+            org.junit.jupiter.api.Assertions.assertEquals(Boolean.FALSE, foundingPending(renamed));
         } finally {
             org.luoshi.task.support.TestClock.reset();
         }

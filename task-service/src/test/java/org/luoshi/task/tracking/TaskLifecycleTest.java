@@ -171,6 +171,10 @@ class TaskLifecycleTest {
                 snapshot(id, "六安市国土资源局", 1).replace("\"status\": \"ACTIVE\", ", ""));
         TopicWriter.cloudEvent("agency.events", id.toString(), TopicWriter.newId(), "AgencyUpdated",
                 snapshot(id, "六安市国土资源局", 1).replace("430000", "430"));
+        // an identifier without its scheme: a NullPointerException when the replica read the unit's kinds
+        TopicWriter.cloudEvent("agency.events", id.toString(), TopicWriter.newId(), "AgencyUpdated",
+                snapshot(id, "六安市国土资源局", 1).replace("\"status\": \"ACTIVE\", ",
+                        "\"status\": \"ACTIVE\", \"identifiers\": [{\"identifier\": \"HIGHER_VOCATIONAL\"}], "));
         // a reorganization with an empty result: a NullPointerException in the reassignment, which stopped the channel
         TopicWriter.cloudEvent("agency.events", id.toString(), TopicWriter.newId(), "AgencyRenamed", """
                 {"agency": {"id": "%s", "name": "六安市国土资源局", "classification": "DEPARTMENT", "level": "PROVINCE",
@@ -182,7 +186,7 @@ class TaskLifecycleTest {
         TopicWriter.cloudEvent("agency.events", id.toString(), renamed, "AgencyRenamed", snapshot(id, "重复投递不应生效", 1));
         TopicWriter.cloudEvent("agency.events", id.toString(), TopicWriter.newId(), "AgencyUpdated", snapshot(id, "旧版本不应覆盖", 0));
 
-        assertEquals(4, TopicReader.await("agency.events.dlq", r -> id.toString().equals(r.key()), 4, Duration.ofSeconds(20)).size());
+        assertEquals(5, TopicReader.await("agency.events.dlq", r -> id.toString().equals(r.key()), 5, Duration.ofSeconds(20)).size());
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(INTEGRATOR)
                 .when().get("/api/v1/tasks/" + taskId)
                 .then().statusCode(200).body("assignments[0].agencyName", equalTo("六安市自然资源和规划局")));
