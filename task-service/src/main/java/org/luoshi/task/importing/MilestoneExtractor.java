@@ -58,6 +58,11 @@ final class MilestoneExtractor {
     private static final int COMPARATOR_REACH = 10;
     /** The longest verb between a comparator and its number that lets the comparator bound the verb's other objects. */
     private static final int VERB = 3;
+    /**
+     * Support given to each beneficiary, which 最高 or 最多 caps: 个人贷款额度最高30万元, 每户补贴最高5000元. The cap is a term
+     * of the support, not something the task is to reach.
+     */
+    private static final Pattern SUPPORT_PER_HEAD = Pattern.compile("额度|每人|每户|每家|每个|每名|每所|单个|单笔|单户|补贴|补助|奖励|奖补|资助");
     /** After an amount, a rate or a standard it is paid at (按每人1500元标准发放), not an amount to reach. */
     private static final Pattern RATE_AFTER = Pattern.compile("的?标准(?!化)");
 
@@ -501,6 +506,9 @@ final class MilestoneExtractor {
             }
             // 20余个, 100多家, 1万余人: more than the number
             String word = wordBefore(sentence, single.start());
+            if (word != null && word.startsWith("最") && SUPPORT_PER_HEAD.matcher(clauseBefore(sentence, single.start())).find()) {
+                continue; // 个人贷款额度最高30万元: how much support one may get, no target of the task
+            }
             Comparator comparator = single.group(3) != null && single.group(5) == null ? Comparator.AT_LEAST
                     : comparator(single.group(5), word);
             String unit = single.group(2) == null ? single.group(4) : single.group(2) + single.group(4);
@@ -621,6 +629,15 @@ final class MilestoneExtractor {
             case "不得超过", "不得高于", "不得突破", "不突破", "不超过", "不高于", "低于", "控制在", "最高", "最多" -> Comparator.AT_MOST;
             default -> Comparator.ABOUT;
         };
+    }
+
+    /** The clause up to this point: from the last mark of a clause's end before it. */
+    private static String clauseBefore(String sentence, int position) {
+        int start = position;
+        while (start > 0 && "，,；;。：:".indexOf(sentence.charAt(start - 1)) < 0) {
+            start--;
+        }
+        return sentence.substring(start, position);
     }
 
     /**

@@ -971,9 +971,10 @@ class FixtureDocumentsTest {
                 subTask(d, "1.").milestones().toString());
         assertEquals(List.of(new ParsedMilestone("全年推出宣传报道不低于30篇", LocalDate.of(2023, 12, 31),
                 new Target(new BigDecimal("30"), "篇", Comparator.AT_LEAST, null))), subTask(d, "4.").milestones());
-        assertTrue(subTask(d, "5.").milestones().stream().anyMatch(m -> m.target() != null
-                && m.target().comparator() == Comparator.AT_MOST && m.target().quantity().compareTo(new BigDecimal("30")) == 0
-                && "万元".equals(m.target().unit())), "最高30万元 is a ceiling: " + subTask(d, "5.").milestones());
+        // 个人创业担保贷款额度最高30万元 caps what one borrower may get: a term of the support, no target (it was one,
+        // AT_MOST, which supervision then found held); the amount to lend is the target
+        assertEquals(List.of(new Target(new BigDecimal("2"), "亿元", Comparator.ABOUT, null)),
+                subTask(d, "5.").milestones().stream().map(ParsedMilestone::target).toList());
     }
 
     @Test

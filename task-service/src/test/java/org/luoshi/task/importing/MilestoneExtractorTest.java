@@ -98,7 +98,11 @@ class MilestoneExtractorTest {
         assertEquals(List.of(target("1", "个工作日", Comparator.AT_MOST, null)), targets("压缩至1个工作日以内"));
         assertEquals(List.of(target("1", "场", Comparator.AT_LEAST, null)), targets("每季度至少举办1场招聘会"));
         assertEquals(List.of(target("30", "篇", Comparator.AT_LEAST, null)), targets("推出宣传报道不低于30篇"));
-        assertEquals(List.of(target("30", "万元", Comparator.AT_MOST, null)), targets("贷款额度最高30万元"));
+        assertEquals(List.of(target("5", "天", Comparator.AT_MOST, null)), targets("平均审批时间最多5天"));
+        // support each beneficiary may get, capped: a term of the support, no target of the task
+        assertEquals(List.of(), targets("个人贷款额度最高30万元"));
+        assertEquals(List.of(target("8", "亿元", Comparator.AT_LEAST, null)),
+                targets("每户补贴最高5000元，全年发放补贴8亿元以上"));
         assertEquals(List.of(target("3", "次", Comparator.AT_MOST, null)), targets("群众办事最多跑3次"));
         assertEquals(List.of(target("100", "%", Comparator.EXACT, null)), targets("实现“最多跑一次”事项100%"),
                 "最多 inside a name, away from the number");
