@@ -71,10 +71,11 @@ final class UnitSplitter {
      */
     private static final Pattern NO_LEVEL = Pattern.compile("(?:海关|大学)$");
     /**
-     * A name that names its own level inside (团市委, 人行湘潭市中心支行, 国网泰顺县供电公司, 夷陵区人民政府; not 城市管理局): no
-     * level is implied before it.
+     * A name that names its own level inside (团市委, 人行湘潭市中心支行, 国网泰顺县供电公司, 夷陵区人民政府, 禾川镇人民政府; not
+     * 城市管理局): no level is implied before it.
      */
-    private static final Pattern HOLDS_A_LEVEL = Pattern.compile("^.+(?:省|(?<![城都超])市(?!场)|县(?!域)|州|区(?:人民)?政府$)");
+    private static final Pattern HOLDS_A_LEVEL = Pattern.compile(
+            "^.+(?:省|(?<![城都超])市(?!场)|县(?!域)|州|[区镇乡](?:人民)?政府$|街道办事处$)");
     /**
      * A place's government closing a list of places that share it: 宜昌市人民政府 (level 市, words 人民政府), 安徽省人民政府
      * (湖北、江西、安徽省人民政府).

@@ -30,6 +30,9 @@ class UnitSplitterTest {
         List<UnitMention> shared = UnitSplitter.split("武汉、襄阳、宜昌市人民政府");
         assertEquals(List.of("武汉市人民政府", "襄阳市人民政府", "宜昌市人民政府"),
                 shared.stream().map(u -> u.readings().get(0)).toList());
+        // a township's government or a subdistrict office names its own place: no county's level before it
+        assertEquals(List.of("县住建局", "禾川镇人民政府", "南湖街道办事处"),
+                UnitSplitter.split("县住建局、禾川镇人民政府、南湖街道办事处").stream().map(u -> u.readings().get(0)).toList());
         // abbreviations before a zone's 政府 are no places sharing it
         assertEquals(List.of("交警", "城管", "开发区政府"),
                 UnitSplitter.split("交警、城管、开发区政府").stream().map(u -> u.readings().get(0)).toList());
