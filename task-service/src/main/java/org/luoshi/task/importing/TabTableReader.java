@@ -170,7 +170,11 @@ final class TabTableReader {
             }
             List<String> cells = padded(row.cells(), columns.size());
             TableColumns.Seq seqCell = TableColumns.Seq.of(cells.get(columns.seq()));
-            String number = seqCell.number();
+            Matcher item = ITEM_NUMBER.matcher(seqCell.number());
+            // ① or （1） under row 2: its part 2.1, as a row numbered so would be
+            String number = item.matches() && lastNumber != null
+                    ? lastNumber + "." + (item.group(1) != null ? item.group(1).charAt(0) - '①' + 1 : item.group(2))
+                    : seqCell.number();
             Optional<String> heading = heading(row.cells());
             if (heading.isPresent()) {
                 // the chapter of the rows below; a row's own category cell still says otherwise
@@ -457,8 +461,11 @@ final class TabTableReader {
         }
         String number = TableColumns.Seq.of(row.cells().get(columns.seq())).number();
         return TableColumns.ROW_NUMBER.matcher(number).matches() || CHINESE_ROW_NUMBER.matcher(number).matches()
-                || TableColumns.SUB_ROW_NUMBER.matcher(number).matches();
+                || TableColumns.SUB_ROW_NUMBER.matcher(number).matches() || ITEM_NUMBER.matcher(number).matches();
     }
+
+    /** An item's number under a row, circled or in brackets: ①, （1）. */
+    private static final Pattern ITEM_NUMBER = Pattern.compile("^(?:([①-⑳])|[（(](\\d{1,2})[）)])$");
 
     /** A row that may continue the one above: not numbered, no heading, not the header repeated. */
     private static boolean continues(Row row, TableColumns columns) {

@@ -59,12 +59,12 @@ final class TextCleaner {
     /**
      * Spaces between two units' names (区人社局　区市场监管局, 省发展改革委（牵头） 省教育厅): a separator, where spaces
      * between other Han characters are not. The next name starts with a level (or 国网, 人行, 中国, or is a county-level
-     * city's or district's government: 资兴市人民政府) and ends as a unit's
+     * city's or district's government: 资兴市人民政府, 和县人民政府) and ends as a unit's
      * does within one stretch of text, before punctuation or role words (县林业局 县水利局按职责分工负责); in OCR-spaced
      * text, where every character may be followed by a space, never.
      */
     private static final Pattern UNIT_GAP = Pattern.compile("(?<=" + UNIT_END + "|" + UNIT_END + "[（(](?:牵头|配合|参与|协办|负责)[）)])"
-            + "[ \\u3000\\u00A0]+(?=(?:[省市县区州各]|国网|人行|中国|\\p{IsHan}{2,3}[市县区](?=人民政府|政府))"
+            + "[ \\u3000\\u00A0]+(?=(?:[省市县区州各]|国网|人行|中国|\\p{IsHan}{1,3}[市县区](?=人民政府|政府))"
             + "[^\\s，。；、,;:：（）()“”]{0,30}?" + UNIT_END + "(?:[\\s，。；、,;）)]|$|按|牵头|负责|配合|参与|协助|等|共同|分别))");
     private static final Pattern BARE_ROLE = Pattern.compile("^(?:牵头|配合|参与|协办)$");
     private static final Pattern BRACKETED_LABEL = Pattern.compile("【([^【】\\n]{2,8})】");
@@ -113,6 +113,12 @@ final class TextCleaner {
                     + "|第[ \\u3000]*\\d{1,4}[ \\u3000]*页(?:[ \\u3000]*[，,/]?[ \\u3000]*共[ \\u3000]*\\d{1,4}[ \\u3000]*页)?)"
                     + "[ \\t\\u3000]*$");
     private static final double OCR_SPACED_SHARE = 0.05;
+    /**
+     * A spreadsheet's cell copied with its quotes, as Excel and WPS write a cell holding line breaks or quotes into
+     * tab-separated text: {@code "市教育局⏎市财政局"}, its own quotes doubled. Bounded, so that a quote left open
+     * costs no more than a cell's length.
+     */
+    private static final Pattern QUOTED_CELL = Pattern.compile("(?m)(?<=^|\t)\"((?:[^\"]|\"\"){0,2000}?)\"(?=\t|$)");
 
     private TextCleaner() {
     }
@@ -125,6 +131,7 @@ final class TextCleaner {
         text = removePinyin(text);
         text = foldFullWidthAlphanumerics(text);
         text = removePageNumbers(text);
+        text = unquoteCells(text);
         text = collapseOcrSpacing(text);
         text = unifyPunctuation(text);
         text = unbracketLabels(text);
@@ -198,6 +205,12 @@ final class TextCleaner {
             return ""; // PostgreSQL stores no NUL, and the others carry nothing a reader sees
         }
         return new String(Character.toChars(codePoint));
+    }
+
+    /** Spreadsheet cells without the quotes their copy put around them ({@link #QUOTED_CELL}). */
+    static TrackedText unquoteCells(TrackedText text) {
+        return text.text().indexOf('\t') >= 0 && text.text().indexOf('"') >= 0
+                ? text.replaceAll(QUOTED_CELL, m -> m.group(1).replace("\"\"", "\"")) : text;
     }
 
     /** Empties the lines that hold only a page's number; the source text keeps them. */

@@ -108,8 +108,34 @@ record UnitList(int start, int end, String units, String deadline) {
         }
         String t = stripped.substring(0, end).stripTrailing();
         // the stops after the units belong to neither them nor the content
-        return bracketed(t).or(() -> labelled(t)).or(() -> dashed(t)).or(() -> beforeTiming(t))
-                .map(u -> new UnitList(u.start(), text.length(), u.units(), u.deadline()));
+        // units that start where the text ends (shares of the work, kept in the content) keep its stops there too
+        return bracketed(t).or(() -> labelled(t)).or(() -> dashed(t)).or(() -> beforeTiming(t)).or(() -> duties(t))
+                .map(u -> new UnitList(u.start() == t.length() ? text.length() : u.start(), text.length(), u.units(),
+                        u.deadline()));
+    }
+
+    /** A unit and its share of the work, closing a paragraph: 市教育局：负责制定年度建设计划. */
+    private static final Pattern DUTY = Pattern.compile("^\\s*([^：:，,。；;]{2,40}?)[：:]\\s*(负责|牵头|配合|参与|协助)");
+
+    /**
+     * Units each given its share after the task's text, one clause each: {@code …新增公办学位4500个。市教育局：负责制定年度
+     * 建设计划；市自然资源局：负责保障用地}. Each unit is read in the role of its share's verb; the shares stay in the content
+     * (the units start where the text ends).
+     */
+    private static Optional<UnitList> duties(String t) {
+        int sentenceEnd = t.lastIndexOf('。');
+        if (sentenceEnd < 0 || t.indexOf('：', sentenceEnd) < 0 && t.indexOf(':', sentenceEnd) < 0) {
+            return Optional.empty(); // most paragraphs: no share after their last sentence
+        }
+        List<String> units = new ArrayList<>();
+        for (String clause : t.substring(sentenceEnd + 1).split("[；;]")) {
+            Matcher duty = DUTY.matcher(HanView.of(clause));
+            if (!duty.find() || !isUnitList(clause.substring(duty.start(1), duty.end(1)))) {
+                return Optional.empty();
+            }
+            units.add(clause.substring(duty.start(1), duty.end(1)).strip() + duty.group(2));
+        }
+        return units.isEmpty() ? Optional.empty() : Optional.of(new UnitList(t.length(), t.length(), String.join("；", units)));
     }
 
     /**

@@ -61,7 +61,7 @@ final class UnitSplitter {
     /** Names that open with a level's character without naming the level: 市场监管局 (market), 区域…, 县域…. */
     private static final Pattern NOT_A_LEVEL = Pattern.compile("^(?:市场|区域|县域)");
     /** Names of the nation's bodies and of those named for it (人行…支行, 国网…公司): no level of the list implied. */
-    private static final Pattern PLACE_OR_NATION = Pattern.compile("^(国家|国务院|中国|中华|全国|人民银行|人行|国网"
+    private static final Pattern PLACE_OR_NATION = Pattern.compile("^(国家|国务院|中国|中华|全国|人民银行|人行|国网|民航"
             // a province's name (湖南证监局): the body names its place, a level before it would name another
             + "|北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南"
             + "|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆)");
@@ -197,7 +197,9 @@ final class UnitSplitter {
                     || kindOf(view) != AssignmentKind.AGENCY) {
                 break;
             }
-            boolean levelled = LEVEL_CHARACTERS.indexOf(view.charAt(view.length() - 1)) >= 0;
+            char end = view.charAt(view.length() - 1);
+            // 龙南市, 恩施州 name their level; 广州, 惠州 are cities' names
+            boolean levelled = LEVEL_CHARACTERS.indexOf(end) >= 0 && !(end == '州' && view.length() == 2);
             String level = government.group(1) == null ? "" : government.group(1);
             shared.set(i, names.get(i) + (levelled ? "" : level) + government.group(2));
         }

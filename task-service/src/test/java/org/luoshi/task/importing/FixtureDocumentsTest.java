@@ -1704,6 +1704,58 @@ class FixtureDocumentsTest {
         assertTrue(task(d, "1").content().startsWith("支持企业稳岗扩岗。落实失业保险稳岗返还政策"), task(d, "1").content());
     }
 
+    /**
+     * Paragraphs closing with each unit's share of the work (市教育局：负责…；市自然资源局：负责…) are tasks of those units,
+     * the shares kept in the content (all four were dropped).
+     */
+    @Test
+    void unitsGivenTheirSharesAfterTheTaskAreItsUnits() {
+        ParsedDocument d = parse("duty-clauses-after-the-task-plan.txt");
+        assertEquals(List.of("二.（一）", "二.（二）", "二.（三）", "二.（四）"), seqs(d));
+        ParsedTask first = task(d, "二.（一）");
+        assertUnits(first, "市教育局:RESPONSIBLE", "市自然资源局:RESPONSIBLE", "各县（市、区）人民政府:RESPONSIBLE");
+        assertTrue(first.content().endsWith("各县（市、区）人民政府：负责项目建设。"), first.content());
+    }
+
+    /** Rows numbered ①②③ or （1） under a row are its parts, as 2.1, 2.2 … (they were skipped). */
+    @Test
+    void circledItemNumbersUnderARowAreItsParts() {
+        ParsedDocument d = parse("circled-item-numbers-table.txt");
+        assertEquals(List.of("1", "1.1", "1.2", "1.3", "2", "2.1", "2.2", "2.3", "3"), seqs(d));
+        assertUnits(subTask(d, "2.1"), "市发展改革委:LEAD", "市公共资源交易中心:RESPONSIBLE");
+        assertTrue(d.warnings().stream().noneMatch(w -> w.contains("skipped")), d.warnings().toString());
+    }
+
+    /**
+     * A table copied from a spreadsheet, its cells with line breaks in quotes ("市教育局⏎市财政局"): the quotes go, each
+     * line's unit is a unit (和县人民政府, a county of one character, too), the remarks keep their own quotes unescaped.
+     */
+    @Test
+    void aSpreadsheetsQuotedCellsAreReadWithoutTheirQuotes() {
+        ParsedDocument d = parse("spreadsheet-copy-quoted-cells-table.txt");
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"), seqs(d));
+        assertUnits(task(d, "1"), "市人力资源社会保障局:LEAD", "市教育局:RESPONSIBLE", "市财政局:RESPONSIBLE",
+                "各县区人民政府:RESPONSIBLE");
+        assertUnits(task(d, "6"), "市水务局:LEAD", "当涂县人民政府:RESPONSIBLE", "含山县人民政府:RESPONSIBLE",
+                "和县人民政府:RESPONSIBLE");
+        assertTrue(d.tasks().stream().flatMap(t -> t.units().stream()).noneMatch(u -> u.rawName().contains("\"")));
+        assertTrue(task(d, "3").content().contains("按照\"政府引导"), task(d, "3").content());
+    }
+
+    /**
+     * Cities named 广州, 惠州 before a city's government share it as cities (广州市人民政府, not 广州人民政府); a civil
+     * aviation bureau of the nation gets no province's level.
+     */
+    @Test
+    void citiesEndingInZhouShareTheCitysGovernmentAndAviationIsNational() {
+        ParsedDocument d = parse("cities-ending-in-zhou-sharing-government-opinion.txt");
+        ParsedTask second = task(d, "（二）");
+        assertEquals(List.of("广州市人民政府", "广州"), second.units().stream().filter(u -> u.rawName().equals("广州"))
+                .findFirst().orElseThrow().readings());
+        assertEquals(List.of("民航中南地区管理局"), task(d, "（一）").units().stream()
+                .filter(u -> u.rawName().startsWith("民航")).findFirst().orElseThrow().readings());
+    }
+
     /** Annex rows that only name their tasks take the text of the body's headings of their number (row 3: （三）). */
     @Test
     void annexTitlesTakeTheTextOfTheBodysHeadingsOfTheirNumber() {

@@ -33,6 +33,15 @@ class TextCleanerTest {
     }
 
     @Test
+    void aSpreadsheetsQuotedCellsLoseTheirQuotesAndTheirDoubledQuotesAreOne() {
+        assertEquals("1\t市教育局\n市财政局\t2025年底前\t按\"政府引导\"推进",
+                TextCleaner.apply(TextCleaner::unquoteCells, "1\t\"市教育局\n市财政局\"\t2025年底前\t\"按\"\"政府引导\"\"推进\""));
+        // a quote left open, and quotes inside a cell's text, stay as found
+        String open = "1\t\"市教育局\t2025年底前\n2\t推进\"一网通办\"改革\t市数据局";
+        assertEquals(open, TextCleaner.apply(TextCleaner::unquoteCells, open));
+    }
+
+    @Test
     void htmlRemnantsAreRemoved() {
         assertEquals("雙向對接。", TextCleaner.apply(TextCleaner::stripHtml, "雙向對接。</p>"));
         // a numeric entity naming NUL or no character leaves nothing (PostgreSQL stores no NUL); one beyond the basic
