@@ -56,6 +56,10 @@ final class NumberedParagraphReader {
      */
     private static final String LABEL_VALUE = "[:：]\\s*((?:(?![，,\\s]*" + ANY_LABEL + ")[^；;。\\n（(）)\\]】]"
             + "|[（(][^（(）)\\n]*[）)])+)[。；;]?";
+    /** Work written after a deadline's date in its label (2025年6月底前，新增普惠托位500个). */
+    private static final Pattern STEP_WORK = Pattern.compile("[，,]\\s*\\p{IsHan}");
+    /** A next step's date right after a labelled deadline (…；2025年12月底前，…). */
+    private static final Pattern NEXT_STEP = Pattern.compile("^[；;]?\\s*(?:\\d{4}年|\\d{1,2}月)");
     private static final Pattern DEADLINE_LABEL = Pattern.compile(LABEL_START + "(?:" + TableColumns.DEADLINE_NAMES + ")"
             + LABEL_VALUE);
     /** A person's label may also follow a unit's name directly (牵头单位：市政府办公室  责任人：李四, spaces removed). */
@@ -275,7 +279,21 @@ final class NumberedParagraphReader {
             String view = HanView.of(text);
             Matcher deadlineLabel = DEADLINE_LABEL.matcher(view);
             String deadline = null;
-            if (deadlineLabel.find()) {
+            List<String> persons = new ArrayList<>();
+            boolean found = deadlineLabel.find();
+            if (found && isStaged(deadlineLabel.group(1), view.substring(deadlineLabel.end()))) {
+                // 时间节点：2025年6月底前，新增托位500个；2025年12月底前，累计新增1200个: steps, each with its work, to be
+                // dated one by one; out of the way of the units after them, and back in the content as a line of its own,
+                // as the persons' lines are
+                int from = deadlineLabel.start();
+                while (from < view.length() && "；;，,\n \t\u3000".indexOf(view.charAt(from)) >= 0) {
+                    from++; // the label's own start, past the mark or line break before it
+                }
+                int to = view.indexOf('\n', from) < 0 ? view.length() : view.indexOf('\n', from);
+                persons.add(text.substring(from, to).replaceAll("^[；;，,\\s]+|[。；;\\s]+$", ""));
+                text = text.substring(0, from) + text.substring(to);
+                view = view.substring(0, from) + view.substring(to);
+            } else if (found) {
                 deadline = text.substring(deadlineLabel.start(1), deadlineLabel.end(1)).strip();
                 String gap = gap(view, deadlineLabel);
                 int from = deadlineLabel.start();
@@ -288,7 +306,6 @@ final class NumberedParagraphReader {
                 text = text.substring(0, from) + gap + text.substring(to);
                 view = view.substring(0, from) + gap + view.substring(to);
             }
-            List<String> persons = new ArrayList<>();
             if (view.indexOf("领导") < 0 && view.indexOf("责任人") < 0 && view.indexOf("联系人") < 0) {
                 return new Labelled(text, deadline, persons); // most paragraphs name nobody: no scan
             }
@@ -303,6 +320,11 @@ final class NumberedParagraphReader {
             }
             rest.append(text, last, text.length());
             return new Labelled(rest.toString(), deadline, persons);
+        }
+
+        /** Whether a labelled deadline names steps, each with its work: a clause after its date, or a next date. */
+        private static boolean isStaged(String value, String after) {
+            return STEP_WORK.matcher(value).find() || NEXT_STEP.matcher(after).lookingAt();
         }
 
         /**

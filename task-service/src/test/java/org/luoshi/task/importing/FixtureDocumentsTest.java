@@ -1756,6 +1756,27 @@ class FixtureDocumentsTest {
                 .filter(u -> u.rawName().startsWith("民航")).findFirst().orElseThrow().readings());
     }
 
+    /**
+     * A labelled deadline naming steps, each with its work (时间节点：2025年6月底前，新增普惠托位500个；2025年12月底前，累计新增
+     * 1200个): each step is a milestone of its own date, and the steps stay in the content (the first step's work was cut
+     * out as the deadline, and the last target dated by the first step).
+     */
+    @Test
+    void aLabelledDeadlineOfStepsDatesEachStep() {
+        ParsedDocument d = parse("staged-deadlines-under-labels-plan.txt");
+        ParsedTask first = task(d, "1");
+        assertTrue(first.content().contains("时间节点：2025年6月底前，新增普惠托位500个；2025年12月底前，累计新增1200个。"),
+                first.content());
+        assertTrue(first.milestones().contains(new ParsedMilestone("新增普惠托位500个", LocalDate.of(2025, 6, 30),
+                new Target(new BigDecimal("500"), "个", Comparator.EXACT, null))), first.milestones().toString());
+        assertTrue(first.milestones().contains(new ParsedMilestone("累计新增1200个", LocalDate.of(2025, 12, 31),
+                new Target(new BigDecimal("1200"), "个", Comparator.EXACT, null))), first.milestones().toString());
+        assertUnits(first, "市卫生健康委:LEAD", "市发展改革委:PARTICIPANT", "市妇联:PARTICIPANT", "团市委:PARTICIPANT",
+                "各县区人民政府:PARTICIPANT");
+        // one date alone is the task's deadline, as before
+        assertEquals(LocalDate.of(2025, 10, 31), task(d, "3").milestones().get(0).dueDate());
+    }
+
     /** Annex rows that only name their tasks take the text of the body's headings of their number (row 3: （三）). */
     @Test
     void annexTitlesTakeTheTextOfTheBodysHeadingsOfTheirNumber() {
