@@ -97,6 +97,9 @@ final class NumberedParagraphReader {
      * A chapter heading ({@code 一、…}, its category) and the lines between it and its first paragraph: persons who lead
      * the chapter's tasks (牵头领导：…), and units for those of its paragraphs that name none (牵头单位：…).
      */
+    /** The longest title of a section (（一）…) over numbered paragraphs. */
+    private static final int SECTION_TITLE = 40;
+
     private static final class Chapter {
         final String number;
         final String category;
@@ -363,6 +366,7 @@ final class NumberedParagraphReader {
         List<Paragraph> paragraphs = new ArrayList<>();
         List<String> strayLines = new ArrayList<>();
         Chapter chapter = null;
+        Chapter top = null; // the chapter (一、…) a section heading (（一）…) stands in
         // the chapter whose heading was read and none of its paragraphs yet: its lines name its persons or units
         Chapter headed = null;
         Paragraph open = null;
@@ -375,8 +379,18 @@ final class NumberedParagraphReader {
             }
             Matcher heading = CHAPTER.matcher(text);
             Matcher paragraph = level.start().matcher(text);
+            Matcher section = level == ARABIC ? CHINESE.start().matcher(text) : null;
             if (heading.matches() && !text.contains("。")) {
                 chapter = new Chapter(heading.group(1), TaskTexts.trim(heading.group(2)));
+                top = chapter;
+                headed = chapter;
+                open = null;
+            } else if (section != null && section.find() && text.length() <= SECTION_TITLE
+                    && (text.indexOf('。') < 0 || text.indexOf('。') == text.length() - 1) && UnitList.of(text).isEmpty()) {
+                // （一）提升职业学校关键办学能力 over paragraphs numbered 1. 2.: a section of the chapter, the category of its
+                // paragraphs, which number again under each section
+                chapter = new Chapter((top == null ? "" : top.number) + "（" + section.group(1) + "）",
+                        TaskTexts.trim(text.substring(section.end()).replaceAll("。$", "")));
                 headed = chapter;
                 open = null;
             } else if (paragraph.find()) {

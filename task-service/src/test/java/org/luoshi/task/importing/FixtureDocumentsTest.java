@@ -1777,6 +1777,24 @@ class FixtureDocumentsTest {
         assertEquals(LocalDate.of(2025, 10, 31), task(d, "3").milestones().get(0).dueDate());
     }
 
+    /**
+     * Four levels, 一、（一）1.（1）, units on the items: each （一） is a section, the category of its paragraphs, which number
+     * again under it (二（一）.1); the section's title was lost and the next one glued to an item, taking its units.
+     */
+    @Test
+    void sectionsOverNumberedParagraphsAreTheirCategories() {
+        ParsedDocument d = parse("sections-over-numbered-paragraphs-opinion.txt");
+        List<ParsedTask> top = d.tasks().stream().filter(t -> t.parentSeq() == null).toList();
+        assertEquals(List.of("二（一）.1", "二（一）.2", "二（二）.1", "二（二）.2"), top.stream().map(ParsedTask::seq).toList());
+        assertEquals(List.of("提升职业学校关键办学能力", "提升职业学校关键办学能力", "推进市域产教联合体建设", "推进市域产教联合体建设"),
+                top.stream().map(ParsedTask::category).toList());
+        ParsedTask item = d.tasks().stream().filter(t -> "二（一）.2".equals(t.parentSeq()) && t.seq().equals("（2）"))
+                .findFirst().orElseThrow();
+        assertUnits(item, "省人力资源社会保障厅:LEAD", "省教育厅:PARTICIPANT", "省国资委:PARTICIPANT");
+        assertTrue(d.tasks().stream().noneMatch(t -> t.content() != null && t.content().contains("推进市域产教联合体建设")),
+                "a section's title is no item's text");
+    }
+
     /** Annex rows that only name their tasks take the text of the body's headings of their number (row 3: （三）). */
     @Test
     void annexTitlesTakeTheTextOfTheBodysHeadingsOfTheirNumber() {
