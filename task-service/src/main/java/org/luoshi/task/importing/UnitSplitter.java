@@ -24,6 +24,7 @@ import org.luoshi.task.api.model.AssignmentRole;
  *       meaning of {@code …会同有关部门，各市州人民政府}); before any lead — LEAD, unless the list's only role words give
  *       each unit its own remit ({@code 省人社厅、省民政厅，各市州人民政府按职责分工负责}: all RESPONSIBLE, as without the
  *       comma);</li>
+ *   <li>names without role words between a lead and the partners after them — PARTICIPANT;</li>
  *   <li>a list without any role words — all RESPONSIBLE, and by convention the first named unit (not an unnamed
  *       有关部门) LEAD.</li>
  * </ul>
@@ -163,15 +164,28 @@ final class UnitSplitter {
      * it ({@code marked}).
      */
     private record Named(String name, AssignmentKind kind, AssignmentRole role, boolean marked, String shared,
-            boolean spread) {
+            boolean spread, boolean labelled) {
 
         Named(String name, AssignmentKind kind, AssignmentRole role, boolean marked) {
-            this(name, kind, role, marked, null, false);
+            this(name, kind, role, marked, null, false, false);
         }
 
         /** The same name in the role of words that give every unit of the list its own remit (按职责分工负责). */
         Named spreading() {
-            return new Named(name, kind, role, marked, shared, true);
+            return new Named(name, kind, role, marked, shared, true, labelled);
+        }
+
+        /** The same name under a label of its clause (责任单位：), which says what it is even without a role. */
+        Named underLabel() {
+            return new Named(name, kind, role, marked, shared, spread, true);
+        }
+
+        Named inRole(AssignmentRole other, boolean isMarked) {
+            return new Named(name, kind, other, isMarked, shared, spread, labelled);
+        }
+
+        Named sharing(String words) {
+            return new Named(name, kind, role, marked, words, spread, labelled);
         }
     }
 
@@ -216,7 +230,8 @@ final class UnitSplitter {
         AssignmentRole carry = carried;
         int from = start;
         Matcher label = LABEL.matcher(view.substring(start, to));
-        if (label.find()) {
+        boolean labelled = label.find();
+        if (labelled) {
             clauseRole = labelRole(label.group(1));
             carry = clauseRole;
             from = start + label.end();
@@ -245,8 +260,9 @@ final class UnitSplitter {
             List<Named> clause = new ArrayList<>();
             for (int i = 0; i < found.size(); i++) {
                 Named n = named(found.get(i), given);
-                n = shared.get(i) == null ? n : new Named(n.name(), n.kind(), n.role(), n.marked(), shared.get(i), false);
-                clause.add(spread ? n.spreading() : n);
+                n = shared.get(i) == null ? n : n.sharing(shared.get(i));
+                n = spread ? n.spreading() : n;
+                clause.add(labelled ? n.underLabel() : n);
             }
             out.addAll(besideMarked(clause, given));
         }
@@ -262,8 +278,7 @@ final class UnitSplitter {
         boolean markedLead = clause.stream().anyMatch(n -> n.marked() && n.role() == AssignmentRole.LEAD);
         boolean markedParticipant = clause.stream().anyMatch(n -> n.marked() && n.role() == AssignmentRole.PARTICIPANT);
         AssignmentRole beside = markedLead ? AssignmentRole.PARTICIPANT : markedParticipant ? AssignmentRole.LEAD : clauseRole;
-        return clause.stream().map(n -> n.marked() ? n : new Named(n.name(), n.kind(), beside, false, n.shared(), n.spread()))
-                .toList();
+        return clause.stream().map(n -> n.marked() ? n : n.inRole(beside, false)).toList();
     }
 
     private static Named named(String name, AssignmentRole role) {
@@ -362,7 +377,35 @@ final class UnitSplitter {
         }
     }
 
-    private static List<UnitMention> assignRoles(List<Named> named) {
+    /**
+     * Names without a role of their own between a lead and the partners after them ({@code 省发展改革委牵头，省科技厅，广州、
+     * 深圳市人民政府配合}: 省科技厅 too) take the partners' role: the list names one lead, then who assists it.
+     */
+    private static List<Named> betweenLeadAndPartners(List<Named> named) {
+        List<Named> out = new ArrayList<>(named);
+        boolean leadSeen = false;
+        for (int i = 0; i < out.size(); i++) {
+            leadSeen |= out.get(i).role() == AssignmentRole.LEAD;
+            if (!leadSeen || out.get(i).role() != null || out.get(i).labelled()) {
+                continue;
+            }
+            int end = i;
+            while (end < out.size() && out.get(end).role() == null && !out.get(end).labelled()) {
+                end++;
+            }
+            if (end < out.size() && out.get(end).role() == AssignmentRole.PARTICIPANT && !out.get(end).marked()) {
+                for (int k = i; k < end; k++) {
+                    Named n = out.get(k);
+                    out.set(k, n.inRole(AssignmentRole.PARTICIPANT, false));
+                }
+            }
+            i = end;
+        }
+        return out;
+    }
+
+    private static List<UnitMention> assignRoles(List<Named> listed) {
+        List<Named> named = betweenLeadAndPartners(listed);
         boolean anyRole = named.stream().anyMatch(n -> n.role() != null);
         // 按职责分工负责 closing a list whose clauses name no other role: every unit of it is responsible, as without the
         // commas (省发展改革委、省经信厅，各市州人民政府按职责分工负责); a plain 负责 is the last clause's own

@@ -26,6 +26,14 @@ class UnitSplitterTest {
     }
 
     @Test
+    void namesBetweenALeadAndItsPartnersArePartnersToo() {
+        assertEquals(List.of("省工信厅:LEAD", "省科技厅:PARTICIPANT", "深圳市人民政府:PARTICIPANT"),
+                split("省工信厅牵头，省科技厅，深圳市人民政府配合"));
+        // after a lead with no partners named after them: each in its remit, as before
+        assertEquals(List.of("省工信厅:LEAD", "省科技厅:RESPONSIBLE"), split("省工信厅牵头，省科技厅"));
+    }
+
+    @Test
     void placesShareOnlyAPeoplesGovernmentClosingTheirList() {
         List<UnitMention> shared = UnitSplitter.split("武汉、襄阳、宜昌市人民政府");
         assertEquals(List.of("武汉市人民政府", "襄阳市人民政府", "宜昌市人民政府"),
