@@ -105,6 +105,7 @@ final class TabTableReader {
     static Optional<List<ParsedTask>> read(CleanDocument document, List<String> warnings) {
         List<Row> rows = rows(document);
         int header = header(rows);
+        boolean tabbed = header >= 0; // cells apart by tabs, as a Word or spreadsheet table copies
         if (header < 0) {
             // no tab anywhere in the table: a PDF's text, one cell per line
             List<String> lineCellWarnings = new ArrayList<>();
@@ -142,6 +143,7 @@ final class TabTableReader {
         List<String> lastHeader = rows.get(header).cells();
         int table = 1;
         Map<String, String> orphans = new LinkedHashMap<>(); // parts (1.1) without their row (1), by number
+        String lastUnits = null; // the units of the last row that named any
         List<Row> unwrapped = unwrapped(document, rows.get(header).cells(), rows.subList(firstRow, rows.size()), columns,
                 warnings);
         for (int r = 0; r < unwrapped.size(); r++) {
@@ -271,7 +273,17 @@ final class TabTableReader {
                         + " keep their roles, none leads");
             }
             String deadline = columns.deadline() == TableColumns.NONE ? null : cells.get(columns.deadline());
-            ParsedTask task = AnnexRows.task(seq, category, title, cell, columns.units(cells), deadline, columns.notes(cells), source,
+            String units = columns.units(cells);
+            if (tabbed && units.isBlank() && !cell.isEmpty() && deadline != null && !deadline.isBlank() && lastUnits != null) {
+                // a copied table's row with its text and deadline but no units, under a row that names them: the units'
+                // cell merged over both, which the copy leaves blank below its first row (a blank group row, its deadline
+                // blank too, is no such row; a PDF's text prints a merged cell once, anywhere over its rows: not guessed)
+                units = lastUnits;
+                warnings.add("annex row " + seq + " names no unit: read as those of the row above (a units cell merged"
+                        + " over both?)");
+            }
+            lastUnits = units.isBlank() ? null : units;
+            ParsedTask task = AnnexRows.task(seq, category, title, cell, units, deadline, columns.notes(cells), source,
                     body, warnings);
             tasks.add(parentSeq == null ? task : task.under(parentSeq));
         }

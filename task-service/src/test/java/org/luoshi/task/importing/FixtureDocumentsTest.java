@@ -1795,6 +1795,18 @@ class FixtureDocumentsTest {
                 "a section's title is no item's text");
     }
 
+    /**
+     * A copied table whose units cell is merged over two rows: the lower row, with its text and deadline but a blank units
+     * cell, takes the units above, with a warning (it was stored without units).
+     */
+    @Test
+    void aRowUnderAUnitsCellMergedOverItTakesTheUnitsAbove() {
+        ParsedDocument d = parse("units-cell-merged-over-rows-table.txt");
+        assertUnits(task(d, "6"), "市水利和湖泊局:LEAD");
+        assertTrue(d.warnings().contains("annex row 6 names no unit: read as those of the row above (a units cell merged"
+                + " over both?)"), d.warnings().toString());
+    }
+
     /** Annex rows that only name their tasks take the text of the body's headings of their number (row 3: （三）). */
     @Test
     void annexTitlesTakeTheTextOfTheBodysHeadingsOfTheirNumber() {
