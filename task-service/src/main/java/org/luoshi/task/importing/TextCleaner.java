@@ -115,10 +115,11 @@ final class TextCleaner {
     private static final double OCR_SPACED_SHARE = 0.05;
     /**
      * A spreadsheet's cell copied with its quotes, as Excel and WPS write a cell holding line breaks or quotes into
-     * tab-separated text: {@code "市教育局⏎市财政局"}, its own quotes doubled. Bounded, so that a quote left open
-     * costs no more than a cell's length.
+     * tab-separated text: {@code "市教育局⏎市财政局"}, its own quotes doubled. Read as a spreadsheet's reader does (a
+     * run of text and doubled quotes, never given back), and bounded, so that a quote left open costs no more than a
+     * cell's length.
      */
-    private static final Pattern QUOTED_CELL = Pattern.compile("(?m)(?<=^|\t)\"((?:[^\"]|\"\"){0,2000}?)\"(?=\t|$)");
+    private static final Pattern QUOTED_CELL = Pattern.compile("(?m)(?<=^|\t)\"((?:[^\"]|\"\"){0,2000}+)\"(?=\t|$)");
 
     private TextCleaner() {
     }
