@@ -73,10 +73,13 @@ final class UnitSplitter {
     private static final Pattern NO_LEVEL = Pattern.compile("(?:海关|大学)$");
     /**
      * A name that names its own level inside (团市委, 人行湘潭市中心支行, 国网泰顺县供电公司, 夷陵区人民政府, 禾川镇人民政府; not
-     * 城市管理局): no level is implied before it.
+     * 城市管理局), or a zone its place (湘潭经开区管委会): no level is implied before it.
      */
     private static final Pattern HOLDS_A_LEVEL = Pattern.compile(
-            "^.+(?:省|(?<![城都超])市(?!场)|县(?!域)|州|[区镇乡](?:人民)?政府$|街道办事处$)");
+            "^.+(?:省|(?<![城都超])市(?!场)|县(?!域)|州|[区镇乡](?:人民)?政府$|街道办事处$)"
+                    // a zone named with its place (湘潭经开区管委会, 庐山风景名胜区管理局), not one named bare (高新区管委会)
+                    + "|^(?!经济|高新|国家级|省级)\\p{IsHan}{2,}?(?:经开区|经济技术开发区|高新区|高新技术产业开发区|开发区|新区"
+                    + "|风景名胜区|综合保税区)");
     /**
      * A place's government closing a list of places that share it: 宜昌市人民政府 (level 市, words 人民政府), 安徽省人民政府
      * (湖北、江西、安徽省人民政府).

@@ -41,6 +41,10 @@ class UnitSplitterTest {
         // a township's government or a subdistrict office names its own place: no county's level before it
         assertEquals(List.of("县住建局", "禾川镇人民政府", "南湖街道办事处"),
                 UnitSplitter.split("县住建局、禾川镇人民政府、南湖街道办事处").stream().map(u -> u.readings().get(0)).toList());
+        // a zone named with its place names it; one named bare, or by its kind alone, is the list's level's
+        assertEquals(List.of("市商务局", "湘潭经开区管委会", "市高新区管委会", "市经济技术开发区管委会"),
+                UnitSplitter.split("市商务局、湘潭经开区管委会、高新区管委会、经济技术开发区管委会").stream()
+                        .map(u -> u.readings().get(0)).toList());
         // abbreviations before a zone's 政府 are no places sharing it
         assertEquals(List.of("交警", "城管", "开发区政府"),
                 UnitSplitter.split("交警、城管、开发区政府").stream().map(u -> u.readings().get(0)).toList());
