@@ -25,7 +25,6 @@ import org.luoshi.task.tracking.MemberRules;
 @ApplicationScoped
 public class AgencyDirectory implements PanacheRepositoryBase<DirectoryAgency, UUID> {
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private final Clock clock;
 
     public AgencyDirectory(Clock clock) {
@@ -144,14 +143,6 @@ public class AgencyDirectory implements PanacheRepositoryBase<DirectoryAgency, U
     public record Placed(UUID id, MemberRules.Placement now, MemberRules.Placement before) {
     }
 
-    private static String identifiersJson(Set<String> identifiers) {
-        try {
-            return identifiers == null ? null : JSON.writeValueAsString(identifiers);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("identifiers are always written as JSON", e);
-        }
-    }
-
     /**
      * Whether the replica holds the agency where the snapshot places it: same parent, division, level, classification,
      * status, founding day and identifiers (the kinds group rules may ask for; a snapshot without them says nothing of
@@ -176,7 +167,7 @@ public class AgencyDirectory implements PanacheRepositoryBase<DirectoryAgency, U
     private static void copy(AgencySnapshot snapshot, String successorIdsJson, DirectoryAgency agency, LocalDate today) {
         if (snapshot.getIdentifiers() != null) {
             // a snapshot without them (from an agency-service before identifiers travelled) leaves the known ones
-            agency.identifiers = identifiersJson(MemberRules.identifiers(snapshot));
+            agency.identifierSet(MemberRules.identifiers(snapshot));
         }
         agency.foundingDate = snapshot.getFoundingDate();
         agency.foundingPending = foundedAfter(snapshot, today);

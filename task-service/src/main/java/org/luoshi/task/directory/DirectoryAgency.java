@@ -78,6 +78,15 @@ public class DirectoryAgency extends PanacheEntityBase {
         }
     }
 
+    /** Keeps these identifiers ({@code scheme:identifier}; null: not known). */
+    public void identifierSet(java.util.Set<String> known) {
+        try {
+            identifiers = known == null ? null : JSON.writeValueAsString(new java.util.TreeSet<>(known));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("identifiers are always written as JSON", e);
+        }
+    }
+
     /** The successors, in the order the snapshot gave them. */
     public List<UUID> successors() {
         try {

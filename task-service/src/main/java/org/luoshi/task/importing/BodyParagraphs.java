@@ -49,7 +49,7 @@ final class BodyParagraphs {
     Optional<Paragraph> numbered(String number, String title) {
         Optional<Paragraph> found = best(numbered, number, title);
         if (found.isEmpty() && number.matches("[1-9]\\d?")) {
-            found = best(headings, chinese(Integer.parseInt(number)), title);
+            found = best(headings, ChineseNumerals.of(Integer.parseInt(number)), title);
         }
         return found.or(() -> titled(title));
     }
@@ -66,14 +66,6 @@ final class BodyParagraphs {
         List<Paragraph> opening = java.util.stream.Stream.concat(numbered.stream(), headings.stream())
                 .filter(p -> HanView.of(p.text()).startsWith(wanted)).toList();
         return opening.size() == 1 ? Optional.of(opening.get(0)) : Optional.empty();
-    }
-
-    private static final String DIGITS = "一二三四五六七八九";
-
-    /** 1 to 99 in Chinese numerals: 三, 十二, 二十一. */
-    private static String chinese(int n) {
-        String units = n % 10 == 0 ? "" : String.valueOf(DIGITS.charAt(n % 10 - 1));
-        return n < 10 ? units : (n >= 20 ? String.valueOf(DIGITS.charAt(n / 10 - 1)) : "") + "十" + units;
     }
 
     private static Optional<Paragraph> best(List<Paragraph> paragraphs, String number, String title) {

@@ -274,7 +274,8 @@ final class NumberedParagraphReader {
 
     /**
      * A piece's text without its labelled deadline and persons; the deadline's text (null when it has none); and the
-     * persons' lines ({@code 牵头领导：张三}), which are no units but belong to the task's content.
+     * lines kept for the task's content apart from its units: the persons' ({@code 牵头领导：张三}), and a deadline that
+     * names steps with their work ({@code 时间节点：…，新增…；…}).
      */
     private record Labelled(String text, String deadline, List<String> persons) {
         static Labelled of(String text) {

@@ -280,7 +280,7 @@ public final class OfficeText {
 
         private static String render(int n, String format) {
             return switch (format) {
-                case "chineseLegalSimplified" -> chinese(n, "零壹贰叁肆伍陆柒捌玖", "拾");
+                case "chineseLegalSimplified" -> ChineseNumerals.of(n, "零壹贰叁肆伍陆柒捌玖", "拾");
                 case "upperLetter" -> n <= 26 ? String.valueOf((char) ('A' + n - 1)) : Integer.toString(n);
                 case "lowerLetter" -> n <= 26 ? String.valueOf((char) ('a' + n - 1)) : Integer.toString(n);
                 case "upperRoman" -> roman(n);
@@ -288,7 +288,7 @@ public final class OfficeText {
                 case "decimalEnclosedCircle", "decimalEnclosedCircleChinese" ->
                         n <= 20 ? String.valueOf((char) ('\u2460' + n - 1)) : Integer.toString(n);
                 default -> format.startsWith("chinese") || format.startsWith("ideograph") || format.startsWith("taiwanese")
-                        ? chinese(n, "零一二三四五六七八九", "十") : Integer.toString(n);
+                        ? ChineseNumerals.of(n) : Integer.toString(n);
             };
         }
 
@@ -297,18 +297,6 @@ public final class OfficeText {
                 return Integer.toString(n);
             }
             return "X".repeat(n / 10) + List.of("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX").get(n % 10);
-        }
-
-        /** 1 … 99 in Chinese numerals, as 一, 十, 十一, 二十三 (or 壹, 拾 …). */
-        private static String chinese(int n, String digits, String ten) {
-            if (n < 10) {
-                return String.valueOf(digits.charAt(n));
-            }
-            if (n >= 100) {
-                return Integer.toString(n);
-            }
-            return (n / 10 == 1 ? "" : String.valueOf(digits.charAt(n / 10))) + ten
-                    + (n % 10 == 0 ? "" : String.valueOf(digits.charAt(n % 10)));
         }
     }
 

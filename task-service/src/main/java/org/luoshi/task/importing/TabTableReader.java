@@ -42,7 +42,7 @@ final class TabTableReader {
      * {@code 第7页}, {@code 第7页 共12页}) or the caption of its continuation ({@code 续表}, {@code （续）}): no row's text.
      */
     static final Pattern PAGE_FURNITURE = Pattern.compile(
-            "^(?:[-—–－_ ]*\\d{1,4}[-—–－_ ]*|第\\s*\\d{1,4}\\s*页(?:\\s*[，,/]?\\s*共\\s*\\d{1,4}\\s*页)?|续表\\s*\\d*|续上表|[（(]续[）)]"
+            "^(?:[-—–－_ ]*\\d{1,4}[-—–－_ ]*|" + TextCleaner.PAGE_OF_PAGES + "|续表\\s*\\d*|续上表|[（(]续[）)]"
                     // a running header: the document's number alone (长政办函〔2025〕36号)
                     + "|\\S{1,12}[〔\\[［(（]\\s*\\d{4}\\s*[〕\\]］)）]\\s*\\d{1,4}\\s*号)$");
 
@@ -439,8 +439,7 @@ final class TabTableReader {
         List<String> upper = padded(above.cells(), columns.size());
         String content = upper.get(columns.content()).strip();
         boolean textCut = !content.isEmpty() && "。；;！!？?）)”".indexOf(content.charAt(content.length() - 1)) < 0;
-        boolean unitsCut = unitColumns(columns).mapToObj(upper::get).map(String::strip)
-                .anyMatch(u -> !u.isEmpty() && "、，,".indexOf(u.charAt(u.length() - 1)) >= 0);
+        boolean unitsCut = unitColumns(columns).mapToObj(upper::get).anyMatch(TabTableReader::endsOpen);
         boolean unitsBelow = unitColumns(columns).mapToObj(cells::get).anyMatch(u -> !u.isBlank());
         return unitsCut || textCut && !unitsBelow;
     }
@@ -451,8 +450,13 @@ final class TabTableReader {
     }
 
     private static boolean unfinished(Row row) {
-        String last = row.cells().get(row.cells().size() - 1).strip();
-        return !last.isEmpty() && "、，,".indexOf(last.charAt(last.length() - 1)) >= 0;
+        return endsOpen(row.cells().get(row.cells().size() - 1));
+    }
+
+    /** Whether a cell ends with 、 or ，: the list in it goes on. */
+    private static boolean endsOpen(String cell) {
+        String text = cell.strip();
+        return !text.isEmpty() && "、，,".indexOf(text.charAt(text.length() - 1)) >= 0;
     }
 
     /** The row with the lines without a tab below it joined to its last cell. */

@@ -103,15 +103,16 @@ final class TextCleaner {
     }
 
     private static final Pattern DASH_FOR_ONE = Pattern.compile("(?m)^[—－-](?=、)");
+    /** A page's number as 第3页, or 第3页 共10页: never a line of a document's text. */
+    static final String PAGE_OF_PAGES = "第[ \\t\\u3000]*\\d{1,4}[ \\t\\u3000]*页"
+            + "(?:[ \\t\\u3000]*[，,/]?[ \\t\\u3000]*共[ \\t\\u3000]*\\d{1,4}[ \\t\\u3000]*页)?";
     /**
      * A printed page's number on a line of its own (— 3 —, -3-, 第3页 共10页): never a document's text, and where a page
      * broke a paragraph or stood between a paragraph and its units, in the way of reading them. A bare number stays:
      * it may be a table's row number, which the table readers tell apart.
      */
     private static final Pattern PAGE_NUMBER_LINE = Pattern.compile(
-            "(?m)^[ \\t\\u3000]*(?:[-—–－_]+[ \\u3000]*\\d{1,4}[ \\u3000]*[-—–－_]+"
-                    + "|第[ \\u3000]*\\d{1,4}[ \\u3000]*页(?:[ \\u3000]*[，,/]?[ \\u3000]*共[ \\u3000]*\\d{1,4}[ \\u3000]*页)?)"
-                    + "[ \\t\\u3000]*$");
+            "(?m)^[ \\t\\u3000]*(?:[-—–－_]+[ \\u3000]*\\d{1,4}[ \\u3000]*[-—–－_]+|" + PAGE_OF_PAGES + ")[ \\t\\u3000]*$");
     private static final double OCR_SPACED_SHARE = 0.05;
     /**
      * A spreadsheet's cell copied with its quotes, as Excel and WPS write a cell holding line breaks or quotes into
