@@ -136,7 +136,8 @@ final class PipeAnnexReader {
             List<String> columnsOfRow;
             if (positional.size() == columns.size()) {
                 columnsOfRow = positional;
-                if (columns.category() != TableColumns.NONE && !positional.get(columns.category()).isEmpty()) {
+                if (columns.category() != TableColumns.NONE && !columns.categoryNamesRows()
+                        && !positional.get(columns.category()).isEmpty()) {
                     category = positional.get(columns.category());
                 }
             } else if (positional.size() == columns.size() - 1 && columns.category() != TableColumns.NONE) {
@@ -148,7 +149,7 @@ final class PipeAnnexReader {
                 lastBlank.add("");
                 columnsOfRow = !namesUnits(categoryMissing, columns) && namesUnits(lastBlank, columns) ? lastBlank
                         : categoryMissing;
-                if (columnsOfRow == lastBlank && !positional.get(columns.category()).isEmpty()) {
+                if (columnsOfRow == lastBlank && !columns.categoryNamesRows() && !positional.get(columns.category()).isEmpty()) {
                     category = positional.get(columns.category());
                 }
             } else if (filled.size() >= 3) {
@@ -168,7 +169,10 @@ final class PipeAnnexReader {
                         List.of(), source, body, warnings);
             } else {
                 String deadline = columns.deadline() == TableColumns.NONE ? null : columnsOfRow.get(columns.deadline());
-                task = AnnexRows.task(seq, category, columnsOfRow.get(columns.content()), columns.units(columnsOfRow),
+                // 项目名称 | 建设内容: the item's name titles its row
+                String title = columns.categoryNamesRows() && !columnsOfRow.get(columns.category()).isBlank()
+                        ? columnsOfRow.get(columns.category()).strip() : null;
+                task = AnnexRows.task(seq, category, title, columnsOfRow.get(columns.content()), columns.units(columnsOfRow),
                         deadline, columns.notes(columnsOfRow), source, body, warnings);
             }
             tasks.add(parents.get(r) == null ? task : task.under(parents.get(r)));

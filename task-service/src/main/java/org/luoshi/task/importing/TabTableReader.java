@@ -215,7 +215,8 @@ final class TabTableReader {
                     // no row to be a part of (the table numbers only parts, its groups merged in a column of their own):
                     // a task of its own rather than none
                     orphans.put(number, part.group(1));
-                    if (columns.category() != TableColumns.NONE && !cells.get(columns.category()).isBlank()) {
+                    if (columns.category() != TableColumns.NONE && !columns.categoryNamesRows()
+                            && !cells.get(columns.category()).isBlank()) {
                         category = withoutChapterNumber(cells.get(columns.category()).strip());
                     }
                 } else {
@@ -254,7 +255,8 @@ final class TabTableReader {
                 }
                 lastNumber = numbered.group(1);
                 lastKey = rowKey;
-                if (columns.category() != TableColumns.NONE && !cells.get(columns.category()).isBlank()) {
+                if (columns.category() != TableColumns.NONE && !columns.categoryNamesRows()
+                        && !cells.get(columns.category()).isBlank()) {
                     category = withoutChapterNumber(cells.get(columns.category()).strip());
                 }
             }
@@ -265,6 +267,9 @@ final class TabTableReader {
                     && !cells.get(columns.content()).isBlank()) {
                 title = cells.get(columns.category()).strip();
                 category = chapter;
+            } else if (columns.categoryNamesRows() && !cells.get(columns.category()).isBlank()) {
+                // 项目名称 | 建设内容: the project's name titles its row, its content is what is to be built
+                title = cells.get(columns.category()).strip();
             }
             String cell = cells.get(columns.content()).strip();
             String source = document.source(row.start(), row.end());

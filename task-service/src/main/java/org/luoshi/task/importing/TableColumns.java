@@ -17,9 +17,12 @@ import java.util.regex.Pattern;
  * @param leadColumn whether the units column is named for the lead (牵头单位): every unit in it leads
  * @param categoryNamesTasks whether the category column names each row's task (重点任务), which titles the row under
  *                           chapter rows
+ * @param categoryNamesRows  whether the text column before the content names each row's item (项目名称 | 建设内容): the
+ *                           row's title, never a category carried down to the rows below
  */
 record TableColumns(int size, int seq, int category, int content, int units, boolean leadColumn, int responsible,
-        int participants, int deadline, List<Integer> notes, List<String> noteNames, boolean categoryNamesTasks) {
+        int participants, int deadline, List<Integer> notes, List<String> noteNames, boolean categoryNamesTasks,
+        boolean categoryNamesRows) {
 
     static final int NONE = -1;
 
@@ -47,6 +50,8 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
     private static final Pattern PARTICIPANTS = Pattern.compile(
             "^(配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|配合|参与)(?:[（(][^）)]{1,8}[）)])?$");
     private static final Pattern TASK_NAME = Pattern.compile("^(重点任务|任务名称|工作任务)$");
+    /** The name of each row's item in a list of projects or matters: its title (项目名称 | 建设内容及年度目标). */
+    private static final Pattern ROW_NAME = Pattern.compile("^(项目名称|工程名称|项目|工程项目|事项名称|事项)$");
     private static final Pattern CATEGORY = Pattern.compile("^(工作任务|任务类别|类别|重点任务|任务名称|工作类别)$");
     private static final Pattern CONTENT = Pattern.compile("(主要内容|政策内容|工作内容|具体内容|任务内容|主要任务|工作措施|具体措施|内容)");
     /**
@@ -156,7 +161,8 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
         }
         return Optional.of(new TableColumns(headerView.size(), seq, category, content, units, leadColumn, responsible,
                 participants, deadline, List.copyOf(notes), List.copyOf(noteNames),
-                category != NONE && namesTasks(headerView.get(category))));
+                category != NONE && namesTasks(headerView.get(category)),
+                category != NONE && ROW_NAME.matcher(clean(headerView.get(category))).matches()));
     }
 
     /**

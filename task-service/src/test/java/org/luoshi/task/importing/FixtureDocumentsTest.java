@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -1775,6 +1776,34 @@ class FixtureDocumentsTest {
                 "各县区人民政府:PARTICIPANT");
         // one date alone is the task's deadline, as before
         assertEquals(LocalDate.of(2025, 10, 31), task(d, "3").milestones().get(0).dueDate());
+    }
+
+    /**
+     * A second annex listing projects (项目名称 | 建设内容及年度目标): each project's name titles its row and is no category
+     * carried down; before, the name was the category and the first sentence of the works the title.
+     */
+    @Test
+    void aProjectListsNamesTitleItsRows() {
+        ParsedDocument d = parse("project-list-second-annex-notice.txt");
+        assertEquals(List.of("1", "2", "3", "4", "2.1", "2.2", "2.3"), d.tasks().stream().map(ParsedTask::seq).toList());
+        ParsedTask project = task(d, "2.2");
+        assertEquals("瑞金红色文化旅游综合体项目", project.title());
+        assertEquals("建成红色文化展陈馆和配套设施，年度完成投资3亿元。", project.content());
+        assertNull(project.category());
+        assertUnits(project, "瑞金市人民政府:LEAD", "市文化广电新闻出版旅游局:RESPONSIBLE");
+        assertEquals(List.of(LocalDate.of(2025, 12, 31)), dueDates(project));
+        // the same list on a web page, its cells parted by " |"
+        ParsedDocument page = PolicyDocumentParser.parse("p.txt", """
+                重点项目清单
+                序号 | 项目名称 | 建设内容 | 责任单位 | 完成时限 |
+                1 | 通天岩风景名胜区提升项目 | 完成游客服务中心和景区道路改造。 | 章贡区人民政府 | 2025年10月底前 |
+                2 | 大余丫山旅游度假区二期项目 | 建成山地运动公园和精品民宿集群。 | 大余县人民政府 | 2026年6月底前 |
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(DocumentShape.PIPE_ANNEX, page.shape());
+        assertEquals(List.of("通天岩风景名胜区提升项目", "大余丫山旅游度假区二期项目"),
+                page.tasks().stream().map(ParsedTask::title).toList());
+        assertEquals(Arrays.asList(null, null), page.tasks().stream().map(ParsedTask::category).toList());
+        assertEquals("建成山地运动公园和精品民宿集群。", page.tasks().get(1).content());
     }
 
     /**
