@@ -47,6 +47,8 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
     private static final Pattern UNITS = Pattern.compile("(责任单位|责任部门|负责单位|负责部门|牵头单位|牵头部门|主责单位|主责部门"
             + "|责任主体|承办单位|实施单位|实施部门|承担单位|落实单位|责任处室|责任科室|主管部门)");
     private static final Pattern LEAD = Pattern.compile("^(牵头|主办|主责)");
+    /** A units cell that names none: a dash, a slash, 无. */
+    private static final Pattern NO_UNITS = Pattern.compile("^[—–\\-－/／无]{1,3}$");
     private static final Pattern PARTICIPANTS = Pattern.compile(
             "^(配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|配合|参与)(?:[（(][^）)]{1,8}[）)])?$");
     private static final Pattern TASK_NAME = Pattern.compile("^(重点任务|任务名称|工作任务)$");
@@ -171,9 +173,9 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
      * labelled 配合单位. Role words inside the cells still count.
      */
     String units(List<String> cells) {
-        String units = cells.get(this.units).strip();
-        String responsibleUnits = responsible == NONE ? "" : cells.get(responsible).strip();
-        String participating = participants == NONE ? "" : cells.get(participants).strip();
+        String units = unitsCell(cells, this.units);
+        String responsibleUnits = unitsCell(cells, responsible);
+        String participating = unitsCell(cells, participants);
         if (responsibleUnits.isEmpty() && participating.isEmpty()) {
             return leadColumn && !units.isEmpty() ? "牵头单位：" + units : units;
         }
@@ -188,6 +190,12 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
             parts.add("配合单位：" + participating);
         }
         return String.join("；", parts);
+    }
+
+    /** A units cell's text, empty when the column is missing or the cell names none (—, /, 无). */
+    private static String unitsCell(List<String> cells, int column) {
+        String cell = column == NONE ? "" : cells.get(column).strip();
+        return NO_UNITS.matcher(cell).matches() ? "" : cell;
     }
 
     /** The row's cells of the other columns, each as {@code 名称：text} (备注：每季度通报), the empty ones left out. */

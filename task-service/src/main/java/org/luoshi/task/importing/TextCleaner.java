@@ -55,17 +55,24 @@ final class TextCleaner {
     private static final Pattern SPACED_DIGITS = Pattern.compile("(?<![\\d.])\\d(?:[ \\u3000]*\\d)+(?![\\d.])");
     private static final Pattern DECIMAL_OR_MARKER = Pattern.compile("(?<=\\d)[ \\u3000]*[.．][ \\u3000]*(?=\\d|\\p{IsHan})");
     /** How a unit's name ends: 局, 委, 办 … 中心. */
-    private static final String UNIT_END = "[局委办厅府院会室处所站行司组社联协校队心团部台]";
+    private static final String UNIT_END = "[局委办厅府院会室处所站行司组社联协校队心团部台位门]";
+    /** What may follow a unit's name within a list: a separator, the list's end or role words. */
+    private static final String AFTER_NAME = "(?:[\\s，。；、,;）)]|$|按|牵头|负责|配合|参与|协助|等|共同|分别)";
     /**
      * Spaces between two units' names (区人社局　区市场监管局, 省发展改革委（牵头） 省教育厅): a separator, where spaces
      * between other Han characters are not. The next name starts with a level (or 国网, 人行, 中国, or is a county-level
      * city's or district's government: 资兴市人民政府, 和县人民政府) and ends as a unit's
-     * does within one stretch of text, before punctuation or role words (县林业局 县水利局按职责分工负责); in OCR-spaced
-     * text, where every character may be followed by a space, never.
+     * does within one stretch of text, before punctuation or role words (县林业局 县水利局按职责分工负责), or is a group
+     * (县卫生健康局 各乡镇（街道）, 各乡镇（街道） 县农业农村局); in OCR-spaced text, where every character may be followed
+     * by a space, never.
      */
-    private static final Pattern UNIT_GAP = Pattern.compile("(?<=" + UNIT_END + "|" + UNIT_END + "[（(](?:牵头|配合|参与|协办|负责)[）)])"
+    private static final Pattern UNIT_GAP = Pattern.compile("(?<=" + UNIT_END + "|" + UNIT_END + "[（(](?:牵头|配合|参与|协办|负责)[）)]"
+            // a group closing with its bracket: 各乡镇（街道）, 各县（市、区）
+            + "|[县市区镇乡道][）)])"
             + "[ \\u3000\\u00A0]+(?=(?:[省市县区州各]|国网|人行|中国|\\p{IsHan}{1,3}[市县区](?=人民政府|政府))"
-            + "[^\\s，。；、,;:：（）()“”]{0,30}?" + UNIT_END + "(?:[\\s，。；、,;）)]|$|按|牵头|负责|配合|参与|协助|等|共同|分别))");
+            + "[^\\s，。；、,;:：（）()“”]{0,30}?" + UNIT_END + AFTER_NAME
+            // a group, brackets and all: 各乡镇（街道）, 各县（市、区）人民政府
+            + "|各[^\\s，。；、,;:：“”]{1,20}?(?:" + UNIT_END + "|[县市区镇乡]|街道|社区|[）)])" + AFTER_NAME + ")");
     private static final Pattern BARE_ROLE = Pattern.compile("^(?:牵头|配合|参与|协办)$");
     private static final Pattern BRACKETED_LABEL = Pattern.compile("【([^【】\\n]{2,8})】");
     /** What a bracketed label may name: units, a deadline or a person (in the simplified view). */

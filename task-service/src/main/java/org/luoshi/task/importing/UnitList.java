@@ -48,7 +48,7 @@ record UnitList(int start, int end, String units, String deadline) {
      * A place standing for its government or administration (高新区, 军分区, 各乡镇, 各县（市、区）): a unit in a list that
      * names a unit too, or as a group (各…); alone, a place in brackets is more likely content (全市, 试点县).
      */
-    private static final Pattern PLACE = Pattern.compile("(区|县|市|州|盟|旗|乡|镇|乡镇|街道)$|^各地$");
+    private static final Pattern PLACE = Pattern.compile("(区|县|市|州|盟|旗|乡|镇|乡镇|街道|村|社区|嘎查)$|^各地$");
     /**
      * When a task must be done, a clause beside the units inside their bracket: {@code （市教育局牵头；2021年底前完成）},
      * {@code （2021年底前完成，市教育局负责）}; or in a bracket of its own after them ({@code （…牵头）（年内）}). A year (or a

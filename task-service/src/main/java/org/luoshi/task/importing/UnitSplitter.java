@@ -18,13 +18,15 @@ import org.luoshi.task.api.model.AssignmentRole;
  * {@code 省直有关部门}; a bare {@code A等部门} names A only. Roles:
  * <ul>
  *   <li>{@code A、B会同C} — A, B LEAD; C PARTICIPANT;</li>
- *   <li>{@code A、B牵头} — LEAD; {@code 参与 / 配合 / 协助 / 参加} — PARTICIPANT;
- *       {@code 按职责分工负责 / 各负其责 / 分别负责 / 负责 / 落实} — RESPONSIBLE;</li>
+ *   <li>{@code A、B牵头}, {@code A负总责} — LEAD; {@code 参与 / 配合 / 协助 / 参加 / 指导} — PARTICIPANT;
+ *       {@code 按职责分工负责 / 各负其责 / 分别负责 / 负责 / 落实 / 具体实施 / 负主体责任} — RESPONSIBLE; role words close
+ *       their clause also before a {@code 、} ({@code A牵头、B配合});</li>
  *   <li>a clause without role words after a clause with them — RESPONSIBLE (each in its own remit, the usual
  *       meaning of {@code …会同有关部门，各市州人民政府}); before any lead — LEAD, unless the list's only role words give
  *       each unit its own remit ({@code 省人社厅、省民政厅，各市州人民政府按职责分工负责}: all RESPONSIBLE, as without the
  *       comma);</li>
- *   <li>names without role words between a lead and the partners after them — PARTICIPANT;</li>
+ *   <li>names without role words between a lead (or a unit responsible for the whole task) and the partners after
+ *       them — PARTICIPANT;</li>
  *   <li>a list without any role words — all RESPONSIBLE, and by convention the first named unit (not an unnamed
  *       有关部门) LEAD.</li>
  * </ul>
@@ -44,9 +46,11 @@ final class UnitSplitter {
 
     /** The role words closing a clause (group 1), and what they are to do, which is no part of any name: 负责落实, 牵头实施. */
     private static final Pattern TRAILING_ROLE = Pattern.compile(
-            "((?:按照?|依)职责(?:分工)?(?:负责|落实)|各负其责|分别负责|共同负责|(?:牵头|配合|分工|具体)?负责|牵头|参与|配合|协助|参加"
-                    + "|(?:具体|抓好|组织)?落实)"
-                    + "(?:抓好落实|组织落实|组织实施|落实|实施|推进|推动)?$");
+            "((?:按照?|依)职责(?:分工)?(?:负责|落实|牵头)|各负其责|分别负责|共同负责|负总责|(?:负|承担)主体责任"
+                    + "|(?:牵头|配合|分工|具体)?负责|牵头|参与|配合|协助|参加|指导|(?:具体|抓好|组织)?落实|具体实施)"
+                    + "(?:抓好落实|组织落实|组织实施|具体实施|落实|实施|推进|推动)?$");
+    /** A 、 right after role words ends their clause as a comma would: 市民政局牵头、市直有关单位配合. */
+    private static final Pattern ROLE_BEFORE = Pattern.compile("(?:牵头|负总责|负责|配合|参与|协助|指导|落实|实施)$");
     /** The labels that open a list of units: {@code 牵头单位：…}. */
     static final String LABELS = "牵头单位|牵头部门|主办单位|主责单位|主责部门|配合单位|配合部门|参与单位|参与部门|协办单位|协同单位|"
             + "协同部门|责任单位|责任部门|负责单位|承办单位|实施单位|承担单位|落实单位|牵头|配合|参与|协办";
@@ -62,7 +66,7 @@ final class UnitSplitter {
     /** Names that open with a level's character without naming the level: 市场监管局 (market), 区域…, 县域…. */
     private static final Pattern NOT_A_LEVEL = Pattern.compile("^(?:市场|区域|县域)");
     /** Names of the nation's bodies and of those named for it (人行…支行, 国网…公司): no level of the list implied. */
-    private static final Pattern PLACE_OR_NATION = Pattern.compile("^(国家|国务院|中国|中华|全国|人民银行|人行|国网|民航"
+    private static final Pattern PLACE_OR_NATION = Pattern.compile("^(国家|国务院|中国|中华|全国|人民银行|人行|国网|民航|武警"
             // a province's name (湖南证监局): the body names its place, a level before it would name another
             + "|北京|天津|河北|山西|内蒙古|辽宁|吉林|黑龙江|上海|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南"
             + "|重庆|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆)");
@@ -89,7 +93,7 @@ final class UnitSplitter {
     private static final Pattern BARE_PLACE = Pattern.compile("^\\p{IsHan}{2,4}$");
     private static final String LEVEL_CHARACTERS = "省市县区州旗";
     private static final Pattern GOVERNMENT_GROUP = Pattern.compile(
-            "各(?:自治区|直辖市|自治州|自治县|计划单列市|直管市|神农架林区|林区|[省市州县区旗盟乡镇街道]|〔[^〕]{1,4}〕|（[^）]{1,4}）|\\([^)]{1,4}\\)|[、及和与])+?"
+            "各(?:自治区|直辖市|自治州|自治县|计划单列市|直管市|设区的?市|神农架林区|林区|[省市州县区旗盟乡镇街道]|〔[^〕]{1,4}〕|（[^）]{1,4}）|\\([^)]{1,4}\\)|[、及和与])+?"
                     + "(?:人民政府|政府)"
                     + "(?:（[^）]{1,6}）|\\([^)]{1,6}\\))?");
     /** Units referred to without their names: 有关部门, 相关单位, 市安委会各成员单位 (the members of a body, never listed). */
@@ -116,7 +120,8 @@ final class UnitSplitter {
         // a label's role goes on over commas (配合单位：市工商联，市级有关单位), up to a semicolon or another role
         AssignmentRole carried = null;
         for (int i = 0; i <= text.length(); i++) {
-            if (i == text.length() || (!atomic[i] && "，,；;".indexOf(text.charAt(i)) >= 0)) {
+            if (i == text.length() || (!atomic[i] && ("，,；;".indexOf(text.charAt(i)) >= 0
+                    || text.charAt(i) == '、' && ROLE_BEFORE.matcher(view).region(clauseStart, i).find()))) {
                 carried = clause(text, view, atomic, clauseStart, i, named, carried);
                 if (i < text.length() && "；;".indexOf(text.charAt(i)) >= 0) {
                     carried = null;
@@ -305,9 +310,11 @@ final class UnitSplitter {
         if (word.length() > 2 && word.endsWith("负责") && (word.startsWith("牵头") || word.startsWith("配合"))) {
             return roleOf(word.substring(0, 2)); // 牵头负责 leads, 配合负责 participates
         }
+        if (word.endsWith("牵头") || word.equals("负总责")) {
+            return AssignmentRole.LEAD; // 按职责分工牵头; 负总责, overall responsibility, is the lead's
+        }
         return switch (word) {
-            case "牵头" -> AssignmentRole.LEAD;
-            case "参与", "配合", "协助", "参加", "协办" -> AssignmentRole.PARTICIPANT;
+            case "参与", "配合", "协助", "参加", "协办", "指导" -> AssignmentRole.PARTICIPANT;
             default -> AssignmentRole.RESPONSIBLE;
         };
     }
@@ -382,13 +389,16 @@ final class UnitSplitter {
 
     /**
      * Names without a role of their own between a lead and the partners after them ({@code 省发展改革委牵头，省科技厅，广州、
-     * 深圳市人民政府配合}: 省科技厅 too) take the partners' role: the list names one lead, then who assists it.
+     * 深圳市人民政府配合}: 省科技厅 too) take the partners' role: the list names one lead, then who assists it. A unit
+     * responsible for the task as a whole ({@code 市农业农村局负责；市人社局、市教育局，永州职业技术学院参与}) stands for the lead;
+     * one responsible within its remit (按职责分工负责) does not.
      */
     private static List<Named> betweenLeadAndPartners(List<Named> named) {
         List<Named> out = new ArrayList<>(named);
         boolean leadSeen = false;
         for (int i = 0; i < out.size(); i++) {
-            leadSeen |= out.get(i).role() == AssignmentRole.LEAD;
+            leadSeen |= out.get(i).role() == AssignmentRole.LEAD
+                    || out.get(i).role() == AssignmentRole.RESPONSIBLE && !out.get(i).spread();
             if (!leadSeen || out.get(i).role() != null || out.get(i).labelled()) {
                 continue;
             }
@@ -419,11 +429,13 @@ final class UnitSplitter {
         boolean leadSeen = false;
         boolean firstNamedSeen = false;
         Character level = null;
+        boolean spreadSeen = false;
         for (Named n : named) {
             AssignmentRole role = n.role();
             boolean plain = role == null && !anyRole && anyAgency;
             if (role == null && anyRole) {
-                role = leadSeen || onlyResponsible ? AssignmentRole.RESPONSIBLE : AssignmentRole.LEAD;
+                // after units each responsible within its remit, a name without a role is one more of them
+                role = leadSeen || onlyResponsible || spreadSeen ? AssignmentRole.RESPONSIBLE : AssignmentRole.LEAD;
             } else if (role == null && !anyAgency) {
                 role = AssignmentRole.RESPONSIBLE;
             } else if (role == null) {
@@ -433,6 +445,7 @@ final class UnitSplitter {
             }
             firstNamedSeen |= n.kind() != AssignmentKind.UNSPECIFIED;
             leadSeen |= role == AssignmentRole.LEAD;
+            spreadSeen |= n.spread();
             String view = HanView.of(n.name());
             String implied = n.shared();
             if (implied != null) {

@@ -1779,6 +1779,43 @@ class FixtureDocumentsTest {
     }
 
     /**
+     * Roles written after the list in words not read before (负总责, 负责具体实施, A牵头、B配合 joined by 、): each lost its
+     * paragraph's units, and the paragraph with them (review 35).
+     */
+    @Test
+    void rolesWrittenAfterTheListInOtherWordsKeepTheirParagraphs() {
+        ParsedDocument d = parse("roles-after-the-list-plan.txt");
+        assertEquals(List.of("二.（一）", "二.（二）", "二.（三）", "二.（四）", "二.（五）", "二.（六）"),
+                d.tasks().stream().map(ParsedTask::seq).toList());
+        assertUnits(task(d, "二.（二）"), "市住建局:LEAD", "市城管局:PARTICIPANT", "市水利局:PARTICIPANT", "各县市区人民政府:RESPONSIBLE");
+        assertUnits(task(d, "二.（三）"), "市住建局:LEAD", "市自然资源和规划局:PARTICIPANT", "市应急管理局:PARTICIPANT");
+        assertUnits(task(d, "二.（六）"), "市发展改革委:RESPONSIBLE", "市财政局:RESPONSIBLE", "人行娄底市分行:PARTICIPANT",
+                "国家金融监督管理总局娄底监管分局:PARTICIPANT");
+    }
+
+    /**
+     * 主责单位 | 协办单位 columns: units parted by spaces or ／ are units each, and a dash in the 协办 cell names none (it
+     * was a unit, 市—).
+     */
+    @Test
+    void anAssistingUnitsCellWithADashNamesNone() {
+        ParsedDocument d = parse("main-and-assisting-units-columns-table.txt");
+        assertUnits(task(d, "1"), "市政务服务办:LEAD", "市公安局:PARTICIPANT", "市人社局:PARTICIPANT", "市医保局:PARTICIPANT");
+        assertUnits(task(d, "2"), "市市场监管局:LEAD", "市司法局:PARTICIPANT", "市政务服务办:PARTICIPANT");
+        assertUnits(task(d, "3"), "市司法局:LEAD");
+        assertUnits(task(d, "5"), "市营商办:LEAD", "市直有关单位:PARTICIPANT", "各园区管委会:PARTICIPANT");
+    }
+
+    /** Units parted by spaces before a township group, and village groups after role words (review 35). */
+    @Test
+    void spacedUnitsBeforeAGroupAndVillageGroupsAreUnitsEach() {
+        ParsedDocument d = parse("spaced-units-and-village-groups-plan.txt");
+        assertEquals(List.of("1", "2", "3", "4", "5"), d.tasks().stream().map(ParsedTask::seq).toList());
+        assertUnits(task(d, "1"), "县农业农村局:LEAD", "县卫生健康局:RESPONSIBLE", "各乡镇（街道）:RESPONSIBLE");
+        assertUnits(task(d, "3"), "县城管局:LEAD", "各乡镇（街道）:RESPONSIBLE", "各村（社区）:RESPONSIBLE");
+    }
+
+    /**
      * A second annex listing projects (项目名称 | 建设内容及年度目标): each project's name titles its row and is no category
      * carried down; before, the name was the category and the first sentence of the works the title.
      */

@@ -193,6 +193,9 @@ class MilestoneExtractorTest {
         assertEquals(List.of(target("2", "万人", Comparator.AT_LEAST, null)), targets("培训2万多人"));
         assertEquals(List.of(target("1.2", "万亿元", Comparator.AT_LEAST, null)), targets("产业规模突破1.2万亿元"));
         assertEquals(List.of(target("5000", "万元", Comparator.EXACT, null)), targets("安排资金5000万元"));
+        assertEquals(List.of(target("600", "列", Comparator.AT_LEAST, null)), targets("全年开行班列600列以上"));
+        assertEquals(List.of(target("15", "万份", Comparator.AT_LEAST, null)), targets("补贴申请量达到15万份以上"));
+        assertEquals(List.of(target("100", "万千瓦", Comparator.AT_LEAST, null)), targets("新增新型储能装机100万千瓦以上"));
         assertEquals(List.of(target("5", "所", Comparator.EXACT, null)), targets("深入贯彻落实“职教20条”，建设示范校5所"),
                 "a number inside quotation marks is part of a name");
     }

@@ -90,6 +90,11 @@ class TextCleanerTest {
         assertEquals("县农业农村局、县林业局、县水利局按职责分工负责", notOcr("县农业农村局 县林业局 县水利局按职责分工负责"),
                 "a name before role words ends there");
         assertEquals("市委宣传部、市文旅局", notOcr("市委宣传部 市文旅局"));
+        // groups, brackets and all, on either side of the gap; 单位 and 部门 end names too
+        assertEquals("县农业农村局、县卫生健康局、各乡镇（街道）", notOcr("县农业农村局 县卫生健康局 各乡镇（街道）"));
+        assertEquals("各乡镇（街道）、县农业农村局", notOcr("各乡镇（街道） 县农业农村局"));
+        assertEquals("市发展改革委、各县（市、区）人民政府", notOcr("市发展改革委 各县（市、区）人民政府"));
+        assertEquals("市直有关单位、各园区管委会", notOcr("市直有关单位 各园区管委会"));
         assertTrue(TextCleaner.isUnitGap("县大数据发展中心", "国网泰顺县供电公司"));
         assertFalse(TextCleaner.isUnitGap("推进氡泉景区提升改造，由县文广旅体局", "县域旅游发展，2026年底前成功创建。"));
         // in OCR text every character may be followed by a space: 监管局 市场 is no list there

@@ -226,4 +226,41 @@ class UnitSplitterTest {
     void ocrSpacesAreNotPartOfNames() {
         assertEquals(List.of("省教育厅:LEAD", "省国资委:PARTICIPANT"), split("省 教育 厅 牵 头 ， 省 国 资 委 参与"));
     }
+
+    /** Role words found in review 35: before, each left its words in a name, or lost the list (and its task) in prose. */
+    @Test
+    void overallAndMainResponsibilityGuidanceAndImplementationAreRoles() {
+        assertEquals(List.of("市住建局:LEAD", "市自然资源和规划局:PARTICIPANT", "市应急管理局:PARTICIPANT"),
+                split("市住建局负总责，市自然资源和规划局、市应急管理局配合"));
+        assertEquals(List.of("各县区人民政府:LEAD", "市农业农村局:PARTICIPANT", "市财政局:PARTICIPANT"),
+                split("各县区人民政府负总责，市农业农村局、市财政局指导"));
+        assertEquals(List.of("市住建局:LEAD", "市城管局:PARTICIPANT", "市水利局:PARTICIPANT", "各县市区人民政府:RESPONSIBLE"),
+                split("由市住建局牵头，市城管局、市水利局配合，各县市区人民政府负责具体实施"));
+        assertEquals(List.of("市教育局:LEAD", "各县区人民政府:RESPONSIBLE"), split("市教育局按职责分工牵头，各县区人民政府负主体责任"));
+        assertEquals(List.of("县城管局:LEAD", "各乡镇（街道）:RESPONSIBLE", "各村（社区）:RESPONSIBLE"),
+                split("县城管局牵头，各乡镇（街道）负责，各村（社区）具体落实"));
+    }
+
+    @Test
+    void roleWordsCloseTheirClauseBeforeAnEnumerationComma() {
+        assertEquals(List.of("市民政局:LEAD", "市直有关单位:PARTICIPANT"), split("市民政局牵头、市直有关单位配合"));
+        assertEquals(List.of("市卫生健康委:LEAD", "市发展改革委:PARTICIPANT", "茅箭区人民政府:RESPONSIBLE"),
+                split("由市卫生健康委牵头、市发展改革委配合，茅箭区人民政府落实"));
+    }
+
+    @Test
+    void namesBetweenAUnitResponsibleForTheWholeTaskAndThePartnersArePartners() {
+        assertEquals(List.of("市农业农村局:RESPONSIBLE", "市人社局:PARTICIPANT", "市教育局:PARTICIPANT", "永州职业技术学院:PARTICIPANT"),
+                split("市农业农村局负责；市人社局、市教育局，永州职业技术学院参与"));
+        // responsible each within its remit stands for no lead
+        assertEquals(List.of("省教育厅:RESPONSIBLE", "省财政厅:RESPONSIBLE", "省人社厅:RESPONSIBLE", "省民政厅:PARTICIPANT"),
+                split("省教育厅、省财政厅按职责分工负责，省人社厅，省民政厅配合"));
+    }
+
+    @Test
+    void theGovernmentsOfCitiesWithDistrictsAndOfCountiesAreOneGroup() {
+        assertEquals(List.of("各设区市、县（市、区）人民政府:RESPONSIBLE"), split("各设区市、县（市、区）人民政府"));
+        assertEquals(java.util.Arrays.asList(null, null), UnitSplitter.split("市公安局、武警怀化支队").stream()
+                .map(UnitMention::impliedName).toList(), "the armed police are no city's");
+    }
 }
