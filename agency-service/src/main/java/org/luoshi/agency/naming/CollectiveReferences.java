@@ -20,6 +20,7 @@ final class CollectiveReferences {
             "^各?(省直|市直|县直|区直|省|市|县|区|中央|国家)?(其他)?(有关|相关)(部门|单位|方面|机构)(和|及|、)?(有关|相关)?(行业协会|行业组织)?$"
                     + "|^(有关|相关)?(行业协会|行业组织|社会组织)$");
     private static final Pattern GOVERNMENTS = Pattern.compile("^各(.+?)(人民政府|政府)(\\((管委|管委会)\\))?$");
+    private static final Pattern SUBDIVIDED_CITY = Pattern.compile("设区的?市");
     private static final Pattern COLLEGES = Pattern.compile("^各(高职院校|高等职业院校|高等职业学校|职业院校)$");
 
     /** Which agencies a group means: their levels and classifications, below the jurisdiction. */
@@ -42,8 +43,9 @@ final class CollectiveReferences {
         if (!governments.matches()) {
             return Optional.empty();
         }
-        // "市州及县市区", "市(州)、县(市)", "县区", "县、区": the characters name the levels meant
-        String levels = governments.group(1).replaceAll("[()、及和与,，]", "");
+        // "市州及县市区", "市(州)、县(市)", "县区", "县、区": the characters name the levels meant; 设区的市 (a city
+        // divided into districts) is a prefecture-level city
+        String levels = SUBDIVIDED_CITY.matcher(governments.group(1)).replaceAll("市").replaceAll("[()、及和与,，]", "");
         boolean prefectures = levels.startsWith("市") || levels.startsWith("州") || levels.startsWith("地");
         boolean counties = levels.contains("县") || levels.contains("区") || levels.matches(".*市.*市.*");
         if (!prefectures && !counties) {
