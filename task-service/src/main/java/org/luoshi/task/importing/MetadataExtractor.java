@@ -36,10 +36,16 @@ final class MetadataExtractor {
     private static final Pattern NUMBER = Pattern.compile(DOC_NUMBER);
     private static final Pattern NUMBER_LINE = Pattern.compile("^" + DOC_NUMBER + "$");
     private static final Pattern CITATION = Pattern.compile("《([^》\\n]{4,80})》（" + DOC_NUMBER + "）");
+    private static final String FIELD_NAMES = "发文字号|文号|标题|成文日期|发布日期|发文机关|索引号|主题分类";
+    /** A labelled field of a web page's header; its value ends at a tab or at the next field's label on its line. */
     private static final Pattern FIELD = Pattern.compile(
-            "(发文字号|文号|标题|成文日期|发布日期|发文机关)[:：]\\s*\\|?\\s*([^|\\n]*)");
+            "(" + FIELD_NAMES + ")[:：]\\s*\\|?\\s*((?:(?!(?:" + FIELD_NAMES + ")[:：])[^|\\n\\t])*)");
     private static final Pattern DATE = Pattern.compile("(\\d{4})[-年./](\\d{1,2})[-月./](\\d{1,2})日?");
-    private static final Pattern DATE_LINE = Pattern.compile("^\\d{4}年\\d{1,2}月\\d{1,2}日$");
+    /** A date in Chinese numerals, as signatures write it: 二〇二五年八月二十日. */
+    private static final Pattern CHINESE_DATE = Pattern.compile("([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月"
+            + "([一二三四五六七八九十]{1,3})日");
+    /** A line that is a date alone, as a signature's. */
+    static final Pattern DATE_LINE = Pattern.compile("^(?:\\d{4}年\\d{1,2}月\\d{1,2}日|" + CHINESE_DATE.pattern() + ")$");
     private static final Pattern TITLE_LINE = Pattern.compile(
             "关于.{2,80}(意见|通知|方案|办法|规定|决定|计划|清单|批复|细则|要点|纲要|分工)$");
     private static final Pattern ORGAN = Pattern.compile("(政府|办公室|办公厅|委员会|厅|局|委|部|院)$");
@@ -108,9 +114,18 @@ final class MetadataExtractor {
 
     private static Optional<String> titleLine(List<CleanDocument.Line> lines) {
         List<CleanDocument.Line> header = lines.stream().filter(l -> !l.isBlank()).limit(HEADER_LINES).toList();
-        for (CleanDocument.Line line : header) {
-            if (TITLE_LINE.matcher(line.view().strip()).find() && line.text().indexOf('|') < 0) {
+        for (int i = 0; i < header.size(); i++) {
+            CleanDocument.Line line = header.get(i);
+            if (line.text().indexOf('|') >= 0) {
+                continue;
+            }
+            if (TITLE_LINE.matcher(line.view().strip()).find()) {
                 return Optional.of(line.text().strip());
+            }
+            // a title wrapped onto a second line (…关于印发《…⏎…方案》的通知)
+            if (i + 1 < header.size() && line.view().contains("关于") && header.get(i + 1).text().indexOf('|') < 0
+                    && TITLE_LINE.matcher(line.view().strip() + header.get(i + 1).view().strip()).find()) {
+                return Optional.of(line.text().strip() + header.get(i + 1).text().strip());
             }
         }
         for (CleanDocument.Line line : header.subList(0, Math.min(5, header.size()))) {
@@ -157,12 +172,17 @@ final class MetadataExtractor {
 
     private static Optional<LocalDate> date(String text) {
         Matcher m = DATE.matcher(text);
-        if (!m.find()) {
-            return Optional.empty();
+        if (m.find()) {
+            return date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
         }
+        Matcher chinese = CHINESE_DATE.matcher(text);
+        return chinese.find() ? date(ChineseNumerals.year(chinese.group(1)), ChineseNumerals.value(chinese.group(2)),
+                ChineseNumerals.value(chinese.group(3))) : Optional.empty();
+    }
+
+    private static Optional<LocalDate> date(int year, int month, int day) {
         try {
-            return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3))));
+            return Optional.of(LocalDate.of(year, month, day));
         } catch (DateTimeException e) {
             return Optional.empty();
         }

@@ -34,9 +34,9 @@ final class NumberedParagraphReader {
     private static final Pattern CHAPTER = Pattern.compile("^([" + NUMERALS + "]{1,3})、(.{2,40})$");
     private static final Pattern EMBEDDED_CHAPTER = Pattern.compile("(?<=[）。\\]】])\\s*[" + NUMERALS + "]{1,3}、[^。；]{2,40}$");
     /** A line that ends the paragraph before it: a date, a signature, the page's footer, or an annex's mention (附件：…). */
-    private static final Pattern END_OF_BODY = Pattern.compile("^(\\d{4}年\\d{1,2}月\\d{1,2}日|.{2,20}(人民政府|办公厅|办公室)|版权所有.*|抄送.*"
-            + "|附件\\s*[\\d一二三四五六七八九十]{0,2}(?:[:：].*)?)$");
-    private static final Pattern DATE_LINE = Pattern.compile("^\\d{4}年\\d{1,2}月\\d{1,2}日$");
+    private static final Pattern END_OF_BODY = Pattern.compile("^(" + MetadataExtractor.DATE_LINE.pattern().replaceAll("^\\^|\\$$", "")
+            + "|.{2,20}(人民政府|办公厅|办公室)|版权所有.*|抄送.*|附件\\s*[\\d一二三四五六七八九十]{0,2}(?:[:：].*)?)$");
+    private static final Pattern DATE_LINE = MetadataExtractor.DATE_LINE;
     private static final Pattern SIGNATURE = Pattern.compile("^[^。，；：,;:]{2,20}(厅|局|委|办|院|部|会|政府)$");
     /** A person named as lead or contact of a task: 牵头领导, 责任领导, 分管市领导, 责任人, 联系人. */
     private static final String PERSON_LABELS = "(?:牵头|责任|分管|包保|联系)[省市县区]?领导|责任人|联系人";
@@ -80,13 +80,17 @@ final class NumberedParagraphReader {
         }
     }
 
-    /** What an item's text opens with after its number: Chinese, or a quotation or a title (“双师型”, 《方案》). */
-    private static final String ITEM_TEXT = "(?=\\p{IsHan}|[“‘「《])";
+    /**
+     * What an item's text opens with after its number: Chinese, a quotation or a title (“双师型”, 《方案》), or a date
+     * (2.2025年6月底前完成…, 3.12月底前…; never a decimal such as 1.5万人).
+     */
+    private static final String OPENING_TEXT = "\\p{IsHan}|[“‘「《]|\\d{4}年|\\d{1,2}月";
+    private static final String ITEM_TEXT = "(?=" + OPENING_TEXT + ")";
     private static final Level CHINESE = new Level(Pattern.compile("^（([" + NUMERALS + "]{1,5})）"), "（", "）",
             // 1. 1、 （1）, or 2-1. numbering the parts of paragraph (二)
             Pattern.compile(AFTER_SENTENCE + "(?<marker>(\\d{1,2})[.．、]|（(\\d{1,2})）|\\d{1,2}[-－](?<dashed>\\d{1,2})[.．、]?)"
                     + ITEM_TEXT));
-    private static final Level ARABIC = new Level(Pattern.compile("^(\\d{1,4})[.．、](?=\\s*(?:\\p{IsHan}|[“‘「《]))"), "", "",
+    private static final Level ARABIC = new Level(Pattern.compile("^(\\d{1,4})[.．、](?=\\s*(?:" + OPENING_TEXT + "))"), "", "",
             Pattern.compile(AFTER_SENTENCE + "(?<marker>（(\\d{1,2})）)" + ITEM_TEXT));
 
     /** A stretch of cleaned text. */

@@ -86,6 +86,52 @@ class PolicyDocumentParserTest {
                 undated.warnings().toString());
     }
 
+    /** Forms of review 35: each left the date of issue, the issuer or the title's end unread. */
+    @Test
+    void aSignatureDatedInChineseNumeralsAWrappedTitleAndTwoHeaderFieldsOnALine() {
+        String table = """
+                序号\t工作任务\t责任单位\t完成时限
+                1\t建设示范基地，年内建成5个。\t市教育局\t年底前
+                """;
+        ParsedDocument signed = PolicyDocumentParser.parse("s.txt", ("关于印发《浏阳市义务教育优质均衡发展攻坚行动任务清单》的通知\n"
+                + table + "浏阳市教育局\n二〇二五年八月二十日\n").getBytes(StandardCharsets.UTF_8));
+        assertEquals(LocalDate.of(2025, 8, 20), signed.issuedOn());
+        assertEquals("浏阳市教育局", signed.issuer());
+        assertEquals(List.of(LocalDate.of(2025, 12, 31)), signed.tasks().get(0).milestones().stream()
+                .map(ParsedMilestone::dueDate).distinct().toList(), "年底前 is the year of issue's end");
+        assertEquals(LocalDate.of(2025, 10, 1), PolicyDocumentParser.parse("o.txt", (table + "浏阳市教育局\n二○二五年十月一日\n")
+                .getBytes(StandardCharsets.UTF_8)).issuedOn(), "○ for 〇, 十 alone");
+
+        ParsedDocument wrapped = PolicyDocumentParser.parse("w.txt", ("湖南省人民政府办公厅关于印发《湖南省推动大规模设备更新和消费品以旧换新\n"
+                + "三年行动方案（2025—2027年）》的通知\n湘政办发〔2025〕7号\n" + table).getBytes(StandardCharsets.UTF_8));
+        assertEquals("湖南省人民政府办公厅关于印发《湖南省推动大规模设备更新和消费品以旧换新三年行动方案（2025—2027年）》的通知",
+                wrapped.title());
+        assertEquals("湖南省人民政府办公厅", wrapped.issuer());
+
+        ParsedDocument page = PolicyDocumentParser.parse("p.txt", ("索引号：430281/2025-00012\t主题分类：民生\n"
+                + "发文机关：醴陵市人民政府办公室\t成文日期：2025年03月05日\n发文字号：醴政办发〔2025〕5号\t发布日期：2025年03月07日\n"
+                + table).getBytes(StandardCharsets.UTF_8));
+        assertEquals("醴陵市人民政府办公室", page.issuer());
+        assertEquals(LocalDate.of(2025, 3, 5), page.issuedOn());
+        assertEquals(LocalDate.of(2025, 3, 7), page.publishedOn());
+        assertEquals("醴政办发〔2025〕5号", page.docNumber());
+    }
+
+    /** An item whose text opens with its date (2.2025年6月底前…) was glued onto the item before it, its units lost. */
+    @Test
+    void anItemOpeningWithItsDateIsAnItem() {
+        ParsedDocument d = PolicyDocumentParser.parse("i.txt", """
+                一、重点任务
+                1.推进农村改厕。新改建户用卫生厕所2000座。（责任单位：市农业农村局）
+                2.2025年6月底前完成50个行政村生活污水治理。（责任单位：市生态环境局）
+                3. 12月底前建成垃圾转运站3座。（责任单位：市城管局）
+                """.getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("1", "2", "3"), d.tasks().stream().map(ParsedTask::seq).toList());
+        assertEquals("市生态环境局", d.tasks().get(1).units().get(0).rawName());
+        assertEquals(LocalDate.of(2025, 6, 30), d.tasks().get(1).milestones().get(0).dueDate());
+        assertEquals("市城管局", d.tasks().get(2).units().get(0).rawName());
+    }
+
     @Test
     void aDocumentWithoutTasksSaysSo() {
         ParsedDocument d = PolicyDocumentParser.parse("n.txt", "一段没有任务的文字。".getBytes(StandardCharsets.UTF_8));
