@@ -42,7 +42,7 @@ final class MilestoneExtractor {
     /** A number, also with thousands separated (1,000万元). */
     private static final String NUMBER = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?";
     private static final String UNIT = "(%|‰|个百分点|百分点|万亿元|万元|亿元|元/人|元|亿人次|万人次|人次|亿人|万人|万家次|万户次|万家|家次|户次|列次|架次|万个|万名|万户|万亩|亿吨|万吨|万标箱|标箱|万辆|辆|艘|万张|张|个工作日|工作日|个月|学年|课时|学时|个|家|所|名|人|项|门|本|次|倍|天|"
-            + "小时|套|台|条|处|支|座|期|批|户|亩|万平方米|平方米|公里|千米|公顷|吨|场|篇|件|列|趟|万份|份|万千瓦|千瓦)";
+            + "小时|套|台|条|处|支|座|期|批|户|亩|万平方米|平方米|公里|千米|公顷|吨|场次|场|篇|件|列|趟|万份|份|亿千瓦时|万千瓦时|千瓦时|万千瓦|千瓦|兆瓦|亿立方米|万立方米|立方米|口)";
     private static final Pattern RANGE = Pattern.compile(
             "(?<![\\d.+,])(" + NUMBER + ")" + UNIT + "?[—–\\-~～至到](" + NUMBER + ")" + UNIT + "(以上|左右|以内|以下)?");
     /** A number, its magnitude written apart from the unit by 余 or 多 (1万余人), more than, the unit and a comparator. */
@@ -54,7 +54,7 @@ final class MilestoneExtractor {
      */
     private static final Pattern COMPARATOR_WORD = Pattern.compile(
             "(不得低于|不得少于|不少于|不低于|至少|(?<![不得])超过|(?<![不得])超$|(?<![不得])突破|(?<![不得])高于|达到|不得超过|不得高于|不得突破|不突破"
-                    + "|不超过|不高于|(?<![不得])低于|控制在|最高|最多|大约|(?<![节集简制公预契条合])约|(?<![就附最临邻])近)");
+                    + "|不超过|不高于|(?<![不得])低于|控制在|最高|最多|大约|(?<![节集简制公预契条合签履违])约|(?<![就附最临邻])近)");
     private static final int COMPARATOR_REACH = 10;
     /** The longest verb between a comparator and its number that lets the comparator bound the verb's other objects. */
     private static final int VERB = 3;
@@ -82,12 +82,23 @@ final class MilestoneExtractor {
     private static final Pattern WRITTEN_DAY = Pattern.compile(
             "(?<![\\d.．/\\-])(\\d{4})(?:年(\\d{1,2})月(\\d{1,2})日|([.．/\\-])(\\d{1,2})\\4(\\d{1,2})(?![\\d.．/\\-]))");
     private static final Pattern HALF_YEAR = Pattern.compile("(?<!\\d)(\\d{4})年(上|下)半年");
+    /** A school term's start: 春季学期, 秋季开学; before it (于2026年春季学期前) is by its opening. */
+    private static final String TERM_WORDS = "[春秋]季?(?:学期)?(?:开学)?(?=前|以前|之前)";
     /**
-     * Within the year the document was issued (年内, 今年, 本年度, 全年): not 2023年内 (a year, read as such), 三年内 (a
-     * span), 今年以来 (a time since).
+     * Before a school term's start: spring terms open in late February or March, by the end of February; autumn terms
+     * on 1 September, by 31 August.
+     */
+    private static final Pattern TERM = Pattern.compile("(?<!\\d)(\\d{4})年(?=[春秋])" + TERM_WORDS);
+    /** A school year, 2025—2026学年: by its end, 31 July of its second year. */
+    private static final Pattern SCHOOL_YEAR = Pattern.compile("(?<!\\d)(\\d{4})[—–\\-~～至到](\\d{4})学年");
+    /**
+     * Within the year the document was issued (年内, 今年, 本年度, 全年, 当年): not 2023年内 (a year, read as such), 三年内
+     * (a span), 今年以来 (a time since).
      */
     private static final Pattern RELATIVE_YEAR = Pattern.compile(
-            "(?<![\\d〇零一二三四五六七八九十两几多明去前后每近历往上半学数])(?:年内|今年|本年度?|全年)(?!以来|龄|起|开始|级|段)");
+            "(?<![\\d〇零一二三四五六七八九十两几多明去前后每近历往上半学数])(?:年内|今年|本年度?|全年"
+                    // 当年 as a time for the work (当年完成, a deadline cell's 当年), not the year of something else (当年应缴)
+                    + "|当年(?=完成|建成|实现|达到|新增|开工|竣工|投产|投用|落地|见效|评选|认定|[，,。；;]|$))(?!以来|龄|起|开始|级|段)");
     /**
      * The due date of a deadline relative to the year of issue (年内), until {@link PolicyDocumentParser} knows that
      * year and puts its 31 December in its place. Any date of year 1 is such a date: 今年6月底前 is due 0001-06-30 until
@@ -96,6 +107,11 @@ final class MilestoneExtractor {
     static final LocalDate THIS_YEAR = LocalDate.of(1, 12, 31);
     /** 今年 written as a year, so that the patterns of written dates read 今年6月底前 and 今年第三季度 as they read 2021年…. */
     private static final String THIS_YEAR_WRITTEN = "0001年";
+    /** 次年 (明年, 翌年) after no written year: the year after the year of issue, written as year 2 ({@link #inYearOfIssue}). */
+    private static final String NEXT_YEAR_WRITTEN = "0002年";
+    /** The year after the one written before it: 次年3月底前, 翌年. */
+    private static final Pattern NEXT_YEAR = Pattern.compile("(?<![每第])(?:次年|翌年|明年)(?!以来|起|开始)");
+    private static final Pattern WRITTEN_YEAR = Pattern.compile("(?<!\\d)(\\d{4})年");
     /** What marks a period as the end of the work: 底前, 以前, 完成, 内. */
     private static final String PERIOD_END = "(?:底|末)?(?:前(?!后)|以前|之前|完成|内|底|末)";
     /**
@@ -105,7 +121,8 @@ final class MilestoneExtractor {
      * (2024年3月, 1—6月), nor recurring (每年12月, 每季度), nor without an end (6月份开展, 一季度一通报, 7月1日前后).
      */
     private static final Pattern WITHOUT_YEAR = Pattern.compile(
-            "(?<![\\d年月日号第每个至到—–\\-~～.．/])(?=\\d{1,2}月(?:\\d{1,2}日前(?!后)|(?:上旬|中旬|下旬)" + PERIOD_END + "?|" + PERIOD_END + "))"
+            // 持续至9月底, 到6月底: the end (截至6月底, as of its end, is no deadline)
+            "(?<![\\d年月日号第每个—–\\-~～.．/])(?<!截至|截止)(?=\\d{1,2}月(?:\\d{1,2}日前(?!后)|(?:上旬|中旬|下旬)" + PERIOD_END + "?|" + PERIOD_END + "))"
             + "|(?<![\\d年第每个各本当该同上下])(?=第?[一二三四1-4]季度" + PERIOD_END + ")"
             + "|(?<![\\d年每当该同])(?=[上下]半年" + PERIOD_END + ")"
             // 年末 as the end of the work, not as a statistic's date (年末常住人口, 年末存款余额)
@@ -140,7 +157,7 @@ final class MilestoneExtractor {
     /** A whole date so written: 2021.9.30, 2021/9/30, 2021-09-30. */
     private static final Pattern NUMERIC_DAY = Pattern.compile("^(\\d{4})([.．/\\-])(\\d{1,2})\\2(\\d{1,2})(?:日?前?)$");
     private static final Pattern YEAR = Pattern.compile(
-            "(?<!\\d)(\\d{4})年(?!\\d{1,2}(?:[—–\\-~～至到]\\d{1,2})?月|[上下]半年|第?[一二三四1-4]季度|" + START + ")");
+            "(?<!\\d)(\\d{4})年(?!\\d{1,2}(?:[—–\\-~～至到]\\d{1,2})?月|[上下]半年|第?[一二三四1-4]季度|" + START + "|" + TERM_WORDS + ")");
     /** Words after a date that make it an end: 底前, 以前, 前完成, 完成. */
     private static final Pattern END_AFTER = Pattern.compile("(?:年?(?:底|末))?(?:前|以前|之前)|年?底|年?末|(?:全面|基本)?(?:完成|建成|实现|达到|达标)");
     /**
@@ -151,6 +168,9 @@ final class MilestoneExtractor {
     private static final Pattern GOAL_AFTER = Pattern.compile("[^，,。；;]{0,12}?(?:远景)?目标(?!任务)");
     /** Words just before a year that make it the base of a comparison (较2020年增长20%), not when anything is due. */
     private static final Pattern BASE_BEFORE = Pattern.compile("(?:较|比|与|同比|相比)\\s*$");
+    /** A date that says which things are meant (2000年底前建成的小区, 2000年以前出生的): no deadline. */
+    private static final Pattern ATTRIBUTE_AFTER = Pattern.compile(
+            "年?(?:底|末)?(?:前|以前|之前)?(?:建成|建设|修建|竣工|投用|投运|出生|认定|登记|注册|开工|颁布|出台|购置|购买)的");
     /** Words just before a date that make it an end: 到, 至, 确保, 力争, 截至. */
     private static final Pattern END_BEFORE = Pattern.compile("(?:到|至|确保|力争|争取|截至|截止|于)\\s*$");
     /** A date that ends a range (2021—2025年): the period of a plan, not when the work is due. */
@@ -250,12 +270,26 @@ final class MilestoneExtractor {
      * written last before it here or in {@code before} (the sentence's text before a clause), else that one too.
      */
     private static String withYearsWritten(String written, String before) {
-        String thisYear = written.contains("今年") ? written.replace("今年", THIS_YEAR_WRITTEN) : written;
+        String nextYear = written.contains("次年") || written.contains("翌年") || written.contains("明年")
+                ? NEXT_YEAR.matcher(written).replaceAll(m -> yearAfter(before + written.substring(0, m.start()))) : written;
+        String thisYear = nextYear.contains("今年") ? nextYear.replace("今年", THIS_YEAR_WRITTEN) : nextYear;
         if (!mayOmitTheYear(thisYear)) {
             return thisYear;
         }
         return WITHOUT_YEAR.matcher(thisYear).replaceAll(m -> yearOfDeadlines(before + thisYear.substring(0, m.start()))
                 .map(year -> year + "年").orElse(THIS_YEAR_WRITTEN));
+    }
+
+    /** The year after the last year written in the text (2025年…，次年 → 2026年), or after the year of issue. */
+    private static String yearAfter(String text) {
+        Matcher year = WRITTEN_YEAR.matcher(text);
+        String last = null;
+        while (year.find()) {
+            if (plausibleYear(year.group(1)) && !year.group(1).startsWith("000")) {
+                last = year.group(1);
+            }
+        }
+        return last == null ? NEXT_YEAR_WRITTEN : (Integer.parseInt(last) + 1) + "年";
     }
 
     /**
@@ -302,6 +336,22 @@ final class MilestoneExtractor {
             if (plausibleYear(half.group(1))) {
                 int y = Integer.parseInt(half.group(1));
                 dates.add(dated(half.group(2).equals("上") ? LocalDate.of(y, 6, 30) : LocalDate.of(y, 12, 31), sentence, half));
+            }
+        }
+        Matcher term = sentence.indexOf('季') >= 0 || sentence.indexOf("学期") >= 0 ? TERM.matcher(sentence) : null;
+        while (term != null && term.find()) {
+            if (plausibleYear(term.group(1))) {
+                int y = Integer.parseInt(term.group(1));
+                boolean spring = sentence.charAt(term.start() + 5) == '春';
+                dates.add(dated(spring ? YearMonth.of(y, 2).atEndOfMonth() : LocalDate.of(y, 8, 31), sentence, term));
+            }
+        }
+        Matcher schoolYear = sentence.indexOf("学年") >= 0 ? SCHOOL_YEAR.matcher(sentence) : null;
+        while (schoolYear != null && schoolYear.find()) {
+            int first = Integer.parseInt(schoolYear.group(1));
+            int last = Integer.parseInt(schoolYear.group(2));
+            if (plausibleYear(schoolYear.group(2)) && last == first + 1) {
+                dates.add(dated(LocalDate.of(last, 7, 31), sentence, schoolYear));
             }
         }
         Matcher quarter = QUARTER.matcher(sentence);
@@ -373,7 +423,8 @@ final class MilestoneExtractor {
         int year = sentence.indexOf('年');
         // most sentences without a date have no 年 at all: no scan
         return year >= 0 && (sentence.indexOf("年内", year) >= 0 || sentence.indexOf("今年") >= 0
-                || sentence.indexOf("本年") >= 0 || sentence.indexOf("全年") >= 0) && RELATIVE_YEAR.matcher(sentence).find()
+                || sentence.indexOf("本年") >= 0 || sentence.indexOf("全年") >= 0 || sentence.indexOf("当年") >= 0)
+                && RELATIVE_YEAR.matcher(sentence).find()
                 || mayOmitTheYear(sentence) && WITHOUT_YEAR.matcher(sentence).find();
     }
 
@@ -434,7 +485,7 @@ final class MilestoneExtractor {
         String after = sentence.substring(written.end());
         String before = sentence.substring(0, written.start());
         Weight weight;
-        if (insideTitle(before) || BASE_BEFORE.matcher(before).find()
+        if (insideTitle(before) || BASE_BEFORE.matcher(before).find() || ATTRIBUTE_AFTER.matcher(after).lookingAt()
                 || GOAL_SET_BEFORE.matcher(before).find() && GOAL_AFTER.matcher(after).lookingAt()) {
             weight = Weight.NONE;
         } else if (insideBrackets(before) || RANGE_BEFORE.matcher(before).find() || PERIOD_AFTER.matcher(after).lookingAt()) {
@@ -742,11 +793,14 @@ final class MilestoneExtractor {
 
     private static boolean plausibleYear(String year) {
         int y = Integer.parseInt(year);
-        return y >= 1990 && y <= 2100 || "0001".equals(year); // 0001: 今年, see THIS_YEAR_WRITTEN
+        return y >= 1990 && y <= 2100 || "0001".equals(year) || "0002".equals(year); // 今年 and 次年, see THIS_YEAR_WRITTEN
     }
 
-    /** Whether a date found stands for one in the year of issue (年内, 今年6月底前), not yet known to the extractor. */
+    /**
+     * Whether a date found stands for one in the year of issue (年内, 今年6月底前: year 1) or the year after it (次年3月底前:
+     * year 2), not yet known to the extractor.
+     */
     static boolean inYearOfIssue(LocalDate date) {
-        return date != null && date.getYear() == 1;
+        return date != null && (date.getYear() == 1 || date.getYear() == 2);
     }
 }

@@ -135,7 +135,7 @@ public final class PolicyDocumentParser {
 
     /**
      * Milestones due in the year of issue (年内 → 31 December, 今年6月底前 or 6月底前 → 30 June) dated in the year the
-     * document was issued. Without a date of issue, or when that day would come before it (3月底前 in a plan issued in
+     * document was issued, those due the year after (次年3月底前) in the next. Without a date of issue, or when that day would come before it (3月底前 in a plan issued in
      * May: this year's or next?), a target is left undated and a deadline alone dropped, each with a warning.
      */
     private static List<ParsedMilestone> inYearOfIssue(List<ParsedMilestone> milestones, LocalDate issued,
@@ -155,7 +155,8 @@ public final class PolicyDocumentParser {
                         + " document states no date of issue: its date is not known");
             } else {
                 // the same day of the month, or the month's end (28 February of year 1 is the 29th in a leap year)
-                YearMonth month = YearMonth.of(issued.getYear(), due.getMonthValue());
+                // year 1 stands for the year of issue, year 2 for the next (次年)
+                YearMonth month = YearMonth.of(issued.getYear() + due.getYear() - 1, due.getMonthValue());
                 LocalDate inYear = due.getDayOfMonth() == due.lengthOfMonth() ? month.atEndOfMonth() : month.atDay(due.getDayOfMonth());
                 if (!inYear.isBefore(issued)) {
                     dated.add(new ParsedMilestone(m.title(), inYear, m.target()));

@@ -196,6 +196,13 @@ class MilestoneExtractorTest {
         assertEquals(List.of(target("600", "列", Comparator.AT_LEAST, null)), targets("全年开行班列600列以上"));
         assertEquals(List.of(target("15", "万份", Comparator.AT_LEAST, null)), targets("补贴申请量达到15万份以上"));
         assertEquals(List.of(target("100", "万千瓦", Comparator.AT_LEAST, null)), targets("新增新型储能装机100万千瓦以上"));
+        assertEquals(List.of(target("4", "亿千瓦时", Comparator.EXACT, null), target("100", "兆瓦", Comparator.EXACT, null)),
+                targets("年发电量4亿千瓦时，新增储能100兆瓦"));
+        assertEquals(List.of(target("3.5", "亿立方米", Comparator.AT_LEAST, null)), targets("天然气供应能力达到3.5亿立方米"));
+        assertEquals(List.of(target("1500", "口", Comparator.EXACT, null)), targets("完成山塘清淤扩容1500口"));
+        assertEquals(List.of(target("100", "场次", Comparator.AT_LEAST, null)), targets("举办活动100场次以上"));
+        assertEquals(List.of(target("75", "%", Comparator.EXACT, null)), targets("家庭医生签约率提高到75%"), "签约 is no 约");
+        assertEquals(List.of(target("95", "%", Comparator.EXACT, null)), targets("履约率95%"));
         assertEquals(List.of(target("5", "所", Comparator.EXACT, null)), targets("深入贯彻落实“职教20条”，建设示范校5所"),
                 "a number inside quotation marks is part of a name");
     }
@@ -302,6 +309,24 @@ class MilestoneExtractorTest {
         assertEquals(null, milestones.get(1).target());
         assertEquals(LocalDate.of(2030, 12, 31), MilestoneExtractor.extract(
                 "到2025年,建成实训基地30个以上。再通过3至5年努力,全面建成。").get(1).dueDate(), "the longer of 3 to 5 years");
+    }
+
+    /** Forms of review 35. */
+    @Test
+    void schoolTermsSchoolYearsAndMonthsAfterZhiAreEnds() {
+        assertEquals(Optional.of(LocalDate.of(2026, 2, 28)), due("于2026年春季学期前"), "a spring term opens by March");
+        assertEquals(Optional.of(LocalDate.of(2025, 8, 31)), due("2025年秋季学期开学前"));
+        assertEquals(Optional.of(LocalDate.of(2026, 7, 31)), due("2025—2026学年"));
+        assertEquals(Optional.of(LocalDate.of(2025, 9, 30)), due("2025年6月30日前启动，持续至9月底"));
+        assertEquals(Optional.empty(), due("截至6月底，已建成10个"), "as of a month's end is no deadline");
+        assertEquals(Optional.of(LocalDate.of(2026, 3, 31)), due("2025年底前完成主体工程，次年3月底前全部完工"),
+                "次年 after a written year");
+        assertEquals(Optional.of(LocalDate.of(2, 3, 31)), due("年底前完成主体工程，次年3月底前全部完工"),
+                "次年 after none: the year after the year of issue, until that is known");
+        assertEquals(Optional.of(MilestoneExtractor.THIS_YEAR), due("当年评选认定领跑县10个"));
+        assertEquals(Optional.empty(), due("抵免该企业当年应缴教育费附加"), "the year of something else");
+        assertEquals(Optional.empty(), due("完成2000年底前建成的城镇老旧小区改造30个"), "which homes, not when");
+        assertEquals(Optional.empty(), due("2000年以前出生的"));
     }
 
     @Test

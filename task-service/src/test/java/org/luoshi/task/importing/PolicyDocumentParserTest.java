@@ -117,6 +117,23 @@ class PolicyDocumentParserTest {
         assertEquals("醴政办发〔2025〕5号", page.docNumber());
     }
 
+    /** 次年 in a document issued in November is the year after its issue; 年底前 before it the year of issue. */
+    @Test
+    void theNextYearIsTheOneAfterTheYearOfIssue() {
+        ParsedDocument d = PolicyDocumentParser.parse("n.txt", """
+                岳阳市人民政府关于加快推进冬春农田水利建设的实施意见
+                岳政发〔2025〕12号
+                一、重点工作
+                （一）加快小型水库除险加固。年底前完成15座小型水库除险加固主体工程，次年3月底前全部完工。（市水利局牵头）
+                （二）实施山塘清淤扩容。完成山塘清淤扩容1500口。（市水利局牵头，各县市区人民政府负责实施）
+                （三）推进高标准农田建设。新建高标准农田18万亩。（市农业农村局牵头）
+                岳阳市人民政府
+                2025年11月10日
+                """.getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of(LocalDate.of(2025, 12, 31), LocalDate.of(2026, 3, 31)),
+                d.tasks().get(0).milestones().stream().map(ParsedMilestone::dueDate).toList());
+    }
+
     /** An item whose text opens with its date (2.2025年6月底前…) was glued onto the item before it, its units lost. */
     @Test
     void anItemOpeningWithItsDateIsAnItem() {
