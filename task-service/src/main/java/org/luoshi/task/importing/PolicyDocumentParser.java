@@ -30,10 +30,10 @@ import java.util.regex.Pattern;
 public final class PolicyDocumentParser {
 
     private static final String HEADING_NUMBER = "(?:（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、)";
-    private static final Pattern GOALS = Pattern.compile("^" + HEADING_NUMBER + "(主要目标|工作目标|发展目标|总体目标)[。：:]?(.*)$");
+    private static final Pattern GOALS = Pattern.compile("^" + HEADING_NUMBER + "(主要目标|工作目标|发展目标|总体目标|目标任务)[。：:]?(.*)$");
     /** A heading whose paragraph may close with the goals: 总体要求, 指导思想和主要目标 …. */
     private static final Pattern GENERAL_REQUIREMENTS = Pattern.compile("^" + HEADING_NUMBER
-            + "(总体要求|总体思路|基本要求|目标要求|目标任务|指导思想和(?:主要|工作|发展)?目标|指导思想与(?:主要|工作|发展)?目标)[。：:]?(.*)$");
+            + "(总体要求|总体思路|基本要求|目标要求|指导思想和(?:主要|工作|发展)?目标|指导思想与(?:主要|工作|发展)?目标)[。：:]?(.*)$");
     /** The first sentence of goals: a time to reach (到2025年, 力争到, 再通过5年努力, 通过3年努力). */
     private static final Pattern GOAL_OPENER = Pattern.compile(
             "(?:^|[。；;\\n])\\s*((?:力争|争取)?(?:到|至)\\d{4}年|(?:再|力争)?(?:通过|经过|用)\\s*(?:\\d{1,2}|[一两二三四五六七八九十]{1,2})\\s*年)");

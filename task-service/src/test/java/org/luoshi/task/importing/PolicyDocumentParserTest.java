@@ -134,6 +134,23 @@ class PolicyDocumentParserTest {
                 d.tasks().get(0).milestones().stream().map(ParsedMilestone::dueDate).toList());
     }
 
+    /** Goals under a 目标任务 heading of their own are the document's, also without a 到2025年 opening them. */
+    @Test
+    void goalsUnderATargetsAndTasksHeadingAreTheDocuments() {
+        ParsedDocument d = PolicyDocumentParser.parse("g.txt", """
+                岳阳市人民政府关于加快推进冬春农田水利建设的实施意见
+                一、目标任务
+                2025—2026年度冬春水利建设，全市完成水利投资25亿元以上，新建高标准农田18万亩。
+                二、重点工作
+                （一）加快小型水库除险加固。年底前完成15座小型水库除险加固主体工程。（市水利局牵头）
+                （二）实施山塘清淤扩容。完成山塘清淤扩容1500口。（市水利局牵头，各县市区人民政府负责实施）
+                （三）推进高标准农田建设。新建高标准农田18万亩。（市农业农村局牵头）
+                """.getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("25亿元", "18万亩"), d.milestones().stream()
+                .map(m -> m.target().quantity().toPlainString() + m.target().unit()).toList());
+        assertEquals(LocalDate.of(2026, 12, 31), d.milestones().get(0).dueDate(), "by the end of the period's last year");
+    }
+
     /** An item whose text opens with its date (2.2025年6月底前…) was glued onto the item before it, its units lost. */
     @Test
     void anItemOpeningWithItsDateIsAnItem() {
