@@ -63,6 +63,12 @@ final class MilestoneExtractor {
      * of the support, not something the task is to reach.
      */
     private static final Pattern SUPPORT_PER_HEAD = Pattern.compile("额度|每人|每户|每家|每个|每名|每所|单个|单笔|单户|补贴|补助|奖励|奖补|资助");
+    /**
+     * A ceiling of support per beneficiary written 不超过 (每户改造补助标准不超过5000元): a term of the support too, when the
+     * clause names both whom it is per and the support.
+     */
+    private static final Pattern PER_HEAD = Pattern.compile("额度|每人|每户|每家|每个|每名|每所|单个|单笔|单户");
+    private static final Pattern SUPPORT = Pattern.compile("补贴|补助|奖励|奖补|资助|贷款");
     /** After an amount, a rate or a standard it is paid at (按每人1500元标准发放), not an amount to reach. */
     private static final Pattern RATE_AFTER = Pattern.compile("的?标准(?!化)");
 
@@ -219,7 +225,10 @@ final class MilestoneExtractor {
             Optional<LocalDate> targetsDue = due.isPresent() ? due : opening;
             // clauses that each mark an end of their own are steps, each due then (2025年6月底前通过评审，2026年底前成功创建)
             // (only where the sentence marks two ends: most mark one, and steps reads each clause's dates again)
-            boolean twoEnds = dates.stream().filter(d -> d.weight() == Weight.MARKED).map(Dated::date).distinct().count() >= 2;
+            // a clause within the year (全年完成改造500户) marks the year's end beside a dated one (6月30日前完成摸底)
+            long ends = dates.stream().filter(d -> d.weight() == Weight.MARKED).map(Dated::date).distinct().count()
+                    + (ends(s) ? 1 : 0);
+            boolean twoEnds = ends >= 2;
             List<DatedClause> steps = due.isPresent() && twoEnds ? steps(s) : List.of();
             for (Found found : targets) {
                 Pattern item = targets.size() > 1 ? LIST_ITEM : CLAUSE;
@@ -258,8 +267,13 @@ final class MilestoneExtractor {
             String text = clause.group();
             // 截至2023年底，已建成1200个: where things stand, no step
             if ((TextCleaner.contains(text, c -> c >= '0' && c <= '9') || mayOmitTheYear(text)) && !BASELINE.matcher(text).lookingAt()) {
-                markedDeadline(text, sentence.substring(0, clause.start()))
-                        .ifPresent(d -> marked.add(new DatedClause(clause.start(), clause.end(), d)));
+                Optional<LocalDate> end = markedDeadline(text, sentence.substring(0, clause.start()));
+                if (end.isEmpty() && ends(text)) {
+                    end = Optional.of(THIS_YEAR);
+                }
+                end.ifPresent(d -> marked.add(new DatedClause(clause.start(), clause.end(), d)));
+            } else if (ends(text)) {
+                marked.add(new DatedClause(clause.start(), clause.end(), THIS_YEAR));
             }
         }
         return marked.stream().map(DatedClause::due).distinct().count() >= 2 ? marked : List.of();
@@ -419,6 +433,11 @@ final class MilestoneExtractor {
         return withinTheYear(sentence) ? Optional.of(THIS_YEAR) : Optional.empty();
     }
 
+    /** Whether a text says its work is done within the year of issue (年内, 全年完成…), written as such. */
+    private static boolean ends(String text) {
+        return text.indexOf('年') >= 0 && RELATIVE_YEAR.matcher(text).find();
+    }
+
     private static boolean withinTheYear(String sentence) {
         int year = sentence.indexOf('年');
         // most sentences without a date have no 年 at all: no scan
@@ -557,7 +576,9 @@ final class MilestoneExtractor {
             }
             // 20余个, 100多家, 1万余人: more than the number
             String word = wordBefore(sentence, single.start());
-            if (word != null && word.startsWith("最") && SUPPORT_PER_HEAD.matcher(clauseBefore(sentence, single.start())).find()) {
+            if (word != null && word.startsWith("最") && SUPPORT_PER_HEAD.matcher(clauseBefore(sentence, single.start())).find()
+                    || ("不超过".equals(word) || "不高于".equals(word)) && PER_HEAD.matcher(clauseBefore(sentence, single.start())).find()
+                    && SUPPORT.matcher(clauseBefore(sentence, single.start())).find()) {
                 continue; // 个人贷款额度最高30万元: how much support one may get, no target of the task
             }
             Comparator comparator = single.group(3) != null && single.group(5) == null ? Comparator.AT_LEAST

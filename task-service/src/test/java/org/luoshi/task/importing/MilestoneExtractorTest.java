@@ -101,6 +101,8 @@ class MilestoneExtractorTest {
         assertEquals(List.of(target("5", "天", Comparator.AT_MOST, null)), targets("平均审批时间最多5天"));
         // support each beneficiary may get, capped: a term of the support, no target of the task
         assertEquals(List.of(), targets("个人贷款额度最高30万元"));
+        assertEquals(List.of(), targets("每户改造补助标准不超过5000元"));
+        assertEquals(List.of(target("5", "%", Comparator.AT_MOST, null)), targets("班额比例不超过5%"));
         assertEquals(List.of(target("8", "亿元", Comparator.AT_LEAST, null)),
                 targets("每户补贴最高5000元，全年发放补贴8亿元以上"));
         assertEquals(List.of(target("3", "次", Comparator.AT_MOST, null)), targets("群众办事最多跑3次"));
@@ -267,6 +269,11 @@ class MilestoneExtractorTest {
                 "each target is due at its own clause's end");
         assertEquals(List.of(new ParsedMilestone("在2019年试点基础上，2021年底前全面推开", LocalDate.of(2021, 12, 31), null)),
                 MilestoneExtractor.extract("在2019年试点基础上，2021年底前全面推开。"), "the earlier date is what came before");
+        // a clause within the year beside a dated one: the year's end (of issue, until known), not the dated clause's
+        assertEquals(List.of(new ParsedMilestone("全年完成改造500户", MilestoneExtractor.THIS_YEAR,
+                        new Target(new BigDecimal("500"), "户", Comparator.EXACT, null)),
+                new ParsedMilestone("2025年6月30日前完成改造对象摸底", LocalDate.of(2025, 6, 30), null)),
+                MilestoneExtractor.extract("2025年6月30日前完成改造对象摸底，全年完成改造500户。"));
     }
 
     @Test
