@@ -21,6 +21,7 @@ final class CollectiveReferences {
                     + "|^(有关|相关)?(行业协会|行业组织|社会组织)$");
     private static final Pattern GOVERNMENTS = Pattern.compile("^各(.+?)(人民政府|政府)(\\((管委|管委会)\\))?$");
     private static final Pattern SUBDIVIDED_CITY = Pattern.compile("设区的?市");
+    private static final Pattern UNDIVIDED_CITY = Pattern.compile("不设区的?市");
     private static final Pattern COLLEGES = Pattern.compile("^各(高职院校|高等职业院校|高等职业学校|职业院校)$");
 
     /** Which agencies a group means: their levels and classifications, below the jurisdiction. */
@@ -44,8 +45,9 @@ final class CollectiveReferences {
             return Optional.empty();
         }
         // "市州及县市区", "市(州)、县(市)", "县区", "县、区": the characters name the levels meant; 设区的市 (a city
-        // divided into districts) is a prefecture-level city
-        String levels = SUBDIVIDED_CITY.matcher(governments.group(1)).replaceAll("市").replaceAll("[()、及和与,，]", "");
+        // divided into districts) is a prefecture-level city, 不设区的市 a county-level one
+        String levels = SUBDIVIDED_CITY.matcher(UNDIVIDED_CITY.matcher(governments.group(1)).replaceAll("县"))
+                .replaceAll("市").replaceAll("[()、及和与,，]", "");
         boolean prefectures = levels.startsWith("市") || levels.startsWith("州") || levels.startsWith("地");
         boolean counties = levels.contains("县") || levels.contains("区") || levels.matches(".*市.*市.*");
         if (!prefectures && !counties) {

@@ -125,6 +125,7 @@ class NameResolverTest {
             "各县区政府（管委）|341500|六安经济技术开发区管理委员会、金安区人民政府、霍山县人民政府",
             "各县、区人民政府|341500|金安区人民政府、霍山县人民政府",
             "各设区市、县（市、区）人民政府|341500|六安市人民政府、金安区人民政府、霍山县人民政府",
+            "各不设区的市人民政府|341500|金安区人民政府、霍山县人民政府",
             "各高职院校|430000|湖南工业职业技术学院"})
     void groupsResolveToTheirMembersFromTheHierarchy(String name, String jurisdiction, String members) {
         Resolution resolution = resolve(name, jurisdiction).orElseThrow();

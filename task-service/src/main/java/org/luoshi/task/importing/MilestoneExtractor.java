@@ -96,7 +96,8 @@ final class MilestoneExtractor {
      */
     private static final Pattern TERM = Pattern.compile("(?<!\\d)(\\d{4})年(?=[春秋])" + TERM_WORDS);
     /** A school year, 2025—2026学年: by its end, 31 July of its second year. */
-    private static final Pattern SCHOOL_YEAR = Pattern.compile("(?<!\\d)(\\d{4})[—–\\-~～至到](\\d{4})学年");
+    private static final Pattern SCHOOL_YEAR = Pattern.compile("(?<!\\d)(\\d{4})[—–\\-~～至到](\\d{4})学年"
+            + "(?!度?(?:第[一二]学期)?" + START + ")");
     /**
      * Within the year the document was issued (年内, 今年, 本年度, 全年, 当年): not 2023年内 (a year, read as such), 三年内
      * (a span), 今年以来 (a time since).
@@ -113,10 +114,14 @@ final class MilestoneExtractor {
     static final LocalDate THIS_YEAR = LocalDate.of(1, 12, 31);
     /** 今年 written as a year, so that the patterns of written dates read 今年6月底前 and 今年第三季度 as they read 2021年…. */
     private static final String THIS_YEAR_WRITTEN = "0001年";
-    /** 次年 (明年, 翌年) after no written year: the year after the year of issue, written as year 2 ({@link #inYearOfIssue}). */
+    /** 明年, or 次年 after no year: the year after the year of issue, written as year 2 ({@link #inYearOfIssue}). */
     private static final String NEXT_YEAR_WRITTEN = "0002年";
-    /** The year after the one written before it: 次年3月底前, 翌年. */
-    private static final Pattern NEXT_YEAR = Pattern.compile("(?<![每第])(?:次年|翌年|明年)(?!以来|起|开始)");
+    /**
+     * The year after the one written before it (次年3月底前, 翌年底) or after the year of issue (明年6月底前), as the time of
+     * a period of it; 次年工作计划, 次年度预算 name no time of the work.
+     */
+    private static final Pattern NEXT_YEAR = Pattern.compile(
+            "(?<![每第])(次年|翌年|明年)(?=\\d{1,2}月|底|末|[上下]半年|第?[一二三四1-4]季度|内|[春秋])");
     private static final Pattern WRITTEN_YEAR = Pattern.compile("(?<!\\d)(\\d{4})年");
     /** What marks a period as the end of the work: 底前, 以前, 完成, 内. */
     private static final String PERIOD_END = "(?:底|末)?(?:前(?!后)|以前|之前|完成|内|底|末)";
@@ -127,8 +132,8 @@ final class MilestoneExtractor {
      * (2024年3月, 1—6月), nor recurring (每年12月, 每季度), nor without an end (6月份开展, 一季度一通报, 7月1日前后).
      */
     private static final Pattern WITHOUT_YEAR = Pattern.compile(
-            // 持续至9月底, 到6月底: the end (截至6月底, as of its end, is no deadline)
-            "(?<![\\d年月日号第每个—–\\-~～.．/])(?<!截至|截止)(?=\\d{1,2}月(?:\\d{1,2}日前(?!后)|(?:上旬|中旬|下旬)" + PERIOD_END + "?|" + PERIOD_END + "))"
+            // 持续至9月底, 到6月底: the end (截至6月底, as of its end, is no deadline; 截止6月底前报送 is one)
+            "(?<![\\d年月日号第每个—–\\-~～.．/])(?<!截至)(?=\\d{1,2}月(?:\\d{1,2}日前(?!后)|(?:上旬|中旬|下旬)" + PERIOD_END + "?|" + PERIOD_END + "))"
             + "|(?<![\\d年第每个各本当该同上下])(?=第?[一二三四1-4]季度" + PERIOD_END + ")"
             + "|(?<![\\d年每当该同])(?=[上下]半年" + PERIOD_END + ")"
             // 年末 as the end of the work, not as a statistic's date (年末常住人口, 年末存款余额)
@@ -207,10 +212,10 @@ final class MilestoneExtractor {
                 opening = Optional.empty();
             }
             String s = sentence.group().strip();
-            if (!TextCleaner.contains(s, c -> c >= '0' && c <= '9') && !withinTheYear(s)) {
+            if (!TextCleaner.contains(s, c -> c >= '0' && c <= '9') && !withinTheYear(s) && !namesNextYear(s)) {
                 continue; // every date and every target is written with digits (the clean text's are ASCII), or 年内
             }
-            String withYears = withYearsWritten(s, "");
+            String withYears = withYearsWritten(s, "", lastYear);
             List<Dated> dates = writtenDates(withYears);
             Optional<LocalDate> due = deadline(withYears, dates, lastYear);
             if (due.isPresent() && !inYearOfIssue(due.get())) {
@@ -229,7 +234,7 @@ final class MilestoneExtractor {
             long ends = dates.stream().filter(d -> d.weight() == Weight.MARKED).map(Dated::date).distinct().count()
                     + (ends(s) ? 1 : 0);
             boolean twoEnds = ends >= 2;
-            List<DatedClause> steps = due.isPresent() && twoEnds ? steps(s) : List.of();
+            List<DatedClause> steps = due.isPresent() && twoEnds ? steps(s, lastYear) : List.of();
             for (Found found : targets) {
                 Pattern item = targets.size() > 1 ? LIST_ITEM : CLAUSE;
                 Optional<LocalDate> stepDue = steps.stream().filter(c -> c.start() <= found.start() && found.start() < c.end())
@@ -257,7 +262,7 @@ final class MilestoneExtractor {
      * The clauses of a sentence that each mark an end of their own, when two or more do with different dates; none
      * otherwise (在2019年试点基础上，2021年底前全面推开 marks one end: the earlier date is what came before).
      */
-    private static List<DatedClause> steps(String sentence) {
+    private static List<DatedClause> steps(String sentence, Integer yearBefore) {
         if (sentence.indexOf('，') < 0 && sentence.indexOf(',') < 0) {
             return List.of(); // one clause
         }
@@ -267,7 +272,7 @@ final class MilestoneExtractor {
             String text = clause.group();
             // 截至2023年底，已建成1200个: where things stand, no step
             if ((TextCleaner.contains(text, c -> c >= '0' && c <= '9') || mayOmitTheYear(text)) && !BASELINE.matcher(text).lookingAt()) {
-                Optional<LocalDate> end = markedDeadline(text, sentence.substring(0, clause.start()));
+                Optional<LocalDate> end = markedDeadline(text, sentence.substring(0, clause.start()), yearBefore);
                 if (end.isEmpty() && ends(text)) {
                     end = Optional.of(THIS_YEAR);
                 }
@@ -283,19 +288,32 @@ final class MilestoneExtractor {
      * 今年 written with the year {@link #THIS_YEAR_WRITTEN}, and a period without its year (3月底前) with the year
      * written last before it here or in {@code before} (the sentence's text before a clause), else that one too.
      */
-    private static String withYearsWritten(String written, String before) {
-        String nextYear = written.contains("次年") || written.contains("翌年") || written.contains("明年")
-                ? NEXT_YEAR.matcher(written).replaceAll(m -> yearAfter(before + written.substring(0, m.start()))) : written;
+    private static String withYearsWritten(String written, String before, Integer yearBefore) {
+        String earlier = namesNextYear(before) ? nextYearsWritten(before, "", yearBefore) : before;
+        String nextYear = namesNextYear(written) ? nextYearsWritten(written, earlier, yearBefore) : written;
         String thisYear = nextYear.contains("今年") ? nextYear.replace("今年", THIS_YEAR_WRITTEN) : nextYear;
         if (!mayOmitTheYear(thisYear)) {
             return thisYear;
         }
-        return WITHOUT_YEAR.matcher(thisYear).replaceAll(m -> yearOfDeadlines(before + thisYear.substring(0, m.start()))
-                .map(year -> year + "年").orElse(THIS_YEAR_WRITTEN));
+        return WITHOUT_YEAR.matcher(thisYear).replaceAll(m -> yearOfDeadlines(earlier + thisYear.substring(0, m.start()))
+                .map(year -> String.format("%04d年", year)).orElse(THIS_YEAR_WRITTEN));
     }
 
-    /** The year after the last year written in the text (2025年…，次年 → 2026年), or after the year of issue. */
-    private static String yearAfter(String text) {
+    /** 次年, 翌年 and 明年 as the years they stand for (see {@link #NEXT_YEAR}), after the text {@code before}. */
+    private static String nextYearsWritten(String written, String before, Integer yearBefore) {
+        return NEXT_YEAR.matcher(written).replaceAll(m -> m.group(1).equals("明年") ? NEXT_YEAR_WRITTEN
+                : yearAfter(before + written.substring(0, m.start()), yearBefore));
+    }
+
+    private static boolean namesNextYear(String text) {
+        return (text.contains("次年") || text.contains("翌年") || text.contains("明年")) && NEXT_YEAR.matcher(text).find();
+    }
+
+    /**
+     * The year after the last year written in the text (2025年…，次年 → 2026年), else after {@code yearBefore} (the year
+     * of the sentences before), else after the year of issue.
+     */
+    private static String yearAfter(String text, Integer yearBefore) {
         Matcher year = WRITTEN_YEAR.matcher(text);
         String last = null;
         while (year.find()) {
@@ -303,7 +321,8 @@ final class MilestoneExtractor {
                 last = year.group(1);
             }
         }
-        return last == null ? NEXT_YEAR_WRITTEN : (Integer.parseInt(last) + 1) + "年";
+        Integer after = last != null ? Integer.valueOf(Integer.parseInt(last)) : yearBefore;
+        return after == null ? NEXT_YEAR_WRITTEN : (after + 1) + "年";
     }
 
     /**
@@ -315,7 +334,8 @@ final class MilestoneExtractor {
             return Optional.empty();
         }
         return writtenDates(text).stream()
-                .filter(d -> d.weight() == Weight.MARKED && !d.yearOnly() && !inYearOfIssue(d.date()))
+                // year 2 (明年3月底前) lends itself to the months after it; year 1 is the fallback anyway
+                .filter(d -> d.weight() == Weight.MARKED && !d.yearOnly() && d.date().getYear() != 1)
                 .max(java.util.Comparator.comparingInt(Dated::at)).map(d -> d.date().getYear());
     }
 
@@ -398,8 +418,8 @@ final class MilestoneExtractor {
     }
 
     /** The latest date a clause marks as an end (2025年6月底前, 2026年底前完成), if any; {@code before}: the text before it. */
-    private static Optional<LocalDate> markedDeadline(String clause, String before) {
-        return writtenDates(withYearsWritten(clause, before)).stream().filter(d -> d.weight() == Weight.MARKED).map(Dated::date)
+    private static Optional<LocalDate> markedDeadline(String clause, String before, Integer yearBefore) {
+        return writtenDates(withYearsWritten(clause, before, yearBefore)).stream().filter(d -> d.weight() == Weight.MARKED).map(Dated::date)
                 .max(LocalDate::compareTo);
     }
 
@@ -412,7 +432,7 @@ final class MilestoneExtractor {
      * {@code previousYear} resolves 再通过N年 in a sentence without a date.
      */
     static Optional<LocalDate> deadline(String written, Integer previousYear) {
-        String sentence = withYearsWritten(written, "");
+        String sentence = withYearsWritten(written, "", previousYear);
         return deadline(sentence, writtenDates(sentence), previousYear);
     }
 
@@ -571,8 +591,9 @@ final class MilestoneExtractor {
         Matcher single = SINGLE.matcher(sentence);
         while (single.find()) {
             if (taken[single.start()] || isYearLike(sentence, single) || RATE_AFTER.matcher(sentence)
-                    .region(single.end(), sentence.length()).lookingAt()) {
-                continue;
+                    .region(single.end(), sentence.length()).lookingAt()
+                    || single.start() >= 2 && sentence.startsWith("一式", single.start() - 2)) {
+                continue; // 申报材料一式3份: copies of a form, no target
             }
             // 20余个, 100多家, 1万余人: more than the number
             String word = wordBefore(sentence, single.start());

@@ -86,11 +86,17 @@ final class NumberedParagraphReader {
      */
     private static final String OPENING_TEXT = "\\p{IsHan}|[“‘「《]|\\d{4}年|\\d{1,2}月";
     private static final String ITEM_TEXT = "(?=" + OPENING_TEXT + ")";
+    /**
+     * A paragraph's number (group 1): before Chinese, a quotation or a title, or, numbered with one or two digits, before
+     * a date; a line wrapped before a date written with a dot (2025.12月底前) is no paragraph 2025.
+     */
+    private static final Pattern ARABIC_START = Pattern.compile(
+            "^(?=\\d{1,4}[.．、]\\s*(?:\\p{IsHan}|[“‘「《])|\\d{1,2}[.．、]\\s*(?:\\d{4}年|\\d{1,2}月))(\\d{1,4})[.．、]");
     private static final Level CHINESE = new Level(Pattern.compile("^（([" + NUMERALS + "]{1,5})）"), "（", "）",
             // 1. 1、 （1）, or 2-1. numbering the parts of paragraph (二)
             Pattern.compile(AFTER_SENTENCE + "(?<marker>(\\d{1,2})[.．、]|（(\\d{1,2})）|\\d{1,2}[-－](?<dashed>\\d{1,2})[.．、]?)"
                     + ITEM_TEXT));
-    private static final Level ARABIC = new Level(Pattern.compile("^(\\d{1,4})[.．、](?=\\s*(?:" + OPENING_TEXT + "))"), "", "",
+    private static final Level ARABIC = new Level(ARABIC_START, "", "",
             Pattern.compile(AFTER_SENTENCE + "(?<marker>（(\\d{1,2})）)" + ITEM_TEXT));
 
     /** A stretch of cleaned text. */

@@ -135,8 +135,9 @@ public final class PolicyDocumentParser {
 
     /**
      * Milestones due in the year of issue (年内 → 31 December, 今年6月底前 or 6月底前 → 30 June) dated in the year the
-     * document was issued, those due the year after (次年3月底前) in the next. Without a date of issue, or when that day would come before it (3月底前 in a plan issued in
-     * May: this year's or next?), a target is left undated and a deadline alone dropped, each with a warning.
+     * document was issued, those due the year after (次年3月底前) in the next. Without a date of issue, or when that day
+     * would come before it (3月底前 in a plan issued in May: this year's or next?), a target is left undated and a
+     * deadline alone dropped, each with a warning.
      */
     private static List<ParsedMilestone> inYearOfIssue(List<ParsedMilestone> milestones, LocalDate issued,
             List<String> warnings) {
@@ -151,8 +152,8 @@ public final class PolicyDocumentParser {
                 continue;
             }
             if (issued == null) {
-                warnings.add("'" + m.title() + "' is due within the year (年内, 今年, or a month without a year), but the"
-                        + " document states no date of issue: its date is not known");
+                warnings.add("'" + m.title() + "' is due within the year or the next (年内, 今年, 次年, or a month without"
+                        + " a year), but the document states no date of issue: its date is not known");
             } else {
                 // the same day of the month, or the month's end (28 February of year 1 is the 29th in a leap year)
                 // year 1 stands for the year of issue, year 2 for the next (次年)

@@ -55,24 +55,32 @@ final class TextCleaner {
     private static final Pattern SPACED_DIGITS = Pattern.compile("(?<![\\d.])\\d(?:[ \\u3000]*\\d)+(?![\\d.])");
     private static final Pattern DECIMAL_OR_MARKER = Pattern.compile("(?<=\\d)[ \\u3000]*[.．][ \\u3000]*(?=\\d|\\p{IsHan})");
     /** How a unit's name ends: 局, 委, 办 … 中心. */
-    private static final String UNIT_END = "[局委办厅府院会室处所站行司组社联协校队心团部台位门]";
+    private static final String UNIT_END = "[局委办厅府院会室处所站行司组社联协校队心团部台]";
+    /** How a unit's or a group's name may also end: 单位, 部门, or a group's bracket (各乡镇（街道）, 各县（市、区）). */
+    private static final String NAME_END = "(?:[局委办厅府院会室处所站行司组社联协校队心团部台位门]|[县市区镇乡道][）)])";
     /** What may follow a unit's name within a list: a separator, the list's end or role words. */
     private static final String AFTER_NAME = "(?:[\\s，。；、,;）)]|$|按|牵头|负责|配合|参与|协助|等|共同|分别)";
+    /** How a unit's name starts when it names its level or its body (see {@link #GROUP_GAP}). */
+    private static final Pattern NAME_START = Pattern.compile("^(?:[省市县区州各]|国网|人行|中国)");
     /**
      * Spaces between two units' names (区人社局　区市场监管局, 省发展改革委（牵头） 省教育厅): a separator, where spaces
      * between other Han characters are not. The next name starts with a level (or 国网, 人行, 中国, or is a county-level
      * city's or district's government: 资兴市人民政府, 和县人民政府) and ends as a unit's
-     * does within one stretch of text, before punctuation or role words (县林业局 县水利局按职责分工负责), or is a group
-     * (县卫生健康局 各乡镇（街道）, 各乡镇（街道） 县农业农村局); in OCR-spaced text, where every character may be followed
-     * by a space, never.
+     * does within one stretch of text, before punctuation or role words (县林业局 县水利局按职责分工负责); in OCR-spaced
+     * text, where every character may be followed by a space, never.
      */
-    private static final Pattern UNIT_GAP = Pattern.compile("(?<=" + UNIT_END + "|" + UNIT_END + "[（(](?:牵头|配合|参与|协办|负责)[）)]"
-            // a group closing with its bracket: 各乡镇（街道）, 各县（市、区）
-            + "|[县市区镇乡道][）)])"
+    private static final Pattern UNIT_GAP = Pattern.compile("(?<=" + UNIT_END + "|" + UNIT_END + "[（(](?:牵头|配合|参与|协办|负责)[）)])"
             + "[ \\u3000\\u00A0]+(?=(?:[省市县区州各]|国网|人行|中国|\\p{IsHan}{1,3}[市县区](?=人民政府|政府))"
-            + "[^\\s，。；、,;:：（）()“”]{0,30}?" + UNIT_END + AFTER_NAME
+            + "[^\\s，。；、,;:：（）()“”]{0,30}?" + UNIT_END + AFTER_NAME + ")");
+    /**
+     * Spaces beside a group's name (县卫生健康局 各乡镇（街道）, 各乡镇（街道） 县农业农村局, 市直有关单位 各园区管委会): a
+     * separator too, when the name before the spaces starts as a unit's does ({@link #NAME_START}; checked apart, as a
+     * look-behind cannot): 召开全市动员大会 各县市区…, 落实到位 各乡镇 are prose.
+     */
+    private static final Pattern GROUP_GAP = Pattern.compile("(?<=" + NAME_END + ")[ \\u3000\\u00A0]+(?="
+            + "(?:[省市县区州]|国网|人行|中国|\\p{IsHan}{1,3}[市县区](?=人民政府|政府))[^\\s，。；、,;:：（）()“”]{0,30}?" + UNIT_END + AFTER_NAME
             // a group, brackets and all: 各乡镇（街道）, 各县（市、区）人民政府
-            + "|各[^\\s，。；、,;:：“”]{1,20}?(?:" + UNIT_END + "|[县市区镇乡]|街道|社区|[）)])" + AFTER_NAME + ")");
+            + "|各[^\\s，。；、,;:：“”]{1,20}?(?:" + UNIT_END + "|[县市区镇乡位门]|街道|社区|[）)])" + AFTER_NAME + ")");
     private static final Pattern BARE_ROLE = Pattern.compile("^(?:牵头|配合|参与|协办)$");
     private static final Pattern BRACKETED_LABEL = Pattern.compile("【([^【】\\n]{2,8})】");
     /** What a bracketed label may name: units, a deadline or a person (in the simplified view). */
@@ -255,7 +263,24 @@ final class TextCleaner {
         // as much of the text before as UNIT_GAP's look-behind reads: a unit's last character and a role mark (局（牵头）)
         String tail = before.substring(Math.max(0, before.length() - 8));
         Matcher gap = UNIT_GAP.matcher(tail + " " + after);
-        return gap.find(tail.length()) && gap.start() == tail.length();
+        if (gap.find(tail.length()) && gap.start() == tail.length()) {
+            return true;
+        }
+        String joined = before + " " + after;
+        Matcher group = GROUP_GAP.matcher(joined);
+        return group.find(before.length()) && group.start() == before.length() && nameBefore(joined, before.length());
+    }
+
+    /** Whether the stretch of text before {@code gap} (back to a separator) starts as a unit's or a group's name does. */
+    private static boolean nameBefore(String text, int gap) {
+        int start = gap;
+        while (start > 0 && " \u3000\u00A0\t\n，。；、,;:：".indexOf(text.charAt(start - 1)) < 0) {
+            if (gap - start > 30) {
+                return false; // a sentence, no name
+            }
+            start--;
+        }
+        return NAME_START.matcher(text.substring(start, gap)).find();
     }
 
     /** Spaces between CJK characters, digits and punctuation removed; in OCR text also between digits. */
@@ -271,6 +296,8 @@ final class TextCleaner {
         }
         if (!ocr) {
             out = out.replaceAll(UNIT_GAP, "、");
+            String separated = out.text();
+            out = out.replaceAll(GROUP_GAP, m -> nameBefore(separated, m.start()) ? "、" : m.group());
         }
         String current = out.text();
         out = out.replaceAll(SPACES, m -> isRemovable(current, m, ocr) ? "" : m.group());

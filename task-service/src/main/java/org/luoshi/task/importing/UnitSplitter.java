@@ -18,8 +18,9 @@ import org.luoshi.task.api.model.AssignmentRole;
  * {@code 省直有关部门}; a bare {@code A等部门} names A only. Roles:
  * <ul>
  *   <li>{@code A、B会同C} — A, B LEAD; C PARTICIPANT;</li>
- *   <li>{@code A、B牵头}, {@code A负总责} — LEAD; {@code 参与 / 配合 / 协助 / 参加 / 指导} — PARTICIPANT;
- *       {@code 按职责分工负责 / 各负其责 / 分别负责 / 负责 / 落实 / 具体实施 / 负主体责任} — RESPONSIBLE; role words close
+ *   <li>{@code A、B牵头}, {@code A负总责}, {@code 统筹指导} — LEAD; {@code 参与 / 配合 / 协助 / 参加 / 指导} — PARTICIPANT;
+ *       {@code 按职责分工负责 / 各负其责 / 分别负责 / 负责 / 落实 / 具体实施 / 组织实施 / 负主体责任 / 负责指导} —
+ *       RESPONSIBLE; role words close
  *       their clause also before a {@code 、} ({@code A牵头、B配合});</li>
  *   <li>a clause without role words after a clause with them — RESPONSIBLE (each in its own remit, the usual
  *       meaning of {@code …会同有关部门，各市州人民政府}); before any lead — LEAD, unless the list's only role words give
@@ -46,8 +47,9 @@ final class UnitSplitter {
 
     /** The role words closing a clause (group 1), and what they are to do, which is no part of any name: 负责落实, 牵头实施. */
     private static final Pattern TRAILING_ROLE = Pattern.compile(
-            "((?:按照?|依)职责(?:分工)?(?:负责|落实|牵头)|各负其责|分别负责|共同负责|负总责|(?:负|承担)主体责任"
-                    + "|(?:牵头|配合|分工|具体)?负责|牵头|参与|配合|协助|参加|指导|(?:具体|抓好|组织)?落实|具体实施)"
+            "((?:按照?|依)职责(?:分工)?(?:负责|落实|牵头|配合)|各负其责|分别负责|共同负责|负总责|(?:负|承担)主体责任"
+                    + "|(?:牵头|统筹|负责|组织|监督|督促|业务)?指导|(?:牵头|配合|分工|具体)?负责|牵头|参与|配合|协助|参加"
+                    + "|(?:具体|抓好|组织)?落实|具体实施|组织实施)"
                     + "(?:抓好落实|组织落实|组织实施|具体实施|落实|实施|推进|推动)?$");
     /** A 、 right after role words ends their clause as a comma would: 市民政局牵头、市直有关单位配合. */
     private static final Pattern ROLE_BEFORE = Pattern.compile("(?:牵头|负总责|负责|配合|参与|协助|指导|落实|实施)$");
@@ -93,7 +95,7 @@ final class UnitSplitter {
     private static final Pattern BARE_PLACE = Pattern.compile("^\\p{IsHan}{2,4}$");
     private static final String LEVEL_CHARACTERS = "省市县区州旗";
     private static final Pattern GOVERNMENT_GROUP = Pattern.compile(
-            "各(?:自治区|直辖市|自治州|自治县|计划单列市|直管市|设区的?市|神农架林区|林区|[省市州县区旗盟乡镇街道]|〔[^〕]{1,4}〕|（[^）]{1,4}）|\\([^)]{1,4}\\)|[、及和与])+?"
+            "各(?:自治区|直辖市|自治州|自治县|计划单列市|直管市|不?设区的?市|神农架林区|林区|[省市州县区旗盟乡镇街道]|〔[^〕]{1,4}〕|（[^）]{1,4}）|\\([^)]{1,4}\\)|[、及和与])+?"
                     + "(?:人民政府|政府)"
                     + "(?:（[^）]{1,6}）|\\([^)]{1,6}\\))?");
     /** Units referred to without their names: 有关部门, 相关单位, 市安委会各成员单位 (the members of a body, never listed). */
@@ -310,12 +312,15 @@ final class UnitSplitter {
         if (word.length() > 2 && word.endsWith("负责") && (word.startsWith("牵头") || word.startsWith("配合"))) {
             return roleOf(word.substring(0, 2)); // 牵头负责 leads, 配合负责 participates
         }
-        if (word.endsWith("牵头") || word.equals("负总责")) {
+        if (word.endsWith("牵头") || word.equals("负总责") || word.equals("牵头指导") || word.equals("统筹指导")) {
             return AssignmentRole.LEAD; // 按职责分工牵头; 负总责, overall responsibility, is the lead's
         }
+        if (word.endsWith("配合") || word.equals("指导") || word.equals("业务指导")) {
+            return AssignmentRole.PARTICIPANT; // 按职责分工配合; guidance given to the units doing the work
+        }
         return switch (word) {
-            case "参与", "配合", "协助", "参加", "协办", "指导" -> AssignmentRole.PARTICIPANT;
-            default -> AssignmentRole.RESPONSIBLE;
+            case "参与", "协助", "参加", "协办" -> AssignmentRole.PARTICIPANT;
+            default -> AssignmentRole.RESPONSIBLE; // also 负责指导, 组织指导: the unit answers for the guidance
         };
     }
 

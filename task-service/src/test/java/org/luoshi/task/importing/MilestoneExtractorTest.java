@@ -102,6 +102,7 @@ class MilestoneExtractorTest {
         // support each beneficiary may get, capped: a term of the support, no target of the task
         assertEquals(List.of(), targets("个人贷款额度最高30万元"));
         assertEquals(List.of(), targets("每户改造补助标准不超过5000元"));
+        assertEquals(List.of(), targets("申报材料一式3份报送市发展改革委"), "copies of a form");
         assertEquals(List.of(target("5", "%", Comparator.AT_MOST, null)), targets("班额比例不超过5%"));
         assertEquals(List.of(target("8", "亿元", Comparator.AT_LEAST, null)),
                 targets("每户补贴最高5000元，全年发放补贴8亿元以上"));
@@ -334,6 +335,22 @@ class MilestoneExtractorTest {
         assertEquals(Optional.empty(), due("抵免该企业当年应缴教育费附加"), "the year of something else");
         assertEquals(Optional.empty(), due("完成2000年底前建成的城镇老旧小区改造30个"), "which homes, not when");
         assertEquals(Optional.empty(), due("2000年以前出生的"));
+        // found by a review of the above
+        assertEquals(Optional.of(LocalDate.of(2, 6, 30)), due("明年6月底前完成布局规划"), "明年 is the year after issue's");
+        assertEquals(Optional.of(LocalDate.of(2027, 12, 31)), due("到2027年，全市建成充电桩1万个，明年6月底前完成布局规划"),
+                "not the year after the one written");
+        assertEquals(Optional.empty(), due("每年12月底前制定次年工作计划"), "次年 naming no time of the work");
+        assertEquals(Optional.empty(), due("编制次年度预算"));
+        assertEquals(List.of(LocalDate.of(2, 3, 31), LocalDate.of(2, 6, 30)), MilestoneExtractor.extract(
+                "明年3月底前完成招标，6月底前开工建设。").stream().map(ParsedMilestone::dueDate).toList(),
+                "a month after 明年's takes its year");
+        assertEquals(List.of(LocalDate.of(2025, 12, 31), LocalDate.of(2026, 3, 31)), MilestoneExtractor.extract(
+                "2025年底前完成改造100个。次年3月底前完成验收。").stream().map(ParsedMilestone::dueDate).toList(),
+                "次年 after the sentence before's year");
+        assertEquals(List.of(LocalDate.of(2026, 12, 31)), MilestoneExtractor.extract(
+                "2025年底前完成改造100个。次年底前全面完工。").stream().map(ParsedMilestone::dueDate).skip(1).toList());
+        assertEquals(Optional.of(LocalDate.of(1, 3, 31)), due("截止3月31日前报送"), "截止…前 is a deadline");
+        assertEquals(Optional.empty(), due("从2025—2026学年开始实施"), "a school year that starts something");
     }
 
     @Test

@@ -164,6 +164,16 @@ class PolicyDocumentParserTest {
         assertEquals("市生态环境局", d.tasks().get(1).units().get(0).rawName());
         assertEquals(LocalDate.of(2025, 6, 30), d.tasks().get(1).milestones().get(0).dueDate());
         assertEquals("市城管局", d.tasks().get(2).units().get(0).rawName());
+
+        ParsedDocument wrapped = PolicyDocumentParser.parse("w.txt", """
+                一、重点任务
+                1.推进老旧小区改造。完成改造任务120个，力争
+                2025.12月底前全部完工。（责任单位：市住建局）
+                2.推进农村改厕。新改建户用卫生厕所2000座。（责任单位：市农业农村局）
+                3.加强农村生活污水治理。完成15个行政村生活污水治理任务。（责任单位：市生态环境局）
+                """.getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("1", "2", "3"), wrapped.tasks().stream().map(ParsedTask::seq).toList(),
+                "a line wrapped before a date written with a dot is no paragraph 2025");
     }
 
     @Test

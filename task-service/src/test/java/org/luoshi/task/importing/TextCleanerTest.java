@@ -95,6 +95,10 @@ class TextCleanerTest {
         assertEquals("各乡镇（街道）、县农业农村局", notOcr("各乡镇（街道） 县农业农村局"));
         assertEquals("市发展改革委、各县（市、区）人民政府", notOcr("市发展改革委 各县（市、区）人民政府"));
         assertEquals("市直有关单位、各园区管委会", notOcr("市直有关单位 各园区管委会"));
+        // prose whose words before the spaces are no unit's name
+        assertEquals("召开全市动员大会各县市区、各部门主要负责人参加", notOcr("召开全市动员大会 各县市区、各部门主要负责人参加"));
+        assertEquals("确保各项措施落实到位各乡镇，各村要明确专人负责", notOcr("确保各项措施落实到位 各乡镇，各村要明确专人负责"));
+        assertEquals("守住底线和大门各县市区，各乡镇要加强巡查", notOcr("守住底线和大门 各县市区，各乡镇要加强巡查"));
         assertTrue(TextCleaner.isUnitGap("县大数据发展中心", "国网泰顺县供电公司"));
         assertFalse(TextCleaner.isUnitGap("推进氡泉景区提升改造，由县文广旅体局", "县域旅游发展，2026年底前成功创建。"));
         // in OCR text every character may be followed by a space: 监管局 市场 is no list there

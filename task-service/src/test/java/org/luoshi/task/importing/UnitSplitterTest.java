@@ -239,6 +239,11 @@ class UnitSplitterTest {
         assertEquals(List.of("市教育局:LEAD", "各县区人民政府:RESPONSIBLE"), split("市教育局按职责分工牵头，各县区人民政府负主体责任"));
         assertEquals(List.of("县城管局:LEAD", "各乡镇（街道）:RESPONSIBLE", "各村（社区）:RESPONSIBLE"),
                 split("县城管局牵头，各乡镇（街道）负责，各村（社区）具体落实"));
+        // guidance with a verb before it is one role word, never part of the name
+        assertEquals(List.of("省教育厅:RESPONSIBLE"), split("省教育厅负责指导"));
+        assertEquals(List.of("市农业农村局:LEAD", "各县市区人民政府:RESPONSIBLE"), split("市农业农村局牵头指导，各县市区人民政府组织实施"));
+        assertEquals(List.of("省发展改革委:LEAD", "省卫生健康委:PARTICIPANT"), split("省发展改革委统筹指导，省卫生健康委业务指导"));
+        assertEquals(List.of("市住建局:LEAD", "市直有关部门:PARTICIPANT"), split("市住建局牵头，市直有关部门按职责分工配合"));
     }
 
     @Test
