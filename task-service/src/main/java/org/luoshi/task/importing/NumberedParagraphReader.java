@@ -92,7 +92,9 @@ final class NumberedParagraphReader {
      */
     private static final Pattern ARABIC_START = Pattern.compile(
             "^(?=\\d{1,4}[.．、]\\s*(?:\\p{IsHan}|[“‘「《])|\\d{1,2}[.．、]\\s*(?:\\d{4}年|\\d{1,2}月))(\\d{1,4})[.．、]");
-    private static final Level CHINESE = new Level(Pattern.compile("^（([" + NUMERALS + "]{1,5})）"), "（", "）",
+    // （一）, or a supervision notice's 督办事项一： (事项二：), numbered as （二） is
+    private static final Level CHINESE = new Level(Pattern.compile("^(?:（|(?:督办|重点|工作)?事项(?=[" + NUMERALS + "]{1,3}[：:]))(["
+            + NUMERALS + "]{1,5})(?:）|[：:])"), "（", "）",
             // 1. 1、 （1）, or 2-1. numbering the parts of paragraph (二)
             Pattern.compile(AFTER_SENTENCE + "(?<marker>(\\d{1,2})[.．、]|（(\\d{1,2})）|\\d{1,2}[-－](?<dashed>\\d{1,2})[.．、]?)"
                     + ITEM_TEXT));

@@ -55,7 +55,10 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
     /** The name of each row's item in a list of projects or matters: its title (项目名称 | 建设内容及年度目标). */
     private static final Pattern ROW_NAME = Pattern.compile("^(项目名称|工程名称|事项名称)$");
     private static final Pattern CATEGORY = Pattern.compile("^(工作任务|任务类别|类别|重点任务|任务名称|工作类别)$");
-    private static final Pattern CONTENT = Pattern.compile("(主要内容|政策内容|工作内容|具体内容|任务内容|主要任务|工作措施|具体措施|内容)");
+    private static final Pattern CONTENT = Pattern.compile("(主要内容|政策内容|工作内容|具体内容|任务内容|主要任务|工作措施|具体措施|内容"
+            + "|目标任务|任务目标)");
+    /** Columns of a scoring table (考核评分表: 分值, 评分标准): its rows are what is assessed, no tasks. */
+    private static final Pattern SCORING = Pattern.compile("^(分值|分数|权重|评分标准|评分细则|评分办法|计分方法|扣分标准|考核评分)$");
     /**
      * A column of persons (责任人, 牵头领导, 联络员) or their telephone: never the content, but kept at its end like remarks;
      * a table of nothing else beside its units is a contact list, no task table.
@@ -65,7 +68,8 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
     /** A column of remarks (备注): never the content, but kept at its end (see {@link #notes}). */
     private static final Pattern REMARKS = Pattern.compile("^(备注|说明|备注说明)$");
     /** The names of a deadline, as a column header or as a label in prose ({@code 完成时限：2021年底前}). */
-    static final String DEADLINE_NAMES = "时间进度|进度安排|时间安排|完成时限|完成时间|完成期限|时限要求|时间要求|时间节点|完成节点|截止时间";
+    static final String DEADLINE_NAMES = "时间进度|进度安排|时间安排|完成时限|完成时间|完成期限|时限要求|时间要求|时间节点|完成节点|截止时间"
+            + "|办结时限|办结时间";
     private static final Pattern DEADLINE = Pattern.compile("(" + DEADLINE_NAMES + "|时限)");
 
     /**
@@ -97,7 +101,7 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
     static Optional<TableColumns> of(List<String> headerView) {
         int seq = indexOf(headerView, SEQ);
         int units = indexOf(headerView, UNITS);
-        if (seq == NONE || units == NONE) {
+        if (seq == NONE || units == NONE || indexOf(headerView, SCORING) != NONE) {
             return Optional.empty();
         }
         int category = indexOf(headerView, CATEGORY);

@@ -95,8 +95,10 @@ final class UnitSplitter {
     private static final Pattern BARE_PLACE = Pattern.compile("^\\p{IsHan}{2,4}$");
     private static final String LEVEL_CHARACTERS = "省市县区州旗";
     private static final Pattern GOVERNMENT_GROUP = Pattern.compile(
-            "各(?:自治区|直辖市|自治州|自治县|计划单列市|直管市|不?设区的?市|神农架林区|林区|[省市州县区旗盟乡镇街道]|〔[^〕]{1,4}〕|（[^）]{1,4}）|\\([^)]{1,4}\\)|[、及和与])+?"
-                    + "(?:人民政府|政府)"
+            "各(?:自治区|直辖市|自治州|自治县|计划单列市|直管市|不?设区的?市|神农架林区|林区|新疆生产建设兵团"
+                    + "|[省市州县区旗盟乡镇街道]|〔[^〕]{1,4}〕|（[^）]{1,4}）|\\([^)]{1,4}\\)|[、及和与])+?"
+                    // their governments, or their departments (各省、自治区、直辖市及新疆生产建设兵团有关部门, …发展改革委)
+                    + "(?:人民政府|政府|有关部门|相关部门|\\p{IsHan}{0,8}?(?:委|厅|局))"
                     + "(?:（[^）]{1,6}）|\\([^)]{1,6}\\))?");
     /** Units referred to without their names: 有关部门, 相关单位, 市安委会各成员单位 (the members of a body, never listed). */
     private static final Pattern UNNAMED = Pattern.compile("有关|相关|成员单位$");

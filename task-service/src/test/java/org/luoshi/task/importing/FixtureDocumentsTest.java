@@ -1816,6 +1816,51 @@ class FixtureDocumentsTest {
     }
 
     /**
+     * A supervision notice (督办通知): items 督办事项一：… with 主办单位, 协办单位 and 办结时限 lines; every item was lost (review 36).
+     */
+    @Test
+    void aSupervisionNoticesItemsAreTasksWithTheirUnitsAndDeadlines() {
+        ParsedDocument d = parse("supervision-notice-items.txt");
+        assertEquals(List.of("（一）", "（二）", "（三）", "（四）"), d.tasks().stream().map(ParsedTask::seq).toList());
+        ParsedTask first = task(d, "（一）");
+        assertEquals("加快推进沅江隧道配套道路建设", first.title());
+        assertUnits(first, "市住房和城乡建设局:LEAD", "武陵区人民政府:PARTICIPANT", "市城市建设投资集团:PARTICIPANT");
+        assertEquals(List.of(LocalDate.of(2025, 9, 30)), dueDates(first));
+        assertEquals(List.of(LocalDate.of(2025, 5, 31), LocalDate.of(2025, 5, 31)), dueDates(task(d, "（三）")));
+        assertEquals("常德市人民政府督查室", d.issuer(), "a 督查室 signs");
+    }
+
+    /**
+     * A ministries' joint opinion: 各省、自治区、直辖市及新疆生产建设兵团有关部门 is one group (the paragraphs naming it were
+     * lost), the issuer is the title's 国家发展改革委等部门.
+     */
+    @Test
+    void theProvincesDepartmentsAreOneGroupInAMinistriesJointOpinion() {
+        ParsedDocument d = parse("ministries-joint-opinion-provincial-departments.txt");
+        assertEquals(8, d.tasks().size());
+        assertEquals("国家发展改革委等部门", d.issuer());
+        assertUnits(task(d, "（五）"), "财政部:RESPONSIBLE", "税务总局:RESPONSIBLE", "自然资源部:RESPONSIBLE",
+                "各省、自治区、直辖市及新疆生产建设兵团有关部门:RESPONSIBLE");
+        assertEquals(AssignmentKind.GROUP, task(d, "（七）").units().get(0).kind());
+    }
+
+    /** 目标任务 names the targets' column; the quarters' columns follow the text (before, 四季度's cell was the title). */
+    @Test
+    void aTargetsTableWithQuarterlyColumnsIsTitledByItsTargets() {
+        ParsedDocument d = parse("targets-with-quarterly-schedule-table.txt");
+        assertEquals("市重点建设项目完成投资", task(d, "1").title());
+        assertNull(task(d, "1").category());
+        assertUnits(task(d, "1"), "市发展改革委:LEAD");
+    }
+
+    /** A scoring table (分值, 评分标准) names units beside what is assessed: none of its rows is a task. */
+    @Test
+    void anAssessmentScoringTableHasNoTasks() {
+        ParsedDocument d = parse("assessment-scoring-table-notice.txt");
+        assertEquals(List.of(), d.tasks());
+    }
+
+    /**
      * A second annex listing projects (项目名称 | 建设内容及年度目标): each project's name titles its row and is no category
      * carried down; before, the name was the category and the first sentence of the works the title.
      */
