@@ -100,6 +100,8 @@ final class UnitSplitter {
                     // their governments, or their departments (各省、自治区、直辖市及新疆生产建设兵团有关部门, …发展改革委)
                     + "(?:人民政府|政府|有关部门|相关部门|\\p{IsHan}{0,8}?(?:委|厅|局))"
                     + "(?:（[^）]{1,6}）|\\([^)]{1,6}\\))?");
+    /** A kind of body named bare, which a 各 before it in the list covers too: 各镇人民政府、街道办事处. */
+    private static final Pattern BARE_KIND = Pattern.compile("^(?:街道办事处|街道|管委会|园区管委会|社区|村委会|居委会|村（居）委会)$");
     /** Units referred to without their names: 有关部门, 相关单位, 市安委会各成员单位 (the members of a body, never listed). */
     private static final Pattern UNNAMED = Pattern.compile("有关|相关|成员单位$");
     private static final String CONJUNCTIONS = "和及与";
@@ -199,6 +201,11 @@ final class UnitSplitter {
         Named sharing(String words) {
             return new Named(name, kind, role, marked, words, spread, labelled);
         }
+
+        /** The same name as a group, read as {@code group} (街道办事处 after 各镇人民政府: 各街道办事处). */
+        Named asGroup(String group) {
+            return new Named(name, AssignmentKind.GROUP, role, marked, group, spread, labelled);
+        }
     }
 
     /** Role words that make each unit of the whole list responsible within its remit, its commas apart. */
@@ -273,6 +280,10 @@ final class UnitSplitter {
             for (int i = 0; i < found.size(); i++) {
                 Named n = named(found.get(i), given);
                 n = shared.get(i) == null ? n : n.sharing(shared.get(i));
+                if (i > 0 && HanView.of(found.get(i - 1)).startsWith("各") && BARE_KIND.matcher(HanView.of(n.name())).matches()) {
+                    // 各镇人民政府、街道办事处: the 各 covers both, a group of subdistrict offices, no office of that name
+                    n = n.asGroup("各" + n.name());
+                }
                 n = spread ? n.spreading() : n;
                 clause.add(labelled ? n.underLabel() : n);
             }

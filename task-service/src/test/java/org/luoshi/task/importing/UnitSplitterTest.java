@@ -265,6 +265,11 @@ class UnitSplitterTest {
     @Test
     void theGovernmentsOfCitiesWithDistrictsAndOfCountiesAreOneGroup() {
         assertEquals(List.of("各设区市、县（市、区）人民政府:RESPONSIBLE"), split("各设区市、县（市、区）人民政府"));
+        List<UnitMention> offices = UnitSplitter.split("各镇人民政府、街道办事处负责");
+        assertEquals(List.of(AssignmentKind.GROUP, AssignmentKind.GROUP), offices.stream().map(UnitMention::kind).toList(),
+                "the 各 covers the offices too");
+        assertEquals("各街道办事处", offices.get(1).impliedName());
+        assertEquals(AssignmentKind.AGENCY, UnitSplitter.split("市民政局、街道办事处").get(1).kind(), "without 各, one office");
         assertEquals(java.util.Arrays.asList(null, null), UnitSplitter.split("市公安局、武警怀化支队").stream()
                 .map(UnitMention::impliedName).toList(), "the armed police are no city's");
     }
