@@ -231,9 +231,8 @@ final class MilestoneExtractor {
             // clauses that each mark an end of their own are steps, each due then (2025年6月底前通过评审，2026年底前成功创建)
             // (only where the sentence marks two ends: most mark one, and steps reads each clause's dates again)
             // a clause within the year (全年完成改造500户) marks the year's end beside a dated one (6月30日前完成摸底)
-            long ends = dates.stream().filter(d -> d.weight() == Weight.MARKED).map(Dated::date).distinct().count()
-                    + (ends(s) ? 1 : 0);
-            boolean twoEnds = ends >= 2;
+            boolean twoEnds = dates.stream().filter(d -> d.weight() == Weight.MARKED).map(Dated::date).distinct().count()
+                    + (doneWithinTheYear(s) ? 1 : 0) >= 2;
             List<DatedClause> steps = due.isPresent() && twoEnds ? steps(s, lastYear) : List.of();
             for (Found found : targets) {
                 Pattern item = targets.size() > 1 ? LIST_ITEM : CLAUSE;
@@ -273,11 +272,11 @@ final class MilestoneExtractor {
             // 截至2023年底，已建成1200个: where things stand, no step
             if ((TextCleaner.contains(text, c -> c >= '0' && c <= '9') || mayOmitTheYear(text)) && !BASELINE.matcher(text).lookingAt()) {
                 Optional<LocalDate> end = markedDeadline(text, sentence.substring(0, clause.start()), yearBefore);
-                if (end.isEmpty() && ends(text)) {
+                if (end.isEmpty() && doneWithinTheYear(text)) {
                     end = Optional.of(THIS_YEAR);
                 }
                 end.ifPresent(d -> marked.add(new DatedClause(clause.start(), clause.end(), d)));
-            } else if (ends(text)) {
+            } else if (doneWithinTheYear(text)) {
                 marked.add(new DatedClause(clause.start(), clause.end(), THIS_YEAR));
             }
         }
@@ -454,7 +453,7 @@ final class MilestoneExtractor {
     }
 
     /** Whether a text says its work is done within the year of issue (年内, 全年完成…), written as such. */
-    private static boolean ends(String text) {
+    private static boolean doneWithinTheYear(String text) {
         return text.indexOf('年') >= 0 && RELATIVE_YEAR.matcher(text).find();
     }
 

@@ -20,8 +20,7 @@ import org.luoshi.task.api.model.AssignmentRole;
  *   <li>{@code A、B会同C} — A, B LEAD; C PARTICIPANT;</li>
  *   <li>{@code A、B牵头}, {@code A负总责}, {@code 统筹指导} — LEAD; {@code 参与 / 配合 / 协助 / 参加 / 指导} — PARTICIPANT;
  *       {@code 按职责分工负责 / 各负其责 / 分别负责 / 负责 / 落实 / 具体实施 / 组织实施 / 负主体责任 / 负责指导} —
- *       RESPONSIBLE; role words close
- *       their clause also before a {@code 、} ({@code A牵头、B配合});</li>
+ *       RESPONSIBLE; role words close their clause also before a {@code 、} ({@code A牵头、B配合});</li>
  *   <li>a clause without role words after a clause with them — RESPONSIBLE (each in its own remit, the usual
  *       meaning of {@code …会同有关部门，各市州人民政府}); before any lead — LEAD, unless the list's only role words give
  *       each unit its own remit ({@code 省人社厅、省民政厅，各市州人民政府按职责分工负责}: all RESPONSIBLE, as without the
@@ -138,7 +137,7 @@ final class UnitSplitter {
         return assignRoles(named);
     }
 
-    /** Whether role words end {@code view[from, to)} (负总责 ends with 责, as 负责 does). */
+    /** Whether role words ({@link #ROLE_BEFORE}, or 负总责) end {@code view[from, to)}. */
     private static boolean rolesBefore(String view, int from, int to) {
         for (String role : ROLE_BEFORE) {
             if (to - role.length() >= from && view.startsWith(role, to - role.length())) {
