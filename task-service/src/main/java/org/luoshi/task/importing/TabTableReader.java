@@ -105,6 +105,14 @@ final class TabTableReader {
     static Optional<List<ParsedTask>> read(CleanDocument document, List<String> warnings) {
         List<Row> rows = rows(document);
         int header = header(rows);
+        if (header < 0) {
+            int unnumbered = unnumberedHeader(rows);
+            if (unnumbered >= 0) {
+                rows = numbered(rows, unnumbered);
+                header = unnumbered;
+                warnings.add("the task table has no 序号 column: its rows are numbered in their order");
+            }
+        }
         boolean tabbed = header >= 0; // cells apart by tabs, as a Word or spreadsheet table copies
         if (header < 0) {
             // no tab anywhere in the table: a PDF's text, one cell per line
@@ -536,6 +544,58 @@ final class TabTableReader {
         }
         return -1;
     }
+
+    /**
+     * A header without a 序号 column (任务 | 责任单位): every cell a column's name, the units among them, and the next row
+     * of as many cells; -1 when there is none.
+     */
+    private static int unnumberedHeader(List<Row> rows) {
+        for (int i = 0; i + 1 < rows.size(); i++) {
+            List<String> view = rows.get(i).cells().stream().map(HanView::of).toList();
+            if (rows.get(i).bare() || view.size() > MAX_UNNUMBERED_COLUMNS || view.stream().anyMatch(TableColumns::namesSeq)
+                    || !view.stream().allMatch(c -> !c.isBlank() && (TableColumns.namesColumn(c) || namesBareText(c)))
+                    || view.stream().noneMatch(c -> TableColumns.namesText(c) || namesBareText(c))) {
+                continue; // a header with 序号 is read as such; one without a text column names no tasks
+            }
+            List<String> numbered = new ArrayList<>(List.of(SEQ_NAME));
+            numbered.addAll(view);
+            Row next = rows.get(i + 1);
+            if (TableColumns.of(numbered).isPresent() && !next.bare() && next.cells().size() == view.size()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The rows with a 序号 column before their cells: the header's name, each row of text and units its number in order. */
+    private static List<Row> numbered(List<Row> rows, int header) {
+        List<Row> out = new ArrayList<>(rows.subList(0, header));
+        int number = 0;
+        for (int i = header; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            if (row.bare()) {
+                out.add(row);
+                continue;
+            }
+            List<String> cells = new ArrayList<>();
+            // a line with one cell filled goes on the row above (a cell wrapped), as an unnumbered row does
+            boolean ownRow = row.cells().stream().filter(c -> !c.isBlank()).count() >= 2;
+            cells.add(i == header ? SEQ_NAME : ownRow ? String.valueOf(++number) : "");
+            cells.addAll(row.cells());
+            out.add(new Row(List.copyOf(cells), row.start(), row.end(), row.line(), false));
+        }
+        return out;
+    }
+
+    private static final String SEQ_NAME = "序号";
+    /** A text column named bare (任务 | 责任单位), which only a table without 序号 is read by. */
+    private static final Pattern TEXT_NAME = Pattern.compile("^(?:任务|事项|措施|任务措施|工作事项)$");
+
+    private static boolean namesBareText(String cellView) {
+        return TEXT_NAME.matcher(cellView.strip()).matches();
+    }
+    /** The most columns a table without a 序号 column is read with (more, and the tab lines are likely something else). */
+    private static final int MAX_UNNUMBERED_COLUMNS = 5;
 
     private static List<String> padded(List<String> cells, int size) {
         List<String> out = new ArrayList<>(cells);

@@ -272,6 +272,12 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
                 || isAside(name);
     }
 
+    /** Whether a header cell (simplified view) names a column of the tasks' text: a category or the content. */
+    static boolean namesText(String cellView) {
+        String name = clean(cellView);
+        return CATEGORY.matcher(name).matches() || CONTENT.matcher(name).find() && name.length() <= 6;
+    }
+
     /** Whether a header cell (simplified view) names the 序号 column. */
     static boolean namesSeq(String cellView) {
         return SEQ.matcher(clean(cellView)).matches();

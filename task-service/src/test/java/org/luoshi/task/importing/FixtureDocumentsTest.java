@@ -1853,6 +1853,17 @@ class FixtureDocumentsTest {
         assertUnits(task(d, "1"), "市发展改革委:LEAD");
     }
 
+    /** A table of two columns without 序号 (任务 | 责任单位): its rows numbered in order, with a warning (none was read). */
+    @Test
+    void aTableWithoutNumbersHasItsRowsNumberedInOrder() {
+        ParsedDocument d = parse("task-and-units-columns-without-numbers-notice.txt");
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"), d.tasks().stream().map(ParsedTask::seq).toList());
+        assertUnits(task(d, "3"), "省民政厅:LEAD", "省卫生健康委:PARTICIPANT");
+        assertEquals(List.of(LocalDate.of(2027, 12, 31)), dueDates(task(d, "4")));
+        assertTrue(d.warnings().contains("the task table has no 序号 column: its rows are numbered in their order"),
+                d.warnings().toString());
+    }
+
     /** A scoring table (分值, 评分标准) names units beside what is assessed: none of its rows is a task. */
     @Test
     void anAssessmentScoringTableHasNoTasks() {
