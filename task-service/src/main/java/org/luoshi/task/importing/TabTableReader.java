@@ -154,6 +154,7 @@ final class TabTableReader {
         String lastUnits = null; // the units of the last row that named any
         List<Row> unwrapped = unwrapped(document, rows.get(header).cells(), rows.subList(firstRow, rows.size()), columns,
                 warnings);
+        boolean rowNames = namesEachRow(unwrapped, 0, columns);
         for (int r = 0; r < unwrapped.size(); r++) {
             Row row = unwrapped.get(r);
             if (repeatsHeader(row, columns)) {
@@ -172,6 +173,7 @@ final class TabTableReader {
                     break;
                 }
                 columns = next.get();
+                rowNames = namesEachRow(unwrapped, r + 1, columns);
                 continue;
             }
             if (!isNumbered(row, columns) && TableColumns.isSubHeader(row.cells().stream().map(HanView::of).toList())) {
@@ -223,7 +225,7 @@ final class TabTableReader {
                     // no row to be a part of (the table numbers only parts, its groups merged in a column of their own):
                     // a task of its own rather than none
                     orphans.put(number, part.group(1));
-                    if (columns.category() != TableColumns.NONE && !columns.categoryNamesRows()
+                    if (columns.category() != TableColumns.NONE && !rowNames
                             && !cells.get(columns.category()).isBlank()) {
                         category = withoutChapterNumber(cells.get(columns.category()).strip());
                     }
@@ -263,7 +265,7 @@ final class TabTableReader {
                 }
                 lastNumber = numbered.group(1);
                 lastKey = rowKey;
-                if (columns.category() != TableColumns.NONE && !columns.categoryNamesRows()
+                if (columns.category() != TableColumns.NONE && !rowNames
                         && !cells.get(columns.category()).isBlank()) {
                     category = withoutChapterNumber(cells.get(columns.category()).strip());
                 }
@@ -275,7 +277,7 @@ final class TabTableReader {
                     && !cells.get(columns.content()).isBlank()) {
                 title = cells.get(columns.category()).strip();
                 category = chapter;
-            } else if (columns.categoryNamesRows() && !cells.get(columns.category()).isBlank()) {
+            } else if (rowNames && !cells.get(columns.category()).isBlank()) {
                 // 项目名称 | 建设内容: the project's name titles its row, its content is what is to be built
                 title = cells.get(columns.category()).strip();
             }
@@ -482,6 +484,15 @@ final class TabTableReader {
             joined.add(row.cells().get(columns.seq()).strip());
         }
         return row;
+    }
+
+    /**
+     * Whether the table's 项目名称 or 任务名称 column names each of its rows from {@code from} on: every numbered row fills it
+     * (merged over rows, the column is a category).
+     */
+    private static boolean namesEachRow(List<Row> rows, int from, TableColumns columns) {
+        return columns.categoryNamesRows() && rows.subList(from, rows.size()).stream().filter(r -> isNumbered(r, columns))
+                .allMatch(r -> columns.category() < r.cells().size() && !r.cells().get(columns.category()).isBlank());
     }
 
     private static boolean isNumbered(Row row, TableColumns columns) {

@@ -53,7 +53,7 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
             "^(配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|配合|参与)(?:[（(][^）)]{1,8}[）)])?$");
     private static final Pattern TASK_NAME = Pattern.compile("^(重点任务|任务名称|工作任务)$");
     /** The name of each row's item in a list of projects or matters: its title (项目名称 | 建设内容及年度目标). */
-    private static final Pattern ROW_NAME = Pattern.compile("^(项目名称|工程名称|事项名称)$");
+    private static final Pattern ROW_NAME = Pattern.compile("^(项目名称|工程名称|事项名称|任务名称)$");
     private static final Pattern CATEGORY = Pattern.compile("^(工作任务|任务类别|类别|重点任务|任务名称|工作类别)$");
     private static final Pattern CONTENT = Pattern.compile("(主要内容|政策内容|工作内容|具体内容|任务内容|主要任务|工作措施|具体措施|内容"
             + "|目标任务|任务目标)");

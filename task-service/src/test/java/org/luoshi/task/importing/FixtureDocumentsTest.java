@@ -1897,6 +1897,19 @@ class FixtureDocumentsTest {
                 page.tasks().stream().map(ParsedTask::title).toList());
         assertEquals(Arrays.asList(null, null), page.tasks().stream().map(ParsedTask::category).toList());
         assertEquals("建成山地运动公园和精品民宿集群。", page.tasks().get(1).content());
+        // 任务名称 filled on every row names the rows too; merged over rows (blank below its first), it is their category
+        String named = """
+                序号\t任务名称\t主要措施\t责任单位
+                1\t完善县域商业网络\t改造提升县级物流配送中心。\t流通业发展处
+                2\t发展农村电商\t培育农村电商带头人。\t电子商务处
+                """;
+        ParsedDocument eachRow = PolicyDocumentParser.parse("n.txt", named.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of("完善县域商业网络", "发展农村电商"), eachRow.tasks().stream().map(ParsedTask::title).toList());
+        ParsedDocument merged = PolicyDocumentParser.parse("m.txt", named.replace("2\t发展农村电商", "2\t")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(Arrays.asList("完善县域商业网络", "完善县域商业网络"),
+                merged.tasks().stream().map(ParsedTask::category).toList());
+        assertEquals("培育农村电商带头人", merged.tasks().get(1).title());
     }
 
     /**
