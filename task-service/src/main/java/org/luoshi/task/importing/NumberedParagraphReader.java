@@ -98,6 +98,12 @@ final class NumberedParagraphReader {
             // 1. 1、 （1）, or 2-1. numbering the parts of paragraph (二)
             Pattern.compile(AFTER_SENTENCE + "(?<marker>(\\d{1,2})[.．、]|（(\\d{1,2})）|\\d{1,2}[-－](?<dashed>\\d{1,2})[.．、]?)"
                     + ITEM_TEXT));
+    /**
+     * Paragraphs numbered 一、二、 that each close with their units (一、开展安全生产治本攻坚。…（县安监局牵头…）), in a
+     * document with no other numbering of tasks: read only when neither （一） nor 1. paragraphs hold them.
+     */
+    private static final Level TOP = new Level(Pattern.compile("^([" + NUMERALS + "]{1,3})、(?=\\s*\\S)"), "", "",
+            Pattern.compile(AFTER_SENTENCE + "(?<marker>(\\d{1,2})[.．、]|（(\\d{1,2})）)" + ITEM_TEXT));
     private static final Level ARABIC = new Level(ARABIC_START, "", "",
             Pattern.compile(AFTER_SENTENCE + "(?<marker>（(\\d{1,2})）)" + ITEM_TEXT));
 
@@ -160,7 +166,7 @@ final class NumberedParagraphReader {
     }
 
     static Optional<List<ParsedTask>> read(CleanDocument document, List<String> warnings) {
-        for (Level level : List.of(CHINESE, ARABIC)) {
+        for (Level level : List.of(CHINESE, ARABIC, TOP)) {
             Layout layout = paragraphs(document, level);
             List<Paragraph> paragraphs = layout.paragraphs();
             // each piece's units are looked for once: whether the level holds tasks, and the tasks, both read them

@@ -268,6 +268,11 @@ record UnitList(int start, int end, String units, String deadline) {
         return looksLike(name, ORGANIZATION) || looksLike(name, ENTERPRISES);
     }
 
+    /** Whether a name ends as a unit's or a place's does (管委, 街道, 市国动办: a qualifier; 周某某: a person). */
+    static boolean looksLikeUnitOrPlace(String name) {
+        return looksLikeUnit(name) || looksLikePlace(name);
+    }
+
     private static boolean looksLikePlace(String name) {
         return looksLike(name, PLACE);
     }

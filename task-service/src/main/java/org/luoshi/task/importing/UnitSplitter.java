@@ -60,6 +60,8 @@ final class UnitSplitter {
     private static final Pattern INNER_LABEL = Pattern.compile(
             "(?<=[^\\s；;，,。、：:（(\\[【])(?=(?:牵头|主办|主责|配合|参与|协办|协同|责任|负责|承办|实施|承担|落实)(?:单位|部门)[:：])");
     private static final Pattern BREAK_BEFORE_LABEL = Pattern.compile("[；;。]?[ \\t\\u3000]*\\n\\s*(?=(?:" + LABELS + ")[:：])");
+    /** A person named in brackets after a unit (市经济和信息化局（周某某）): group 1 the unit, group 2 the person. */
+    private static final Pattern PERSON_AFTER = Pattern.compile("^(.{2,40}?)[（(](\\p{IsHan}{2,3})[）)]$");
     /** A role written after one name, in brackets: 市发展改革委（牵头）. */
     private static final Pattern ROLE_MARK = Pattern.compile("[（(]\\s*(牵头|配合|参与|协办|负责)(?:单位|部门)?\\s*[）)]$");
     private static final String LEVELS = "省市县区";
@@ -96,9 +98,12 @@ final class UnitSplitter {
     private static final Pattern GOVERNMENT_GROUP = Pattern.compile(
             "各(?:自治区|直辖市|自治州|自治县|计划单列市|直管市|不?设区的?市|神农架林区|林区|新疆生产建设兵团"
                     + "|[省市州县区旗盟乡镇街道]|〔[^〕]{1,4}〕|（[^）]{1,4}）|\\([^)]{1,4}\\)|[、及和与])+?"
-                    // their governments, or their departments (各省、自治区、直辖市及新疆生产建设兵团有关部门, …发展改革委)
-                    + "(?:人民政府|政府|有关部门|相关部门|\\p{IsHan}{0,8}?(?:委|厅|局))"
-                    + "(?:（[^）]{1,6}）|\\([^)]{1,6}\\))?");
+                    + "(?:人民政府|政府)"
+                    + "(?:（[^）]{1,6}）|\\([^)]{1,6}\\))?"
+                    // the provinces' departments (各省、自治区、直辖市及新疆生产建设兵团有关部门, …发展改革委), only after the
+                    // provinces named so: 各乡镇、市教育局 are two
+                    + "|各省[、，]?自治区[、，]?直辖市(?:[、，及和与]*(?:计划单列市|新疆生产建设兵团))*"
+                    + "(?:有关部门|相关部门|\\p{IsHan}{0,8}?(?:委|厅|局))");
     /** A kind of body named bare, which a 各 before it in the list covers too: 各镇人民政府、街道办事处. */
     private static final Pattern BARE_KIND = Pattern.compile("^(?:街道办事处|街道|管委会|园区管委会|社区|村委会|居委会|村（居）委会)$");
     /** Units referred to without their names: 有关部门, 相关单位, 市安委会各成员单位 (the members of a body, never listed). */
@@ -318,6 +323,11 @@ final class UnitSplitter {
         if (mark.find() && mark.start() > 0) {
             String unit = trimPunctuation(name.substring(0, mark.start()));
             return new Named(unit, kindOf(unit), roleOf(mark.group(1)), true);
+        }
+        Matcher person = PERSON_AFTER.matcher(name);
+        if (person.matches() && UnitList.looksLikeUnit(person.group(1)) && !UnitList.looksLikeUnitOrPlace(person.group(2))) {
+            String unit = person.group(1); // 市经济和信息化局（周某某）: the person answering for the unit, no part of its name
+            return new Named(unit, kindOf(unit), role, false);
         }
         return new Named(name, kindOf(name), role, false);
     }

@@ -1864,6 +1864,18 @@ class FixtureDocumentsTest {
                 d.warnings().toString());
     }
 
+    /** Items numbered 一、二、 each closing with its units, no other numbering: each a task (none was read, review 37). */
+    @Test
+    void itemsNumberedAsChaptersWithTheirOwnUnitsAreTasks() {
+        ParsedDocument d = parse("items-numbered-as-chapters-county-plan.txt");
+        assertEquals(List.of("一", "二", "三", "四", "五"), d.tasks().stream().map(ParsedTask::seq).toList());
+        assertEquals("开展安全生产治本攻坚", task(d, "一").title());
+        assertUnits(task(d, "一"), "县安监局:LEAD", "县应急管理局:PARTICIPANT", "县交通运输局:PARTICIPANT",
+                "各乡镇人民政府:PARTICIPANT");
+        assertEquals(new Target(new BigDecimal("2000"), "批次", Comparator.AT_LEAST, null),
+                task(d, "三").milestones().get(0).target(), "批次 with its 以上");
+    }
+
     /** A scoring table (分值, 评分标准) names units beside what is assessed: none of its rows is a task. */
     @Test
     void anAssessmentScoringTableHasNoTasks() {

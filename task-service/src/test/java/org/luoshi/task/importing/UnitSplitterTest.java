@@ -270,6 +270,16 @@ class UnitSplitterTest {
                 "the 各 covers the offices too");
         assertEquals("各街道办事处", offices.get(1).impliedName());
         assertEquals(AssignmentKind.AGENCY, UnitSplitter.split("市民政局、街道办事处").get(1).kind(), "without 各, one office");
+        assertEquals(List.of("各省、自治区、直辖市发展改革委:PARTICIPANT"), split("各省、自治区、直辖市发展改革委配合"));
+        assertEquals(List.of("各乡镇（街道）:PARTICIPANT", "市教育局:LEAD"), split("各乡镇（街道）、市教育局（牵头）"),
+                "a department after other places is a unit of its own");
+    }
+
+    @Test
+    void aPersonNamedInBracketsAfterAUnitIsNoPartOfItsName() {
+        assertEquals(List.of("市经济和信息化局:LEAD", "江陵县人民政府:RESPONSIBLE"), split("市经济和信息化局（周某某）、江陵县人民政府（陈某某）"));
+        assertEquals(List.of("各县区政府（管委）:LEAD", "市发展改革委（市国动办）:RESPONSIBLE", "各乡镇（街道）:RESPONSIBLE"),
+                split("各县区政府（管委）、市发展改革委（市国动办）、各乡镇（街道）"), "qualifiers and aliases stay");
         assertEquals(java.util.Arrays.asList(null, null), UnitSplitter.split("市公安局、武警怀化支队").stream()
                 .map(UnitMention::impliedName).toList(), "the armed police are no city's");
     }
