@@ -48,7 +48,7 @@ final class MetadataExtractor {
     static final Pattern DATE_LINE = Pattern.compile("^(?:\\d{4}年\\d{1,2}月\\d{1,2}日|" + CHINESE_DATE.pattern() + ")$");
     private static final Pattern TITLE_LINE = Pattern.compile(
             "关于.{2,80}(意见|通知|方案|办法|规定|决定|计划|清单|批复|细则|要点|纲要|分工)$");
-    private static final Pattern ORGAN = Pattern.compile("(政府|办公室|办公厅|委员会|厅|局|委|部|部门|院|室)$");
+    private static final Pattern ORGAN = Pattern.compile("(政府|办公室|办公厅|委员会|厅|局|委|办|部|部门|院|室)$");
     private static final Pattern ANNEX = Pattern.compile("^附件\\d*[:：]?.*$");
     private static final int HEADER_LINES = 20;
     private static final int SHORT_LINE = 40;
@@ -161,7 +161,9 @@ final class MetadataExtractor {
             if (DATE_LINE.matcher(lines.get(i).view().strip()).matches()) {
                 for (int j = i - 1; j >= 0 && j >= i - 3; j--) {
                     String v = lines.get(j).view().strip();
-                    if (!v.isEmpty() && v.length() <= SHORT_LINE && ORGAN.matcher(v).find()) {
+                    // an organ's name, not a labelled line (地址：县政府办公大楼305室)
+                    if (!v.isEmpty() && v.length() <= SHORT_LINE && ORGAN.matcher(v).find() && v.indexOf('：') < 0
+                            && v.indexOf(':') < 0) {
                         return Optional.of(lines.get(j).text().strip());
                     }
                 }

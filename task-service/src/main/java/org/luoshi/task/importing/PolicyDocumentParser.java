@@ -97,9 +97,14 @@ public final class PolicyDocumentParser {
                 tasks = annex.get();
             } else {
                 Optional<List<ParsedTask>> paragraphs = NumberedParagraphReader.read(document, layoutWarnings);
+                Optional<List<ParsedTask>> unnumbered = paragraphs.isPresent() ? Optional.empty()
+                        : TabTableReader.readUnnumbered(document, layoutWarnings);
                 if (paragraphs.isPresent()) {
                     shape = DocumentShape.NUMBERED_PARAGRAPHS;
                     tasks = paragraphs.get();
+                } else if (unnumbered.isPresent()) {
+                    shape = DocumentShape.TAB_TABLE;
+                    tasks = unnumbered.get();
                 } else {
                     layoutWarnings.add("no task table, annex or numbered paragraphs with responsible units found");
                 }

@@ -103,16 +103,28 @@ final class TabTableReader {
 
     /** The tasks, when the document has a tab-separated task table. */
     static Optional<List<ParsedTask>> read(CleanDocument document, List<String> warnings) {
+        return read(document, rows(document), warnings);
+    }
+
+    /**
+     * The tasks of a tab-separated table without a 序号 column (任务 | 责任单位), its rows numbered in their order: read
+     * only when the document holds no other tasks (a table, an annex or numbered paragraphs come first).
+     */
+    static Optional<List<ParsedTask>> readUnnumbered(CleanDocument document, List<String> warnings) {
         List<Row> rows = rows(document);
-        int header = header(rows);
-        if (header < 0) {
-            int unnumbered = unnumberedHeader(rows);
-            if (unnumbered >= 0) {
-                rows = numbered(rows, unnumbered);
-                header = unnumbered;
-                warnings.add("the task table has no 序号 column: its rows are numbered in their order");
-            }
+        int unnumbered = unnumberedHeader(rows);
+        if (unnumbered < 0) {
+            return Optional.empty();
         }
+        List<String> tableWarnings = new ArrayList<>(List.of("the task table has no 序号 column: its rows are numbered in their order"));
+        Optional<List<ParsedTask>> tasks = read(document, numbered(rows, unnumbered), tableWarnings);
+        tasks.ifPresent(found -> warnings.addAll(tableWarnings));
+        return tasks;
+    }
+
+    private static Optional<List<ParsedTask>> read(CleanDocument document, List<Row> tableRows, List<String> warnings) {
+        List<Row> rows = tableRows;
+        int header = header(rows);
         boolean tabbed = header >= 0; // cells apart by tabs, as a Word or spreadsheet table copies
         if (header < 0) {
             // no tab anywhere in the table: a PDF's text, one cell per line
@@ -491,8 +503,13 @@ final class TabTableReader {
      * (merged over rows, the column is a category).
      */
     private static boolean namesEachRow(List<Row> rows, int from, TableColumns columns) {
-        return columns.categoryNamesRows() && rows.subList(from, rows.size()).stream().filter(r -> isNumbered(r, columns))
-                .allMatch(r -> columns.category() < r.cells().size() && !r.cells().get(columns.category()).isBlank());
+        if (!columns.categoryNamesRows()) {
+            return false;
+        }
+        // filled on every numbered row, each value once (a merged cell filled down by a spreadsheet repeats its value)
+        List<String> names = rows.subList(from, rows.size()).stream().filter(r -> isNumbered(r, columns))
+                .map(r -> columns.category() < r.cells().size() ? r.cells().get(columns.category()).strip() : "").toList();
+        return names.stream().noneMatch(String::isEmpty) && names.stream().distinct().count() == names.size();
     }
 
     private static boolean isNumbered(Row row, TableColumns columns) {
@@ -578,12 +595,20 @@ final class TabTableReader {
         return -1;
     }
 
-    /** The rows with a 序号 column before their cells: the header's name, each row of text and units its number in order. */
+    /**
+     * The rows with a 序号 column before their cells: the header's name, each row of text and units its number in order;
+     * the table ends at a row of another number of cells or at an annex's heading (附件2 …), and what follows is left out.
+     */
     private static List<Row> numbered(List<Row> rows, int header) {
         List<Row> out = new ArrayList<>(rows.subList(0, header));
+        int columns = rows.get(header).cells().size();
         int number = 0;
         for (int i = header; i < rows.size(); i++) {
             Row row = rows.get(i);
+            if (row.bare() && ANNEX_HEADING.matcher(HanView.of(row.cells().get(0)).strip()).lookingAt()
+                    || !row.bare() && row.cells().size() != columns) {
+                break;
+            }
             if (row.bare()) {
                 out.add(row);
                 continue;
@@ -599,6 +624,7 @@ final class TabTableReader {
     }
 
     private static final String SEQ_NAME = "序号";
+    private static final Pattern ANNEX_HEADING = Pattern.compile("^附件\\s*[\\d一二三四五六七八九十]{0,2}");
     /** A text column named bare (任务 | 责任单位), which only a table without 序号 is read by. */
     private static final Pattern TEXT_NAME = Pattern.compile("^(?:任务|事项|措施|任务措施|工作事项)$");
 

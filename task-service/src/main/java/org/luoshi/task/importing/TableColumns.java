@@ -55,10 +55,11 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
     /** The name of each row's item in a list of projects or matters: its title (项目名称 | 建设内容及年度目标). */
     private static final Pattern ROW_NAME = Pattern.compile("^(项目名称|工程名称|事项名称|任务名称)$");
     private static final Pattern CATEGORY = Pattern.compile("^(工作任务|任务类别|类别|重点任务|任务名称|工作类别)$");
-    private static final Pattern CONTENT = Pattern.compile("(主要内容|政策内容|工作内容|具体内容|任务内容|主要任务|工作措施|具体措施|内容"
-            + "|目标任务|任务目标)");
-    /** Columns of a scoring table (考核评分表: 分值, 评分标准): its rows are what is assessed, no tasks. */
-    private static final Pattern SCORING = Pattern.compile("^(分值|分数|权重|评分标准|评分细则|评分办法|计分方法|扣分标准|考核评分)$");
+    private static final Pattern CONTENT = Pattern.compile("(主要内容|政策内容|工作内容|具体内容|任务内容|主要任务|工作措施|具体措施|主要措施|内容)");
+    /** The targets a table assigns (目标任务 | 全年目标 | 一季度 …): its text when no column is named for the content. */
+    private static final Pattern TARGETS = Pattern.compile("^(目标任务|任务目标)$");
+    /** Columns of a scoring table (考核评分表: 评分标准): its rows are what is assessed, no tasks. */
+    private static final Pattern SCORING = Pattern.compile("^(评分标准|评分细则|评分办法|计分方法|扣分标准|考核评分)$");
     /**
      * A column of persons (责任人, 牵头领导, 联络员) or their telephone: never the content, but kept at its end like remarks;
      * a table of nothing else beside its units is a contact list, no task table.
@@ -66,7 +67,7 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
     private static final Pattern PERSONS = Pattern.compile("^(责任人|联系人|经办人|联络员|姓名|职务|(?:牵头|责任|分管|包保|联系)[省市县区]?领导"
             + "|联系电话|电话|手机|手机号码|联系方式|办公电话)$");
     /** A column of remarks (备注): never the content, but kept at its end (see {@link #notes}). */
-    private static final Pattern REMARKS = Pattern.compile("^(备注|说明|备注说明)$");
+    private static final Pattern REMARKS = Pattern.compile("^(备注|说明|备注说明|分值|分数|权重)$");
     /** The names of a deadline, as a column header or as a label in prose ({@code 完成时限：2021年底前}). */
     static final String DEADLINE_NAMES = "时间进度|进度安排|时间安排|完成时限|完成时间|完成期限|时限要求|时间要求|时间节点|完成节点|截止时间"
             + "|办结时限|办结时间";
@@ -118,6 +119,9 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
                 content = i;
                 break;
             }
+        }
+        if (content == NONE) {
+            content = indexOf(headerView, TARGETS);
         }
         if (content != NONE && category == NONE) {
             // a text column before the named content, under a name of its own (任务分类 | 任务内容): the category
@@ -269,13 +273,14 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
         String name = clean(cellView);
         return SEQ.matcher(name).matches() || namesUnits(name) || CATEGORY.matcher(name).matches()
                 || CONTENT.matcher(name).find() && name.length() <= 6 || DEADLINE.matcher(name).find() && name.length() <= 6
-                || isAside(name);
+                || TARGETS.matcher(name).matches() || isAside(name);
     }
 
     /** Whether a header cell (simplified view) names a column of the tasks' text: a category or the content. */
     static boolean namesText(String cellView) {
         String name = clean(cellView);
-        return CATEGORY.matcher(name).matches() || CONTENT.matcher(name).find() && name.length() <= 6;
+        return CATEGORY.matcher(name).matches() || CONTENT.matcher(name).find() && name.length() <= 6
+                || TARGETS.matcher(name).matches();
     }
 
     /** Whether a header cell (simplified view) names the 序号 column. */

@@ -60,10 +60,13 @@ final class UnitSplitter {
     private static final Pattern INNER_LABEL = Pattern.compile(
             "(?<=[^\\s；;，,。、：:（(\\[【])(?=(?:牵头|主办|主责|配合|参与|协办|协同|责任|负责|承办|实施|承担|落实)(?:单位|部门)[:：])");
     private static final Pattern BREAK_BEFORE_LABEL = Pattern.compile("[；;。]?[ \\t\\u3000]*\\n\\s*(?=(?:" + LABELS + ")[:：])");
-    /** A person named in brackets after a unit (市经济和信息化局（周某某）): group 1 the unit, group 2 the person. */
-    private static final Pattern PERSON_AFTER = Pattern.compile("^(.{2,40}?)[（(](\\p{IsHan}{2,3})[）)]$");
+    /**
+     * A person named in brackets after a unit (市经济和信息化局（周某某）, 市教育局（王强）): group 1 the unit, group 2 the person,
+     * whose name opens with a common surname or is left out (某某); other short brackets are qualifiers (（本级）, （试行）).
+     */
+    private static final Pattern PERSON_AFTER = Pattern.compile("^(.{2,40}?)[（(]((?:" + Surnames.COMMON + ")\\p{IsHan}{1,2}|\\p{IsHan}某某?)[）)]$");
     /** A role written after one name, in brackets: 市发展改革委（牵头）. */
-    private static final Pattern ROLE_MARK = Pattern.compile("[（(]\\s*(牵头|配合|参与|协办|负责)(?:单位|部门)?\\s*[）)]$");
+    private static final Pattern ROLE_MARK = Pattern.compile("[（(]\\s*(牵头|主责|主办|配合|参与|协办|协同|协助|指导|负责)(?:单位|部门)?\\s*[）)]$");
     private static final String LEVELS = "省市县区";
     private static final Pattern COUNTY_HUITONG = Pattern.compile("会同县(?![级（(市区、])");
     /** Names that open with a level's character without naming the level: 市场监管局 (market), 区域…, 县域…. */
@@ -103,7 +106,8 @@ final class UnitSplitter {
                     // the provinces' departments (各省、自治区、直辖市及新疆生产建设兵团有关部门, …发展改革委), only after the
                     // provinces named so: 各乡镇、市教育局 are two
                     + "|各省[、，]?自治区[、，]?直辖市(?:[、，及和与]*(?:计划单列市|新疆生产建设兵团))*"
-                    + "(?:有关部门|相关部门|\\p{IsHan}{0,8}?(?:委|厅|局))");
+                    // not across 和/及/与 into the next unit (…直辖市及国务院有关部委)
+                    + "(?:有关部门|相关部门|(?:(?![和及与])\\p{IsHan}){0,8}?(?:委|厅|局))");
     /** A kind of body named bare, which a 各 before it in the list covers too: 各镇人民政府、街道办事处. */
     private static final Pattern BARE_KIND = Pattern.compile("^(?:街道办事处|街道|管委会|园区管委会|社区|村委会|居委会|村（居）委会)$");
     /** Units referred to without their names: 有关部门, 相关单位, 市安委会各成员单位 (the members of a body, never listed). */
@@ -344,14 +348,15 @@ final class UnitSplitter {
         if (word.length() > 2 && word.endsWith("负责") && (word.startsWith("牵头") || word.startsWith("配合"))) {
             return roleOf(word.substring(0, 2)); // 牵头负责 leads, 配合负责 participates
         }
-        if (word.endsWith("牵头") || word.equals("负总责") || word.equals("牵头指导") || word.equals("统筹指导")) {
+        if (word.endsWith("牵头") || word.equals("负总责") || word.equals("牵头指导") || word.equals("统筹指导")
+                || word.equals("主责") || word.equals("主办")) {
             return AssignmentRole.LEAD; // 按职责分工牵头; 负总责, overall responsibility, is the lead's
         }
         if (word.endsWith("配合") || word.equals("指导") || word.equals("业务指导")) {
             return AssignmentRole.PARTICIPANT; // 按职责分工配合; guidance given to the units doing the work
         }
         return switch (word) {
-            case "参与", "协助", "参加", "协办" -> AssignmentRole.PARTICIPANT;
+            case "参与", "协助", "参加", "协办", "协同" -> AssignmentRole.PARTICIPANT;
             default -> AssignmentRole.RESPONSIBLE; // also 负责指导, 组织指导: the unit answers for the guidance
         };
     }

@@ -1862,6 +1862,11 @@ class FixtureDocumentsTest {
         assertEquals(List.of(LocalDate.of(2027, 12, 31)), dueDates(task(d, "4")));
         assertTrue(d.warnings().contains("the task table has no 序号 column: its rows are numbered in their order"),
                 d.warnings().toString());
+        // found by a review: numbered paragraphs with units come before such a table, and the table ends at another
+        ParsedDocument paragraphs = parse("paragraphs-before-a-small-unnumbered-table-plan.txt");
+        assertEquals(List.of("（一）", "（二）", "（三）", "（四）"), paragraphs.tasks().stream().map(ParsedTask::seq).toList());
+        ParsedDocument contacts = parse("unnumbered-table-then-contact-list-notice.txt");
+        assertEquals(List.of("1", "2"), contacts.tasks().stream().map(ParsedTask::seq).toList(), "no contact is a task");
     }
 
     /** Items numbered 一、二、 each closing with its units, no other numbering: each a task (none was read, review 37). */
@@ -1881,6 +1886,21 @@ class FixtureDocumentsTest {
     void anAssessmentScoringTableHasNoTasks() {
         ParsedDocument d = parse("assessment-scoring-table-notice.txt");
         assertEquals(List.of(), d.tasks());
+        // a task table with a 分值 column is still one: the score follows the text, as a remark does
+        ParsedDocument scored = PolicyDocumentParser.parse("s.txt", """
+                序号\t重点任务\t责任单位\t完成时限\t分值
+                1\t新增规模以上工业企业15家\t县工信局\t2025年底前\t10
+                2\t城镇新增就业2000人\t县人社局\t2025年底前\t8
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of("新增规模以上工业企业15家", "城镇新增就业2000人"), scored.tasks().stream().map(ParsedTask::title).toList());
+        // 目标任务 names the text only when no column is named for the measures
+        ParsedDocument measures = PolicyDocumentParser.parse("m.txt", """
+                序号\t重点工作\t目标任务\t主要措施\t责任单位
+                1\t扩大有效投资\t全年固定资产投资增长8%\t实施重大项目攻坚行动，加快项目前期工作。\t市发展改革委
+                2\t促进消费\t社会消费品零售总额增长6%\t开展促消费系列活动，发放消费券。\t市商务局
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("实施重大项目攻坚行动，加快项目前期工作", task(measures, "1").title());
+        assertEquals("扩大有效投资", task(measures, "1").category());
     }
 
     /**
@@ -1922,6 +1942,10 @@ class FixtureDocumentsTest {
         assertEquals(Arrays.asList("完善县域商业网络", "完善县域商业网络"),
                 merged.tasks().stream().map(ParsedTask::category).toList());
         assertEquals("培育农村电商带头人", merged.tasks().get(1).title());
+        ParsedDocument filledDown = PolicyDocumentParser.parse("f.txt", named.replace("2\t发展农村电商", "2\t完善县域商业网络")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(Arrays.asList("完善县域商业网络", "完善县域商业网络"),
+                filledDown.tasks().stream().map(ParsedTask::category).toList(), "a merged cell a spreadsheet filled down");
     }
 
     /**

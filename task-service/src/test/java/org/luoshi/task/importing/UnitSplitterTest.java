@@ -280,6 +280,12 @@ class UnitSplitterTest {
         assertEquals(List.of("市经济和信息化局:LEAD", "江陵县人民政府:RESPONSIBLE"), split("市经济和信息化局（周某某）、江陵县人民政府（陈某某）"));
         assertEquals(List.of("各县区政府（管委）:LEAD", "市发展改革委（市国动办）:RESPONSIBLE", "各乡镇（街道）:RESPONSIBLE"),
                 split("各县区政府（管委）、市发展改革委（市国动办）、各乡镇（街道）"), "qualifiers and aliases stay");
+        assertEquals(List.of("市财政局（本级）:LEAD", "市文旅局（文物）:RESPONSIBLE", "县林业局（林场）:RESPONSIBLE"),
+                split("市财政局（本级）、市文旅局（文物）、县林业局（林场）"), "words opening as surnames do are qualifiers");
+        assertEquals(List.of("市教育局:LEAD", "市财政局:PARTICIPANT", "市民政局:PARTICIPANT"),
+                split("市教育局（主责）、市财政局（协助）、市民政局（协同）"), "roles in brackets");
+        assertEquals("各省", split("各省、自治区、直辖市及国务院有关部委").get(0).split(":")[0],
+                "the provinces' departments never run on into the next unit");
         assertEquals(java.util.Arrays.asList(null, null), UnitSplitter.split("市公安局、武警怀化支队").stream()
                 .map(UnitMention::impliedName).toList(), "the armed police are no city's");
     }
