@@ -200,7 +200,8 @@ public final class ChineseText {
     }
 
     private static boolean isChinese(char c) {
-        return HAN_CHARS.get(c) || "，。；：、（）《》“”‘’〔〕【】".indexOf(c) >= 0;
+        // ① ⑴ ⒈ enumerate points in Chinese text: 保持100%；③推进… keeps its ；
+        return HAN_CHARS.get(c) || "，。；：、（）《》“”‘’〔〕【】".indexOf(c) >= 0 || c >= '\u2460' && c <= '\u249B';
     }
 
     private static String replaceVariants(String text) {

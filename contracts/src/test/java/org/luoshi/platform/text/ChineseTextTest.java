@@ -32,6 +32,8 @@ class ChineseTextTest {
         assertEquals("经费1,000元，时间10:30，条款（a） and (b)",
                 ChineseText.withChinesePunctuation("经费1,000元,时间10:30,条款(a) and (b)"));
         assertEquals("目标（2020）", ChineseText.withChinesePunctuation("目标(2020)"), "a pair changes together");
+        assertEquals("覆盖率保持100%；③推进", ChineseText.withChinesePunctuation("覆盖率保持100%;③推进"),
+                "before an enumeration mark");
         assertEquals("第（1）项", ChineseText.withChinesePunctuation("第(1)项"));
         assertEquals("德国工商大会（AHK）的合作", ChineseText.withChinesePunctuation("德国工商大会(AHK)的合作"));
         assertEquals("仍有损坏?的文字", ChineseText.withChinesePunctuation("仍有损坏?的文字"), "a question mark marks damage");

@@ -388,6 +388,7 @@ final class TextCleaner {
         return ChineseText.isHan(c)
                 || (c >= '\u3000' && c <= '\u303F') // CJK Symbols and Punctuation
                 || (c >= '\uFF00' && c <= '\uFFEF') // Halfwidth and Fullwidth Forms
+                || (c >= '\u2460' && c <= '\u249B') // ① ⑴ ⒈: Chinese texts' enumeration marks
                 || "“”‘’—…·".indexOf(c) >= 0;
     }
 
