@@ -15,6 +15,8 @@ final class AnnexRows {
 
     static final int TITLE_LENGTH = 40;
     /** A deadline cell naming a period of the year only: due at its end. */
+    /** A deadline cell holding a year alone: 2025. */
+    private static final Pattern BARE_YEAR = Pattern.compile("^(?:19|20)\\d{2}$");
     private static final Pattern BARE_PERIOD = Pattern.compile(
             "^(?:\\d{4}年)?(?:第?[一二三四]季度|上半年|下半年)$");
 
@@ -55,6 +57,10 @@ final class AnnexRows {
         if (due != null && BARE_PERIOD.matcher(due).matches()) {
             // a deadline cell naming a period alone (第三季度, 上半年) means by its end, as 三季度末 does
             deadline = due + "末";
+            due = deadline;
+        } else if (due != null && BARE_YEAR.matcher(due).matches()) {
+            // a year alone (a spreadsheet's number cell 2025): by its end
+            deadline = due + "年";
             due = deadline;
         }
         Optional<LocalDate> date = due == null ? Optional.empty() : MilestoneExtractor.deadline(due);

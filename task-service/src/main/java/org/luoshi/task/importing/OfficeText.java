@@ -24,11 +24,13 @@ import org.apache.poi.ss.usermodel.FormulaEvaluator;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.ICell;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFSDT;
 import org.apache.poi.xwpf.usermodel.XWPFSDTCell;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
@@ -56,6 +58,14 @@ public final class OfficeText {
     private static final Pattern WHOLE_WITH_ZEROS = Pattern.compile("^\\d{1,9}\\.0+$");
     /** More rows than one merged cell of a task table covers: a damaged file's larger region is not copied further. */
     private static final int MAX_MERGED_ROWS = 200;
+    /**
+     * Excel's built-in date formats of its Chinese, Japanese and Korean versions (yyyy"年"m"月"d"日" is 31, m"月"d"日" 58,
+     * yyyy"年"m"月" 57), which zh-CN Excel and WPS write by id alone and POI knows no date in: those naming a day, and
+     * those naming a month (the times among 27–58 are left as numbers).
+     */
+    private static final Set<Short> CJK_DAY_FORMATS = Set.of((short) 28, (short) 29, (short) 30, (short) 31, (short) 51,
+            (short) 53, (short) 54, (short) 58);
+    private static final Set<Short> CJK_MONTH_FORMATS = Set.of((short) 27, (short) 36, (short) 50, (short) 52, (short) 57);
     private static final int MAX_ENTRIES = 10_000;
     /** More columns than any task table has: a larger span in a damaged file adds no more blanks. */
     private static final int MAX_SPAN = 64;
@@ -117,6 +127,7 @@ public final class OfficeText {
                 }
                 Sheet sheet = workbook.getSheetAt(s);
                 Map<Long, CellRangeAddress> mergedDown = mergedDown(sheet);
+                Set<Integer> hiddenColumns = new HashSet<>();
                 // a row may hold no cell object where a merged cell above covers it (files written by other tools)
                 int mergedWidth = mergedDown.values().stream().mapToInt(r -> r.getLastColumn() + 1).max().orElse(0);
                 for (Row row : sheet) {
@@ -128,6 +139,14 @@ public final class OfficeText {
                     }
                     List<String> cells = new ArrayList<>();
                     for (int c = 0; c < Math.max(mergedWidth, row.getLastCellNum()); c++) {
+                        if (sheet.isColumnHidden(c)) {
+                            // hidden as rows are (an old column kept beside its replacement, a helper column): no cell
+                            if (hiddenColumns.add(c)) {
+                                warnings.add("hidden column " + CellReference.convertNumToColString(c) + " of sheet "
+                                        + sheet.getSheetName() + " skipped");
+                            }
+                            continue;
+                        }
                         Cell cell = row.getCell(c);
                         CellRangeAddress merged = mergedDown.get(key(row.getRowNum(), c));
                         if (merged != null && merged.getFirstRow() != row.getRowNum()) {
@@ -144,11 +163,14 @@ public final class OfficeText {
         return text.toString();
     }
 
-    /** The sheet's merged regions one column wide and more than one row high, by each of their cells. */
+    /**
+     * The sheet's merged regions more than one row high, by each cell of their first column (a region wider than one
+     * column keeps its value in its first column, as a row of it shows; the columns it spans stay blank).
+     */
     private static Map<Long, CellRangeAddress> mergedDown(Sheet sheet) {
         Map<Long, CellRangeAddress> cells = new HashMap<>();
         for (CellRangeAddress region : sheet.getMergedRegions()) {
-            if (region.getFirstColumn() == region.getLastColumn() && region.getLastRow() > region.getFirstRow()) {
+            if (region.getLastRow() > region.getFirstRow()) {
                 for (int r = region.getFirstRow(); r <= region.getLastRow() && r - region.getFirstRow() < MAX_MERGED_ROWS; r++) {
                     cells.put(key(r, region.getFirstColumn()), region);
                 }
@@ -162,13 +184,19 @@ public final class OfficeText {
     }
 
     private static String value(Cell cell, DataFormatter formatter, FormulaEvaluator evaluator) {
-        if (cell.getCellType() == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
+        // a formula's value as last computed (=DATE(2024,6,30)), as the sheet shows it
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        short format = cell.getCellStyle().getDataFormat();
+        if (type == CellType.NUMERIC && (DateUtil.isCellDateFormatted(cell) || CJK_DAY_FORMATS.contains(format)
+                || CJK_MONTH_FORMATS.contains(format))) {
             LocalDate date = cell.getLocalDateTimeCellValue().toLocalDate();
             // a month typed as 2024年6月 is stored as its first day: written as the month, due at its end
-            return namesDay(cell.getCellStyle().getDataFormatString()) ? date.format(CHINESE_DATE) : date.format(CHINESE_MONTH);
+            boolean day = CJK_DAY_FORMATS.contains(format)
+                    || !CJK_MONTH_FORMATS.contains(format) && namesDay(cell.getCellStyle().getDataFormatString());
+            return day ? date.format(CHINESE_DATE) : date.format(CHINESE_MONTH);
         }
         String formatted = formatter.formatCellValue(cell, evaluator);
-        if (cell.getCellType() == CellType.NUMERIC && WHOLE_WITH_ZEROS.matcher(formatted).matches()) {
+        if (type == CellType.NUMERIC && WHOLE_WITH_ZEROS.matcher(formatted).matches()) {
             return formatted.substring(0, formatted.indexOf('.')); // 序号 6 shown as 6.0
         }
         return formatted;
@@ -187,6 +215,12 @@ public final class OfficeText {
             for (IBodyElement element : document.getBodyElements()) {
                 if (element instanceof XWPFParagraph paragraph) {
                     line(text, List.of(cellText(numbers.of(paragraph) + paragraph.getText())));
+                } else if (element instanceof XWPFSDT control) {
+                    // a content control around paragraphs or a whole table (an office's template): its text, a table's
+                    // rows with their cells apart by tabs
+                    for (String row : control.getContent().getText().split("\r?\n")) {
+                        line(text, List.of(row.split("\t", -1)).stream().map(OfficeText::cellText).toList());
+                    }
                 } else if (element instanceof XWPFTable table) {
                     // the text of each grid column's cell that a cell merged down below it continues (vMerge)
                     Map<Integer, String> mergedAbove = new HashMap<>();
@@ -203,7 +237,7 @@ public final class OfficeText {
                                 continue;
                             }
                             String cellText = cellText(String.join("\n", cell.getParagraphs().stream()
-                                    .map(p -> numbers.of(p) + p.getText()).toList()));
+                                    .map(p -> numbers.of(p) + p.getText()).toList()) + nestedTables(cell));
                             switch (verticalMerge(cell)) {
                                 case RESTART -> mergedAbove.put(column, cellText);
                                 case CONTINUE -> cellText = mergedAbove.getOrDefault(column, cellText);
@@ -222,6 +256,29 @@ public final class OfficeText {
         }
         return text.toString();
     }
+
+    /**
+     * The tables inside a cell (牵头 | 市文旅局 / 配合 | 市财政局 in the units cell), each row on a line of its own: a label
+     * and its value as {@code 牵头：市文旅局}, other cells apart by spaces.
+     */
+    private static String nestedTables(XWPFTableCell cell) {
+        StringBuilder nested = new StringBuilder();
+        for (XWPFTable table : cell.getTables()) {
+            for (XWPFTableRow row : table.getRows()) {
+                List<String> texts = row.getTableCells().stream().map(c -> cellText(c.getText())).filter(t -> !t.isBlank())
+                        .toList();
+                if (texts.isEmpty()) {
+                    continue;
+                }
+                boolean labelled = texts.size() == 2 && texts.get(0).length() <= NESTED_LABEL;
+                nested.append('\n').append(labelled ? texts.get(0) + "：" + texts.get(1) + "；" : String.join(" ", texts));
+            }
+        }
+        return nested.toString();
+    }
+
+    /** The longest label of a nested table's row (牵头, 配合单位). */
+    private static final int NESTED_LABEL = 6;
 
     private enum Merge { NONE, RESTART, CONTINUE }
 

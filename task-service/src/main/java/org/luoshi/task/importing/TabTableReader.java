@@ -184,6 +184,12 @@ final class TabTableReader {
                     }
                     break;
                 }
+                if (countsOnly(unwrapped, r + 1, next.get())) {
+                    // 序号 | 责任单位 | 牵头任务数 | 配合任务数: a statistics sheet of the tasks above, no tasks of its own
+                    warnings.add("the task table ends at a table whose header (" + String.join(" | ", lastHeader).strip()
+                            + ") holds numbers where the tasks' text would be: its rows are no tasks");
+                    break;
+                }
                 columns = next.get();
                 rowNames = namesEachRow(unwrapped, r + 1, columns);
                 continue;
@@ -511,6 +517,27 @@ final class TabTableReader {
                 .map(r -> columns.category() < r.cells().size() ? r.cells().get(columns.category()).strip() : "").toList();
         return names.stream().noneMatch(String::isEmpty) && names.stream().distinct().count() == names.size();
     }
+
+    /** Whether the numbered rows of the table from {@code from} on (up to the next header) hold only numbers as their text. */
+    private static boolean countsOnly(List<Row> rows, int from, TableColumns columns) {
+        boolean any = false;
+        for (Row row : rows.subList(from, rows.size())) {
+            if (repeatsHeader(row, columns)) {
+                break;
+            }
+            if (isNumbered(row, columns)) {
+                String text = columns.content() < row.cells().size() ? row.cells().get(columns.content()).strip() : "";
+                if (!COUNT.matcher(text).matches()) {
+                    return false;
+                }
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** A cell holding a count or an amount only: 3, 12.5, 80%. */
+    private static final Pattern COUNT = Pattern.compile("^[\\d.,，]+%?$|^$");
 
     private static boolean isNumbered(Row row, TableColumns columns) {
         if (columns.seq() >= row.cells().size()) {

@@ -185,6 +185,48 @@ class OfficeTextTest {
         assertEquals("县财政局:PARTICIPANT", task(d, "1").units().get(1).rawName() + ":" + task(d, "1").units().get(1).role());
     }
 
+    /** Review 38 (files written with POI as zh-CN Excel, WPS and office templates write them). */
+    @Test
+    void hiddenColumnsAreSkippedAndDatesOfChineseFormatsAndFormulasRead() {
+        Read hidden = read("hidden-old-units-column-and-formula-dates.xlsx");
+        // the hidden column held the units before a reorganization: it had become the units, the real ones the title
+        assertEquals("市工业和信息化局", task(hidden.document(), "1").units().get(0).rawName());
+        assertEquals("实施技术改造项目100个以上", task(hidden.document(), "1").title());
+        assertTrue(hidden.fileWarnings().contains("hidden column C of sheet 任务清单 skipped"), hidden.fileWarnings().toString());
+        assertEquals(LocalDate.of(2024, 6, 30), dueDates(task(hidden.document(), "1")).get(0), "=DATE(2024,6,30)");
+        Read dates = read("chinese-excel-date-formats.xlsx");
+        assertEquals(List.of(LocalDate.of(2024, 6, 30), LocalDate.of(2024, 7, 15), LocalDate.of(2024, 8, 31),
+                        LocalDate.of(2024, 10, 31), LocalDate.of(2024, 9, 30), LocalDate.of(2024, 9, 30),
+                        LocalDate.of(2025, 12, 31), LocalDate.of(2024, 11, 20)),
+                dates.document().tasks().stream().map(t -> dueDates(t).get(0)).toList(),
+                "formats 31, 57 and 58 by id, a year alone in a number cell");
+    }
+
+    @Test
+    void aBlockMergedOverRowsAndColumnsHoldsItsValueInEachRow() {
+        Read block = read("deadline-and-remarks-merged-as-a-block.xlsx");
+        assertEquals(dueDates(task(block.document(), "1")), dueDates(task(block.document(), "2")));
+        assertEquals(LocalDate.of(2024, 11, 30), dueDates(task(block.document(), "2")).get(0));
+    }
+
+    @Test
+    void aWordTableInsideAContentControlOrInsideACellIsRead() {
+        Read control = read("table-inside-a-content-control.docx");
+        assertEquals(List.of("1", "2"), seqs(control.document()), "the table was skipped and the file refused");
+        assertEquals("区城市管理局", task(control.document(), "2").units().get(0).rawName());
+        Read nested = read("units-in-a-nested-table.docx");
+        assertEquals(List.of("市文化旅游广电局:LEAD", "市发展改革委:PARTICIPANT", "市财政局:PARTICIPANT"),
+                task(nested.document(), "1").units().stream().map(u -> u.rawName() + ":" + u.role()).toList());
+    }
+
+    @Test
+    void aStatisticsSheetAfterTheTasksIsNoTasks() {
+        Read statistics = read("tasks-then-statistics-sheet.xlsx");
+        assertEquals(List.of("1", "2", "3"), seqs(statistics.document()), "its rows were tasks 2.1–2.3 titled 3, 0, 0");
+        assertTrue(statistics.document().warnings().stream().anyMatch(w -> w.contains("holds numbers where the tasks' text")),
+                statistics.document().warnings().toString());
+    }
+
     private static List<String> seqs(ParsedDocument d) {
         return d.tasks().stream().map(ParsedTask::seq).toList();
     }
