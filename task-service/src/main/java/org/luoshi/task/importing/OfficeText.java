@@ -121,7 +121,7 @@ public final class OfficeText {
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
             DataFormatter formatter = new DataFormatter();
             FormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
-            for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
+            for (int s : sheetsInReadingOrder(workbook)) {
                 if (workbook.isSheetHidden(s) || workbook.isSheetVeryHidden(s)) {
                     continue;
                 }
@@ -162,6 +162,22 @@ public final class OfficeText {
         }
         return text.toString();
     }
+
+    /**
+     * The sheets' indexes, those of instructions (填表说明, 说明, 须知) after the others: a sheet of how to fill the table in,
+     * placed first, would give the document its title; its notes (注：排在第一位的为牵头单位…) still count after the table.
+     */
+    private static List<Integer> sheetsInReadingOrder(XSSFWorkbook workbook) {
+        List<Integer> order = new ArrayList<>();
+        List<Integer> instructions = new ArrayList<>();
+        for (int s = 0; s < workbook.getNumberOfSheets(); s++) {
+            (INSTRUCTIONS.matcher(workbook.getSheetName(s)).find() ? instructions : order).add(s);
+        }
+        order.addAll(instructions);
+        return order;
+    }
+
+    private static final Pattern INSTRUCTIONS = Pattern.compile("说明|须知|指引|填报要求");
 
     /**
      * The sheet's merged regions more than one row high, by each cell of their first column (a region wider than one

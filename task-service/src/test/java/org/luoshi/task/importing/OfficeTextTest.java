@@ -220,6 +220,13 @@ class OfficeTextTest {
     }
 
     @Test
+    void anInstructionsSheetPlacedFirstIsReadAfterTheTasks() {
+        Read instructions = read("instructions-sheet-first.xlsx");
+        assertEquals("某市2024年优化营商环境重点任务分工表", instructions.document().title(), "it was 填表说明");
+        assertEquals(List.of("1", "2", "3", "4"), seqs(instructions.document()));
+    }
+
+    @Test
     void aStatisticsSheetAfterTheTasksIsNoTasks() {
         Read statistics = read("tasks-then-statistics-sheet.xlsx");
         assertEquals(List.of("1", "2", "3"), seqs(statistics.document()), "its rows were tasks 2.1–2.3 titled 3, 0, 0");
