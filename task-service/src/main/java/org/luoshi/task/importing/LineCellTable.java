@@ -47,7 +47,6 @@ final class LineCellTable {
     /** A piece of a deadline wrapped over lines: 2024年 / 12月底 / 前. */
     private static final Pattern DEADLINE_PIECE = Pattern.compile("^[\\d年月日底前末季度上下半第一二三四至—\\-－～~]+$");
     /** A cell that says there is none: a dash, a slash, 无. */
-    private static final Pattern PLACEHOLDER = Pattern.compile("^[—–\\-－/／无]{1,3}$");
     /** What follows the table: notes under it, a printed document's distribution and printing lines, a next annex. */
     static final Pattern END = Pattern.compile(
             "^(?:抄送|主送|抄报)[:：]|印发$|^附件\\s*\\d*\\s*[:：]?$|^(?:注|说明|备注|附注)\\s*\\d*\\s*[:：]");
@@ -361,7 +360,7 @@ final class LineCellTable {
 
     /** The deadline cell: the last lines that read as one (2024年 / 12月底 / 前), or a dash for none. */
     private static int readDeadline(List<String> texts, int end, List<String> cells, int column) {
-        if (end > 1 && PLACEHOLDER.matcher(texts.get(end - 1)).matches()) {
+        if (end > 1 && TableColumns.NO_UNITS.matcher(texts.get(end - 1)).matches()) {
             return end - 1;
         }
         for (int lines = Math.min(DEADLINE_LINES, end - 1); lines >= 1; lines--) {

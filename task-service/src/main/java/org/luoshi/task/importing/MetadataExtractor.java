@@ -45,7 +45,8 @@ final class MetadataExtractor {
     private static final Pattern CHINESE_DATE = Pattern.compile("([〇○零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,2})月"
             + "([一二三四五六七八九十]{1,3})日");
     /** A line that is a date alone, as a signature's. */
-    static final Pattern DATE_LINE = Pattern.compile("^(?:\\d{4}年\\d{1,2}月\\d{1,2}日|" + CHINESE_DATE.pattern() + ")$");
+    static final String WRITTEN_DATE = "(?:\\d{4}年\\d{1,2}月\\d{1,2}日|" + CHINESE_DATE.pattern() + ")";
+    static final Pattern DATE_LINE = Pattern.compile("^" + WRITTEN_DATE + "$");
     private static final Pattern TITLE_LINE = Pattern.compile(
             "关于.{2,80}(意见|通知|方案|办法|规定|决定|计划|清单|批复|细则|要点|纲要|分工)$");
     private static final Pattern ORGAN = Pattern.compile("(政府|办公室|办公厅|委员会|厅|局|委|办|部|部门|院|室)$");

@@ -62,13 +62,15 @@ final class MilestoneExtractor {
      * Support given to each beneficiary, which 最高 or 最多 caps: 个人贷款额度最高30万元, 每户补贴最高5000元. The cap is a term
      * of the support, not something the task is to reach.
      */
-    private static final Pattern SUPPORT_PER_HEAD = Pattern.compile("额度|每人|每户|每家|每个|每名|每所|单个|单笔|单户|补贴|补助|奖励|奖补|资助");
+    private static final String PER_HEAD_WORDS = "额度|每人|每户|每家|每个|每名|每所|单个|单笔|单户";
+    private static final String GRANT_WORDS = "补贴|补助|奖励|奖补|资助";
+    private static final Pattern SUPPORT_PER_HEAD = Pattern.compile(PER_HEAD_WORDS + "|" + GRANT_WORDS);
     /**
      * A ceiling of support per beneficiary written 不超过 (每户改造补助标准不超过5000元): a term of the support too, when the
      * clause names both whom it is per and the support.
      */
-    private static final Pattern PER_HEAD = Pattern.compile("额度|每人|每户|每家|每个|每名|每所|单个|单笔|单户");
-    private static final Pattern SUPPORT = Pattern.compile("补贴|补助|奖励|奖补|资助|贷款");
+    private static final Pattern PER_HEAD = Pattern.compile(PER_HEAD_WORDS);
+    private static final Pattern SUPPORT = Pattern.compile(GRANT_WORDS + "|贷款");
     /** After an amount, a rate or a standard it is paid at (按每人1500元标准发放), not an amount to reach. */
     private static final Pattern RATE_AFTER = Pattern.compile("的?标准(?!化)");
 

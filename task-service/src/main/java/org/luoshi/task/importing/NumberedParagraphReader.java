@@ -34,7 +34,7 @@ final class NumberedParagraphReader {
     private static final Pattern CHAPTER = Pattern.compile("^([" + NUMERALS + "]{1,3})、(.{2,40})$");
     private static final Pattern EMBEDDED_CHAPTER = Pattern.compile("(?<=[）。\\]】])\\s*[" + NUMERALS + "]{1,3}、[^。；]{2,40}$");
     /** A line that ends the paragraph before it: a date, a signature, the page's footer, or an annex's mention (附件：…). */
-    private static final Pattern END_OF_BODY = Pattern.compile("^(" + MetadataExtractor.DATE_LINE.pattern().replaceAll("^\\^|\\$$", "")
+    private static final Pattern END_OF_BODY = Pattern.compile("^(" + MetadataExtractor.WRITTEN_DATE
             + "|.{2,20}(人民政府|办公厅|办公室)|版权所有.*|抄送.*|附件\\s*[\\d一二三四五六七八九十]{0,2}(?:[:：].*)?)$");
     private static final Pattern DATE_LINE = MetadataExtractor.DATE_LINE;
     private static final Pattern SIGNATURE = Pattern.compile("^[^。，；：,;:]{2,20}(厅|局|委|办|院|部|会|政府)$");

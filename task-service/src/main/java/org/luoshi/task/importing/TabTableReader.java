@@ -658,6 +658,7 @@ final class TabTableReader {
     private static boolean namesBareText(String cellView) {
         return TEXT_NAME.matcher(cellView.strip()).matches();
     }
+
     /** The most columns a table without a 序号 column is read with (more, and the tab lines are likely something else). */
     private static final int MAX_UNNUMBERED_COLUMNS = 5;
 

@@ -48,7 +48,7 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
             + "|责任主体|承办单位|实施单位|实施部门|承担单位|落实单位|责任处室|责任科室|主管部门)");
     private static final Pattern LEAD = Pattern.compile("^(牵头|主办|主责)");
     /** A units cell that names none: a dash, a slash, 无. */
-    private static final Pattern NO_UNITS = Pattern.compile("^[—–\\-－/／无]{1,3}$");
+    static final Pattern NO_UNITS = Pattern.compile("^[—–\\-－/／无]{1,3}$");
     private static final Pattern PARTICIPANTS = Pattern.compile(
             "^(配合单位|配合部门|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|配合|参与)(?:[（(][^）)]{1,8}[）)])?$");
     private static final Pattern TASK_NAME = Pattern.compile("^(重点任务|任务名称|工作任务)$");
@@ -271,9 +271,8 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
     /** Whether a cell (simplified view) is a column's name, as a header's cells are. */
     static boolean namesColumn(String cellView) {
         String name = clean(cellView);
-        return SEQ.matcher(name).matches() || namesUnits(name) || CATEGORY.matcher(name).matches()
-                || CONTENT.matcher(name).find() && name.length() <= 6 || DEADLINE.matcher(name).find() && name.length() <= 6
-                || TARGETS.matcher(name).matches() || isAside(name);
+        return SEQ.matcher(name).matches() || namesUnits(name) || namesText(name)
+                || DEADLINE.matcher(name).find() && name.length() <= 6 || isAside(name);
     }
 
     /** Whether a header cell (simplified view) names a column of the tasks' text: a category or the content. */

@@ -57,11 +57,13 @@ final class TextCleaner {
     /** How a unit's name ends: 局, 委, 办 … 中心. */
     private static final String UNIT_END = "[局委办厅府院会室处所站行司组社联协校队心团部台]";
     /** How a unit's or a group's name may also end: 单位, 部门, or a group's bracket (各乡镇（街道）, 各县（市、区）). */
-    private static final String NAME_END = "(?:[局委办厅府院会室处所站行司组社联协校队心团部台位门]|[县市区镇乡道][）)])";
+    private static final String NAME_END = "(?:" + UNIT_END + "|[位门]|[县市区镇乡道][）)])";
     /** What may follow a unit's name within a list: a separator, the list's end or role words. */
     private static final String AFTER_NAME = "(?:[\\s，。；、,;）)]|$|按|牵头|负责|配合|参与|协助|等|共同|分别)";
+    /** Bodies a unit's name may open with instead of its level. */
+    private static final String BODIES = "国网|人行|中国";
     /** How a unit's name starts when it names its level or its body (see {@link #GROUP_GAP}). */
-    private static final Pattern NAME_START = Pattern.compile("^(?:[省市县区州各]|国网|人行|中国)");
+    private static final Pattern NAME_START = Pattern.compile("^(?:[省市县区州各]|" + BODIES + ")");
     /**
      * Spaces between two units' names (区人社局　区市场监管局, 省发展改革委（牵头） 省教育厅): a separator, where spaces
      * between other Han characters are not. The next name starts with a level (or 国网, 人行, 中国, or is a county-level
@@ -70,17 +72,24 @@ final class TextCleaner {
      * text, where every character may be followed by a space, never.
      */
     private static final Pattern UNIT_GAP = Pattern.compile("(?<=" + UNIT_END + "|" + UNIT_END + "[（(](?:牵头|配合|参与|协办|负责)[）)])"
-            + "[ \\u3000\\u00A0]+(?=(?:[省市县区州各]|国网|人行|中国|\\p{IsHan}{1,3}[市县区](?=人民政府|政府))"
-            + "[^\\s，。；、,;:：（）()“”]{0,30}?" + UNIT_END + AFTER_NAME + ")");
+            + "[ \\u3000\\u00A0]+(?=" + nextUnit("[省市县区州各]") + ")");
     /**
      * Spaces beside a group's name (县卫生健康局 各乡镇（街道）, 各乡镇（街道） 县农业农村局, 市直有关单位 各园区管委会): a
      * separator too, when the name before the spaces starts as a unit's does ({@link #NAME_START}; checked apart, as a
      * look-behind cannot): 召开全市动员大会 各县市区…, 落实到位 各乡镇 are prose.
      */
-    private static final Pattern GROUP_GAP = Pattern.compile("(?<=" + NAME_END + ")[ \\u3000\\u00A0]+(?="
-            + "(?:[省市县区州]|国网|人行|中国|\\p{IsHan}{1,3}[市县区](?=人民政府|政府))[^\\s，。；、,;:：（）()“”]{0,30}?" + UNIT_END + AFTER_NAME
+    private static final Pattern GROUP_GAP = Pattern.compile("(?<=" + NAME_END + ")[ \\u3000\\u00A0]+(?=" + nextUnit("[省市县区州]")
             // a group, brackets and all: 各乡镇（街道）, 各县（市、区）人民政府
             + "|各[^\\s，。；、,;:：“”]{1,20}?(?:" + UNIT_END + "|[县市区镇乡位门]|街道|社区|[）)])" + AFTER_NAME + ")");
+    /**
+     * A unit's name after a gap, opening with one of {@code levels} (or a body, or a county-level government) and ending
+     * as a unit's does before a separator or role words.
+     */
+    private static String nextUnit(String levels) {
+        return "(?:" + levels + "|" + BODIES + "|\\p{IsHan}{1,3}[市县区](?=人民政府|政府))[^\\s，。；、,;:：（）()“”]{0,30}?" + UNIT_END
+                + AFTER_NAME;
+    }
+
     private static final Pattern BARE_ROLE = Pattern.compile("^(?:牵头|配合|参与|协办)$");
     private static final Pattern BRACKETED_LABEL = Pattern.compile("【([^【】\\n]{2,8})】");
     /** What a bracketed label may name: units, a deadline or a person (in the simplified view). */

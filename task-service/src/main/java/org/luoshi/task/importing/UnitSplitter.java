@@ -51,7 +51,7 @@ final class UnitSplitter {
                     + "|(?:具体|抓好|组织)?落实|具体实施|组织实施)"
                     + "(?:抓好落实|组织落实|组织实施|具体实施|落实|实施|推进|推动)?$");
     /** A 、 right after role words ends their clause as a comma would: 市民政局牵头、市直有关单位配合. */
-    private static final List<String> ROLE_BEFORE = List.of("牵头", "负责", "配合", "参与", "协助", "指导", "落实", "实施");
+    private static final List<String> ROLE_BEFORE = List.of("牵头", "负责", "负总责", "配合", "参与", "协助", "指导", "落实", "实施");
     /** The labels that open a list of units: {@code 牵头单位：…}. */
     static final String LABELS = "牵头单位|牵头部门|主办单位|主责单位|主责部门|配合单位|配合部门|参与单位|参与部门|协办单位|协同单位|"
             + "协同部门|责任单位|责任部门|负责单位|承办单位|实施单位|承担单位|落实单位|牵头|配合|参与|协办";
@@ -146,14 +146,9 @@ final class UnitSplitter {
         return assignRoles(named);
     }
 
-    /** Whether role words ({@link #ROLE_BEFORE}, or 负总责) end {@code view[from, to)}. */
+    /** Whether role words ({@link #ROLE_BEFORE}) end {@code view[from, to)}. */
     private static boolean rolesBefore(String view, int from, int to) {
-        for (String role : ROLE_BEFORE) {
-            if (to - role.length() >= from && view.startsWith(role, to - role.length())) {
-                return true;
-            }
-        }
-        return to - 3 >= from && view.startsWith("负总责", to - 3);
+        return ROLE_BEFORE.stream().anyMatch(role -> to - role.length() >= from && view.startsWith(role, to - role.length()));
     }
 
     /**
