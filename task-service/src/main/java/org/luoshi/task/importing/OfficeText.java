@@ -242,6 +242,11 @@ public final class OfficeText {
                     Map<Integer, String> mergedAbove = new HashMap<>();
                     for (XWPFTableRow row : table.getRows()) {
                         List<String> cells = new ArrayList<>();
+                        // a row starting some grid columns in (w:gridBefore: a converter's or WPS's row without its
+                        // leading cells) begins with blanks, so that its cells stay in their columns
+                        for (int skipped = 0; skipped < gridBefore(row); skipped++) {
+                            cells.add("");
+                        }
                         for (ICell any : row.getTableICells()) {
                             int column = cells.size();
                             if (any instanceof XWPFSDTCell control) {
@@ -371,6 +376,15 @@ public final class OfficeText {
             }
             return "X".repeat(n / 10) + List.of("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX").get(n % 10);
         }
+    }
+
+    private static int gridBefore(XWPFTableRow row) {
+        var properties = row.getCtRow().getTrPr();
+        if (properties == null || properties.sizeOfGridBeforeArray() == 0
+                || properties.getGridBeforeArray(0).getVal() == null) {
+            return 0;
+        }
+        return Math.max(0, Math.min(MAX_SPAN, properties.getGridBeforeArray(0).getVal().intValue()));
     }
 
     private static int gridSpan(XWPFTableCell cell) {

@@ -234,6 +234,45 @@ class OfficeTextTest {
                 statistics.document().warnings().toString());
     }
 
+    @Test
+    void aWordRowStartingPastTheFirstColumnKeepsItsCellsInTheirColumns() throws IOException {
+        byte[] word;
+        try (XWPFDocument document = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            document.createParagraph().createRun().setText("某县2025年城乡建设重点任务清单");
+            XWPFTable table = document.createTable(1, 5);
+            List<String> header = List.of("类别", "序号", "工作任务", "责任单位", "完成时限");
+            for (int c = 0; c < header.size(); c++) {
+                table.getRow(0).getCell(c).setText(header.get(c));
+            }
+            String[][] rows = {{"城镇建设", "1", "改造老旧小区12个。", "县住房城乡建设局", "2025年10月底前"},
+                {null, "2", "新建城市停车位800个。", "县城市管理局", "2025年12月底前"},
+                {null, "3", "完成县城雨污分流改造5公里。", "县住房城乡建设局", "2025年9月底前"},
+                {"乡村建设", "4", "新改建农村公路50公里。", "县交通运输局", "2025年11月底前"}};
+            for (String[] cells : rows) {
+                XWPFTableRow row = table.createRow();
+                if (cells[0] == null) {
+                    // the category column left out of the row, as converters and WPS write it: the row starts one
+                    // grid column in (w:gridBefore) and holds one cell fewer
+                    row.getCtRow().addNewTrPr().addNewGridBefore().setVal(BigInteger.ONE);
+                    row.removeCell(0);
+                }
+                for (int c = cells[0] == null ? 1 : 0; c < cells.length; c++) {
+                    row.getCell(cells[0] == null ? c - 1 : c).setText(cells[c]);
+                }
+            }
+            document.write(out);
+            word = out.toByteArray();
+        }
+        String text = OfficeText.of(word).orElseThrow();
+        ParsedDocument d = PolicyDocumentParser.parseText("grid-before.docx", "x", text);
+        // before, the row's cells moved one column left: 2 was read as a category, the task's text as its number
+        assertEquals(List.of("1", "2", "3", "4"), seqs(d), d.warnings() + "\n" + text);
+        assertEquals("城镇建设", task(d, "2").category());
+        assertEquals("县城市管理局", task(d, "2").units().get(0).rawName());
+        assertEquals(List.of(LocalDate.of(2025, 9, 30)), dueDates(task(d, "3")).subList(0, 1));
+        assertEquals("乡村建设", task(d, "4").category());
+    }
+
     private static List<String> seqs(ParsedDocument d) {
         return d.tasks().stream().map(ParsedTask::seq).toList();
     }
