@@ -147,6 +147,9 @@ final class MilestoneExtractor {
      */
     private static final Pattern OPENING_DATE = Pattern.compile("(?![^，,]*截[至止])[^，,]{0,12}?(?:到|至|力争到|力争)?\\d{4}年(?:底|末)?(?:前)?[，,]");
     /** A date that says where things stand, not what is due: 截至2023年底 (not 截至2024年6月底前完成, a deadline). */
+    /** A clause that is a date and nothing else (到2024年6月底，…): the time of what the sentence goes on to say. */
+    private static final Pattern DATE_ONLY = Pattern.compile(
+            "\\s*(?:到|至|于|在|力争到|力争|确保|争取)?(?:\\d{4}年)?(?:\\d{1,2}月)?(?:\\d{1,2}日)?(?:上旬|中旬|下旬|底|末)?(?:前|以前|之前)?\\s*");
     private static final Pattern BASELINE = Pattern.compile("\\s*截[至止](?!.*(?:前|完成))");
     /** A share of things counted: 占比, 比例, 比重. */
     private static final Pattern SHARE = Pattern.compile("占比|比例|比重");
@@ -161,6 +164,13 @@ final class MilestoneExtractor {
      */
     private static final Pattern OVER_BEFORE = Pattern.compile("(?:超过|超|逾)$");
     private static final Pattern SIZED_THINGS = Pattern.compile("^[\\d.,]+\\p{IsHan}{2,10}$");
+    /**
+     * Work that removes the things an amount with 以上/以下 sizes (消除56人以上大班额, 淘汰10蒸吨以下燃煤锅炉): the
+     * verb opening its clause; the amount says which things go, no count to reach.
+     */
+    private static final Pattern REMOVING = Pattern.compile("^(?:全面|基本|逐步|全部|加快|有序)?(?:消除|淘汰|关停|取缔|拆除|清零|化解)");
+    /** After such an amount, the things it sizes and nothing more in its clause. */
+    private static final Pattern SIZED_TO_CLAUSE_END = Pattern.compile("\\p{IsHan}{1,12}(?=$|[，,。；;、])");
     private static final Pattern COUNTING_VERB = Pattern.compile(
             "达到|完成|新增|建成|培育|实现|突破|增长|提高|降低|控制|举办|开展|建设|打造|引进|发放|超过|覆盖|推动|支持|培训"
                     + "|稳定|带动|保持|吸纳|产量|产值|增收|总额");
@@ -203,6 +213,16 @@ final class MilestoneExtractor {
     }
 
     static List<ParsedMilestone> extract(String text) {
+        return extract(text, null);
+    }
+
+    /**
+     * @param rowDeadline the date of the task's deadline column or bracket, or null: a target in a clause without a
+     *                    date of its own, beside a clause that writes one ({@code 6月底前完成方案制定，建成充电桩200个}),
+     *                    is due with the row, not with the other clause, unless it comes before a clause that sets
+     *                    no count of its own ({@code 完成改造3个，6月底前完成验收}; but {@code 改造3个，6月底前完成2个})
+     */
+    static List<ParsedMilestone> extract(String text, LocalDate rowDeadline) {
         List<ParsedMilestone> milestones = new ArrayList<>();
         Integer lastYear = null;
         // the date opening a sentence (到2024年底，…) while its clauses after a ；go on
@@ -236,6 +256,10 @@ final class MilestoneExtractor {
             boolean twoEnds = dates.stream().filter(d -> d.weight() == Weight.MARKED).map(Dated::date).distinct().count()
                     + (doneWithinTheYear(s) ? 1 : 0) >= 2;
             List<DatedClause> steps = due.isPresent() && twoEnds ? steps(s, lastYear) : List.of();
+            if (rowDeadline != null && steps.isEmpty() && due.isPresent() && !due.get().equals(rowDeadline) && !targets.isEmpty()
+                    && opening.isEmpty() && !OPENING_DATE.matcher(s).lookingAt()) {
+                steps = withRowDeadline(s, lastYear, targets, rowDeadline);
+            }
             for (Found found : targets) {
                 Pattern item = targets.size() > 1 ? LIST_ITEM : CLAUSE;
                 Optional<LocalDate> stepDue = steps.stream().filter(c -> c.start() <= found.start() && found.start() < c.end())
@@ -260,6 +284,36 @@ final class MilestoneExtractor {
     }
 
     /**
+     * The clauses of a sentence in a row with a deadline that mark an end of their own, and the clauses of its targets
+     * that mark none, dated by the next that does or else by the row's deadline (see {@link #extract(String, LocalDate)});
+     * none when no target is left without a date of its own.
+     */
+    private static List<DatedClause> withRowDeadline(String sentence, Integer yearBefore, List<Found> targets,
+            LocalDate rowDeadline) {
+        List<DatedClause> marked = markedClauses(sentence, yearBefore);
+        if (marked.isEmpty() || marked.stream().anyMatch(c -> DATE_ONLY.matcher(sentence.substring(c.start(), c.end())).matches())) {
+            return List.of(); // 到2024年6月底，完成改造5个: the date of the whole sentence
+        }
+        List<DatedClause> clauses = new ArrayList<>(marked);
+        Matcher clause = CLAUSE.matcher(sentence);
+        while (clause.find()) {
+            int start = clause.start();
+            int end = clause.end();
+            boolean dated = marked.stream().anyMatch(c -> c.start() == start);
+            if (dated || targets.stream().noneMatch(t -> start <= t.start() && t.start() < end)) {
+                continue;
+            }
+            // a later step with a count of its own is a part of this one (全年改造3个，6月底前完成2个): this is due with the row
+            LocalDate due = marked.stream().filter(c -> c.start() > start).findFirst()
+                    .filter(next -> targets.stream().noneMatch(t -> next.start() <= t.start() && t.start() < next.end()))
+                    .map(DatedClause::due).orElse(rowDeadline);
+            clauses.add(new DatedClause(start, end, due));
+        }
+        clauses.sort(java.util.Comparator.comparingInt(DatedClause::start));
+        return clauses.size() > marked.size() ? clauses : List.of();
+    }
+
+    /**
      * The clauses of a sentence that each mark an end of their own, when two or more do with different dates; none
      * otherwise (在2019年试点基础上，2021年底前全面推开 marks one end: the earlier date is what came before).
      */
@@ -267,6 +321,12 @@ final class MilestoneExtractor {
         if (sentence.indexOf('，') < 0 && sentence.indexOf(',') < 0) {
             return List.of(); // one clause
         }
+        List<DatedClause> marked = markedClauses(sentence, yearBefore);
+        return marked.stream().map(DatedClause::due).distinct().count() >= 2 ? marked : List.of();
+    }
+
+    /** The clauses of a sentence that mark an end of their own (截至… where things stand marks none). */
+    private static List<DatedClause> markedClauses(String sentence, Integer yearBefore) {
         List<DatedClause> marked = new ArrayList<>();
         Matcher clause = CLAUSE.matcher(sentence);
         while (clause.find()) {
@@ -282,7 +342,7 @@ final class MilestoneExtractor {
                 marked.add(new DatedClause(clause.start(), clause.end(), THIS_YEAR));
             }
         }
-        return marked.stream().map(DatedClause::due).distinct().count() >= 2 ? marked : List.of();
+        return marked;
     }
 
     /**
@@ -603,6 +663,11 @@ final class MilestoneExtractor {
                     && SUPPORT.matcher(clauseBefore(sentence, single.start())).find()) {
                 continue; // 个人贷款额度最高30万元: how much support one may get, no target of the task
             }
+            if (single.group(5) != null && (single.group(5).endsWith("以上") || single.group(5).endsWith("以下"))
+                    && REMOVING.matcher(clauseBefore(sentence, single.start())).lookingAt()
+                    && SIZED_TO_CLAUSE_END.matcher(sentence).region(single.end(), sentence.length()).lookingAt()) {
+                continue; // 消除56人以上大班额: which classes go, no target
+            }
             Comparator comparator = single.group(3) != null && single.group(5) == null ? Comparator.AT_LEAST
                     : comparator(single.group(5), word);
             String unit = single.group(2) == null ? single.group(4) : single.group(2) + single.group(4);
@@ -653,8 +718,8 @@ final class MilestoneExtractor {
      * The targets without those that only say which things are counted: in 年经营性收入50万元以上行政村占比达到40%,
      * 50万元 names the villages counted and 40% is the target; in 新增5000人以上大型演出30场以上, 5000人 names the
      * shows. Such an amount comes just before another target of its clause: before a percentage with 占比, 比例 or 比重
-     * between them, or with 以上/以下 and a few words naming the things (no verb) between them, or after 超 with such
-     * words after it (营业收入超10亿元企业5家: 10亿元 sizes the enterprises).
+     * between them, or with 以上/以下 and a few words naming the things (no verb) between them, or after 超 or in 小时
+     * with such words after it (营业收入超10亿元企业5家: 10亿元 sizes the enterprises; 24小时自助服务区20个).
      */
     private static List<Found> withoutQualifiers(String sentence, List<Found> found) {
         if (found.size() < 2) {
@@ -671,7 +736,9 @@ final class MilestoneExtractor {
                 boolean share = !"%".equals(amount.target().unit()) && "%".equals(next.target().unit())
                         && SHARE.matcher(between).find();
                 String justBefore = sentence.substring(Math.max(0, amount.start() - 2), amount.start());
-                boolean over = OVER_BEFORE.matcher(justBefore).find() && SIZED_THINGS.matcher(between).matches();
+                // 超10亿元企业5家; 24小时自助服务区20个 (hours the places open, a number of them to build)
+                boolean over = (OVER_BEFORE.matcher(justBefore).find() || "小时".equals(amount.target().unit()))
+                        && SIZED_THINGS.matcher(between).matches();
                 boolean size = (COUNTED_THINGS.matcher(between).matches() || over) && !COUNTING_VERB.matcher(between).find();
                 qualifier = oneClause && (share || size);
             }
@@ -845,5 +912,15 @@ final class MilestoneExtractor {
      */
     static boolean inYearOfIssue(LocalDate date) {
         return date != null && (date.getYear() == 1 || date.getYear() == 2);
+    }
+
+    /**
+     * A date found in year {@code relative} (1: the year of issue, 2: the year after, see {@link #inYearOfIssue}) placed
+     * in {@code year} plus the years it is after the first: the same day of the month, or the month's end (28 February
+     * of year 1 is the 29th in a leap year).
+     */
+    static LocalDate placed(LocalDate relative, int year) {
+        YearMonth month = YearMonth.of(year + relative.getYear() - 1, relative.getMonthValue());
+        return relative.getDayOfMonth() == relative.lengthOfMonth() ? month.atEndOfMonth() : month.atDay(relative.getDayOfMonth());
     }
 }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -160,10 +159,7 @@ public final class PolicyDocumentParser {
                 warnings.add("'" + m.title() + "' is due within the year or the next (年内, 今年, 次年, or a month without"
                         + " a year), but the document states no date of issue: its date is not known");
             } else {
-                // the same day of the month, or the month's end (28 February of year 1 is the 29th in a leap year)
-                // year 1 stands for the year of issue, year 2 for the next (次年)
-                YearMonth month = YearMonth.of(issued.getYear() + due.getYear() - 1, due.getMonthValue());
-                LocalDate inYear = due.getDayOfMonth() == due.lengthOfMonth() ? month.atEndOfMonth() : month.atDay(due.getDayOfMonth());
+                LocalDate inYear = MilestoneExtractor.placed(due, issued.getYear());
                 if (!inYear.isBefore(issued)) {
                     dated.add(new ParsedMilestone(m.title(), inYear, m.target()));
                     continue;

@@ -34,30 +34,45 @@ final class TaskTexts {
             normalizedTitle = CleanDocument.normalized(category);
         }
         List<UnitMention> mentions = units == null ? List.of() : UnitSplitter.split(units);
-        List<ParsedMilestone> milestones = normalizedContent == null ? List.of() : MilestoneExtractor.extract(normalizedContent);
         String normalizedDeadline = CleanDocument.normalized(trim(deadline));
-        if (normalizedDeadline != null && normalizedTitle != null) {
-            milestones = withDeadline(milestones, normalizedTitle, normalizedDeadline);
+        Optional<LocalDate> due = normalizedDeadline == null ? Optional.empty() : MilestoneExtractor.deadline(normalizedDeadline);
+        List<ParsedMilestone> milestones = normalizedContent == null ? List.of()
+                : MilestoneExtractor.extract(normalizedContent, due.orElse(null));
+        if (due.isPresent() && normalizedTitle != null) {
+            milestones = withDeadline(milestones, normalizedTitle, normalizedDeadline, due.get());
         }
         return new ParsedTask(seq, parentSeq, CleanDocument.normalized(trim(category)), normalizedTitle,
                 normalizedContent, sourceText, mentions, milestones, keyTask);
     }
 
-    private static List<ParsedMilestone> withDeadline(List<ParsedMilestone> found, String title, String deadline) {
-        Optional<LocalDate> due = MilestoneExtractor.deadline(deadline);
-        if (due.isEmpty()) {
-            return found;
-        }
+    /**
+     * The milestones of a task's text dated by its deadline {@code due} (the latest date of the deadline text), and the
+     * deadline itself when none is due then; a deadline text in steps (2024年6月底前启动，2024年12月底前完成) gives
+     * each earlier step too.
+     */
+    private static List<ParsedMilestone> withDeadline(List<ParsedMilestone> found, String title, String deadline, LocalDate due) {
         List<ParsedMilestone> milestones = new ArrayList<>();
         for (ParsedMilestone m : found) {
-            milestones.add(m.datedBy(due.get()));
+            milestones.add(m.datedBy(due));
         }
-        if (milestones.stream().noneMatch(m -> due.get().equals(m.dueDate()))) {
-            String named = title + "（" + deadline + "）";
-            milestones.add(new ParsedMilestone(named.length() <= MILESTONE_TITLE ? named : named.substring(0, MILESTONE_TITLE),
-                    due.get(), null));
+        List<ParsedMilestone> steps = MilestoneExtractor.extract(deadline).stream()
+                .filter(step -> step.target() == null && step.dueDate() != null).toList();
+        boolean inSteps = steps.stream().map(ParsedMilestone::dueDate).distinct().count() >= 2;
+        for (ParsedMilestone step : inSteps ? steps : List.<ParsedMilestone>of()) {
+            if (step.dueDate().isBefore(due) && milestones.stream().noneMatch(m -> step.dueDate().equals(m.dueDate()))) {
+                milestones.add(new ParsedMilestone(named(title, step.title()), step.dueDate(), null));
+            }
+        }
+        if (milestones.stream().noneMatch(m -> due.equals(m.dueDate()))) {
+            milestones.add(new ParsedMilestone(named(title, deadline), due, null));
         }
         return milestones;
+    }
+
+    /** A milestone's title: the task's with the text of its deadline in brackets, cut to what the column holds. */
+    private static String named(String title, String deadline) {
+        String named = title + "（" + deadline + "）";
+        return named.length() <= MILESTONE_TITLE ? named : named.substring(0, MILESTONE_TITLE);
     }
 
     /** Whether the first line of a task's source carries a star (★, ☆) where plans mark a key task (重点任务). */

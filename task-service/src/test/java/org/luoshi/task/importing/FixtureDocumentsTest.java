@@ -1354,7 +1354,8 @@ class FixtureDocumentsTest {
         assertTrue(dueDates(task(d, "5")).stream().allMatch(LocalDate.of(2024, 9, 30)::equals),
                 "第三季度 alone in the deadline cell: by its end, in the year of issue: " + dueDates(task(d, "5")));
         assertUnits(task(d, "5"), "省通信管理局:LEAD", "省工业和信息化厅:RESPONSIBLE", "国网湖南省电力有限公司:RESPONSIBLE");
-        assertEquals(List.of(LocalDate.of(2024, 12, 31)), dueDates(task(d, "6")), "2024年6月底前启动，/12月底前见效");
+        assertEquals(List.of(LocalDate.of(2024, 12, 31), LocalDate.of(2024, 6, 30)), dueDates(task(d, "6")),
+                "2024年6月底前启动，/12月底前见效: the start a step of its own");
         assertTrue(dueDates(task(d, "7")).stream().allMatch(LocalDate.of(2024, 12, 31)::equals), "年内");
         assertTrue(d.tasks().stream().noneMatch(t -> t.content().contains("注") || t.content().contains("抄送")),
                 "the note under the table ends it");
@@ -2041,6 +2042,40 @@ class FixtureDocumentsTest {
                 d.warnings().stream().filter(w -> w.contains("comes again")).toList(),
                 "每季度末通报 names no deadline, 2030年底前 is one date");
         assertEquals(List.of(LocalDate.of(2030, 12, 31)), dueDates(task(d, "（三）")));
+    }
+
+    @Test
+    void aRowsDeadlineDatesItsStepsAndTargetsWithoutADateOfTheirOwn() {
+        ParsedDocument d = PolicyDocumentParser.parse("steps.txt", """
+                某县2024年重点工作任务清单
+                序号\t工作任务\t责任单位\t完成时限
+                1\t新建污水处理厂1座。\t县住房城乡建设局\t2024年6月底前启动，2024年12月底前完成
+                2\t建设24小时自助服务区20个。\t县政务服务中心\t2024年底前
+                3\t消除56人以上大班额，建成幼儿园2所。\t县教育局\t2024年9月底前
+                4\t改造提升农贸市场3个，6月底前完成2个。\t县商务局\t2024年底前
+                5\t6月底前完成方案制定，建成充电桩200个。\t县发展改革局\t2024年底前
+                6\t完成改造3个，6月底前完成验收。\t县商务局\t2024年底前
+                7\t到2024年6月底，完成改造5个。\t县商务局\t2024年底前
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7"), seqs(d));
+        // a deadline cell in steps: each step a milestone (before, only the later date was kept)
+        assertEquals(List.of(LocalDate.of(2024, 12, 31), LocalDate.of(2024, 6, 30)), dueDates(task(d, "1")));
+        assertEquals("新建污水处理厂1座（2024年6月底前启动）", task(d, "1").milestones().get(1).title());
+        // 24小时 says when the places open, 56人以上 which classes go: neither is a count to reach
+        assertEquals(List.of(new BigDecimal("20")), quantities(task(d, "2")));
+        assertEquals(List.of(new BigDecimal("2")), quantities(task(d, "3")));
+        // 6月底前 in the row's year, for the part it dates; the whole is due with the row (both were 31 December)
+        assertEquals(List.of(LocalDate.of(2024, 12, 31), LocalDate.of(2024, 6, 30)), dueDates(task(d, "4")));
+        // a step of its own before a target without a date: the target is due with the row (both were 30 June)
+        assertEquals(List.of(LocalDate.of(2024, 12, 31), LocalDate.of(2024, 6, 30)), dueDates(task(d, "5")).subList(0, 2));
+        assertEquals("6月底前完成方案制定", task(d, "5").milestones().get(1).title());
+        // the work before a step dated after it is done by then; a date opening the sentence dates all of it
+        assertEquals(LocalDate.of(2024, 6, 30), task(d, "6").milestones().get(0).dueDate());
+        assertEquals(LocalDate.of(2024, 6, 30), task(d, "7").milestones().get(0).dueDate());
+    }
+
+    private static List<BigDecimal> quantities(ParsedTask t) {
+        return t.milestones().stream().filter(m -> m.target() != null).map(m -> m.target().quantity()).toList();
     }
 
     private static ParsedTask subTask(ParsedDocument d, String seq) {

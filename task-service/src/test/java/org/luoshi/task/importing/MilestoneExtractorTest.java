@@ -232,6 +232,14 @@ class MilestoneExtractorTest {
                 targets("年经营性收入达到50万元以上，占比40%"), "two clauses, two targets");
         // 超 an amount, then the things it sizes: 10亿元 was a target of its own
         assertEquals(List.of(target("5", "家", Comparator.EXACT, null)), targets("新增营业收入超10亿元企业5家"));
+        assertEquals(List.of(target("20", "个", Comparator.EXACT, null)), targets("建设24小时自助服务区20个"),
+                "24小时 says when the places open");
+        assertEquals(List.of(), targets("全面消除56人以上大班额"), "which classes go, no count to reach");
+        assertEquals(List.of(), targets("关停30万千瓦以下煤电机组"));
+        assertEquals(List.of(target("30", "个", Comparator.AT_LEAST, null)), targets("消除隐患点30个以上"),
+                "a count of things removed stays a target");
+        assertEquals(List.of(target("100", "家", Comparator.AT_LEAST, null)), targets("培育100家以上规上企业"),
+                "以上 before the things counted, not removed");
         assertEquals(List.of(target("10", "亿元", Comparator.AT_LEAST, null)), targets("营业收入超10亿元"),
                 "超 closing its clause bounds the target");
     }
