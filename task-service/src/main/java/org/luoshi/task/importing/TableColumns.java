@@ -68,6 +68,12 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
             + "|联系电话|电话|手机|手机号码|联系方式|办公电话)$");
     /** A column of remarks (备注): never the content, but kept at its end (see {@link #notes}). */
     private static final Pattern REMARKS = Pattern.compile("^(备注|说明|备注说明|分值|分数|权重)$");
+    /**
+     * A column of amounts: 计划投资（亿元）, 投资额, a name with its unit in brackets (目标值（个）). Its numbers are
+     * no task's text; they follow it as a note.
+     */
+    private static final Pattern AMOUNTS = Pattern.compile("^(?:计划|年度|预计|累计|总)?(?:投资|投资额|总投资|金额|资金|额度|规模)"
+            + "(?:[（(][^）)]{1,8}[）)])?$|[（(](?:万亿元|亿元|万元|元|亿美元|万美元|个|家|所|人|万人|户|亩|万亩|公里|%|吨|万吨)[）)]$");
     /** The names of a deadline, as a column header or as a label in prose ({@code 完成时限：2021年底前}). */
     static final String DEADLINE_NAMES = "时间进度|进度安排|时间安排|完成时限|完成时间|完成期限|时限要求|时间要求|时间节点|完成节点|截止时间"
             + "|办结时限|办结时间";
@@ -135,8 +141,9 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
         if (content == NONE) {
             List<Integer> free = new ArrayList<>();
             for (int i = 0; i < headerView.size(); i++) {
+                // a nameless column before the numbers (a sheet's empty column A) holds no task
                 if (i != seq && i != units && i != category && i != deadline && i != participants && i != responsible
-                        && !isAside(headerView.get(i))) {
+                        && !isAside(headerView.get(i)) && !(i < seq && clean(headerView.get(i)).isEmpty())) {
                     free.add(i);
                 }
             }
@@ -246,7 +253,7 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
     /** Remarks or persons: a column beside the task, never its text. */
     private static boolean isAside(String cellView) {
         String name = clean(cellView);
-        return REMARKS.matcher(name).matches() || PERSONS.matcher(name).matches();
+        return REMARKS.matcher(name).matches() || PERSONS.matcher(name).matches() || AMOUNTS.matcher(name).find();
     }
 
     private static int indexOf(List<String> cells, Pattern pattern) {

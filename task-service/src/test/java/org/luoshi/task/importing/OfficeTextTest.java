@@ -273,6 +273,20 @@ class OfficeTextTest {
         assertEquals("乡村建设", task(d, "4").category());
     }
 
+    /** Review 39 (files written with POI as zh-CN Excel and Word write them). */
+    @Test
+    void anAmountsColumnBesideTheTaskAndAnEmptyColumnABeforeTheNumbersHoldNoTask() {
+        ParsedDocument d = read("amounts-column-empty-column-a-and-total-row.xlsx").document();
+        // 序号 | 重点任务 | 计划投资（亿元） | 牵头单位 | 配合单位 …, under a title and a 填报单位 line, one column in: the
+        // amounts were read as the tasks' text, then the table as a statistics table (no task at all)
+        assertEquals(List.of("1", "2", "3", "4", "5", "6"), seqs(d), d.warnings().toString());
+        assertEquals("盘活低效工业用地2000亩", task(d, "5").title());
+        assertTrue(task(d, "5").content().contains("计划投资（亿元）") && task(d, "5").content().contains("12.5"),
+                "the amount follows the text as a note: " + task(d, "5").content());
+        assertEquals("温州湾新区管委会:LEAD", task(d, "2").units().get(0).rawName() + ":" + task(d, "2").units().get(0).role());
+        assertEquals(List.of(LocalDate.of(2024, 6, 30)), dueDates(task(d, "2")));
+    }
+
     private static List<String> seqs(ParsedDocument d) {
         return d.tasks().stream().map(ParsedTask::seq).toList();
     }
