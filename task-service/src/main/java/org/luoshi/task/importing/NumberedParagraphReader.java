@@ -68,6 +68,7 @@ final class NumberedParagraphReader {
     /** A clause numbered in words, 一是 … 二是 …, after a sentence or clause. */
     private static final Pattern ORDINAL_CLAUSE = Pattern.compile("(?<=^|[。；;：:）)\\n])\\s*([一二三四五六七八九])是");
     private static final int MIN_PARAGRAPHS = 3;
+    private static final int MIN_FEW_PARAGRAPHS = 2;
     private static final String SENTENCE_END = "。；;！!？?，,：:";
 
     /**
@@ -166,6 +167,13 @@ final class NumberedParagraphReader {
     }
 
     static Optional<List<ParsedTask>> read(CleanDocument document, List<String> warnings) {
+        Optional<List<ParsedTask>> read = read(document, warnings, false);
+        // a short notice's two tasks, each with its units: read when no level has more
+        return read.isPresent() ? read : read(document, warnings, true);
+    }
+
+    /** @param few whether a level of two paragraphs, each with its units, holds tasks */
+    private static Optional<List<ParsedTask>> read(CleanDocument document, List<String> warnings, boolean few) {
         for (Level level : List.of(CHINESE, ARABIC, TOP)) {
             Layout layout = paragraphs(document, level);
             List<Paragraph> paragraphs = layout.paragraphs();
@@ -182,7 +190,7 @@ final class NumberedParagraphReader {
             for (int i = 0; i < paragraphs.size(); i++) {
                 withUnits += anyUnits(read.get(i)) || paragraphs.get(i).chapterUnits().isPresent() ? 1 : 0;
             }
-            if (withUnits >= MIN_PARAGRAPHS) {
+            if (few ? withUnits >= MIN_FEW_PARAGRAPHS && withUnits == paragraphs.size() : withUnits >= MIN_PARAGRAPHS) {
                 layout.strayLines().forEach(line -> warnings.add("skipped a labelled line outside any numbered paragraph,"
                         + " whose units or deadline no task takes: " + line));
                 List<ParsedTask> tasks = new ArrayList<>();

@@ -11,9 +11,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The document importer's pure core: bytes of a policy implementation document in, its metadata and tasks out.
@@ -109,6 +112,9 @@ public final class PolicyDocumentParser {
                 }
             }
         }
+        if (shape == DocumentShape.TAB_TABLE || shape == DocumentShape.PIPE_ANNEX) {
+            tasks = withBodyTasks(document, tasks, layoutWarnings);
+        }
         warnings.addAll(layoutWarnings);
         Optional<String> rolesNote = RoleConvention.othersAssist(document);
         if (rolesNote.isPresent() && tasks.stream().flatMap(t -> t.units().stream()).anyMatch(UnitMention::plain)) {
@@ -135,6 +141,35 @@ public final class PolicyDocumentParser {
         return new ParsedDocument(fileName, sourceSha256, shape, metadata.docNumber(), metadata.title(),
                 metadata.issuer(), metadata.issuedOn(), metadata.publishedOn(), metadata.implementsDocNumber(), dated,
                 inYearOfIssue(documentMilestones(document), issued, warnings), warnings);
+    }
+
+    /**
+     * The tasks of a document's body before those of its table, when the body numbers paragraphs that each close with
+     * their units (一、… （一）…（市城市管理局牵头）) and the table lists other work (an annex of projects): before, the
+     * body's were dropped unseen. When the two share a number, or a title, the table is read alone with a warning.
+     */
+    private static List<ParsedTask> withBodyTasks(CleanDocument document, List<ParsedTask> tableTasks, List<String> warnings) {
+        List<String> bodyWarnings = new ArrayList<>();
+        Optional<List<ParsedTask>> read = NumberedParagraphReader.read(document, bodyWarnings);
+        if (read.isEmpty()) {
+            return tableTasks;
+        }
+        List<ParsedTask> body = read.get();
+        Set<String> tableSeqs = tableTasks.stream().map(ParsedTask::seq).collect(Collectors.toSet());
+        Set<String> tableTitles = tableTasks.stream().map(ParsedTask::title).filter(Objects::nonNull).collect(Collectors.toSet());
+        boolean shared = body.stream().anyMatch(t -> tableSeqs.contains(t.seq()) || tableTitles.contains(t.title()));
+        if (shared) {
+            warnings.add("the body's " + body.size() + " numbered paragraphs with units share numbers or titles with the"
+                    + " table's rows: only the table is read");
+            return tableTasks;
+        }
+        warnings.addAll(bodyWarnings);
+        warnings.add("the body's " + body.stream().filter(t -> t.parentSeq() == null).count() + " numbered paragraphs with"
+                + " units are tasks before the table's " + tableTasks.stream().filter(t -> t.parentSeq() == null).count());
+        recurringDeadlines(body, warnings);
+        List<ParsedTask> all = new ArrayList<>(body);
+        all.addAll(tableTasks);
+        return all;
     }
 
     /**

@@ -2074,6 +2074,49 @@ class FixtureDocumentsTest {
         assertEquals(LocalDate.of(2024, 6, 30), task(d, "7").milestones().get(0).dueDate());
     }
 
+    /** Review 39: a body's tasks beside an annex of other work, a table of yearly targets, a notice of two tasks. */
+    @Test
+    void aBodysTasksComeBeforeAnAnnexOfOtherWork() {
+        ParsedDocument d = parse("body-tasks-and-a-project-annex-notice.txt");
+        // before, the annex's four projects were read and the body's four paragraphs dropped unseen
+        assertEquals(List.of("（一）", "（二）", "（三）", "（四）", "1", "2", "3", "4"), seqs(d));
+        assertEquals("全面排查整治燃气安全隐患", task(d, "（一）").category());
+        assertUnits(task(d, "（二）"), "市城市管理局:LEAD", "市发改委:LEAD", "市财政局:PARTICIPANT");
+        assertEquals("芗城区老旧小区燃气庭院管网改造项目", task(d, "1").title());
+        assertEquals(List.of(LocalDate.of(2024, 9, 30)), dueDates(task(d, "（三）")));
+    }
+
+    @Test
+    void aTableOfYearlyTargetsGivesEachYearsTargetInTheRowsMeasure() {
+        ParsedDocument d = parse("yearly-target-columns-annex-plan.txt");
+        assertEquals(List.of("（一）", "（二）", "1", "2", "3", "4", "5"), seqs(d));
+        // 指标名称 | 单位 | 2024年 | 2025年 | 2026年: the title was the last year's number and 2026 was lost
+        ParsedTask kindergartens = task(d, "1");
+        assertEquals("新建、改扩建公办幼儿园", kindergartens.title());
+        assertEquals(List.of(LocalDate.of(2024, 12, 31), LocalDate.of(2025, 12, 31), LocalDate.of(2026, 12, 31)),
+                dueDates(kindergartens));
+        assertEquals(List.of(new BigDecimal("20"), new BigDecimal("15"), new BigDecimal("10")), quantities(kindergartens));
+        assertEquals("所", kindergartens.milestones().get(0).target().unit());
+        ParsedMilestone coverage = task(d, "4").milestones().get(1);
+        assertEquals("91 % AT_LEAST", coverage.target().quantity() + " " + coverage.target().unit() + " "
+                + coverage.target().comparator(), "91以上 in a % row");
+    }
+
+    @Test
+    void aNoticeOfTwoParagraphsEachWithItsUnitsHasTwoTasks() {
+        ParsedDocument d = parsed("two.txt", """
+                某市人民政府办公室关于加快港口建设的通知
+                某政办函〔2025〕45号
+                一、主要任务
+                （一）建设港口。建成泊位3个。（市交通运输局牵头，市财政局配合）
+                （二）建设码头。建成码头2个。（市财政局牵头，市交通运输局配合）
+                二、工作要求
+                各单位要加强协作，按月报送进展。
+                """);
+        assertEquals(List.of("（一）", "（二）"), seqs(d), "none was read: three paragraphs with units were needed");
+        assertUnits(task(d, "（二）"), "市财政局:LEAD", "市交通运输局:PARTICIPANT");
+    }
+
     private static List<BigDecimal> quantities(ParsedTask t) {
         return t.milestones().stream().filter(m -> m.target() != null).map(m -> m.target().quantity()).toList();
     }
