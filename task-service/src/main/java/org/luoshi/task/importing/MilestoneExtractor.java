@@ -165,12 +165,13 @@ final class MilestoneExtractor {
     private static final Pattern OVER_BEFORE = Pattern.compile("(?:超过|超|逾)$");
     private static final Pattern SIZED_THINGS = Pattern.compile("^[\\d.,]+\\p{IsHan}{2,10}$");
     /**
-     * Work that removes the things an amount with 以上/以下 sizes (消除56人以上大班额, 淘汰10蒸吨以下燃煤锅炉): the
-     * verb opening its clause; the amount says which things go, no count to reach.
+     * Before an amount with 以上/以下 and the things it sizes, work that removes them (消除56人以上大班额, 淘汰10蒸吨以下
+     * 燃煤锅炉) or those it is for (为300人以下农村小规模学校配备器材): the amount says which things, no count to reach.
      */
-    private static final Pattern REMOVING = Pattern.compile("^(?:全面|基本|逐步|全部|加快|有序)?(?:消除|淘汰|关停|取缔|拆除|清零|化解)");
+    private static final Pattern WHICH_THINGS_BEFORE = Pattern.compile(
+            "(?:(?:消除|淘汰|关停|取缔|拆除|清零|化解)\\p{IsHan}{0,4}|(?<![\\p{IsHan}])(?:为|对|向|给)|面向)$");
     /** After such an amount, the things it sizes and nothing more in its clause. */
-    private static final Pattern SIZED_TO_CLAUSE_END = Pattern.compile("\\p{IsHan}{1,12}(?=$|[，,。；;、])");
+    private static final Pattern SIZED_TO_CLAUSE_END = Pattern.compile("\\p{IsHan}{1,16}(?=$|[，,。；;、])");
     private static final Pattern COUNTING_VERB = Pattern.compile(
             "达到|完成|新增|建成|培育|实现|突破|增长|提高|降低|控制|举办|开展|建设|打造|引进|发放|超过|覆盖|推动|支持|培训"
                     + "|稳定|带动|保持|吸纳|产量|产值|增收|总额");
@@ -664,9 +665,14 @@ final class MilestoneExtractor {
                 continue; // 个人贷款额度最高30万元: how much support one may get, no target of the task
             }
             if (single.group(5) != null && (single.group(5).endsWith("以上") || single.group(5).endsWith("以下"))
-                    && REMOVING.matcher(clauseBefore(sentence, single.start())).lookingAt()
+                    && WHICH_THINGS_BEFORE.matcher(clauseBefore(sentence, single.start())).find()
                     && SIZED_TO_CLAUSE_END.matcher(sentence).region(single.end(), sentence.length()).lookingAt()) {
                 continue; // 消除56人以上大班额: which classes go, no target
+            }
+            if ("小时".equals(single.group(4)) && single.group(5) == null && single.end() < sentence.length()
+                    && Character.UnicodeScript.of(sentence.charAt(single.end())) == Character.UnicodeScript.HAN
+                    && "内以左之前".indexOf(sentence.charAt(single.end())) < 0) {
+                continue; // 24小时值班, 24小时自助服务区: when the service runs, no target (24小时内办结 is a time limit)
             }
             Comparator comparator = single.group(3) != null && single.group(5) == null ? Comparator.AT_LEAST
                     : comparator(single.group(5), word);
@@ -718,8 +724,8 @@ final class MilestoneExtractor {
      * The targets without those that only say which things are counted: in 年经营性收入50万元以上行政村占比达到40%,
      * 50万元 names the villages counted and 40% is the target; in 新增5000人以上大型演出30场以上, 5000人 names the
      * shows. Such an amount comes just before another target of its clause: before a percentage with 占比, 比例 or 比重
-     * between them, or with 以上/以下 and a few words naming the things (no verb) between them, or after 超 or in 小时
-     * with such words after it (营业收入超10亿元企业5家: 10亿元 sizes the enterprises; 24小时自助服务区20个).
+     * between them, or with 以上/以下 and a few words naming the things (no verb) between them, or after 超 with such
+     * words after it (营业收入超10亿元企业5家: 10亿元 sizes the enterprises).
      */
     private static List<Found> withoutQualifiers(String sentence, List<Found> found) {
         if (found.size() < 2) {
@@ -736,9 +742,7 @@ final class MilestoneExtractor {
                 boolean share = !"%".equals(amount.target().unit()) && "%".equals(next.target().unit())
                         && SHARE.matcher(between).find();
                 String justBefore = sentence.substring(Math.max(0, amount.start() - 2), amount.start());
-                // 超10亿元企业5家; 24小时自助服务区20个 (hours the places open, a number of them to build)
-                boolean over = (OVER_BEFORE.matcher(justBefore).find() || "小时".equals(amount.target().unit()))
-                        && SIZED_THINGS.matcher(between).matches();
+                boolean over = OVER_BEFORE.matcher(justBefore).find() && SIZED_THINGS.matcher(between).matches();
                 boolean size = (COUNTED_THINGS.matcher(between).matches() || over) && !COUNTING_VERB.matcher(between).find();
                 qualifier = oneClause && (share || size);
             }

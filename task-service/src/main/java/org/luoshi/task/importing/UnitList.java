@@ -56,7 +56,7 @@ record UnitList(int start, int end, String units, String deadline) {
      * standing timing (长期, 长期坚持, 持续推进, 常态化, 每月).
      */
     private static final Pattern TIMING = Pattern.compile(
-            "^(?:[^，,；;]{0,8}\\d{4}[^，,；;]{0,24}|(?:长期|持续|逐年推进|每年|每季度|每月|常态化|年内|年底|上半年|下半年"
+            "^(?:[^，,；;]{0,8}\\d{4}[^，,；;]{0,24}|(?:长期|持续|逐年推进|每年|每季度|每月|每学期|每学年|常态化|年内|年底|上半年|下半年"
                     + "|\\d{1,2}月(?:底|末)?(?:前|以前)?|第?[一二三四1-4]季度)[^，,；;]{0,6})$");
     /** A timing under its label, whatever it says: {@code 完成时限：年内}, {@code 时间节点：6月底前}. */
     private static final Pattern TIMING_LABEL = Pattern.compile("^(?:完成时限|完成时间|完成期限|时间节点|时限要求|时限)[:：]\\s*\\S");
@@ -70,7 +70,8 @@ record UnitList(int start, int end, String units, String deadline) {
             "^(?:职业|高等|中等|高职|中职|技工|高等职业|中等职业|普通|中小|民办|公办|行业|重点|相关|有关|各类)?(?:院校|学校|高校|企业|机构|医院)$");
     /** A quantity inside a name makes it a target (建成一批现代产业学院, 新建3所学校), not a unit. */
     private static final Pattern QUANTITY = Pattern.compile("一批|若干|一系列|(?:\\d+|[一两二三四五六七八九十百千]+)[个所家批项]");
-    private static final Pattern TRAILING_QUALIFIER = Pattern.compile("[（(〔\\[【][^）)〕\\]】]{1,8}[）)〕\\]】]$");
+    /** A qualifier or another name after a unit's: （本级）, （市国动办）, （市港航事业发展中心）. */
+    private static final Pattern TRAILING_QUALIFIER = Pattern.compile("[（(〔\\[【][^）)〕\\]】]{1,16}[）)〕\\]】]$");
     private static final int LONGEST_NAME = 40;
     private static final int SHORTEST_OPENING_NAME = 3;
     private static final Pattern OPENING_UNITS = Pattern.compile("^\\s*([^：:。；;，,\\n]{2,40})[：:]\\s*(?=\\S)");
@@ -110,9 +111,45 @@ record UnitList(int start, int end, String units, String deadline) {
         // the stops after the units belong to neither them nor the content
         // units that start where the text ends (shares of the work, kept in the content) keep its stops there too
         return bracketed(t).or(() -> labelled(t)).or(() -> dashed(t)).or(() -> beforeTiming(t)).or(() -> duties(t))
+                .or(() -> lastSentence(t))
                 .map(u -> new UnitList(u.start() == t.length() ? text.length() : u.start(), text.length(), u.units(),
                         u.deadline()));
     }
+
+    /**
+     * Units in a sentence of their own closing the paragraph, or on its last line, with role words and perhaps their
+     * timing: {@code …建成泊位3个。由市水利局牵头，市财政局配合，2025年11月底前完成}, {@code 市城市管理局牵头，市财政局配合；
+     * 2025年12月底前} on a line of its own.
+     */
+    private static Optional<UnitList> lastSentence(String t) {
+        int start = Math.max(t.lastIndexOf('。'), t.lastIndexOf('\n')) + 1;
+        if (start <= 0 || start >= t.length()) {
+            return Optional.empty(); // the paragraph's only sentence is its work
+        }
+        String sentence = t.substring(start);
+        // the units (and a 由 before them) leave the content from where the sentence's text begins
+        int unitsStart = start + sentence.length() - sentence.stripLeading().length();
+        String view = sentence.strip();
+        view = view.startsWith("由") ? view.substring(1) : view;
+        if (!ROLE_WORD.matcher(view).find()) {
+            return Optional.empty();
+        }
+        List<String> clauses = new ArrayList<>(List.of(view.split("(?<=[；;，,])")));
+        List<String> timing = new ArrayList<>();
+        // after the units, when the work is due: a date, or a time of its own (汛期前完成易涝点整治)
+        while (clauses.size() > 1 && (isTiming(clauses.get(clauses.size() - 1))
+                || DONE_BY.matcher(clauses.get(clauses.size() - 1)).find())) {
+            timing.add(0, trimClause(clauses.remove(clauses.size() - 1)));
+        }
+        String units = trimClause(String.join("", clauses));
+        return isUnitList(units) ? Optional.of(new UnitList(unitsStart, t.length(), units,
+                timing.isEmpty() ? null : String.join("，", timing))) : Optional.empty();
+    }
+
+    /** A clause saying by when the work is done: 汛期前完成, 年底前建成. */
+    private static final Pattern DONE_BY = Pattern.compile("(?:前|以前|之前|内)(?:完成|建成|实现|到位)|前$");
+        /** Words giving units their roles, which a sentence of units has (a list of names alone may be content). */
+    private static final Pattern ROLE_WORD = Pattern.compile("牵头|配合|负责|参与|协助|落实");
 
     /** A unit and its share of the work, closing a paragraph: 市教育局：负责制定年度建设计划. */
     private static final Pattern DUTY = Pattern.compile("^\\s*([^：:，,。；;]{2,40}?)[：:]\\s*(负责|牵头|配合|参与|协助)");

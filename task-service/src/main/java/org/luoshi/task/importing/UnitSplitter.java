@@ -47,10 +47,12 @@ final class UnitSplitter {
     /** The role words closing a clause (group 1), and what they are to do, which is no part of any name: 负责落实, 牵头实施. */
     private static final Pattern TRAILING_ROLE = Pattern.compile(
             "((?:按照?|依)职责(?:分工)?(?:负责|落实|牵头|配合)|各负其责|分别负责|共同负责|负总责|(?:负|承担)主体责任"
-                    + "|(?:牵头|统筹|负责|组织|监督|督促|业务)?指导|(?:牵头|配合|分工|具体)?负责|牵头|参与|配合|协助|参加"
+                    + "|(?:牵头|统筹|负责|组织|监督|督促|业务|加强)?指导|(?:牵头|配合|分工|具体)?负责|牵头|参与|配合|协助|参加"
                     + "|(?:具体|抓好|组织)?落实|具体实施|组织实施)"
                     + "(?:抓好落实|组织落实|组织实施|具体实施|落实|实施|推进|推动)?$");
-    /** A 、 right after role words ends their clause as a comma would: 市民政局牵头、市直有关单位配合. */
+    /** A bracket closing a unit's name: its other name or a qualifier. */
+    private static final Pattern ALIAS_AFTER = Pattern.compile("[（(][^（()）]{1,20}[）)]$");
+        /** A 、 right after role words ends their clause as a comma would: 市民政局牵头、市直有关单位配合. */
     private static final List<String> ROLE_BEFORE = List.of("牵头", "负责", "负总责", "配合", "参与", "协助", "指导", "落实", "实施");
     /** The labels that open a list of units: {@code 牵头单位：…}. */
     static final String LABELS = "牵头单位|牵头部门|主办单位|主责单位|主责部门|配合单位|配合部门|参与单位|参与部门|协办单位|协同单位|"
@@ -347,7 +349,7 @@ final class UnitSplitter {
                 || word.equals("主责") || word.equals("主办")) {
             return AssignmentRole.LEAD; // 按职责分工牵头; 负总责, overall responsibility, is the lead's
         }
-        if (word.endsWith("配合") || word.equals("指导") || word.equals("业务指导")) {
+        if (word.endsWith("配合") || word.equals("指导") || word.equals("业务指导") || word.equals("加强指导")) {
             return AssignmentRole.PARTICIPANT; // 按职责分工配合; guidance given to the units doing the work
         }
         return switch (word) {
@@ -485,6 +487,13 @@ final class UnitSplitter {
             spreadSeen |= n.spread();
             String view = HanView.of(n.name());
             String implied = n.shared();
+            Matcher alias = ALIAS_AFTER.matcher(n.name());
+            if (implied == null && n.kind() == AssignmentKind.AGENCY && alias.find() && alias.start() > 0
+                    && UnitList.looksLikeUnit(n.name().substring(0, alias.start()))) {
+                // a unit with its other name or a qualifier after it (市交通运输局（市港航事业发展中心）, 市财政局（本级）):
+                // resolved by its name first
+                implied = n.name().substring(0, alias.start());
+            }
             if (implied != null) {
                 // a place's government, named with the list's last name (武汉 → 武汉市人民政府)
             } else if (n.kind() == AssignmentKind.AGENCY && LEVELS.indexOf(view.charAt(0)) >= 0 && !NOT_A_LEVEL.matcher(view).find()) {

@@ -2117,6 +2117,42 @@ class FixtureDocumentsTest {
         assertUnits(task(d, "（二）"), "市财政局:LEAD", "市交通运输局:PARTICIPANT");
     }
 
+    @Test
+    void unitsInASentenceOrOnALineOfTheirOwnCloseTheirParagraph() {
+        ParsedDocument d = parse("units-in-sentences-and-lines-of-their-own-plan.txt");
+        // before: no task at all (no paragraph closed with units in brackets or under a label but one)
+        assertEquals(List.of("二.（一）", "二.（二）", "二.（三）", "二.（四）", "二.（五）"), seqs(d), d.warnings().toString());
+        // 由…牵头，…配合，…负责具体实施，2025年11月底前完成。
+        ParsedTask first = task(d, "二.（一）");
+        assertUnits(first, "市住房城乡建设局:LEAD", "市发展改革委:PARTICIPANT", "市财政局:PARTICIPANT",
+                "各县（市、区）人民政府:RESPONSIBLE");
+        assertEquals(List.of(LocalDate.of(2025, 11, 30), LocalDate.of(2025, 11, 30)), dueDates(first));
+        assertFalse(first.content().contains("牵头"), first.content());
+        // …负责，市住房城乡建设局加强指导，汛期前完成易涝点整治。
+        assertUnits(task(d, "二.（四）"), "各县（市、区）人民政府:RESPONSIBLE", "市住房城乡建设局:PARTICIPANT");
+        // a line of units without a label, and its deadline after a ；
+        assertUnits(task(d, "二.（五）"), "市城市管理局:LEAD", "市自然资源和规划局:PARTICIPANT", "各县（市、区）人民政府:PARTICIPANT");
+        assertEquals(LocalDate.of(2025, 12, 31), task(d, "二.（五）").milestones().get(0).dueDate());
+        // a paragraph of measures naming a unit in passing is no task
+        assertTrue(d.tasks().stream().noneMatch(t -> t.seq().startsWith("三")));
+    }
+
+    @Test
+    void aUnitsOtherNameInBracketsIsResolvedAfterItsName() {
+        ParsedDocument d = parsed("alias.txt", """
+                某市人民政府办公室关于加快港口建设的通知
+                某政办函〔2025〕46号
+                一、主要任务
+                （一）建设港口。建成泊位3个。（市交通运输局（市港航事业发展中心）牵头，市财政局配合）
+                （二）建设码头。建成码头2个。（市财政局牵头，市交通运输局配合）
+                （三）整治航道。整治航道5公里。（市水利局牵头，市财政局配合）
+                """);
+        // before, the bracket inside the bracket made the paragraph's units none: the task was dropped
+        UnitMention lead = task(d, "（一）").units().get(0);
+        assertEquals("市交通运输局（市港航事业发展中心）:LEAD", lead.rawName() + ":" + lead.role());
+        assertEquals(List.of("市交通运输局", "市交通运输局（市港航事业发展中心）"), lead.readings());
+    }
+
     private static List<BigDecimal> quantities(ParsedTask t) {
         return t.milestones().stream().filter(m -> m.target() != null).map(m -> m.target().quantity()).toList();
     }

@@ -234,12 +234,15 @@ class MilestoneExtractorTest {
         assertEquals(List.of(target("5", "家", Comparator.EXACT, null)), targets("新增营业收入超10亿元企业5家"));
         assertEquals(List.of(target("20", "个", Comparator.EXACT, null)), targets("建设24小时自助服务区20个"),
                 "24小时 says when the places open");
+        assertEquals(List.of(), targets("汛期实行24小时值班"));
         assertEquals(List.of(), targets("全面消除56人以上大班额"), "which classes go, no count to reach");
         assertEquals(List.of(target("6", "亿美元", Comparator.EXACT, null), target("80", "部", Comparator.AT_LEAST, null),
                 target("10", "万册", Comparator.AT_LEAST, null), target("20", "亿条", Comparator.AT_LEAST, null)),
                 targets("完成外资到位6亿美元，创作精品剧目80部以上，新增馆藏图书10万册以上，归集数据20亿条以上"));
         assertEquals(List.of(), targets("会同10部门联合印发"));
         assertEquals(List.of(), targets("关停30万千瓦以下煤电机组"));
+        assertEquals(List.of(), targets("全市全面消除56人以上大班额"));
+        assertEquals(List.of(), targets("为300人以下农村小规模学校配备音体美器材"), "the schools it is for");
         assertEquals(List.of(target("30", "个", Comparator.AT_LEAST, null)), targets("消除隐患点30个以上"),
                 "a count of things removed stays a target");
         assertEquals(List.of(target("100", "家", Comparator.AT_LEAST, null)), targets("培育100家以上规上企业"),
