@@ -25,11 +25,16 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFFont;
+import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
+import org.apache.poi.xwpf.usermodel.IRunElement;
 import org.apache.poi.xwpf.usermodel.ICell;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFSDT;
 import org.apache.poi.xwpf.usermodel.XWPFSDTCell;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
@@ -54,6 +59,8 @@ public final class OfficeText {
     private static final String CLAUSE_END = "。；;，,、：:";
     private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
     private static final DateTimeFormatter CHINESE_MONTH = DateTimeFormatter.ofPattern("yyyy年M月");
+    /** A thousands separator between digits. */
+    private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d),(?=\\d{3}(?!\\d))");
     /** A whole number shown with decimals (6.0): the number. */
     private static final Pattern WHOLE_WITH_ZEROS = Pattern.compile("^\\d{1,9}\\.0+$");
     /** More rows than one merged cell of a task table covers: a damaged file's larger region is not copied further. */
@@ -93,7 +100,7 @@ public final class OfficeText {
                 return Optional.of(workbook(content, warnings));
             }
             if (parts.contains("[Content_Types].xml") && parts.contains("word/document.xml")) {
-                return Optional.of(wordDocument(content));
+                return Optional.of(wordDocument(content, warnings));
             }
         } catch (IOException | RuntimeException e) {
             throw ProblemException.unprocessable("the file looks like an .xlsx or .docx file but cannot be read: "
@@ -118,6 +125,7 @@ public final class OfficeText {
 
     private static String workbook(byte[] content, List<String> warnings) throws IOException {
         StringBuilder text = new StringBuilder();
+        Struck struck = new Struck();
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
             DataFormatter formatter = new DataFormatter();
             FormulaEvaluator evaluator = workbook.getCreationHelper().createFormulaEvaluator();
@@ -154,12 +162,13 @@ public final class OfficeText {
                             Row first = sheet.getRow(merged.getFirstRow());
                             cell = first == null ? null : first.getCell(c);
                         }
-                        cells.add(cell == null ? "" : cellText(value(cell, formatter, evaluator)));
+                        cells.add(cell == null ? "" : cellText(unstruck(cell, value(cell, formatter, evaluator), struck)));
                     }
                     line(text, cells);
                 }
             }
         }
+        struck.report(warnings);
         return text.toString();
     }
 
@@ -215,7 +224,47 @@ public final class OfficeText {
         if (type == CellType.NUMERIC && WHOLE_WITH_ZEROS.matcher(formatted).matches()) {
             return formatted.substring(0, formatted.indexOf('.')); // 序号 6 shown as 6.0
         }
-        return formatted;
+        // 1,250亿元 as #,##0"亿元" shows it: the number without its thousands separators, which part clauses in text
+        return type == CellType.NUMERIC ? THOUSANDS.matcher(formatted).replaceAll("") : formatted;
+    }
+
+    /**
+     * A cell's value without its struck-through text (a whole cell struck through, or struck runs of its rich text),
+     * counted in {@code struck}.
+     */
+    private static String unstruck(Cell cell, String value, Struck struck) {
+        boolean cellStruck = cell.getCellStyle() instanceof XSSFCellStyle style && style.getFont().getStrikeout();
+        if (cell.getCellType() != CellType.STRING) {
+            if (cellStruck && !value.isBlank()) {
+                struck.add(value);
+                return "";
+            }
+            return value;
+        }
+        XSSFRichTextString rich = (XSSFRichTextString) cell.getRichStringCellValue();
+        String text = rich.getString();
+        if (!cellStruck && rich.numFormattingRuns() == 0) {
+            return value; // most cells: one font, not struck
+        }
+        boolean[] out = new boolean[text.length()];
+        java.util.Arrays.fill(out, cellStruck);
+        for (int run = 0; run < rich.numFormattingRuns(); run++) {
+            XSSFFont font = rich.getFontOfFormattingRun(run);
+            int start = rich.getIndexOfFormattingRun(run);
+            int end = Math.min(text.length(), start + rich.getLengthOfFormattingRun(run));
+            for (int i = Math.max(0, start); i < end; i++) {
+                out[i] = font == null ? cellStruck : font.getStrikeout();
+            }
+        }
+        StringBuilder kept = new StringBuilder();
+        StringBuilder left = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            (out[i] ? left : kept).append(text.charAt(i));
+        }
+        if (!left.toString().isBlank()) {
+            struck.add(left.toString());
+        }
+        return kept.toString();
     }
 
     /** Whether a date format shows the day (yyyy/m/d), not only the month (yyyy"年"m"月"). */
@@ -224,13 +273,14 @@ public final class OfficeText {
         return unquoted.indexOf('d') >= 0 || unquoted.indexOf('D') >= 0 || unquoted.isBlank() || unquoted.equals("General");
     }
 
-    private static String wordDocument(byte[] content) throws IOException {
+    private static String wordDocument(byte[] content, List<String> warnings) throws IOException {
         StringBuilder text = new StringBuilder();
+        Struck struck = new Struck();
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(content))) {
             ListNumbers numbers = new ListNumbers();
             for (IBodyElement element : document.getBodyElements()) {
                 if (element instanceof XWPFParagraph paragraph) {
-                    line(text, List.of(cellText(numbers.of(paragraph) + paragraph.getText())));
+                    line(text, List.of(cellText(numbers.of(paragraph) + text(paragraph, struck))));
                 } else if (element instanceof XWPFSDT control) {
                     // a content control around paragraphs or a whole table (an office's template): its text, a table's
                     // rows with their cells apart by tabs
@@ -258,7 +308,7 @@ public final class OfficeText {
                                 continue;
                             }
                             String cellText = cellText(String.join("\n", cell.getParagraphs().stream()
-                                    .map(p -> numbers.of(p) + p.getText()).toList()) + nestedTables(cell));
+                                    .map(p -> numbers.of(p) + text(p, struck)).toList()) + nestedTables(cell, struck));
                             switch (verticalMerge(cell)) {
                                 case RESTART -> mergedAbove.put(column, cellText);
                                 case CONTINUE -> cellText = mergedAbove.getOrDefault(column, cellText);
@@ -275,19 +325,69 @@ public final class OfficeText {
                 }
             }
         }
+        struck.report(warnings);
         return text.toString();
+    }
+
+    /**
+     * A Word paragraph's text as the page shows it: without text deleted in tracked changes (as POI leaves it out),
+     * footnotes and their reference marks (POI appends them to the paragraph), or struck-through text, which a 修改稿 or
+     * 征求意见稿 strikes to take out (counted in {@code struck}).
+     */
+    private static String text(XWPFParagraph paragraph, Struck struck) {
+        StringBuilder out = new StringBuilder();
+        for (IRunElement element : paragraph.getIRuns()) {
+            if (element instanceof XWPFRun run) {
+                if (run.getCTR().getDelTextArray().length > 0) {
+                    continue;
+                }
+                String runText = NOTE_REFERENCE.matcher(run.toString()).replaceAll("");
+                if ((run.isStrikeThrough() || run.isDoubleStrikeThrough()) && !runText.isBlank()) {
+                    struck.add(runText);
+                    continue;
+                }
+                out.append(runText);
+            } else if (element instanceof XWPFSDT control) {
+                out.append(control.getContent().getText());
+            } else {
+                out.append(element);
+            }
+        }
+        return out.toString();
+    }
+
+    /** The mark POI writes where a run refers to a footnote or endnote. */
+    private static final Pattern NOTE_REFERENCE = Pattern.compile("\\[(?:footnoteRef|endnoteRef):\\d+\\]");
+
+    /** Struck-through text left out of a file, reported once. */
+    private static final class Struck {
+        private static final int SHOWN = 3;
+        private final List<String> texts = new ArrayList<>();
+
+        void add(String text) {
+            texts.add(text.strip());
+        }
+
+        void report(List<String> warnings) {
+            if (!texts.isEmpty()) {
+                warnings.add(texts.size() + " struck-through text(s) left out as deleted: "
+                        + String.join(" | ", texts.subList(0, Math.min(SHOWN, texts.size())))
+                        + (texts.size() > SHOWN ? " …" : ""));
+            }
+        }
     }
 
     /**
      * The tables inside a cell (牵头 | 市文旅局 / 配合 | 市财政局 in the units cell), each row on a line of its own: a label
      * and its value as {@code 牵头：市文旅局}, other cells apart by spaces.
      */
-    private static String nestedTables(XWPFTableCell cell) {
+    private static String nestedTables(XWPFTableCell cell, Struck struck) {
         StringBuilder nested = new StringBuilder();
         for (XWPFTable table : cell.getTables()) {
             for (XWPFTableRow row : table.getRows()) {
-                List<String> texts = row.getTableCells().stream().map(c -> cellText(c.getText())).filter(t -> !t.isBlank())
-                        .toList();
+                List<String> texts = row.getTableCells().stream()
+                        .map(c -> cellText(String.join("\n", c.getParagraphs().stream().map(p -> text(p, struck)).toList())))
+                        .filter(t -> !t.isBlank()).toList();
                 if (texts.isEmpty()) {
                     continue;
                 }
@@ -416,6 +516,8 @@ public final class OfficeText {
             }
             if (!out.isEmpty() && TextCleaner.isUnitGap(out.toString(), l)) {
                 out.append('、'); // one unit per line, as 、 would part them
+            } else if (!out.isEmpty() && continuesWithNumber(out, l)) {
+                // a line broken before a number goes on the phrase: 2024年⏎12月底前, 完成达标学校⏎8所
             } else if (!out.isEmpty() && CLAUSE_END.indexOf(out.charAt(out.length() - 1)) < 0) {
                 out.append('，');
             }
@@ -423,6 +525,19 @@ public final class OfficeText {
         }
         return out.toString();
     }
+
+    /**
+     * Whether a line goes on the text before it with a number: after a character of a phrase (a Han character or a
+     * digit), a number not numbering an item (2.推进…, 3、…).
+     */
+    private static boolean continuesWithNumber(StringBuilder before, String line) {
+        char last = before.charAt(before.length() - 1);
+        return (Character.isDigit(last) || Character.UnicodeScript.of(last) == Character.UnicodeScript.HAN)
+                && NUMBER_GOING_ON.matcher(line).lookingAt();
+    }
+
+    /** A line opening with a number that numbers no item: 12月底前, 8所, 50%. */
+    private static final Pattern NUMBER_GOING_ON = Pattern.compile("\\d+(?:\\.\\d+)?(?![\\d.．、)）])");
 
     private static boolean startsWith(byte[] content, byte[] magic) {
         if (content.length < magic.length) {

@@ -23,6 +23,7 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.junit.jupiter.api.Test;
+import org.luoshi.task.api.model.Comparator;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTAbstractNum;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat;
@@ -285,6 +286,51 @@ class OfficeTextTest {
                 "the amount follows the text as a note: " + task(d, "5").content());
         assertEquals("温州湾新区管委会:LEAD", task(d, "2").units().get(0).rawName() + ":" + task(d, "2").units().get(0).role());
         assertEquals(List.of(LocalDate.of(2024, 6, 30)), dueDates(task(d, "2")));
+    }
+
+    @Test
+    void footnotesAndTheirMarksAreNoTaskText() {
+        ParsedDocument d = read("footnotes-and-comments-in-cells.docx").document();
+        // POI writes [footnoteRef:1] in the run and the footnote after the paragraph: a title with the mark, a target of
+        // the footnote's baseline (2023年底基数为120家), 8%[footnoteRef:2]以上 read as exactly 8 %
+        assertEquals("培育专精特新企业，新增省级专精特新中小企业50家以上", task(d, "1").title());
+        assertTrue(d.tasks().stream().noneMatch(t -> t.content().contains("footnoteRef") || t.content().contains("基数")),
+                d.tasks().toString());
+        assertEquals(Comparator.AT_LEAST, task(d, "3").milestones().get(0).target().comparator());
+        assertTrue(d.tasks().stream().flatMap(t -> t.milestones().stream()).noneMatch(m -> m.dueDate() != null
+                && m.dueDate().getYear() == 2023), "no milestone of the footnote's 2023");
+    }
+
+    @Test
+    void struckThroughTextIsLeftOutAsDeletedAndSaidSo() {
+        // a 修改稿 strikes a partner unit, an old deadline beside the new one, and a cancelled row (3)
+        Read wordRead = read("struck-through-unit-deadline-and-row.docx");
+        Read sheetRead = read("struck-through-unit-deadline-and-row.xlsx");
+        assertEquals(List.of("1", "2", "4"), seqs(wordRead.document()));
+        assertEquals(List.of("1", "2", "4", "5"), seqs(sheetRead.document()));
+        for (Read read : List.of(wordRead, sheetRead)) {
+            assertTrue(read.fileWarnings().stream().anyMatch(w -> w.contains("struck-through")), read.fileWarnings().toString());
+        }
+        ParsedDocument word = wordRead.document();
+        assertEquals(List.of("市公安局", "市应急管理局", "市农业农村局"),
+                task(word, "1").units().stream().map(UnitMention::rawName).toList(), "市交通运输局 was struck");
+        ParsedDocument sheet = sheetRead.document();
+        assertEquals(List.of("市生态环境局", "市交通运输局", "市城管局"),
+                task(sheet, "2").units().stream().map(UnitMention::rawName).toList(), "市住建局 was struck");
+    }
+
+    @Test
+    void aLineBrokenBeforeANumberGoesOnItsPhraseAndThousandsSeparatorsPartNoClause() {
+        ParsedDocument lines = read("lines-broken-inside-dates-and-counts.xlsx").document();
+        // 2024年⏎12月底前 was 2024年，12月底前: no date; 完成达标学校⏎8所 was 完成达标学校，8所
+        assertEquals(LocalDate.of(2024, 12, 31), task(lines, "2").milestones().get(0).dueDate());
+        assertEquals("推进中职学校办学条件达标工程，完成达标学校8所", task(lines, "3").title());
+        assertEquals("（1）2024年6月底前完成试点实施方案编制", task(lines, "1").milestones().get(0).title(),
+                "a numbered line keeps its own clause");
+        ParsedDocument formats = read("targets-in-number-formats-and-row-formula-seq.xlsx").document();
+        // #,##0"亿元" shows 1,250亿元: the milestone's title was cut at the separator (目标值：1)
+        assertTrue(formats.tasks().stream().flatMap(t -> t.milestones().stream())
+                .anyMatch(m -> m.title().equals("目标值：1250亿元")), formats.tasks().toString());
     }
 
     private static List<String> seqs(ParsedDocument d) {
