@@ -424,7 +424,12 @@ final class MilestoneExtractor {
         while (month.find()) {
             int m = Integer.parseInt(month.group(2));
             if (plausibleYear(month.group(1)) && m >= 1 && m <= 12) {
-                dates.add(dated(YearMonth.of(Integer.parseInt(month.group(1)), m).atEndOfMonth(), sentence, month));
+                YearMonth written = YearMonth.of(Integer.parseInt(month.group(1)), m);
+                // 6月上旬前: by its 10th, 中旬前 its 20th; 下旬, like the month, ends with it
+                String after = sentence.substring(month.end(), Math.min(sentence.length(), month.end() + 2));
+                LocalDate end = after.equals("上旬") ? written.atDay(10) : after.equals("中旬") ? written.atDay(20)
+                        : written.atEndOfMonth();
+                dates.add(dated(end, sentence, month));
             }
         }
         Matcher half = HALF_YEAR.matcher(sentence);

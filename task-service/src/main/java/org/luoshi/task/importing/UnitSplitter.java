@@ -113,7 +113,8 @@ final class UnitSplitter {
     /** A kind of body named bare, which a 各 before it in the list covers too: 各镇人民政府、街道办事处. */
     private static final Pattern BARE_KIND = Pattern.compile("^(?:街道办事处|街道|管委会|园区管委会|社区|村委会|居委会|村（居）委会)$");
     /** Units referred to without their names: 有关部门, 相关单位, 市安委会各成员单位 (the members of a body, never listed). */
-    private static final Pattern UNNAMED = Pattern.compile("有关|相关|成员单位$");
+    /** Units not named one by one: 有关部门, 成员单位, 市直各行政执法部门 (the departments of a kind, no list of them). */
+    private static final Pattern UNNAMED = Pattern.compile("有关|相关|成员单位$|^(?:省直|市直|县直|区直)各\\p{IsHan}{0,8}(?:部门|单位|机关)$");
     private static final String CONJUNCTIONS = "和及与";
     /** What makes 等 part of a word (高等, 中等, 初等, 同等, 平等 …), not "and others". */
     private static final String GRADE = "高中初同平对均相特优上";

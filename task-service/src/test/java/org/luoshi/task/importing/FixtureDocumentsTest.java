@@ -1090,7 +1090,7 @@ class FixtureDocumentsTest {
         assertEquals(List.of(LocalDate.of(2024, 11, 30)), dueDates(task(d, "（六）")), "11月底前");
         assertEquals(List.of(LocalDate.of(2024, 6, 30)), dueDates(task(d, "（七）")), "上半年完成");
         assertEquals(List.of(LocalDate.of(2024, 9, 30)), dueDates(task(d, "（十）")), "9月30日前");
-        assertEquals(List.of(LocalDate.of(2024, 12, 31)), dueDates(task(d, "（十二）")), "12月中旬完成");
+        assertEquals(List.of(LocalDate.of(2024, 12, 20)), dueDates(task(d, "（十二）")), "12月中旬完成: by the end of 中旬, the 20th");
         assertUnits(task(d, "（一）"), "市安委办:LEAD", "各县（市、区）人民政府:RESPONSIBLE");
         assertEquals(List.of(AssignmentKind.AGENCY, AssignmentKind.UNSPECIFIED), kinds(task(d, "（二）")),
                 "市安委会各成员单位 names no unit: before, it was looked up as one");

@@ -32,6 +32,9 @@ class MilestoneExtractorTest {
         assertEquals(Optional.of(LocalDate.of(2022, 12, 31)), due("推动学校举办者依法落实办学责任，确保2022年达标"));
         assertEquals(Optional.of(LocalDate.of(2022, 12, 31)), due("2022年完成试点"));
         assertEquals(Optional.of(LocalDate.of(2021, 6, 30)), due("2021年6月底前出台办法"));
+        assertEquals(Optional.of(LocalDate.of(2025, 6, 20)), due("2025年6月中旬前完成"), "中旬 ends on the 20th");
+        assertEquals(Optional.of(LocalDate.of(2025, 5, 10)), due("2025年5月上旬前完成招投标"));
+        assertEquals(Optional.of(LocalDate.of(2025, 3, 31)), due("2025年3月下旬前完成"));
         assertEquals(Optional.of(LocalDate.of(2021, 2, 28)), due("2021年2月前出台办法"));
         assertEquals(Optional.of(LocalDate.of(2019, 9, 30)), due("2019年9月30日前报送"));
         assertEquals(Optional.of(LocalDate.of(2021, 6, 30)), due("2021年上半年完成"));
@@ -78,7 +81,7 @@ class MilestoneExtractorTest {
         // a month, quarter, half-year or year's end without a year, as an end: that period of the year of issue
         assertEquals(Optional.of(LocalDate.of(1, 3, 31)), due("3月底前制定年度安全生产重点工作清单"));
         assertEquals(Optional.of(LocalDate.of(1, 9, 30)), due("9月30日前完成市级综合应急救援基地主体工程"));
-        assertEquals(Optional.of(LocalDate.of(1, 12, 31)), due("12月中旬完成年度考核"), "the month's end");
+        assertEquals(Optional.of(LocalDate.of(1, 12, 20)), due("12月中旬完成年度考核"), "中旬 ends on the 20th");
         assertEquals(Optional.of(LocalDate.of(1, 9, 30)), due("三季度完成临水临崖等危险路段隐患整治"));
         assertEquals(Optional.of(LocalDate.of(1, 6, 30)), due("上半年完成第一轮检查"));
         assertEquals(Optional.of(LocalDate.of(1, 12, 31)), due("年底前完成城镇燃气管道老化更新改造120公里"));

@@ -147,6 +147,14 @@ class UnitSplitterTest {
     }
 
     @Test
+    void theDepartmentsOfAKindAreNotNamedOneByOne() {
+        List<UnitMention> units = UnitSplitter.split("市司法局牵头，市直各行政执法部门配合");
+        assertEquals(List.of(AssignmentKind.AGENCY, AssignmentKind.UNSPECIFIED), units.stream().map(UnitMention::kind).toList(),
+                "市直各行政执法部门 was a unit to resolve");
+        assertEquals(AssignmentKind.GROUP, UnitSplitter.kindOf("各县市区人民政府"));
+    }
+
+    @Test
     void bracketedQualifiersAreNeverCut() {
         assertEquals(List.of("市教育局:LEAD", "市编办:RESPONSIBLE", "各县区政府（管委）:RESPONSIBLE"),
                 split("市教育局、市编办，各县区政府（管委）"));
