@@ -30,18 +30,25 @@ import org.apache.poi.xssf.usermodel.XSSFFont;
 import org.apache.poi.xssf.usermodel.XSSFRichTextString;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
-import org.apache.poi.xwpf.usermodel.IRunElement;
 import org.apache.poi.xwpf.usermodel.ICell;
+import org.apache.poi.xwpf.usermodel.IRunElement;
+import org.apache.poi.xwpf.usermodel.XWPFAbstractNum;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFNum;
+import org.apache.poi.xwpf.usermodel.XWPFNumbering;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFSDT;
 import org.apache.poi.xwpf.usermodel.XWPFSDTCell;
+import org.apache.poi.xwpf.usermodel.XWPFStyle;
+import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 import org.luoshi.platform.problem.ProblemException;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTNumLvl;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 
 /**
  * The text of a workbook (.xlsx) or Word document (.docx), laid out as the text importer reads tables: one line per
@@ -277,7 +284,7 @@ public final class OfficeText {
         StringBuilder text = new StringBuilder();
         Struck struck = new Struck();
         try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(content))) {
-            ListNumbers numbers = new ListNumbers();
+            ListNumbers numbers = new ListNumbers(document);
             for (IBodyElement element : document.getBodyElements()) {
                 if (element instanceof XWPFParagraph paragraph) {
                     line(text, List.of(cellText(numbers.of(paragraph) + text(paragraph, struck))));
@@ -419,31 +426,74 @@ public final class OfficeText {
     private static final class ListNumbers {
         /** Formats that draw no number: a bullet's glyph is no part of the text. */
         private static final Set<String> NOT_NUMBERS = Set.of("bullet", "none");
+        private static final int LEVELS = 9;
+        /** More styles than a chain of them based on each other has: a loop in a damaged file ends. */
+        private static final int STYLE_DEPTH = 10;
 
+        private final XWPFDocument document;
         private final Map<BigInteger, int[]> counters = new HashMap<>();
 
+        ListNumbers(XWPFDocument document) {
+            this.document = document;
+        }
+
+        /** The list and level a paragraph is numbered in: its own, or its style's (a heading style's 一、). */
+        private record Numbered(BigInteger list, int level) {
+        }
+
         String of(XWPFParagraph paragraph) {
-            BigInteger list = paragraph.getNumID();
-            if (list == null) {
+            try {
+                return drawn(paragraph);
+            } catch (RuntimeException unreadable) {
+                return ""; // a numbering part written incompletely (by another tool than Word): nothing drawn is added
+            }
+        }
+
+        private String drawn(XWPFParagraph paragraph) {
+            Numbered numbered = numbered(paragraph);
+            XWPFNumbering numbering = document.getNumbering();
+            XWPFNum num = numbered == null || numbering == null ? null : numbering.getNum(numbered.list());
+            if (num == null || num.getCTNum().getAbstractNumId() == null) {
                 return "";
             }
-            int level = paragraph.getNumIlvl() == null ? 0 : Math.min(8, paragraph.getNumIlvl().intValue());
-            String pattern;
-            String format;
-            try {
-                pattern = paragraph.getNumLevelText();
-                format = paragraph.getNumFmt();
-            } catch (RuntimeException unreadable) {
-                pattern = null; // a numbering part written incompletely (by another tool than Word): not drawn
-                format = null;
+            XWPFAbstractNum list = numbering.getAbstractNum(num.getCTNum().getAbstractNumId().getVal());
+            CTLvl[] levels = new CTLvl[LEVELS];
+            if (list != null) {
+                for (CTLvl lvl : list.getCTAbstractNum().getLvlList()) {
+                    int l = lvl.getIlvl() == null ? 0 : lvl.getIlvl().intValue();
+                    if (l >= 0 && l < LEVELS) {
+                        levels[l] = lvl;
+                    }
+                }
             }
-            if (pattern == null || format == null || NOT_NUMBERS.contains(format)) {
-                return ""; // a bullet, no number, or a numbering that cannot be read: nothing Word draws is added
+            int level = numbered.level();
+            CTLvl lvl = levels[level];
+            String pattern = lvl == null || lvl.getLvlText() == null ? null : lvl.getLvlText().getVal();
+            String format = lvl == null || lvl.getNumFmt() == null ? "decimal" : lvl.getNumFmt().getVal().toString();
+            if (pattern == null || NOT_NUMBERS.contains(format)) {
+                return ""; // a bullet, no number, or a numbering that cannot be read
             }
-            int[] count = counters.computeIfAbsent(list, l -> new int[9]);
+            // where each level starts: its w:start, or the list's startOverride (设置编号值 in Word)
+            int[] starts = new int[LEVELS];
+            for (int l = 0; l < LEVELS; l++) {
+                starts[l] = levels[l] != null && levels[l].getStart() != null ? levels[l].getStart().getVal().intValue() : 1;
+            }
+            for (CTNumLvl override : num.getCTNum().getLvlOverrideList()) {
+                int l = override.getIlvl() == null ? 0 : override.getIlvl().intValue();
+                if (l >= 0 && l < LEVELS && override.getStartOverride() != null) {
+                    starts[l] = override.getStartOverride().getVal().intValue();
+                }
+            }
+            int[] count = counters.computeIfAbsent(numbered.list(), l -> {
+                int[] before = new int[LEVELS];
+                for (int i = 0; i < LEVELS; i++) {
+                    before[i] = starts[i] - 1;
+                }
+                return before;
+            });
             count[level]++;
-            for (int deeper = level + 1; deeper < count.length; deeper++) {
-                count[deeper] = 0;
+            for (int deeper = level + 1; deeper < LEVELS; deeper++) {
+                count[deeper] = starts[deeper] - 1;
             }
             StringBuilder number = new StringBuilder(pattern);
             for (int l = 0; l <= level; l++) {
@@ -454,6 +504,47 @@ public final class OfficeText {
                 }
             }
             return number.toString().strip();
+        }
+
+        /** The paragraph's list and level, else those of its style or a style it is based on; null when none. */
+        private Numbered numbered(XWPFParagraph paragraph) {
+            if (paragraph.getNumID() != null) {
+                int level = paragraph.getNumIlvl() == null ? 0 : paragraph.getNumIlvl().intValue();
+                return new Numbered(paragraph.getNumID(), Math.max(0, Math.min(LEVELS - 1, level)));
+            }
+            XWPFStyles styles = document.getStyles();
+            String styleId = paragraph.getStyleID();
+            for (int depth = 0; styles != null && styleId != null && depth < STYLE_DEPTH; depth++) {
+                XWPFStyle style = styles.getStyle(styleId);
+                if (style == null) {
+                    return null;
+                }
+                var properties = style.getCTStyle().getPPr();
+                if (properties != null && properties.isSetNumPr() && properties.getNumPr().getNumId() != null) {
+                    var numPr = properties.getNumPr();
+                    int level = numPr.getIlvl() != null ? numPr.getIlvl().getVal().intValue()
+                            : levelOfStyle(numPr.getNumId().getVal(), paragraph.getStyleID());
+                    return new Numbered(numPr.getNumId().getVal(), Math.max(0, Math.min(LEVELS - 1, level)));
+                }
+                styleId = style.getBasisStyleID();
+            }
+            return null;
+        }
+
+        /** The level of a list that names the style (w:pStyle), as heading numbering does; else the first. */
+        private int levelOfStyle(BigInteger list, String styleId) {
+            XWPFNumbering numbering = document.getNumbering();
+            XWPFNum num = numbering == null ? null : numbering.getNum(list);
+            XWPFAbstractNum abstractNum = num == null || num.getCTNum().getAbstractNumId() == null ? null
+                    : numbering.getAbstractNum(num.getCTNum().getAbstractNumId().getVal());
+            if (abstractNum != null) {
+                for (CTLvl lvl : abstractNum.getCTAbstractNum().getLvlList()) {
+                    if (lvl.getPStyle() != null && styleId.equals(lvl.getPStyle().getVal()) && lvl.getIlvl() != null) {
+                        return lvl.getIlvl().intValue();
+                    }
+                }
+            }
+            return 0;
         }
 
         private static String render(int n, String format) {

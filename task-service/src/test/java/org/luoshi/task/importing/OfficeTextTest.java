@@ -333,6 +333,20 @@ class OfficeTextTest {
                 .anyMatch(m -> m.title().equals("目标值：1250亿元")), formats.tasks().toString());
     }
 
+    @Test
+    void numbersDrawnByAHeadingStyleAndSetByAStartOverrideAreRead() {
+        ParsedDocument d = read("numbering-by-heading-style-and-start-override.docx").document();
+        // 一、二、三、 drawn by the heading style's list: before, lost, and with them the goals and the chapters
+        assertEquals(List.of(LocalDate.of(2026, 12, 31), LocalDate.of(2026, 12, 31)),
+                d.milestones().stream().map(ParsedMilestone::dueDate).toList(), "the goals under 一、总体目标");
+        // （三） set with 设置编号值 (startOverride 3): before, a second （一）
+        assertEquals(List.of("（一）", "（二）", "（三）"), seqs(d).stream().filter(s -> s.startsWith("（")).toList());
+        assertEquals("提升数字治理能力", task(d, "（三）").title());
+        assertEquals("重点任务", task(d, "（三）").category());
+        assertTrue(d.tasks().stream().noneMatch(t -> t.content() != null && t.content().contains("保障措施")),
+                "the chapter after the tasks ends them");
+    }
+
     private static List<String> seqs(ParsedDocument d) {
         return d.tasks().stream().map(ParsedTask::seq).toList();
     }
