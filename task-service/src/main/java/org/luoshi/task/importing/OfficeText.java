@@ -45,6 +45,8 @@ import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.apache.xmlbeans.XmlCursor;
+import org.apache.xmlbeans.XmlObject;
 import org.luoshi.platform.problem.ProblemException;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTNumLvl;
@@ -287,6 +289,9 @@ public final class OfficeText {
             ListNumbers numbers = new ListNumbers(document);
             for (IBodyElement element : document.getBodyElements()) {
                 if (element instanceof XWPFParagraph paragraph) {
+                    // a text box anchored in the paragraph (a title set in a frame, a PDF converted to Word): its
+                    // paragraphs first
+                    textBoxes(paragraph).forEach(line -> line(text, List.of(cellText(line))));
                     line(text, List.of(cellText(numbers.of(paragraph) + text(paragraph, struck))));
                 } else if (element instanceof XWPFSDT control) {
                     // a content control around paragraphs or a whole table (an office's template): its text, a table's
@@ -362,6 +367,43 @@ public final class OfficeText {
         }
         return out.toString();
     }
+
+    /**
+     * The paragraphs of the text boxes anchored in a paragraph, each box once: Word writes a box twice, as a drawing and
+     * as its VML fallback for older readers, which is left out.
+     */
+    private static List<String> textBoxes(XWPFParagraph paragraph) {
+        XmlObject[] boxes = paragraph.getCTP().selectPath(WORD + ".//w:txbxContent");
+        List<String> lines = new ArrayList<>();
+        for (XmlObject box : boxes) {
+            if (insideFallback(box)) {
+                continue;
+            }
+            for (XmlObject boxParagraph : box.selectPath(WORD + "./w:p")) {
+                StringBuilder line = new StringBuilder();
+                for (XmlObject run : boxParagraph.selectPath(WORD + ".//w:t")) {
+                    try (XmlCursor cursor = run.newCursor()) {
+                        line.append(cursor.getTextValue());
+                    }
+                }
+                lines.add(line.toString());
+            }
+        }
+        return lines;
+    }
+
+    private static boolean insideFallback(XmlObject box) {
+        try (XmlCursor cursor = box.newCursor()) {
+            while (cursor.toParent()) {
+                if (cursor.getName() != null && "Fallback".equals(cursor.getName().getLocalPart())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static final String WORD = "declare namespace w='http://schemas.openxmlformats.org/wordprocessingml/2006/main' ";
 
     /** The mark POI writes where a run refers to a footnote or endnote. */
     private static final Pattern NOTE_REFERENCE = Pattern.compile("\\[(?:footnoteRef|endnoteRef):\\d+\\]");

@@ -347,6 +347,15 @@ class OfficeTextTest {
                 "the chapter after the tasks ends them");
     }
 
+    @Test
+    void aTitleInATextBoxIsReadOnce() {
+        Read read = read("title-in-a-text-box.docx");
+        // Word writes the box twice (a drawing and its VML fallback): before, neither was read and the title was lost
+        assertEquals("江山市2024年民生实事项目任务分解表", read.document().title());
+        assertEquals(read.text().indexOf("江山市2024年民生实事项目任务分解表"),
+                read.text().lastIndexOf("江山市2024年民生实事项目任务分解表"), read.text());
+    }
+
     private static List<String> seqs(ParsedDocument d) {
         return d.tasks().stream().map(ParsedTask::seq).toList();
     }
