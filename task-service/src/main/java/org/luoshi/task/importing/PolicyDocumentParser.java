@@ -132,7 +132,13 @@ public final class PolicyDocumentParser {
         if (metadata.docNumber() == null) {
             warnings.add("no document number (文号) found");
         }
-        LocalDate issued = metadata.issuedOn() != null ? metadata.issuedOn() : metadata.publishedOn();
+        LocalDate stated = metadata.issuedOn() != null ? metadata.issuedOn() : metadata.publishedOn();
+        // without a date of issue, the year a title names (2024年…重点任务清单) is the year of its work
+        LocalDate issued = stated != null ? stated : yearOfTitle(metadata.title()).orElse(null);
+        if (stated == null && issued != null && needsTheYear(tasks)) {
+            warnings.add("the document states no date of issue: dates without a year (6月底前, 年内) are taken in "
+                    + issued.getYear() + ", the year its title names");
+        }
         List<ParsedTask> dated = tasks.stream().map(t -> {
             List<ParsedMilestone> milestones = yearly(inYearOfIssue(t.milestones(), issued, warnings), issued);
             return milestones == t.milestones() ? t : new ParsedTask(t.seq(), t.parentSeq(), t.category(), t.title(),
@@ -141,6 +147,32 @@ public final class PolicyDocumentParser {
         return new ParsedDocument(fileName, sourceSha256, shape, metadata.docNumber(), metadata.title(),
                 metadata.issuer(), metadata.issuedOn(), metadata.publishedOn(), metadata.implementsDocNumber(), dated,
                 inYearOfIssue(documentMilestones(document), issued, warnings), warnings);
+    }
+
+    /**
+     * The one year a title names as the year of its work (2024年文化旅游融合发展重点任务清单), as its first day; none for a
+     * title naming a span (2024—2026年) or several years.
+     */
+    static Optional<LocalDate> yearOfTitle(String title) {
+        if (title == null) {
+            return Optional.empty();
+        }
+        Matcher year = TITLE_YEAR.matcher(title);
+        Integer found = null;
+        while (year.find()) {
+            if (found != null || title.startsWith("—", year.end()) || title.startsWith("-", year.end())
+                    || year.start() > 0 && "—–-~～至到".indexOf(title.charAt(year.start() - 1)) >= 0) {
+                return Optional.empty();
+            }
+            found = Integer.parseInt(year.group(1));
+        }
+        return found == null || found < 1990 || found > 2100 ? Optional.empty() : Optional.of(LocalDate.of(found, 1, 1));
+    }
+
+    private static final Pattern TITLE_YEAR = Pattern.compile("(?<!\\d)(\\d{4})(?:年|(?=[—–\\-~～至到]))");
+
+    private static boolean needsTheYear(List<ParsedTask> tasks) {
+        return tasks.stream().flatMap(t -> t.milestones().stream()).anyMatch(m -> MilestoneExtractor.inYearOfIssue(m.dueDate()));
     }
 
     /**

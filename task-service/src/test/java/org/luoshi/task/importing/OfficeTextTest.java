@@ -12,6 +12,7 @@ import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -354,6 +355,19 @@ class OfficeTextTest {
         assertEquals("江山市2024年民生实事项目任务分解表", read.document().title());
         assertEquals(read.text().indexOf("江山市2024年民生实事项目任务分解表"),
                 read.text().lastIndexOf("江山市2024年民生实事项目任务分解表"), read.text());
+    }
+
+    @Test
+    void withoutADateOfIssueTheYearATitleNamesDatesMonthsWithoutAYear() {
+        Read read = read("instructions-sheet-first.xlsx");
+        // 2024年…: 全年为企业减负10亿元以上 was undated (no date of issue in a spreadsheet)
+        assertTrue(read.document().tasks().stream().flatMap(t -> t.milestones().stream())
+                .anyMatch(m -> m.title().equals("全年为企业减负10亿元以上") && LocalDate.of(2024, 12, 31).equals(m.dueDate())),
+                read.document().tasks().toString());
+        assertTrue(read.document().warnings().stream().anyMatch(w -> w.contains("the year its title names")));
+        assertEquals(Optional.of(LocalDate.of(2024, 1, 1)), PolicyDocumentParser.yearOfTitle("2024年文化旅游融合发展重点任务清单"));
+        assertEquals(Optional.empty(), PolicyDocumentParser.yearOfTitle("学前教育三年行动计划（2024—2026年）"), "a span");
+        assertEquals(Optional.empty(), PolicyDocumentParser.yearOfTitle("2024年工作总结和2025年工作计划"), "two years");
     }
 
     private static List<String> seqs(ParsedDocument d) {
