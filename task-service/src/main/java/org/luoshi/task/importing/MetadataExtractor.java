@@ -21,7 +21,8 @@ import org.luoshi.platform.text.ChineseText;
  *       signature line above a date at the end of the text.</li>
  *   <li>{@code issuedOn}: the 成文日期 field, else the signature date ({@code 2019年1月22日} alone on a line);
  *       {@code publishedOn}: the 发布日期 field only (a republishing site's posting time is not it).</li>
- *   <li>{@code implements}: the number in the first citation {@code 《…》（X〔YYYY〕N号）}.</li>
+ *   <li>{@code implements}: the number in the first citation {@code 《…》（X〔YYYY〕N号）}, or in the last of those joined to
+ *   it by 和, 及, 、 (a national and then a provincial document: the provincial one).</li>
  * </ul>
  * Everything is matched on the simplified view and returned in the normalized simplified form.
  */
@@ -35,6 +36,8 @@ final class MetadataExtractor {
     private static final String DOC_NUMBER = "([\\p{IsHan}]{2,6})[〔\\[［【(（](\\d{4})[〕\\]］】)）]第?(\\d{1,4})号";
     private static final Pattern NUMBER = Pattern.compile(DOC_NUMBER);
     private static final Pattern NUMBER_LINE = Pattern.compile("^" + DOC_NUMBER + "$");
+    /** Between two citations of one clause: 和, 及, 、, 以及. */
+    private static final Pattern JOINED_CITATION = Pattern.compile("\\s*(?:和|及|以及|、|与)\\s*");
     private static final Pattern CITATION = Pattern.compile("《([^》\\n]{4,80})》（" + DOC_NUMBER + "）");
     private static final String FIELD_NAMES = "发文字号|文号|标题|成文日期|发布日期|发文机关|索引号|主题分类";
     /** A labelled field of a web page's header; its value ends at a tab or at the next field's label on its line. */
@@ -80,8 +83,19 @@ final class MetadataExtractor {
                         .findFirst().flatMap(MetadataExtractor::date))
                 .orElse(null);
         LocalDate publishedOn = field(fields, "发布日期").flatMap(MetadataExtractor::date).orElse(null);
-        Matcher citation = CITATION.matcher(document.view());
-        String implemented = citation.find() ? normalizedNumber(citation.group(2), citation.group(3), citation.group(4)) : null;
+        String view = document.view();
+        Matcher citation = CITATION.matcher(view);
+        String implemented = null;
+        if (citation.find()) {
+            // 《国务院办公厅…》（国办发〔2024〕1号）和《江苏省…》（苏政办发〔2024〕30号）: the last of the citations joined so,
+            // the level right above this document
+            int end = citation.end();
+            implemented = normalizedNumber(citation.group(2), citation.group(3), citation.group(4));
+            while (citation.find() && JOINED_CITATION.matcher(view.substring(end, citation.start())).matches()) {
+                end = citation.end();
+                implemented = normalizedNumber(citation.group(2), citation.group(3), citation.group(4));
+            }
+        }
         return new Metadata(docNumber, CleanDocument.normalized(title), CleanDocument.normalized(issuer), issuedOn,
                 publishedOn, implemented);
     }

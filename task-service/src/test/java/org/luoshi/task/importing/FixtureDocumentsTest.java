@@ -2153,6 +2153,14 @@ class FixtureDocumentsTest {
         assertEquals(List.of("市交通运输局", "市交通运输局（市港航事业发展中心）"), lead.readings());
     }
 
+    @Test
+    void aDocumentImplementingANationalAndAProvincialDocumentImplementsTheProvincialOne() {
+        ParsedDocument d = parse("web-page-two-parent-documents-opinion.txt");
+        // 贯彻落实《国务院办公厅…》（国办发〔2024〕1号）和《江苏省政府办公厅…》（苏政办发〔2024〕30号）: the level above
+        assertEquals("苏政办发〔2024〕30号", d.implementsDocNumber());
+        assertEquals("苏府办〔2025〕26号", d.docNumber());
+    }
+
     private static List<BigDecimal> quantities(ParsedTask t) {
         return t.milestones().stream().filter(m -> m.target() != null).map(m -> m.target().quantity()).toList();
     }
