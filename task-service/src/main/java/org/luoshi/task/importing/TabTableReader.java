@@ -232,13 +232,14 @@ final class TabTableReader {
             String parentSeq = null;
             Optional<String> chapterOfRow = Optional.ofNullable(seqCell.chapter());
             String rowKey = seqCell.key();
-            Matcher part = TableColumns.SUB_ROW_NUMBER.matcher(number);
+            Matcher part = TableColumns.SUB_ROW_NUMBER.matcher(number).matches() ? TableColumns.SUB_ROW_NUMBER.matcher(number)
+                    : TableColumns.THIRD_LEVEL_NUMBER.matcher(number);
             boolean repeated = lastKey != null && rowKey.equals(lastKey);
             if (part.matches()) {
                 // 1.1 under row 1: a sub-task of the row of this table numbered so, with its own units and deadline
                 String parent = chapterOfRow.map(c -> c + "." + part.group(1))
                         .orElse(table == 1 ? part.group(1) : table + "." + part.group(1));
-                seq = part.group(1) + "." + part.group(2);
+                seq = part.group(1) + "." + part.group(2).replace('．', '.');
                 if (tasks.stream().noneMatch(t -> t.parentSeq() == null && t.seq().equals(parent))) {
                     // no row to be a part of (the table numbers only parts, its groups merged in a column of their own):
                     // a task of its own rather than none
@@ -545,7 +546,8 @@ final class TabTableReader {
         }
         String number = TableColumns.Seq.of(row.cells().get(columns.seq())).number();
         return TableColumns.ROW_NUMBER.matcher(number).matches() || CHINESE_ROW_NUMBER.matcher(number).matches()
-                || TableColumns.SUB_ROW_NUMBER.matcher(number).matches() || ITEM_NUMBER.matcher(number).matches();
+                || TableColumns.SUB_ROW_NUMBER.matcher(number).matches() || TableColumns.THIRD_LEVEL_NUMBER.matcher(number).matches()
+                || ITEM_NUMBER.matcher(number).matches();
     }
 
     /** An item's number under a row, circled or in brackets: ①, （1）. */

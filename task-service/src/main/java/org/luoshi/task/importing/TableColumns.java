@@ -32,6 +32,8 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
     static final Pattern ROW_NUMBER = Pattern.compile("^(\\d{1,4})[.．、]?$");
     /** A part of a numbered row, 1.1 under 1: a sub-task. */
     static final Pattern SUB_ROW_NUMBER = Pattern.compile("^(\\d{1,4})[.．](\\d{1,3})[.．、]?$");
+    /** A row numbered at a third level (1.1.1): a part of its top row, as parts are kept one level deep. */
+    static final Pattern THIRD_LEVEL_NUMBER = Pattern.compile("^(\\d{1,3})[.．](\\d{1,3}[.．]\\d{1,2})[.．、]?$");
     /** A 序号 with its chapter's number before it (一、1) or a part written with a dash (2-1). */
     private static final Pattern CHAPTER_AND_NUMBER = Pattern.compile("^[一二三四五六七八九十]{1,3}[、.．]\\s*(\\d{1,4}(?:[.．]\\d{1,3})?[.．、]?)$");
     private static final Pattern DASHED_PART = Pattern.compile("^(\\d{1,4})[\\-－—](\\d{1,3})[.．、]?$");

@@ -119,7 +119,7 @@ record UnitList(int start, int end, String units, String deadline) {
     /**
      * Units in a sentence of their own closing the paragraph, or on its last line, with role words and perhaps their
      * timing: {@code …建成泊位3个。由市水利局牵头，市财政局配合，2025年11月底前完成}, {@code 市城市管理局牵头，市财政局配合；
-     * 2025年12月底前} on a line of its own.
+     * 2025年12月底前} on a line of its own, {@code 以下任务均由省商务厅牵头…} under a heading whose items it covers.
      */
     private static Optional<UnitList> lastSentence(String t) {
         int start = Math.max(t.lastIndexOf('。'), t.lastIndexOf('\n')) + 1;
@@ -130,7 +130,8 @@ record UnitList(int start, int end, String units, String deadline) {
         // the units (and a 由 before them) leave the content from where the sentence's text begins
         int unitsStart = start + sentence.length() - sentence.stripLeading().length();
         String view = sentence.strip();
-        view = view.startsWith("由") ? view.substring(1) : view;
+        Matcher leadIn = LEAD_IN.matcher(view);
+        view = leadIn.lookingAt() ? view.substring(leadIn.end()) : view;
         if (!ROLE_WORD.matcher(view).find()) {
             return Optional.empty();
         }
@@ -146,7 +147,10 @@ record UnitList(int start, int end, String units, String deadline) {
                 timing.isEmpty() ? null : String.join("，", timing))) : Optional.empty();
     }
 
-    /** A clause saying by when the work is done: 汛期前完成, 年底前建成. */
+    /** What opens a sentence of units: 由, 以下任务均由, 上述两项工作由, 以上各项由. */
+    private static final Pattern LEAD_IN = Pattern.compile(
+            "^(?:(?:以下|以上|上述|下列)(?:各项|[两二三四五六七八九十\\d]{1,2}项)?(?:任务|工作|事项)?(?:均|都|统一)?)?由");
+        /** A clause saying by when the work is done: 汛期前完成, 年底前建成. */
     private static final Pattern DONE_BY = Pattern.compile("(?:前|以前|之前|内)(?:完成|建成|实现|到位)|前$");
         /** Words giving units their roles, which a sentence of units has (a list of names alone may be content). */
     private static final Pattern ROLE_WORD = Pattern.compile("牵头|配合|负责|参与|协助|落实");

@@ -303,7 +303,8 @@ final class UnitSplitter {
                 n = spread ? n.spreading() : n;
                 clause.add(labelled ? n.underLabel() : n);
             }
-            out.addAll(besideMarked(clause, given));
+            boolean leadBefore = out.stream().anyMatch(n -> n.role() == AssignmentRole.LEAD);
+            out.addAll(besideMarked(clause, given, leadBefore));
         }
         return with >= 0 ? null : carry;
     }
@@ -311,12 +312,17 @@ final class UnitSplitter {
     /**
      * A clause in which some names carry a role mark (市发展改革委（牵头）、市教育局): the names beside a marked lead
      * participate, those beside marked participants lead, whatever the clause's own role; without marks every name keeps
-     * the clause's role.
+     * the clause's role. After a lead named before the clause, a participants' mark closing it is the whole list's
+     * ({@code 市交通运输局（牵头），市住房城乡建设局、大祥区人民政府（配合）}), as {@code …配合} would be.
      */
-    private static List<Named> besideMarked(List<Named> clause, AssignmentRole clauseRole) {
+    private static List<Named> besideMarked(List<Named> clause, AssignmentRole clauseRole, boolean leadBefore) {
         boolean markedLead = clause.stream().anyMatch(n -> n.marked() && n.role() == AssignmentRole.LEAD);
         boolean markedParticipant = clause.stream().anyMatch(n -> n.marked() && n.role() == AssignmentRole.PARTICIPANT);
-        AssignmentRole beside = markedLead ? AssignmentRole.PARTICIPANT : markedParticipant ? AssignmentRole.LEAD : clauseRole;
+        boolean closingMark = leadBefore && !clause.isEmpty() && clause.get(clause.size() - 1).marked()
+                && clause.stream().filter(Named::marked).count() == 1;
+        AssignmentRole beside = markedLead ? AssignmentRole.PARTICIPANT
+                : markedParticipant && !closingMark ? AssignmentRole.LEAD
+                : markedParticipant ? AssignmentRole.PARTICIPANT : clauseRole;
         return clause.stream().map(n -> n.marked() ? n : n.inRole(beside, false)).toList();
     }
 
