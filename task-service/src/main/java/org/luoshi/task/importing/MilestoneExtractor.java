@@ -41,7 +41,7 @@ final class MilestoneExtractor {
 
     /** A number, also with thousands separated (1,000万元). */
     private static final String NUMBER = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?";
-    private static final String UNIT = "(%|‰|个百分点|百分点|万亿元|万元|亿元|元/人|元|亿人次|万人次|人次|亿人|万人|万家次|万户次|万家|家次|户次|列次|架次|万个|万名|万户|万亩|亿吨|万吨|万标箱|标箱|万辆|辆|艘|万张|张|亿美元|万美元|美元|万册|册|部(?![门委])|亿条|万条|万套|个工作日|工作日|个月|学年|课时|学时|个|家|所|名|人|项|门|本|次|倍|天|"
+    private static final String UNIT = "(%|‰|个百分点|百分点|万亿元|万元|亿元|元/人|元|亿人次|万人次|人次|亿人|万人|万家次|万户次|万家|家次|户次|列次|架次|万个|万名|万户|万亩|亿吨|万吨|万标箱|标箱|万辆|辆|艘|万张|张|亿美元|万美元|美元|万册|册|部(?![门委分])|亿条|万条|万套|个工作日|工作日|个月|学年|课时|学时|个|家|所|名|人|项|门|本|次|倍|天|"
             + "小时|套|台|条|处|支|座|期|批次|批|户|亩|万平方公里|平方公里|万平方米|平方米|微克/立方米|公里|千米|公顷|吨|场次|场|篇|件|列|趟|万份|份|亿千瓦时|万千瓦时|千瓦时|万千瓦|千瓦|兆瓦|亿立方米|万立方米|立方米|口)";
     private static final Pattern RANGE = Pattern.compile(
             "(?<![\\d.+,])(" + NUMBER + ")" + UNIT + "?[—–\\-~～至到](" + NUMBER + ")" + UNIT + "(以上|左右|以内|以下)?");
@@ -146,10 +146,11 @@ final class MilestoneExtractor {
      * cleaning ran onto it (主要目标到2024年底，).
      */
     private static final Pattern OPENING_DATE = Pattern.compile("(?![^，,]*截[至止])[^，,]{0,12}?(?:到|至|力争到|力争)?\\d{4}年(?:底|末)?(?:前)?[，,]");
+    /** A clause that is a date and nothing else (到2024年6月底，…, 今年上半年，…): the time of what the sentence goes on to say. */
+    private static final Pattern DATE_ONLY = Pattern.compile("\\s*(?=\\S*[年月日季])(?:到|至|于|在|力争到|力争|确保|争取)?"
+            + "(?:\\d{4}年|今年|明年|次年|本年)?(?:\\d{1,2}月(?:\\d{1,2}日)?|[上下]半年|第?[一二三四1-4]季度)?"
+            + "(?:上旬|中旬|下旬|底|末)?(?:前|以前|之前)?\\s*");
     /** A date that says where things stand, not what is due: 截至2023年底 (not 截至2024年6月底前完成, a deadline). */
-    /** A clause that is a date and nothing else (到2024年6月底，…): the time of what the sentence goes on to say. */
-    private static final Pattern DATE_ONLY = Pattern.compile(
-            "\\s*(?:到|至|于|在|力争到|力争|确保|争取)?(?:\\d{4}年)?(?:\\d{1,2}月)?(?:\\d{1,2}日)?(?:上旬|中旬|下旬|底|末)?(?:前|以前|之前)?\\s*");
     private static final Pattern BASELINE = Pattern.compile("\\s*截[至止](?!.*(?:前|完成))");
     /** A share of things counted: 占比, 比例, 比重. */
     private static final Pattern SHARE = Pattern.compile("占比|比例|比重");
@@ -166,12 +167,14 @@ final class MilestoneExtractor {
     private static final Pattern SIZED_THINGS = Pattern.compile("^[\\d.,]+\\p{IsHan}{2,10}$");
     /**
      * Before an amount with 以上/以下 and the things it sizes, work that removes them (消除56人以上大班额, 淘汰10蒸吨以下
-     * 燃煤锅炉) or those it is for (为300人以下农村小规模学校配备器材): the amount says which things, no count to reach.
+     * 燃煤锅炉): the amount says which things go, no count to reach.
      */
-    private static final Pattern WHICH_THINGS_BEFORE = Pattern.compile(
-            "(?:(?:消除|淘汰|关停|取缔|拆除|清零|化解)\\p{IsHan}{0,4}|(?<![\\p{IsHan}])(?:为|对|向|给)|面向)$");
-    /** After such an amount, the things it sizes and nothing more in its clause. */
-    private static final Pattern SIZED_TO_CLAUSE_END = Pattern.compile("\\p{IsHan}{1,16}(?=$|[，,。；;、])");
+    private static final Pattern REMOVING_BEFORE = Pattern.compile("(?:消除|淘汰|关停|取缔|拆除)\\p{IsHan}{0,4}$");
+    /** After hours, what runs through them: 24小时值班, 24小时自助服务区, 24小时不打烊. */
+    private static final Pattern ROUND_THE_CLOCK = Pattern.compile(
+            "(?:值班|值守|在岗|自助|不打烊|营业|服务区|服务点|便利|开放|在线|监测|监控|全天候|运行|热线|药店|图书馆|书房)");
+    /** After such an amount, the things it sizes and nothing more in its clause (not 任务, 目标: a quantity of work). */
+    private static final Pattern SIZED_TO_CLAUSE_END = Pattern.compile("(?!任务|目标|工作)\\p{IsHan}{1,16}(?=$|[，,。；;、])");
     private static final Pattern COUNTING_VERB = Pattern.compile(
             "达到|完成|新增|建成|培育|实现|突破|增长|提高|降低|控制|举办|开展|建设|打造|引进|发放|超过|覆盖|推动|支持|培训"
                     + "|稳定|带动|保持|吸纳|产量|产值|增收|总额");
@@ -670,14 +673,13 @@ final class MilestoneExtractor {
                 continue; // 个人贷款额度最高30万元: how much support one may get, no target of the task
             }
             if (single.group(5) != null && (single.group(5).endsWith("以上") || single.group(5).endsWith("以下"))
-                    && WHICH_THINGS_BEFORE.matcher(clauseBefore(sentence, single.start())).find()
+                    && REMOVING_BEFORE.matcher(clauseBefore(sentence, single.start())).find()
                     && SIZED_TO_CLAUSE_END.matcher(sentence).region(single.end(), sentence.length()).lookingAt()) {
                 continue; // 消除56人以上大班额: which classes go, no target
             }
-            if ("小时".equals(single.group(4)) && single.group(5) == null && single.end() < sentence.length()
-                    && Character.UnicodeScript.of(sentence.charAt(single.end())) == Character.UnicodeScript.HAN
-                    && "内以左之前".indexOf(sentence.charAt(single.end())) < 0) {
-                continue; // 24小时值班, 24小时自助服务区: when the service runs, no target (24小时内办结 is a time limit)
+            if ("小时".equals(single.group(4)) && single.group(5) == null
+                    && ROUND_THE_CLOCK.matcher(sentence).region(single.end(), sentence.length()).lookingAt()) {
+                continue; // 24小时值班, 24小时自助服务区: when the service runs, no target (24小时响应 is a time limit)
             }
             Comparator comparator = single.group(3) != null && single.group(5) == null ? Comparator.AT_LEAST
                     : comparator(single.group(5), word);

@@ -279,18 +279,26 @@ final class NumberedParagraphReader {
 
     /**
      * The units closing (or opening) a paragraph or sub-item; else those closing its first line when that line is a
-     * heading with the content on the lines below ({@code （一）完善职业教育布局（县教育局牵头）} then the text).
+     * heading with the content on the lines below ({@code （一）完善职业教育布局（县教育局牵头）} then the text); else a
+     * sentence of units closing it.
      */
     private static Optional<UnitList> unitsOf(String text) {
         Optional<UnitList> units = UnitList.of(text);
         int lineEnd = text.indexOf('\n');
-        if (units.isPresent() || lineEnd < 0 || text.substring(lineEnd + 1).isBlank()) {
+        if (units.isPresent()) {
             return units;
         }
-        String first = text.substring(0, lineEnd).stripTrailing();
-        // the line without its units must be a heading as headingLine reads one
-        return UnitList.of(first).filter(u -> u.end() >= first.length() && u.start() > 0
-                && headingLine(withoutUnits(text, Optional.of(u))).isPresent());
+        if (lineEnd >= 0 && !text.substring(lineEnd + 1).isBlank()) {
+            String first = text.substring(0, lineEnd).stripTrailing();
+            // the line without its units must be a heading as headingLine reads one
+            Optional<UnitList> heading = UnitList.of(first).filter(u -> u.end() >= first.length() && u.start() > 0
+                    && headingLine(withoutUnits(text, Optional.of(u))).isPresent());
+            if (heading.isPresent()) {
+                return heading;
+            }
+        }
+        // the last resort: a sentence of units closing the paragraph (由市水利局牵头，市财政局配合。)
+        return UnitList.closingSentence(text);
     }
 
     /** A piece's text after its number: units opening it come after the number. */

@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -155,6 +156,7 @@ public final class OfficeText {
                         continue;
                     }
                     List<String> cells = new ArrayList<>();
+                    List<String> kept = new ArrayList<>();
                     for (int c = 0; c < Math.max(mergedWidth, row.getLastCellNum()); c++) {
                         if (sheet.isColumnHidden(c)) {
                             // hidden as rows are (an old column kept beside its replacement, a helper column): no cell
@@ -171,9 +173,11 @@ public final class OfficeText {
                             Row first = sheet.getRow(merged.getFirstRow());
                             cell = first == null ? null : first.getCell(c);
                         }
-                        cells.add(cell == null ? "" : cellText(unstruck(cell, value(cell, formatter, evaluator), struck)));
+                        String value = cell == null ? "" : value(cell, formatter, evaluator);
+                        cells.add(cellText(value));
+                        kept.add(cell == null ? "" : cellText(unstruck(cell, value)));
                     }
-                    line(text, cells);
+                    line(text, struck.row(cells, kept));
                 }
             }
         }
@@ -237,18 +241,11 @@ public final class OfficeText {
         return type == CellType.NUMERIC ? THOUSANDS.matcher(formatted).replaceAll("") : formatted;
     }
 
-    /**
-     * A cell's value without its struck-through text (a whole cell struck through, or struck runs of its rich text),
-     * counted in {@code struck}.
-     */
-    private static String unstruck(Cell cell, String value, Struck struck) {
+    /** A cell's value without its struck-through text (a whole cell struck through, or struck runs of its rich text). */
+    private static String unstruck(Cell cell, String value) {
         boolean cellStruck = cell.getCellStyle() instanceof XSSFCellStyle style && style.getFont().getStrikeout();
         if (cell.getCellType() != CellType.STRING) {
-            if (cellStruck && !value.isBlank()) {
-                struck.add(value);
-                return "";
-            }
-            return value;
+            return cellStruck ? "" : value;
         }
         XSSFRichTextString rich = (XSSFRichTextString) cell.getRichStringCellValue();
         String text = rich.getString();
@@ -256,7 +253,7 @@ public final class OfficeText {
             return value; // most cells: one font, not struck
         }
         boolean[] out = new boolean[text.length()];
-        java.util.Arrays.fill(out, cellStruck);
+        Arrays.fill(out, cellStruck);
         for (int run = 0; run < rich.numFormattingRuns(); run++) {
             XSSFFont font = rich.getFontOfFormattingRun(run);
             int start = rich.getIndexOfFormattingRun(run);
@@ -266,12 +263,10 @@ public final class OfficeText {
             }
         }
         StringBuilder kept = new StringBuilder();
-        StringBuilder left = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
-            (out[i] ? left : kept).append(text.charAt(i));
-        }
-        if (!left.toString().isBlank()) {
-            struck.add(left.toString());
+            if (!out[i]) {
+                kept.append(text.charAt(i));
+            }
         }
         return kept.toString();
     }
@@ -292,7 +287,9 @@ public final class OfficeText {
                     // a text box anchored in the paragraph (a title set in a frame, a PDF converted to Word): its
                     // paragraphs first
                     textBoxes(paragraph).forEach(line -> line(text, List.of(cellText(line))));
-                    line(text, List.of(cellText(numbers.of(paragraph) + text(paragraph, struck))));
+                    String number = numbers.of(paragraph);
+                    line(text, struck.row(List.of(cellText(number + text(paragraph, false))),
+                            List.of(cellText(text(paragraph, true).isBlank() ? "" : number + text(paragraph, true)))));
                 } else if (element instanceof XWPFSDT control) {
                     // a content control around paragraphs or a whole table (an office's template): its text, a table's
                     // rows with their cells apart by tabs
@@ -301,38 +298,44 @@ public final class OfficeText {
                     }
                 } else if (element instanceof XWPFTable table) {
                     // the text of each grid column's cell that a cell merged down below it continues (vMerge)
-                    Map<Integer, String> mergedAbove = new HashMap<>();
+                    Map<Integer, List<String>> mergedAbove = new HashMap<>();
                     for (XWPFTableRow row : table.getRows()) {
                         List<String> cells = new ArrayList<>();
+                        List<String> kept = new ArrayList<>();
                         // a row starting some grid columns in (w:gridBefore: a converter's or WPS's row without its
                         // leading cells) begins with blanks, so that its cells stay in their columns
                         for (int skipped = 0; skipped < gridBefore(row); skipped++) {
                             cells.add("");
+                            kept.add("");
                         }
                         for (ICell any : row.getTableICells()) {
                             int column = cells.size();
                             if (any instanceof XWPFSDTCell control) {
                                 // a cell inside a content control (a date picker): its text, in its place
                                 cells.add(cellText(control.getContent().getText()));
+                                kept.add(cells.get(column));
                                 continue;
                             }
                             if (!(any instanceof XWPFTableCell cell)) {
                                 continue;
                             }
-                            String cellText = cellText(String.join("\n", cell.getParagraphs().stream()
-                                    .map(p -> numbers.of(p) + text(p, struck)).toList()) + nestedTables(cell, struck));
+                            List<String> numbered = cell.getParagraphs().stream().map(numbers::of).toList();
+                            List<String> texts = List.of(cellText(paragraphs(cell, numbered, false)),
+                                    cellText(paragraphs(cell, numbered, true)));
                             switch (verticalMerge(cell)) {
-                                case RESTART -> mergedAbove.put(column, cellText);
-                                case CONTINUE -> cellText = mergedAbove.getOrDefault(column, cellText);
+                                case RESTART -> mergedAbove.put(column, texts);
+                                case CONTINUE -> texts = mergedAbove.getOrDefault(column, texts);
                                 case NONE -> mergedAbove.remove(column);
                             }
-                            cells.add(cellText);
+                            cells.add(texts.get(0));
+                            kept.add(texts.get(1));
                             // a cell spanning columns is followed by blanks, so that every row's cells stay in their columns
                             for (int spanned = 1; spanned < gridSpan(cell); spanned++) {
                                 cells.add("");
+                                kept.add("");
                             }
                         }
-                        line(text, cells);
+                        line(text, struck.row(cells, kept));
                     }
                 }
             }
@@ -341,12 +344,21 @@ public final class OfficeText {
         return text.toString();
     }
 
+    /** A Word cell's paragraphs, each after the number its list draws, and the tables nested in it. */
+    private static String paragraphs(XWPFTableCell cell, List<String> numbers, boolean dropStruck) {
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < cell.getParagraphs().size(); i++) {
+            texts.add(numbers.get(i) + text(cell.getParagraphs().get(i), dropStruck));
+        }
+        return String.join("\n", texts) + nestedTables(cell, dropStruck);
+    }
+
     /**
      * A Word paragraph's text as the page shows it: without text deleted in tracked changes (as POI leaves it out),
-     * footnotes and their reference marks (POI appends them to the paragraph), or struck-through text, which a 修改稿 or
-     * 征求意见稿 strikes to take out (counted in {@code struck}).
+     * footnotes and their reference marks (POI appends them to the paragraph), and, when {@code dropStruck}, its
+     * struck-through text (see {@link Struck}).
      */
-    private static String text(XWPFParagraph paragraph, Struck struck) {
+    private static String text(XWPFParagraph paragraph, boolean dropStruck) {
         StringBuilder out = new StringBuilder();
         for (IRunElement element : paragraph.getIRuns()) {
             if (element instanceof XWPFRun run) {
@@ -354,8 +366,7 @@ public final class OfficeText {
                     continue;
                 }
                 String runText = NOTE_REFERENCE.matcher(run.toString()).replaceAll("");
-                if ((run.isStrikeThrough() || run.isDoubleStrikeThrough()) && !runText.isBlank()) {
-                    struck.add(runText);
+                if (dropStruck && (run.isStrikeThrough() || run.isDoubleStrikeThrough())) {
                     continue;
                 }
                 out.append(runText);
@@ -408,18 +419,42 @@ public final class OfficeText {
     /** The mark POI writes where a run refers to a footnote or endnote. */
     private static final Pattern NOTE_REFERENCE = Pattern.compile("\\[(?:footnoteRef|endnoteRef):\\d+\\]");
 
-    /** Struck-through text left out of a file, reported once. */
+    /**
+     * Struck-through text, which a 修改稿 or 征求意见稿 strikes to take out: a row (or paragraph) struck through as a whole,
+     * or but for one cell (a remark 此项取消), is left out, and struck words inside a cell (a unit struck from a list, an old deadline beside its new one); a cell
+     * struck as a whole in a row that is not (a ledger's way of marking one done) is kept. What is left out is reported
+     * once.
+     */
     private static final class Struck {
         private static final int SHOWN = 3;
         private final List<String> texts = new ArrayList<>();
 
-        void add(String text) {
-            texts.add(text.strip());
+        /** The row's cells to read, from their full text and their text without what is struck through. */
+        List<String> row(List<String> full, List<String> kept) {
+            long filled = full.stream().filter(c -> !c.isBlank()).count();
+            long struckCells = 0;
+            for (int i = 0; i < full.size(); i++) {
+                struckCells += !full.get(i).isBlank() && kept.get(i).isBlank() ? 1 : 0;
+            }
+            // struck through as a whole, perhaps but for a remark saying so (此项取消)
+            if (filled > 0 && (struckCells == filled || struckCells >= 2 && struckCells >= filled - 1)) {
+                texts.add(String.join(" | ", full.stream().filter(c -> !c.isBlank()).toList()));
+                return List.of();
+            }
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < full.size(); i++) {
+                boolean wholeCell = kept.get(i).isBlank() && !full.get(i).isBlank();
+                if (!wholeCell && !kept.get(i).equals(full.get(i))) {
+                    texts.add(full.get(i));
+                }
+                cells.add(wholeCell ? full.get(i) : kept.get(i));
+            }
+            return cells;
         }
 
         void report(List<String> warnings) {
             if (!texts.isEmpty()) {
-                warnings.add(texts.size() + " struck-through text(s) left out as deleted: "
+                warnings.add(texts.size() + " row(s) or cell(s) with struck-through text read without it, as deleted: "
                         + String.join(" | ", texts.subList(0, Math.min(SHOWN, texts.size())))
                         + (texts.size() > SHOWN ? " …" : ""));
             }
@@ -430,12 +465,12 @@ public final class OfficeText {
      * The tables inside a cell (牵头 | 市文旅局 / 配合 | 市财政局 in the units cell), each row on a line of its own: a label
      * and its value as {@code 牵头：市文旅局}, other cells apart by spaces.
      */
-    private static String nestedTables(XWPFTableCell cell, Struck struck) {
+    private static String nestedTables(XWPFTableCell cell, boolean dropStruck) {
         StringBuilder nested = new StringBuilder();
         for (XWPFTable table : cell.getTables()) {
             for (XWPFTableRow row : table.getRows()) {
                 List<String> texts = row.getTableCells().stream()
-                        .map(c -> cellText(String.join("\n", c.getParagraphs().stream().map(p -> text(p, struck)).toList())))
+                        .map(c -> cellText(String.join("\n", c.getParagraphs().stream().map(p -> text(p, dropStruck)).toList())))
                         .filter(t -> !t.isBlank()).toList();
                 if (texts.isEmpty()) {
                     continue;
@@ -660,17 +695,20 @@ public final class OfficeText {
     }
 
     /**
-     * Whether a line goes on the text before it with a number: after a character of a phrase (a Han character or a
-     * digit), a number not numbering an item (2.推进…, 3、…).
+     * Whether a line goes on the text before it: a date broken after its year or month (2024年⏎12月底前), or a count
+     * alone on its line after the words it counts (完成达标学校⏎8所). A line opening with a year of its own is a next
+     * step (2025年6月底前启动⏎2025年12月底前完成), one opening with a number and more words an item.
      */
     private static boolean continuesWithNumber(StringBuilder before, String line) {
         char last = before.charAt(before.length() - 1);
-        return (Character.isDigit(last) || Character.UnicodeScript.of(last) == Character.UnicodeScript.HAN)
-                && NUMBER_GOING_ON.matcher(line).lookingAt();
+        return (last == '年' || last == '月') && MONTH_OR_DAY_GOING_ON.matcher(line).lookingAt()
+                || Character.UnicodeScript.of(last) == Character.UnicodeScript.HAN && COUNT_ALONE.matcher(line).matches();
     }
 
-    /** A line opening with a number that numbers no item: 12月底前, 8所, 50%. */
-    private static final Pattern NUMBER_GOING_ON = Pattern.compile("\\d+(?:\\.\\d+)?(?![\\d.．、)）])");
+    /** After a year or a month, the month or day of its date: 12月底前, 30日前. */
+    private static final Pattern MONTH_OR_DAY_GOING_ON = Pattern.compile("\\d{1,2}[月日号]");
+    /** A count and its unit alone on a line: 8所, 3万人次, 50%. */
+    private static final Pattern COUNT_ALONE = Pattern.compile("\\d+(?:\\.\\d+)?(?:%|\\p{IsHan}{1,4})(?:以上|以下|左右)?[。；;]?");
 
     private static boolean startsWith(byte[] content, byte[] magic) {
         if (content.length < magic.length) {

@@ -10,22 +10,13 @@ public record ParsedMilestone(String title, LocalDate dueDate, Target target) {
 
     /**
      * This milestone dated by a deadline column or bracket ({@code due}) where its text gives no date, or only 年内
-     * and the column writes one out; a month without its year (6月底前完成2个) in the column's year, when that is not
-     * after the column's date.
+     * and the column writes one out. A month of the year of issue (今年6月底前, 6月底前完成2个) stays one: the parser
+     * places it in that year.
      */
     ParsedMilestone datedBy(LocalDate due) {
         boolean dated = dueDate != null
-                && !(MilestoneExtractor.inYearOfIssue(dueDate) && !MilestoneExtractor.inYearOfIssue(due));
-        if (dated) {
-            return this;
-        }
-        if (dueDate != null && dueDate.getYear() == 1 && !MilestoneExtractor.inYearOfIssue(due)
-                && !dueDate.equals(MilestoneExtractor.THIS_YEAR)) {
-            LocalDate inYear = MilestoneExtractor.placed(dueDate, due.getYear());
-            if (!inYear.isAfter(due)) {
-                return new ParsedMilestone(title, inYear, target);
-            }
-        }
-        return new ParsedMilestone(title, due, target);
+                && !(dueDate.equals(MilestoneExtractor.THIS_YEAR) && !MilestoneExtractor.inYearOfIssue(due))
+                && !(dueDate.getYear() == 2 && !MilestoneExtractor.inYearOfIssue(due));
+        return dated ? this : new ParsedMilestone(title, due, target);
     }
 }

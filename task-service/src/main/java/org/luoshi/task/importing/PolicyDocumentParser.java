@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -150,6 +149,30 @@ public final class PolicyDocumentParser {
     }
 
     /**
+     * Whether a body's task and a table's row name the same work: the title of one (of a few characters at least) in
+     * the other's title, category or text.
+     */
+    private static boolean sameWork(ParsedTask body, ParsedTask row) {
+        return names(body.title(), row.title(), row.category(), row.content())
+                || names(row.title(), body.title(), body.category(), body.content());
+    }
+
+    private static boolean names(String title, String... texts) {
+        if (title == null || title.length() < SAME_WORK_TITLE) {
+            return false;
+        }
+        for (String text : texts) {
+            if (text != null && text.contains(title)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The shortest title that names a piece of work when found in another's text. */
+    private static final int SAME_WORK_TITLE = 4;
+
+    /**
      * The one year a title names as the year of its work (2024年文化旅游融合发展重点任务清单), as its first day; none for a
      * title naming a span (2024—2026年) or several years.
      */
@@ -188,8 +211,8 @@ public final class PolicyDocumentParser {
         }
         List<ParsedTask> body = read.get();
         Set<String> tableSeqs = tableTasks.stream().map(ParsedTask::seq).collect(Collectors.toSet());
-        Set<String> tableTitles = tableTasks.stream().map(ParsedTask::title).filter(Objects::nonNull).collect(Collectors.toSet());
-        boolean shared = body.stream().anyMatch(t -> tableSeqs.contains(t.seq()) || tableTitles.contains(t.title()));
+        boolean shared = body.stream().anyMatch(t -> tableSeqs.contains(t.seq())
+                || tableTasks.stream().anyMatch(row -> sameWork(t, row)));
         if (shared) {
             warnings.add("the body's " + body.size() + " numbered paragraphs with units share numbers or titles with the"
                     + " table's rows: only the table is read");

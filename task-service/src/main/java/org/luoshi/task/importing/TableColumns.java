@@ -57,7 +57,9 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
     /** The name of each row's item in a list of projects or matters: its title (项目名称 | 建设内容及年度目标). */
     private static final Pattern ROW_NAME = Pattern.compile("^(项目名称|工程名称|事项名称|任务名称)$");
     private static final Pattern CATEGORY = Pattern.compile("^(工作任务|任务类别|类别|重点任务|任务名称|工作类别)$");
-    private static final Pattern CONTENT = Pattern.compile("(主要内容|政策内容|工作内容|具体内容|任务内容|主要任务|工作措施|具体措施|主要措施|内容|指标名称)");
+    private static final Pattern CONTENT = Pattern.compile("(主要内容|政策内容|工作内容|具体内容|任务内容|主要任务|工作措施|具体措施|主要措施|内容)");
+    /** A column of indicators (指标名称): the tasks' text when no column names their content. */
+    private static final Pattern INDICATORS = Pattern.compile("^(?:指标名称|指标|任务指标|主要指标)$");
     /** The targets a table assigns (目标任务 | 全年目标 | 一季度 …): its text when no column is named for the content. */
     private static final Pattern TARGETS = Pattern.compile("^(目标任务|任务目标)$");
     /** Columns of a scoring table (考核评分表: 评分标准): its rows are what is assessed, no tasks. */
@@ -68,13 +70,13 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
      */
     private static final Pattern PERSONS = Pattern.compile("^(责任人|联系人|经办人|联络员|姓名|职务|(?:牵头|责任|分管|包保|联系)[省市县区]?领导"
             + "|联系电话|电话|手机|手机号码|联系方式|办公电话)$");
-    /** A column of remarks (备注): never the content, but kept at its end (see {@link #notes}). */
     /** A column of a year's targets: 2024年, 2025年目标. */
     private static final Pattern YEAR_COLUMN = Pattern.compile("^\\d{4}年?(?:度)?(?:目标|目标值|任务|计划)?$");
     /** A number and its comparator in such a column: 20, 90以上, ≥90. */
-    private static final Pattern MEASURED = Pattern.compile("^(\\d+(?:\\.\\d+)?)(以上|以下|左右|以内)?$");
+    private static final Pattern MEASURED = Pattern.compile("^(≥|≤)?(\\d+(?:\\.\\d+)?)(以上|以下|左右|以内)?$");
     /** The longest measure a 单位 cell holds (所, 万人次, 个百分点). */
     private static final int MEASURE_LENGTH = 5;
+    /** A column of remarks (备注): never the content, but kept at its end (see {@link #notes}). */
     private static final Pattern REMARKS = Pattern.compile("^(备注|说明|备注说明|分值|分数|权重)$");
     /**
      * A column of amounts: 计划投资（亿元）, 投资额, a name with its unit in brackets (目标值（个）). Its numbers are
@@ -136,6 +138,9 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
         }
         if (content == NONE) {
             content = indexOf(headerView, TARGETS);
+        }
+        if (content == NONE) {
+            content = indexOf(headerView, INDICATORS);
         }
         if (content != NONE && category == NONE) {
             // a text column before the named content, under a name of its own (任务分类 | 任务内容): the category
@@ -241,7 +246,11 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
             }
             if (yearly && YEAR_COLUMN.matcher(noteNames.get(i)).matches()) {
                 Matcher number = MEASURED.matcher(text);
-                text = number.matches() ? number.group(1) + measure + (number.group(2) == null ? "" : number.group(2)) : text;
+                if (number.matches()) {
+                    String comparator = number.group(3) != null ? number.group(3)
+                            : number.group(1) == null ? "" : number.group(1).equals("≥") ? "以上" : "以下";
+                    text = number.group(2) + measure + comparator;
+                }
             }
             if (!text.isEmpty()) {
                 filled.add(noteNames.get(i) + "：" + text);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.luoshi.task.api.model.AssignmentKind;
 
 /**
  * The responsible units that close a paragraph of prose: a bracket at its end ({@code （…）}, {@code […]},
@@ -56,8 +57,17 @@ record UnitList(int start, int end, String units, String deadline) {
      * standing timing (长期, 长期坚持, 持续推进, 常态化, 每月).
      */
     private static final Pattern TIMING = Pattern.compile(
-            "^(?:[^，,；;]{0,8}\\d{4}[^，,；;]{0,24}|(?:长期|持续|逐年推进|每年|每季度|每月|每学期|每学年|常态化|年内|年底|上半年|下半年"
+            "^(?:[^，,；;]{0,8}\\d{4}[^，,；;]{0,24}|(?:长期|持续|逐年推进|每年|每季度|每月|每学期开学前|常态化|年内|年底|上半年|下半年"
                     + "|\\d{1,2}月(?:底|末)?(?:前|以前)?|第?[一二三四1-4]季度)[^，,；;]{0,6})$");
+    /** What opens a sentence of units: 由, 以下任务均由, 上述两项工作由, 以上各项由. */
+    private static final Pattern LEAD_IN = Pattern.compile(
+            "^(?:(?:以下|以上|上述|下列)(?:各项|[两二三四五六七八九十\\d]{1,2}项)?(?:任务|工作|事项)?(?:均|都|统一)?)?由");
+    /** Words giving units their roles, which a sentence of units has (a list of names alone may be content). */
+    private static final Pattern ROLE_WORD = Pattern.compile("牵头|配合|负责|参与|协助|落实");
+
+    /** A government body named with its level or place, or a government: 市水利局, 各县（市、区）, 大祥区人民政府. */
+    private static final Pattern GOVERNMENT_BODY = Pattern.compile(
+            "^(?:省|市|县|区|州|盟|旗|乡|镇|自治区|自治州|各|中央|国家|国务院)|(?:人民政府|政府|管委会|办事处)$");
     /** A timing under its label, whatever it says: {@code 完成时限：年内}, {@code 时间节点：6月底前}. */
     private static final Pattern TIMING_LABEL = Pattern.compile("^(?:完成时限|完成时间|完成期限|时间节点|时限要求|时限)[:：]\\s*\\S");
     private static final Pattern PHRASE = Pattern.compile("^(以下简称|简称|包括|不包括|含|不含|除|由|如|即|其中|按|在|将|每|定期|\\d)");
@@ -111,7 +121,6 @@ record UnitList(int start, int end, String units, String deadline) {
         // the stops after the units belong to neither them nor the content
         // units that start where the text ends (shares of the work, kept in the content) keep its stops there too
         return bracketed(t).or(() -> labelled(t)).or(() -> dashed(t)).or(() -> beforeTiming(t)).or(() -> duties(t))
-                .or(() -> lastSentence(t))
                 .map(u -> new UnitList(u.start() == t.length() ? text.length() : u.start(), text.length(), u.units(),
                         u.deadline()));
     }
@@ -137,23 +146,33 @@ record UnitList(int start, int end, String units, String deadline) {
         }
         List<String> clauses = new ArrayList<>(List.of(view.split("(?<=[；;，,])")));
         List<String> timing = new ArrayList<>();
-        // after the units, when the work is due: a date, or a time of its own (汛期前完成易涝点整治)
-        while (clauses.size() > 1 && (isTiming(clauses.get(clauses.size() - 1))
-                || DONE_BY.matcher(clauses.get(clauses.size() - 1)).find())) {
+        // after the units, when the work is due
+        while (clauses.size() > 1 && isTiming(clauses.get(clauses.size() - 1))) {
             timing.add(0, trimClause(clauses.remove(clauses.size() - 1)));
         }
         String units = trimClause(String.join("", clauses));
-        return isUnitList(units) ? Optional.of(new UnitList(unitsStart, t.length(), units,
+        // a sentence of the work may end as a unit's name does (鼓励金融机构参与): only government bodies and groups,
+        // named with their level or place, make a sentence of units
+        List<UnitMention> mentions = UnitSplitter.split(units);
+        boolean governmental = mentions.stream().allMatch(m -> m.kind() != AssignmentKind.AGENCY
+                || GOVERNMENT_BODY.matcher(HanView.of(m.readings().get(0))).find());
+        return governmental && isUnitList(mentions) ? Optional.of(new UnitList(unitsStart, t.length(), units,
                 timing.isEmpty() ? null : String.join("，", timing))) : Optional.empty();
     }
 
-    /** What opens a sentence of units: 由, 以下任务均由, 上述两项工作由, 以上各项由. */
-    private static final Pattern LEAD_IN = Pattern.compile(
-            "^(?:(?:以下|以上|上述|下列)(?:各项|[两二三四五六七八九十\\d]{1,2}项)?(?:任务|工作|事项)?(?:均|都|统一)?)?由");
-        /** A clause saying by when the work is done: 汛期前完成, 年底前建成. */
-    private static final Pattern DONE_BY = Pattern.compile("(?:前|以前|之前|内)(?:完成|建成|实现|到位)|前$");
-        /** Words giving units their roles, which a sentence of units has (a list of names alone may be content). */
-    private static final Pattern ROLE_WORD = Pattern.compile("牵头|配合|负责|参与|协助|落实");
+        /**
+     * Units in a sentence of their own closing the text (see {@link #lastSentence}): looked for only when no other form
+     * of units closes or opens it, nor its heading line.
+     */
+    static Optional<UnitList> closingSentence(String text) {
+        String stripped = text.stripTrailing();
+        int end = stripped.length();
+        while (end > 0 && "。.；;".indexOf(stripped.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        String t = stripped.substring(0, end).stripTrailing();
+        return lastSentence(t).map(u -> new UnitList(u.start(), text.length(), u.units(), u.deadline()));
+    }
 
     /** A unit and its share of the work, closing a paragraph: 市教育局：负责制定年度建设计划. */
     private static final Pattern DUTY = Pattern.compile("^\\s*([^：:，,。；;]{2,40}?)[：:]\\s*(负责|牵头|配合|参与|协助)");

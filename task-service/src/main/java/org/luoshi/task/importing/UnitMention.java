@@ -16,7 +16,8 @@ import org.luoshi.task.api.model.AssignmentRole;
  * @param order   1-based position in the document's list
  * @param impliedName the name with the level prefix (省, 市, 县, 区) that the list wrote only on an earlier unit
  *                (省教育厅、发展改革委 → 省发展改革委), or the government words a list of places shares
- *                (武汉、宜昌市人民政府 → 武汉市人民政府), or null; a reading to try before {@code rawName}
+ *                (武汉、宜昌市人民政府 → 武汉市人民政府), or the name without the other name or qualifier in brackets
+ *                after it (市交通运输局（市港航事业发展中心） → 市交通运输局), or null; a reading to try before {@code rawName}
  * @param plain   whether the role follows the convention for a list without role words (the first LEAD, the others
  *                RESPONSIBLE), which a document's note may say otherwise ({@link RoleConvention})
  */

@@ -51,8 +51,8 @@ final class UnitSplitter {
                     + "|(?:具体|抓好|组织)?落实|具体实施|组织实施)"
                     + "(?:抓好落实|组织落实|组织实施|具体实施|落实|实施|推进|推动)?$");
     /** A bracket closing a unit's name: its other name or a qualifier. */
-    private static final Pattern ALIAS_AFTER = Pattern.compile("[（(][^（()）]{1,20}[）)]$");
-        /** A 、 right after role words ends their clause as a comma would: 市民政局牵头、市直有关单位配合. */
+    private static final Pattern ALIAS_AFTER = Pattern.compile("[（(](?!各)[^（()）、，,]{1,20}[）)]$");
+    /** A 、 right after role words ends their clause as a comma would: 市民政局牵头、市直有关单位配合. */
     private static final List<String> ROLE_BEFORE = List.of("牵头", "负责", "负总责", "配合", "参与", "协助", "指导", "落实", "实施");
     /** The labels that open a list of units: {@code 牵头单位：…}. */
     static final String LABELS = "牵头单位|牵头部门|主办单位|主责单位|主责部门|配合单位|配合部门|参与单位|参与部门|协办单位|协同单位|"
@@ -112,8 +112,10 @@ final class UnitSplitter {
                     + "(?:有关部门|相关部门|(?:(?![和及与])\\p{IsHan}){0,8}?(?:委|厅|局))");
     /** A kind of body named bare, which a 各 before it in the list covers too: 各镇人民政府、街道办事处. */
     private static final Pattern BARE_KIND = Pattern.compile("^(?:街道办事处|街道|管委会|园区管委会|社区|村委会|居委会|村（居）委会)$");
-    /** Units referred to without their names: 有关部门, 相关单位, 市安委会各成员单位 (the members of a body, never listed). */
-    /** Units not named one by one: 有关部门, 成员单位, 市直各行政执法部门 (the departments of a kind, no list of them). */
+    /**
+     * Units referred to without their names: 有关部门, 相关单位, 市安委会各成员单位 (the members of a body, never listed),
+     * 市直各行政执法部门 (the departments of a kind, no list of them).
+     */
     private static final Pattern UNNAMED = Pattern.compile("有关|相关|成员单位$|^(?:省直|市直|县直|区直)各\\p{IsHan}{0,8}(?:部门|单位|机关)$");
     private static final String CONJUNCTIONS = "和及与";
     /** What makes 等 part of a word (高等, 中等, 初等, 同等, 平等 …), not "and others". */

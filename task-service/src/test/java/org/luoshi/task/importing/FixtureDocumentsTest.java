@@ -2089,7 +2089,9 @@ class FixtureDocumentsTest {
     @Test
     void aTableOfYearlyTargetsGivesEachYearsTargetInTheRowsMeasure() {
         ParsedDocument d = parse("yearly-target-columns-annex-plan.txt");
-        assertEquals(List.of("（一）", "（二）", "1", "2", "3", "4", "5"), seqs(d));
+        // the body's （一） names the table's first indicator (新建、改扩建公办幼儿园45所): the same work, read once
+        assertEquals(List.of("1", "2", "3", "4", "5"), seqs(d));
+        assertTrue(d.warnings().stream().anyMatch(w -> w.contains("only the table is read")), d.warnings().toString());
         // 指标名称 | 单位 | 2024年 | 2025年 | 2026年: the title was the last year's number and 2026 was lost
         ParsedTask kindergartens = task(d, "1");
         assertEquals("新建、改扩建公办幼儿园", kindergartens.title());
@@ -2121,15 +2123,14 @@ class FixtureDocumentsTest {
     void unitsInASentenceOrOnALineOfTheirOwnCloseTheirParagraph() {
         ParsedDocument d = parse("units-in-sentences-and-lines-of-their-own-plan.txt");
         // before: no task at all (no paragraph closed with units in brackets or under a label but one)
-        assertEquals(List.of("二.（一）", "二.（二）", "二.（三）", "二.（四）", "二.（五）"), seqs(d), d.warnings().toString());
+        // （四） closes with 汛期前完成易涝点整治, work of its own after its units: no sentence of units alone, no task
+        assertEquals(List.of("二.（一）", "二.（二）", "二.（三）", "二.（五）"), seqs(d), d.warnings().toString());
         // 由…牵头，…配合，…负责具体实施，2025年11月底前完成。
         ParsedTask first = task(d, "二.（一）");
         assertUnits(first, "市住房城乡建设局:LEAD", "市发展改革委:PARTICIPANT", "市财政局:PARTICIPANT",
                 "各县（市、区）人民政府:RESPONSIBLE");
         assertEquals(List.of(LocalDate.of(2025, 11, 30), LocalDate.of(2025, 11, 30)), dueDates(first));
         assertFalse(first.content().contains("牵头"), first.content());
-        // …负责，市住房城乡建设局加强指导，汛期前完成易涝点整治。
-        assertUnits(task(d, "二.（四）"), "各县（市、区）人民政府:RESPONSIBLE", "市住房城乡建设局:PARTICIPANT");
         // a line of units without a label, and its deadline after a ；
         assertUnits(task(d, "二.（五）"), "市城市管理局:LEAD", "市自然资源和规划局:PARTICIPANT", "各县（市、区）人民政府:PARTICIPANT");
         assertEquals(LocalDate.of(2025, 12, 31), task(d, "二.（五）").milestones().get(0).dueDate());
@@ -2159,6 +2160,62 @@ class FixtureDocumentsTest {
         // 贯彻落实《国务院办公厅…》（国办发〔2024〕1号）和《江苏省政府办公厅…》（苏政办发〔2024〕30号）: the level above
         assertEquals("苏政办发〔2024〕30号", d.implementsDocNumber());
         assertEquals("苏府办〔2025〕26号", d.docNumber());
+    }
+
+    /** Code review of the change above: what its rules must leave as they were. */
+    @Test
+    void aClosingSentenceNamingBodiesInPassingIsNoUnitsAndAHeadingsUnitsStay() {
+        ParsedDocument passing = parse("closing-sentences-naming-bodies-in-passing-opinion.txt");
+        // 鼓励金融机构参与, 支持有条件的高校牵头: sentences of the work, no units (they had become units, and tasks)
+        assertEquals(List.of("一", "三", "五"), seqs(passing));
+        ParsedDocument heading = parse("heading-units-and-a-closing-sentence-of-content-plan.txt");
+        assertUnits(task(heading, "（一）"), "市金融工作局:LEAD");
+        assertTrue(task(heading, "（一）").content().endsWith("鼓励金融机构参与。"), task(heading, "（一）").content());
+    }
+
+    @Test
+    void aBodyAndAnAnnexOfTheSameTasksAreReadOnce() {
+        ParsedDocument d = parse("body-and-annex-of-the-same-tasks-notice.txt");
+        // 一、深化“一件事”集成改革 is row 1's 重点任务: before the fix, each task came twice
+        assertEquals(List.of("1", "2", "3"), seqs(d));
+    }
+
+    @Test
+    void reviewedEdgesOfTablesAndDates() {
+        ParsedDocument thisYear = parsed("this-year.txt", """
+                关于印发2025—2026年数字政府建设任务清单的通知
+                序号\t重点任务\t责任单位\t完成时限
+                1\t今年6月底前出台数据共享管理办法，建成一体化数据平台\t市数据资源局\t2026年12月底前
+
+                市人民政府办公室
+                2025年1月10日
+                """);
+        // 今年 is the year of issue, not the row's (it was placed in 2026)
+        assertEquals(LocalDate.of(2025, 6, 30), task(thisYear, "1").milestones().get(0).dueDate());
+        ParsedDocument indicators = parsed("indicators.txt", """
+                2025年高质量发展重点指标任务分解表
+                序号\t指标名称\t具体内容\t责任单位\t完成时限
+                1\t营商环境\t实现企业开办1个工作日内办结，涉企审批事项压减20%\t市数据资源局\t2025年12月底前
+                """);
+        // 具体内容 is the text, 指标名称 its category (the indicator had become the title)
+        assertEquals("营商环境", task(indicators, "1").category());
+        assertTrue(task(indicators, "1").title().startsWith("实现企业开办"), task(indicators, "1").title());
+        ParsedDocument yearly = parsed("yearly.txt", """
+                2024—2026年教育发展主要指标
+                序号\t指标名称\t单位\t2024年\t2025年\t2026年\t责任单位
+                1\t学前教育毛入园率\t%\t≥90\t92\t95以上\t市教育局
+                """);
+        assertEquals(Comparator.AT_LEAST, task(yearly, "1").milestones().get(0).target().comparator(), "≥90");
+        ParsedDocument opening = parsed("opening.txt", """
+                某县2025年安全生产重点任务
+                序号\t工作任务\t责任单位\t完成时限
+                1\t今年6月底前，完成隐患排查整治100处\t县应急管理局\t2025年底前
+
+                县人民政府办公室
+                2025年1月10日
+                """);
+        // a date opening the sentence dates all of it (100处 was due with the row)
+        assertEquals(LocalDate.of(2025, 6, 30), task(opening, "1").milestones().get(0).dueDate());
     }
 
     private static List<BigDecimal> quantities(ParsedTask t) {

@@ -245,7 +245,12 @@ class MilestoneExtractorTest {
         assertEquals(List.of(), targets("会同10部门联合印发"));
         assertEquals(List.of(), targets("关停30万千瓦以下煤电机组"));
         assertEquals(List.of(), targets("全市全面消除56人以上大班额"));
-        assertEquals(List.of(), targets("为300人以下农村小规模学校配备音体美器材"), "the schools it is for");
+        assertEquals(List.of(target("5000", "名", Comparator.AT_LEAST, null)), targets("为5000名以上农民工提供技能培训"),
+                "the people to serve are the target");
+        assertEquals(List.of(target("300", "万吨", Comparator.AT_LEAST, null)), targets("完成化解过剩产能300万吨以上任务"));
+        assertEquals(List.of(target("24", "小时", Comparator.EXACT, null)), targets("确保群众诉求24小时响应"),
+                "a time limit stays one");
+        assertEquals(List.of(), targets("方案分为3部分实施"));
         assertEquals(List.of(target("30", "个", Comparator.AT_LEAST, null)), targets("消除隐患点30个以上"),
                 "a count of things removed stays a target");
         assertEquals(List.of(target("100", "家", Comparator.AT_LEAST, null)), targets("培育100家以上规上企业"),

@@ -370,6 +370,17 @@ class OfficeTextTest {
         assertEquals(Optional.empty(), PolicyDocumentParser.yearOfTitle("2024年工作总结和2025年工作计划"), "two years");
     }
 
+    @Test
+    void linesOfACellThatAreStepsOrItemsStayApartAndAStruckNumberAloneIsKept() {
+        ParsedDocument steps = read("deadline-steps-and-items-on-lines-of-a-cell.xlsx").document();
+        // 2025年6月底前启动⏎2025年12月底前完成: two steps (a join lost the first)
+        assertEquals(List.of(LocalDate.of(2025, 6, 30), LocalDate.of(2025, 12, 31)), dueDates(task(steps, "1")));
+        assertTrue(task(steps, "4").title().contains("，"), "items on lines of their own stay apart: " + task(steps, "4").title());
+        ParsedDocument ledger = read("ledger-with-struck-numbers.xlsx").document();
+        // a ledger strikes the number of a row done: the row stays itself (it had become a part of the row above)
+        assertEquals(List.of("1", "2", "3"), seqs(ledger));
+    }
+
     private static List<String> seqs(ParsedDocument d) {
         return d.tasks().stream().map(ParsedTask::seq).toList();
     }
