@@ -70,6 +70,11 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
      */
     private static final Pattern PERSONS = Pattern.compile("^(责任人|联系人|经办人|联络员|姓名|职务|(?:牵头|责任|分管|包保|联系)[省市县区]?领导"
             + "|联系电话|电话|手机|手机号码|联系方式|办公电话)$");
+    /**
+     * A column of what is due by a period of the year (一季度 | 二季度 …, 上半年, 6月): no task's text; each cell a step
+     * due at the period's end ({@code 二季度末：完成4个}).
+     */
+    private static final Pattern PERIOD_COLUMN = Pattern.compile("^(?:第?[一二三四1-4]季度|[上下]半年|\\d{1,2}月(?:份)?|\\d{1,2}[—–\\-~～至]\\d{1,2}月)$");
     /** A column of a year's targets: 2024年, 2025年目标. */
     private static final Pattern YEAR_COLUMN = Pattern.compile("^\\d{4}年?(?:度)?(?:目标|目标值|任务|计划)?$");
     /** A number and its comparator in such a column: 20, 90以上, ≥90. */
@@ -253,7 +258,10 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
                 }
             }
             if (!text.isEmpty()) {
-                filled.add(noteNames.get(i) + "：" + text);
+                String name = noteNames.get(i);
+                // a period's column: what is due by its end (二季度末), as a deadline cell's period alone means
+                boolean period = PERIOD_COLUMN.matcher(name).matches();
+                filled.add(name + (period ? (name.endsWith("月") || name.endsWith("份") ? "底" : "末") : "") + "：" + text);
             }
         }
         return filled;
@@ -286,7 +294,8 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
     /** Remarks or persons: a column beside the task, never its text. */
     private static boolean isAside(String cellView) {
         String name = clean(cellView);
-        return REMARKS.matcher(name).matches() || PERSONS.matcher(name).matches() || AMOUNTS.matcher(name).find();
+        return REMARKS.matcher(name).matches() || PERSONS.matcher(name).matches() || AMOUNTS.matcher(name).find()
+                || PERIOD_COLUMN.matcher(name).matches();
     }
 
     private static int indexOf(List<String> cells, Pattern pattern) {

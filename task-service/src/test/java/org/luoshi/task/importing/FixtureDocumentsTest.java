@@ -1852,6 +1852,16 @@ class FixtureDocumentsTest {
         assertEquals("市重点建设项目完成投资", task(d, "1").title());
         assertNull(task(d, "1").category());
         assertUnits(task(d, "1"), "市发展改革委:LEAD");
+        // each quarter's cell is due at the quarter's end, in the year of issue (they were undated)
+        assertEquals(List.of(LocalDate.of(2025, 12, 31), LocalDate.of(2025, 3, 31), LocalDate.of(2025, 6, 30),
+                LocalDate.of(2025, 9, 30), LocalDate.of(2025, 12, 31)), dueDates(task(d, "1")));
+        ParsedDocument withoutText = parsed("quarters.txt", """
+                某市2025年工作任务清单
+                序号\t工作任务\t责任单位\t一季度\t二季度\t三季度\t四季度
+                1\t新建口袋公园12个\t市城市管理局\t启动建设\t完成4个\t完成8个\t全面完成
+                """);
+        // 工作任务 beside quarters is the text (the first quarter's cell had become the title)
+        assertEquals("新建口袋公园12个", task(withoutText, "1").title());
     }
 
     /** A table of two columns without 序号 (任务 | 责任单位): its rows numbered in order, with a warning (none was read). */
