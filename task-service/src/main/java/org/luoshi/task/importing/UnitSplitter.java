@@ -70,6 +70,8 @@ final class UnitSplitter {
     /** A role written after one name, in brackets: 市发展改革委（牵头）. */
     private static final Pattern ROLE_MARK = Pattern.compile("[（(]\\s*(牵头|主责|主办|配合|参与|协办|协同|协助|指导|负责)(?:单位|部门)?\\s*[）)]$");
     private static final String LEVELS = "省市县区";
+    /** An autonomous region's level, written before its departments as 省 is: 自治区教育厅. */
+    private static final String REGION = "自治区";
     private static final Pattern COUNTY_HUITONG = Pattern.compile("会同县(?![级（(市区、])");
     /** Names that open with a level's character without naming the level: 市场监管局 (market), 区域…, 县域…. */
     private static final Pattern NOT_A_LEVEL = Pattern.compile("^(?:市场|区域|县域)");
@@ -476,7 +478,7 @@ final class UnitSplitter {
         List<UnitMention> mentions = new ArrayList<>();
         boolean leadSeen = false;
         boolean firstNamedSeen = false;
-        Character level = null;
+        String level = null;
         boolean spreadSeen = false;
         for (Named n : named) {
             AssignmentRole role = n.role();
@@ -505,8 +507,10 @@ final class UnitSplitter {
             }
             if (implied != null) {
                 // a place's government, named with the list's last name (武汉 → 武汉市人民政府)
+            } else if (n.kind() == AssignmentKind.AGENCY && view.startsWith(REGION)) {
+                level = REGION; // 自治区能源局、发展改革委: 自治区发展改革委
             } else if (n.kind() == AssignmentKind.AGENCY && LEVELS.indexOf(view.charAt(0)) >= 0 && !NOT_A_LEVEL.matcher(view).find()) {
-                level = view.charAt(0);
+                level = String.valueOf(view.charAt(0));
             } else if (n.kind() == AssignmentKind.AGENCY && level != null && !PLACE_OR_NATION.matcher(view).find()
                     && !HOLDS_A_LEVEL.matcher(view).find() && !NO_LEVEL.matcher(view).find()) {
                 implied = level + n.name();

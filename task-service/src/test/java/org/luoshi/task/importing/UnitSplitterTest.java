@@ -147,6 +147,13 @@ class UnitSplitterTest {
     }
 
     @Test
+    void anAutonomousRegionsLevelIsImpliedAsAProvincesIs() {
+        List<UnitMention> units = UnitSplitter.split("自治区能源局、发展改革委、工业和信息化厅按职责分工负责");
+        assertEquals(java.util.Arrays.asList(null, "自治区发展改革委", "自治区工业和信息化厅"),
+                units.stream().map(UnitMention::impliedName).toList());
+    }
+
+    @Test
     void theDepartmentsOfAKindAreNotNamedOneByOne() {
         List<UnitMention> units = UnitSplitter.split("市司法局牵头，市直各行政执法部门配合");
         assertEquals(List.of(AssignmentKind.AGENCY, AssignmentKind.UNSPECIFIED), units.stream().map(UnitMention::kind).toList(),
