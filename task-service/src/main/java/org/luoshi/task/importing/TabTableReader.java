@@ -475,7 +475,9 @@ final class TabTableReader {
         boolean textCut = !content.isEmpty() && "。；;！!？?）)”".indexOf(content.charAt(content.length() - 1)) < 0;
         boolean unitsCut = unitColumns(columns).mapToObj(upper::get).anyMatch(TabTableReader::endsOpen);
         boolean unitsBelow = unitColumns(columns).mapToObj(cells::get).anyMatch(u -> !u.isBlank());
-        return unitsCut || textCut && !unitsBelow;
+        // a row whose text the page cut before its units were written: its units are those below
+        boolean unitsMissing = unitColumns(columns).mapToObj(upper::get).allMatch(String::isBlank);
+        return unitsCut || textCut && (!unitsBelow || unitsMissing);
     }
 
     private static java.util.stream.IntStream unitColumns(TableColumns columns) {

@@ -2228,6 +2228,15 @@ class FixtureDocumentsTest {
         assertEquals(LocalDate.of(2025, 6, 30), task(opening, "1").milestones().get(0).dueDate());
     }
 
+    @Test
+    void aRowCutByAPageBeforeItsUnitsGoesOnUnderTheRepeatedHeader() {
+        ParsedDocument d = parse("row-cut-by-a-page-before-its-units-table.txt");
+        // — 11 — / 续表 / the header again / the rest of row 2 with its units: the units were lost, the rest skipped
+        assertEquals(List.of("1", "2", "3"), seqs(d));
+        assertUnits(task(d, "2"), "市交通运输局:LEAD", "市发展改革委:RESPONSIBLE");
+        assertTrue(task(d, "2").content().contains("S11线城际铁路前期工作"), task(d, "2").content());
+    }
+
     private static List<BigDecimal> quantities(ParsedTask t) {
         return t.milestones().stream().filter(m -> m.target() != null).map(m -> m.target().quantity()).toList();
     }
