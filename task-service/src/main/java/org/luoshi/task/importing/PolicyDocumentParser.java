@@ -169,6 +169,11 @@ public final class PolicyDocumentParser {
         return false;
     }
 
+    /** A numbered paragraph of a body, with a hint of units: （一）…（市教育局牵头）, 1.…负责. */
+    private static final Pattern BODY_PARAGRAPH = Pattern.compile(
+            "\\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\\d{1,2}[.．、])");
+    private static final Pattern UNITS_HINT = Pattern.compile("牵头|负责|配合|参与|责任单位");
+
     /** The shortest title that names a piece of work when found in another's text. */
     private static final int SAME_WORK_TITLE = 4;
 
@@ -204,6 +209,12 @@ public final class PolicyDocumentParser {
      * body's were dropped unseen. When the two share a number, or a title, the table is read alone with a warning.
      */
     private static List<ParsedTask> withBodyTasks(CleanDocument document, List<ParsedTask> tableTasks, List<String> warnings) {
+        // most table documents have no such paragraphs: a look at their lines first, not a reading of all of them
+        long candidates = document.lines().stream().filter(l -> l.text().indexOf('\t') < 0
+                && BODY_PARAGRAPH.matcher(l.view()).lookingAt() && UNITS_HINT.matcher(l.view()).find()).count();
+        if (candidates < 2) {
+            return tableTasks;
+        }
         List<String> bodyWarnings = new ArrayList<>();
         Optional<List<ParsedTask>> read = NumberedParagraphReader.read(document, bodyWarnings);
         if (read.isEmpty()) {
