@@ -89,10 +89,16 @@ final class AnnexRows {
         String content = task.content() == null ? "" : task.content();
         // a target in such a column (主要目标：建成示范校5所) is the task's as well
         List<ParsedMilestone> milestones = new ArrayList<>(task.milestones());
-        MilestoneExtractor.extract(normalized).stream()
+        List<ParsedMilestone> noted = MilestoneExtractor.extract(normalized).stream()
                 .filter(m -> milestones.stream().noneMatch(known -> known.title().equals(m.title())))
                 .map(m -> due.isPresent() ? m.datedBy(due.get()) : m)
-                .forEach(milestones::add);
+                .toList();
+        milestones.addAll(noted);
+        // the row's deadline stood alone as a milestone while no target was due then: a target of the note now is
+        // (目标值：12个 due with the row), and the plain one goes
+        String deadlineOnly = task.title() + "（";
+        milestones.removeIf(m -> m.target() == null && m.title().startsWith(deadlineOnly) && noted.stream()
+                .anyMatch(n -> n.target() != null && m.dueDate() != null && m.dueDate().equals(n.dueDate())));
         return new ParsedTask(task.seq(), task.parentSeq(), task.category(), task.title(),
                 content + (TaskTexts.endsClause(content) ? "" : "。") + normalized
                         + (TaskTexts.endsClause(normalized) ? "" : "。"), task.sourceText(), task.units(), milestones,

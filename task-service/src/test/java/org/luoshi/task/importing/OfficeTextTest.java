@@ -332,6 +332,9 @@ class OfficeTextTest {
         // #,##0"亿元" shows 1,250亿元: the milestone's title was cut at the separator (目标值：1)
         assertTrue(formats.tasks().stream().flatMap(t -> t.milestones().stream())
                 .anyMatch(m -> m.title().equals("目标值：1250亿元")), formats.tasks().toString());
+        // the row's deadline is its 目标值's date: one milestone, with the target (a plain one beside it was a double)
+        assertEquals(List.of(1), formats.tasks().stream().map(t -> t.milestones().size()).distinct().toList(),
+                formats.tasks().toString());
     }
 
     @Test
