@@ -186,6 +186,7 @@ final class NumberedParagraphReader {
                 // sub-items may be numbered on through the paragraphs (（一）1. 2. （二）3. 4.)
                 continuing = pieces.get(pieces.size() - 1).piece().number() + 1;
             }
+            sharedUnits(document, paragraphs, read, warnings);
             long withUnits = 0;
             for (int i = 0; i < paragraphs.size(); i++) {
                 withUnits += anyUnits(read.get(i)) || paragraphs.get(i).chapterUnits().isPresent() ? 1 : 0;
@@ -202,6 +203,43 @@ final class NumberedParagraphReader {
         }
         return Optional.empty();
     }
+
+    /**
+     * Units closing a paragraph for it and those above it ({@code 以上两项由市农业农村局牵头…}): given to the paragraphs above
+     * it that name none, as far as the count goes.
+     */
+    private static void sharedUnits(CleanDocument document, List<Paragraph> paragraphs, List<List<ReadPiece>> read,
+            List<String> warnings) {
+        for (int i = 1; i < paragraphs.size(); i++) {
+            List<ReadPiece> pieces = read.get(i);
+            Optional<UnitList> units = pieces.get(pieces.size() - 1).units();
+            if (units.isEmpty()) {
+                continue;
+            }
+            Matcher shared = SHARED_UNITS.matcher(document.view(paragraphs.get(i).start, paragraphs.get(i).end));
+            if (!shared.find()) {
+                continue;
+            }
+            String written = shared.group(2);
+            int count = Character.isDigit(written.charAt(0)) ? Integer.parseInt(written)
+                    : written.equals("两") ? 2 : ChineseNumerals.value(written);
+            for (int j = i - 1; j >= 0 && j > i - count; j--) {
+                List<ReadPiece> above = read.get(j);
+                if (above.size() != 1 || above.get(0).units().isPresent()) {
+                    break;
+                }
+                ReadPiece head = above.get(0);
+                int end = head.text().text().length(); // nothing of its own text is units
+                read.set(j, List.of(new ReadPiece(head.piece(), head.text(),
+                        Optional.of(new UnitList(end, end, units.get().units(), units.get().deadline())))));
+                warnings.add("paragraph " + paragraphs.get(j).seq + " takes the units of \"" + shared.group(1)
+                        + "…\" in paragraph " + paragraphs.get(i).seq);
+            }
+        }
+    }
+
+    /** Units closing a paragraph for the paragraphs above it too: 以上两项由…, 上述3项工作由…. */
+    private static final Pattern SHARED_UNITS = Pattern.compile("(?:^|[。；;\\n])\\s*((?:以上|上述)([两二三四五六七八九十]|\\d{1,2})项)");
 
     /** A piece with its text after the number, without labelled deadline and persons, and the units found in it. */
     private record ReadPiece(Piece piece, Labelled text, Optional<UnitList> units) {

@@ -2237,6 +2237,19 @@ class FixtureDocumentsTest {
         assertTrue(task(d, "2").content().contains("S11线城际铁路前期工作"), task(d, "2").content());
     }
 
+    @Test
+    void unitsClosingAParagraphForTheParagraphsAboveItAreTheirsToo() {
+        ParsedDocument d = parse("units-shared-by-two-paragraphs-notice.txt");
+        // （三） then （四） and 以上两项由市农业农村局、市水利局牵头…: both lost before
+        assertEquals(List.of("（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）"), seqs(d), d.warnings().toString());
+        assertUnits(task(d, "（三）"), "市农业农村局:LEAD", "市水利局:LEAD", "市财政局:PARTICIPANT",
+                "市自然资源和规划局:PARTICIPANT", "各区县（市）人民政府:RESPONSIBLE");
+        assertEquals(task(d, "（三）").units(), task(d, "（四）").units());
+        assertFalse(task(d, "（四）").content().contains("以上两项"), task(d, "（四）").content());
+        // 4月中旬前: by the 20th
+        assertTrue(dueDates(task(d, "（一）")).contains(LocalDate.of(2025, 4, 20)), dueDates(task(d, "（一）")).toString());
+    }
+
     private static List<BigDecimal> quantities(ParsedTask t) {
         return t.milestones().stream().filter(m -> m.target() != null).map(m -> m.target().quantity()).toList();
     }
