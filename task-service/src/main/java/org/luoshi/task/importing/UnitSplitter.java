@@ -371,7 +371,7 @@ final class UnitSplitter {
 
     static AssignmentKind kindOf(String name) {
         String view = HanView.of(name);
-        if (view.startsWith("各")) {
+        if (view.startsWith("各") && !view.endsWith("成员单位")) { // 各成员单位: a body's members, never listed
             return AssignmentKind.GROUP;
         }
         return UNNAMED.matcher(view).find() ? AssignmentKind.UNSPECIFIED : AssignmentKind.AGENCY;

@@ -159,6 +159,7 @@ class UnitSplitterTest {
         assertEquals(List.of(AssignmentKind.AGENCY, AssignmentKind.UNSPECIFIED), units.stream().map(UnitMention::kind).toList(),
                 "市直各行政执法部门 was a unit to resolve");
         assertEquals(AssignmentKind.GROUP, UnitSplitter.kindOf("各县市区人民政府"));
+        assertEquals(AssignmentKind.UNSPECIFIED, UnitSplitter.kindOf("各成员单位"), "as 市安委会各成员单位");
     }
 
     @Test
