@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 final class AnnexRows {
 
     static final int TITLE_LENGTH = 40;
-    /** A deadline cell naming a period of the year only: due at its end. */
     /** A deadline cell holding a year alone: 2025. */
     private static final Pattern BARE_YEAR = Pattern.compile("^(?:19|20)\\d{2}$");
+    /** A deadline cell naming a period of the year only: due at its end. */
     private static final Pattern BARE_PERIOD = Pattern.compile(
             "^(?:\\d{4}年)?(?:第?[一二三四]季度|上半年|下半年)$");
 
@@ -97,7 +97,8 @@ final class AnnexRows {
         // the row's deadline stood alone as a milestone while no target was due then: a target of the note now is
         // (目标值：12个 due with the row), and the plain one goes
         String deadlineOnly = task.title() + "（";
-        milestones.removeIf(m -> m.target() == null && m.title().startsWith(deadlineOnly) && noted.stream()
+        milestones.removeIf(m -> !TableColumns.isRemarkNote(normalized) && m.target() == null
+                && m.title().startsWith(deadlineOnly) && noted.stream()
                 .anyMatch(n -> n.target() != null && m.dueDate() != null && m.dueDate().equals(n.dueDate())));
         return new ParsedTask(task.seq(), task.parentSeq(), task.category(), task.title(),
                 content + (TaskTexts.endsClause(content) ? "" : "。") + normalized

@@ -2,6 +2,7 @@ package org.luoshi.task.importing;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,8 @@ import org.luoshi.platform.text.ChineseText;
  *       signature line above a date at the end of the text.</li>
  *   <li>{@code issuedOn}: the 成文日期 field, else the signature date ({@code 2019年1月22日} alone on a line);
  *       {@code publishedOn}: the 发布日期 field only (a republishing site's posting time is not it).</li>
- *   <li>{@code implements}: the number in the first citation {@code 《…》（X〔YYYY〕N号）}, or in the last of those joined to
- *   it by 和, 及, 、 (a national and then a provincial document: the provincial one).</li>
+ *   <li>{@code implements}: the number in the first citation {@code 《…》（X〔YYYY〕N号）}, or of those joined to it by
+ *   和, 及, 、 the last one not the nation's (a national and a provincial document: the provincial one).</li>
  * </ul>
  * Everything is matched on the simplified view and returned in the normalized simplified form.
  */
@@ -36,6 +37,8 @@ final class MetadataExtractor {
     private static final String DOC_NUMBER = "([\\p{IsHan}]{2,6})[〔\\[［【(（](\\d{4})[〕\\]］】)）]第?(\\d{1,4})号";
     private static final Pattern NUMBER = Pattern.compile(DOC_NUMBER);
     private static final Pattern NUMBER_LINE = Pattern.compile("^" + DOC_NUMBER + "$");
+    /** A number of the nation's documents: 国办发, 国发, 中办发, 中发. */
+    private static final Pattern NATIONAL = Pattern.compile("(?:国|中)");
     /** Between two citations of one clause: 和, 及, 、, 以及. */
     private static final Pattern JOINED_CITATION = Pattern.compile("\\s*(?:和|及|以及|、|与)\\s*");
     private static final Pattern CITATION = Pattern.compile("《([^》\\n]{4,80})》（" + DOC_NUMBER + "）");
@@ -87,13 +90,20 @@ final class MetadataExtractor {
         Matcher citation = CITATION.matcher(view);
         String implemented = null;
         if (citation.find()) {
-            // 《国务院办公厅…》（国办发〔2024〕1号）和《江苏省…》（苏政办发〔2024〕30号）: the last of the citations joined so,
-            // the level right above this document
+            // 《国务院办公厅…》（国办发〔2024〕1号）和《江苏省…》（苏政办发〔2024〕30号）: of the citations joined so, the level
+            // right above this document, the last one not the nation's (国办发, 中办发), else the first
+            List<String> joined = new ArrayList<>();
             int end = citation.end();
-            implemented = normalizedNumber(citation.group(2), citation.group(3), citation.group(4));
+            joined.add(normalizedNumber(citation.group(2), citation.group(3), citation.group(4)));
             while (citation.find() && JOINED_CITATION.matcher(view.substring(end, citation.start())).matches()) {
                 end = citation.end();
-                implemented = normalizedNumber(citation.group(2), citation.group(3), citation.group(4));
+                joined.add(normalizedNumber(citation.group(2), citation.group(3), citation.group(4)));
+            }
+            implemented = joined.get(0);
+            for (String number : joined) {
+                if (!NATIONAL.matcher(number).lookingAt()) {
+                    implemented = number;
+                }
             }
         }
         return new Metadata(docNumber, CleanDocument.normalized(title), CleanDocument.normalized(issuer), issuedOn,

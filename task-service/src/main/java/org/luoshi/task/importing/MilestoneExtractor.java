@@ -42,7 +42,7 @@ final class MilestoneExtractor {
     /** A number, also with thousands separated (1,000万元). */
     private static final String NUMBER = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?";
     private static final String UNIT = "(%|‰|个百分点|百分点|万亿元|万元|亿元|元/人|元|亿人次|万人次|人次|亿人|万人|万家次|万户次|万家|家次|户次|列次|架次|万个|万名|万户|万亩|亿吨|万吨|万标箱|标箱|万辆|辆|艘|万张|张|亿美元|万美元|美元|万册|册|部(?![门委分])|亿条|万条|万套|个工作日|工作日|个月|学年|课时|学时|个|家|所|名|人|项|门|本|次|倍|天|"
-            + "小时|套|台|条|处|支|万座|座|期|批次|批|户|亩|万平方公里|平方公里|万平方米|平方米|微克/立方米|公里|千米|公顷|吨|场次|场|篇|件|列|趟|万份|份|亿千瓦时|万千瓦时|千瓦时|亿千瓦|万千瓦|千瓦|兆瓦|亿立方米|万立方米|立方米|口)";
+            + "小时|套|台|条|处|支|座|期|批次|批|户|亩|万平方公里|平方公里|万平方米|平方米|微克/立方米|公里|千米|公顷|吨|场次|场|篇|件|列|趟|万份|份|亿千瓦时|万千瓦时|千瓦时|亿千瓦|万千瓦|千瓦|兆瓦|亿立方米|万立方米|立方米|口)";
     private static final Pattern RANGE = Pattern.compile(
             "(?<![\\d.+,])(" + NUMBER + ")" + UNIT + "?[—–\\-~～至到](" + NUMBER + ")" + UNIT + "(以上|左右|以内|以下)?");
     /** A number, its magnitude written apart from the unit by 余 or 多 (1万余人), more than, the unit and a comparator. */

@@ -186,12 +186,14 @@ final class NumberedParagraphReader {
                 // sub-items may be numbered on through the paragraphs (（一）1. 2. （二）3. 4.)
                 continuing = pieces.get(pieces.size() - 1).piece().number() + 1;
             }
-            sharedUnits(document, paragraphs, read, warnings);
+            List<String> sharing = new ArrayList<>();
+            sharedUnits(document, paragraphs, read, sharing);
             long withUnits = 0;
             for (int i = 0; i < paragraphs.size(); i++) {
                 withUnits += anyUnits(read.get(i)) || paragraphs.get(i).chapterUnits().isPresent() ? 1 : 0;
             }
             if (few ? withUnits >= MIN_FEW_PARAGRAPHS && withUnits == paragraphs.size() : withUnits >= MIN_PARAGRAPHS) {
+                warnings.addAll(sharing);
                 layout.strayLines().forEach(line -> warnings.add("skipped a labelled line outside any numbered paragraph,"
                         + " whose units or deadline no task takes: " + line));
                 List<ParsedTask> tasks = new ArrayList<>();
@@ -204,9 +206,14 @@ final class NumberedParagraphReader {
         return Optional.empty();
     }
 
+    /** Units closing a paragraph for the paragraphs above it too: 以上两项由…, 上述3项工作由…. */
+    private static final Pattern SHARED_UNITS = Pattern.compile("(?:^|[。；;\\n])\\s*((?:以上|上述)([两二三四五六七八九十]|\\d{1,2})项)");
+
     /**
-     * Units closing a paragraph for it and those above it ({@code 以上两项由市农业农村局牵头…}): given to the paragraphs above
-     * it that name none, as far as the count goes.
+     * Units closing a paragraph for it and those above it ({@code 以上两项由市农业农村局牵头…}, the count including the
+     * paragraph itself): given to the paragraphs above it that name none, as far as the count goes. Not when the
+     * paragraph holds several items itself (sub-items, clauses apart by ；): the count is theirs. The shared units are
+     * given as found after the text (a span of no length at its end), which takes nothing out of it.
      */
     private static void sharedUnits(CleanDocument document, List<Paragraph> paragraphs, List<List<ReadPiece>> read,
             List<String> warnings) {
@@ -216,8 +223,9 @@ final class NumberedParagraphReader {
             if (units.isEmpty()) {
                 continue;
             }
-            Matcher shared = SHARED_UNITS.matcher(document.view(paragraphs.get(i).start, paragraphs.get(i).end));
-            if (!shared.find()) {
+            String paragraph = document.view(paragraphs.get(i).start, paragraphs.get(i).end);
+            Matcher shared = SHARED_UNITS.matcher(paragraph);
+            if (pieces.size() > 1 || !shared.find() || paragraph.substring(0, shared.start()).indexOf('；') >= 0) {
                 continue;
             }
             String written = shared.group(2);
@@ -237,9 +245,6 @@ final class NumberedParagraphReader {
             }
         }
     }
-
-    /** Units closing a paragraph for the paragraphs above it too: 以上两项由…, 上述3项工作由…. */
-    private static final Pattern SHARED_UNITS = Pattern.compile("(?:^|[。；;\\n])\\s*((?:以上|上述)([两二三四五六七八九十]|\\d{1,2})项)");
 
     /** A piece with its text after the number, without labelled deadline and persons, and the units found in it. */
     private record ReadPiece(Piece piece, Labelled text, Optional<UnitList> units) {

@@ -476,7 +476,9 @@ final class TabTableReader {
         boolean unitsCut = unitColumns(columns).mapToObj(upper::get).anyMatch(TabTableReader::endsOpen);
         boolean unitsBelow = unitColumns(columns).mapToObj(cells::get).anyMatch(u -> !u.isBlank());
         // a row whose text the page cut before its units were written: its units are those below
-        boolean unitsMissing = unitColumns(columns).mapToObj(upper::get).allMatch(String::isBlank);
+        // (its deadline blank too: a blank units cell beside a deadline is one merged with the row above)
+        boolean unitsMissing = unitColumns(columns).mapToObj(upper::get).allMatch(String::isBlank)
+                && (columns.deadline() == TableColumns.NONE || upper.get(columns.deadline()).isBlank());
         return unitsCut || textCut && (!unitsBelow || unitsMissing);
     }
 

@@ -173,6 +173,13 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
                 content = beforeUnits.get(beforeUnits.size() - 1);
             } else if (!free.isEmpty()) {
                 content = free.get(0);
+            } else if (category == NONE) {
+                // nothing but periods beside the units (序号 | 责任单位 | 一季度 | 二季度 …): the first holds the work
+                for (int i = 0; i < headerView.size() && content == NONE; i++) {
+                    if (PERIOD_COLUMN.matcher(clean(headerView.get(i))).matches()) {
+                        content = i;
+                    }
+                }
             }
         }
         if (content == NONE && category != NONE) {
@@ -231,6 +238,21 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
         return NO_UNITS.matcher(cell).matches() ? "" : cell;
     }
 
+    /** Whether a note ({@code 名称：text}) is a remark's or a person's, whose counts are no target of the row's work. */
+    static boolean isRemarkNote(String note) {
+        int colon = note.indexOf('：');
+        String name = colon < 0 ? "" : clean(note.substring(0, colon));
+        return REMARKS.matcher(name).matches() || PERSONS.matcher(name).matches();
+    }
+
+    /** The end of a period a column names, as a deadline: 二季度末, 上半年末, 6月底 for 6月 or 6月份, 6月底 for 1-6月. */
+    private static String periodEnd(String name) {
+        if (name.endsWith("季度") || name.endsWith("半年")) {
+            return name + "末";
+        }
+        return name.replaceFirst("^\\d{1,2}[—–\\-~～至]", "").replaceFirst("份$", "") + "底";
+    }
+
     /**
      * The row's cells of the other columns, each as {@code 名称：text} (备注：每季度通报), the empty ones left out. In a
      * table of yearly targets (指标名称 | 单位 | 2024年 | 2025年), a year's number is written with the measure of its
@@ -260,8 +282,7 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
             if (!text.isEmpty()) {
                 String name = noteNames.get(i);
                 // a period's column: what is due by its end (二季度末), as a deadline cell's period alone means
-                boolean period = PERIOD_COLUMN.matcher(name).matches();
-                filled.add(name + (period ? (name.endsWith("月") || name.endsWith("份") ? "底" : "末") : "") + "：" + text);
+                filled.add((PERIOD_COLUMN.matcher(name).matches() ? periodEnd(name) : name) + "：" + text);
             }
         }
         return filled;

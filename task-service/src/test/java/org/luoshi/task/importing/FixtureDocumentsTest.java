@@ -2250,6 +2250,62 @@ class FixtureDocumentsTest {
         assertTrue(dueDates(task(d, "（一）")).contains(LocalDate.of(2025, 4, 20)), dueDates(task(d, "（一）")).toString());
     }
 
+    /** Second code review of the session's rules: what they must leave as it was. */
+    @Test
+    void aBlankUnitsCellBesideADeadlineAcrossAPageIsAMergedCellNotACutRow() {
+        ParsedDocument d = parse("units-cell-merged-over-a-page-break-table.txt");
+        // row 2's units cell merged with row 1's, its deadline written: no row cut by the page (it was glued to the next)
+        assertEquals("建设科技企业孵化器2个", task(d, "2").title());
+        assertUnits(task(d, "2"), "市科技局:LEAD");
+    }
+
+    @Test
+    void sharedUnitsOfAParagraphsOwnItemsStayTheirs() {
+        ParsedDocument d = parse("shared-units-of-a-paragraphs-own-items-notice.txt");
+        // （三） 1. 2. then 以上两项由市财政局牵头: its items' units, not the paragraph's above (（二） took them)
+        assertFalse(seqs(d).contains("（二）"), seqs(d).toString());
+        assertTrue(d.warnings().stream().noneMatch(w -> w.contains("takes the units")), d.warnings().toString());
+    }
+
+    @Test
+    void bodyParagraphsWithTheirUnitsOnTheLineBelowComeBeforeTheAnnex() {
+        ParsedDocument d = parse("body-headings-with-units-below-and-an-annex-notice.txt");
+        assertEquals(List.of("（一）", "（二）", "1", "2"), seqs(d));
+    }
+
+    @Test
+    void aRemarksCountLeavesTheRowsDeadlineMilestone() {
+        ParsedDocument d = parse("remark-counts-beside-a-deadline-table.txt");
+        assertTrue(task(d, "1").milestones().stream().anyMatch(m -> m.target() == null
+                && LocalDate.of(2025, 12, 31).equals(m.dueDate())), task(d, "1").milestones().toString());
+    }
+
+    @Test
+    void periodColumnsAreDueAtTheirEndsInTheYearOfTheWork() {
+        ParsedDocument d = parse("half-year-quarter-and-month-columns-tables.txt");
+        assertEquals(List.of(LocalDate.of(2025, 6, 30), LocalDate.of(2025, 12, 31)),
+                dueDates(task(d, "1")).subList(1, 3), "上半年, 下半年");
+        assertTrue(dueDates(task(d, "3.1")).contains(LocalDate.of(2025, 6, 30)), "1-6月: " + dueDates(task(d, "3.1")));
+        ParsedDocument nextYear = parse("next-years-plan-with-quarter-columns-table.txt");
+        // 某市2026年… issued on 2025-12-25: its quarters are 2026's (四季度 was 2025-12-31, the others undated)
+        assertEquals(List.of(LocalDate.of(2026, 3, 31), LocalDate.of(2026, 6, 30), LocalDate.of(2026, 9, 30),
+                LocalDate.of(2026, 12, 31)), dueDates(task(nextYear, "2")).subList(1, 5));
+        ParsedDocument onlyQuarters = parsed("quarters-only.txt", """
+                某市2025年信息报送任务
+                序号\t责任单位\t一季度\t二季度\t三季度\t四季度
+                1\t市发展改革委\t报送信息5条\t报送信息5条\t报送信息5条\t报送信息5条
+                """);
+        assertEquals(List.of("1"), seqs(onlyQuarters), "beside nothing but the units, a quarter holds the work");
+        ParsedDocument citations = parsed("citations.txt", """
+                广西某市人民政府办公室关于印发2025年重点工作任务的通知
+                某政办发〔2025〕5号
+                为贯彻落实《广西壮族自治区人民政府办公厅关于…的通知》（桂政办发〔2025〕3号）和《国务院办公厅关于…的意见》（国办发〔2024〕9号）精神，制定本方案。
+                （一）建设港口。建成泊位3个。（市交通运输局牵头，市财政局配合）
+                （二）建设码头。建成码头2个。（市财政局牵头，市交通运输局配合）
+                """);
+        assertEquals("桂政办发〔2025〕3号", citations.implementsDocNumber(), "the region's, not the nation's, whatever the order");
+    }
+
     private static List<BigDecimal> quantities(ParsedTask t) {
         return t.milestones().stream().filter(m -> m.target() != null).map(m -> m.target().quantity()).toList();
     }

@@ -243,8 +243,9 @@ class MilestoneExtractorTest {
                 target("10", "万册", Comparator.AT_LEAST, null), target("20", "亿条", Comparator.AT_LEAST, null)),
                 targets("完成外资到位6亿美元，创作精品剧目80部以上，新增馆藏图书10万册以上，归集数据20亿条以上"));
         assertEquals(List.of(), targets("会同10部门联合印发"));
-        assertEquals(List.of(target("1.35", "亿千瓦", Comparator.AT_LEAST, null), target("1.5", "万座", Comparator.EXACT, null)),
-                targets("新能源装机达到1.35亿千瓦以上，建成充电桩1.5万座"));
+        assertEquals(List.of(target("1.35", "亿千瓦", Comparator.AT_LEAST, null)), targets("新能源装机达到1.35亿千瓦以上"));
+        assertEquals(List.of(target("1", "个", Comparator.EXACT, null)), targets("建成可容纳6万座的体育场1个"),
+                "seats a stadium holds, no count of things built");
         assertEquals(List.of(), targets("关停30万千瓦以下煤电机组"));
         assertEquals(List.of(), targets("全市全面消除56人以上大班额"));
         assertEquals(List.of(target("5000", "名", Comparator.AT_LEAST, null)), targets("为5000名以上农民工提供技能培训"),
