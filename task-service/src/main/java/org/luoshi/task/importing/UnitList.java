@@ -112,12 +112,7 @@ record UnitList(int start, int end, String units, String deadline) {
 
     /** The units closing {@code text}, if it ends with them. */
     static Optional<UnitList> at(String text) {
-        String stripped = text.stripTrailing();
-        int end = stripped.length();
-        while (end > 0 && "。.；;".indexOf(stripped.charAt(end - 1)) >= 0) {
-            end--; // the stops closing the text (an anchored expression would be tried at every position)
-        }
-        String t = stripped.substring(0, end).stripTrailing();
+        String t = withoutClosingStops(text);
         // the stops after the units belong to neither them nor the content
         // units that start where the text ends (shares of the work, kept in the content) keep its stops there too
         return bracketed(t).or(() -> labelled(t)).or(() -> dashed(t)).or(() -> beforeTiming(t)).or(() -> duties(t))
@@ -160,18 +155,22 @@ record UnitList(int start, int end, String units, String deadline) {
                 timing.isEmpty() ? null : String.join("，", timing))) : Optional.empty();
     }
 
-        /**
+    /**
      * Units in a sentence of their own closing the text (see {@link #lastSentence}): looked for only when no other form
      * of units closes or opens it, nor its heading line.
      */
     static Optional<UnitList> closingSentence(String text) {
+        return lastSentence(withoutClosingStops(text)).map(u -> new UnitList(u.start(), text.length(), u.units(), u.deadline()));
+    }
+
+    /** The text without the stops closing it (an anchored expression would be tried at every position). */
+    private static String withoutClosingStops(String text) {
         String stripped = text.stripTrailing();
         int end = stripped.length();
         while (end > 0 && "。.；;".indexOf(stripped.charAt(end - 1)) >= 0) {
             end--;
         }
-        String t = stripped.substring(0, end).stripTrailing();
-        return lastSentence(t).map(u -> new UnitList(u.start(), text.length(), u.units(), u.deadline()));
+        return stripped.substring(0, end).stripTrailing();
     }
 
     /** A unit and its share of the work, closing a paragraph: 市教育局：负责制定年度建设计划. */
