@@ -288,8 +288,10 @@ public final class OfficeText {
                     // paragraphs first
                     textBoxes(paragraph).forEach(line -> line(text, List.of(cellText(line))));
                     String number = numbers.of(paragraph);
+                    String unstruck = text(paragraph, true);
+                    // a paragraph struck as a whole goes with its number
                     line(text, struck.row(List.of(cellText(number + text(paragraph, false))),
-                            List.of(cellText(text(paragraph, true).isBlank() ? "" : number + text(paragraph, true)))));
+                            List.of(cellText(unstruck.isBlank() ? "" : number + unstruck))));
                 } else if (element instanceof XWPFSDT control) {
                     // a content control around paragraphs or a whole table (an office's template): its text, a table's
                     // rows with their cells apart by tabs
