@@ -97,7 +97,7 @@ final class AnnexRows {
         // the row's deadline stood alone as a milestone while no target was due then: a target of the note now is
         // (目标值：12个 due with the row), and the plain one goes
         String deadlineOnly = task.title() + "（";
-        milestones.removeIf(m -> !TableColumns.isRemarkNote(normalized) && m.target() == null
+        milestones.removeIf(m -> TableColumns.isTargetNote(note) && m.target() == null
                 && m.title().startsWith(deadlineOnly) && noted.stream()
                 .anyMatch(n -> n.target() != null && m.dueDate() != null && m.dueDate().equals(n.dueDate())));
         return new ParsedTask(task.seq(), task.parentSeq(), task.category(), task.title(),

@@ -23,7 +23,8 @@ import org.luoshi.platform.text.ChineseText;
  *   <li>{@code issuedOn}: the 成文日期 field, else the signature date ({@code 2019年1月22日} alone on a line);
  *       {@code publishedOn}: the 发布日期 field only (a republishing site's posting time is not it).</li>
  *   <li>{@code implements}: the number in the first citation {@code 《…》（X〔YYYY〕N号）}, or of those joined to it by
- *   和, 及, 、 the last one not the nation's (a national and a provincial document: the provincial one).</li>
+ *   和, 及, 、 the last one of a place's government, the level right above (a national and a provincial document: the
+ *   provincial one; a provincial and a city's: the city's).</li>
  * </ul>
  * Everything is matched on the simplified view and returned in the normalized simplified form.
  */
@@ -37,8 +38,8 @@ final class MetadataExtractor {
     private static final String DOC_NUMBER = "([\\p{IsHan}]{2,6})[〔\\[［【(（](\\d{4})[〕\\]］】)）]第?(\\d{1,4})号";
     private static final Pattern NUMBER = Pattern.compile(DOC_NUMBER);
     private static final Pattern NUMBER_LINE = Pattern.compile("^" + DOC_NUMBER + "$");
-    /** A number of the nation's documents: 国办发, 国发, 中办发, 中发. */
-    private static final Pattern NATIONAL = Pattern.compile("(?:国|中)");
+    /** A number of a place's government (the place's one character, then 政, 府 or 办): 桂政办发, 苏府办, 中府. */
+    private static final Pattern LOCAL_GOVERNMENT = Pattern.compile("(?!国|中办|中发)\\p{IsHan}(?:政|府|办)");
     /** Between two citations of one clause: 和, 及, 、, 以及. */
     private static final Pattern JOINED_CITATION = Pattern.compile("\\s*(?:和|及|以及|、|与)\\s*");
     private static final Pattern CITATION = Pattern.compile("《([^》\\n]{4,80})》（" + DOC_NUMBER + "）");
@@ -91,7 +92,7 @@ final class MetadataExtractor {
         String implemented = null;
         if (citation.find()) {
             // 《国务院办公厅…》（国办发〔2024〕1号）和《江苏省…》（苏政办发〔2024〕30号）: of the citations joined so, the level
-            // right above this document, the last one not the nation's (国办发, 中办发), else the first
+            // right above this document, the last one of a place's government, else the first
             List<String> joined = new ArrayList<>();
             int end = citation.end();
             joined.add(normalizedNumber(citation.group(2), citation.group(3), citation.group(4)));
@@ -101,7 +102,8 @@ final class MetadataExtractor {
             }
             implemented = joined.get(0);
             for (String number : joined) {
-                if (!NATIONAL.matcher(number).lookingAt()) {
+                // a government's of a place (桂政办发, 苏府办, 中府), not the nation's (国办发, 中办发) nor a ministry's (教基)
+                if (LOCAL_GOVERNMENT.matcher(number).lookingAt()) {
                     implemented = number;
                 }
             }

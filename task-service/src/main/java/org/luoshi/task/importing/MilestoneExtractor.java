@@ -42,7 +42,7 @@ final class MilestoneExtractor {
     /** A number, also with thousands separated (1,000万元). */
     private static final String NUMBER = "(?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?";
     private static final String UNIT = "(%|‰|个百分点|百分点|万亿元|万元|亿元|元/人|元|亿人次|万人次|人次|亿人|万人|万家次|万户次|万家|家次|户次|列次|架次|万个|万名|万户|万亩|亿吨|万吨|万标箱|标箱|万辆|辆|艘|万张|张|亿美元|万美元|美元|万册|册|部(?![门委分])|亿条|万条|万套|个工作日|工作日|个月|学年|课时|学时|个|家|所|名|人|项|门|本|次|倍|天|"
-            + "小时|套|台|条|处|支|座|期|批次|批|户|亩|万平方公里|平方公里|万平方米|平方米|微克/立方米|公里|千米|公顷|吨|场次|场|篇|件|列|趟|万份|份|亿千瓦时|万千瓦时|千瓦时|亿千瓦|万千瓦|千瓦|兆瓦|亿立方米|万立方米|立方米|口)";
+            + "小时|套|台|条|处|支|万座(?!位)|座|期|批次|批|户|亩|万平方公里|平方公里|万平方米|平方米|微克/立方米|公里|千米|公顷|吨|场次|场|篇|件|列|趟|万份|份|亿千瓦时|万千瓦时|千瓦时|亿千瓦|万千瓦|千瓦|兆瓦|亿立方米|万立方米|立方米|口)";
     private static final Pattern RANGE = Pattern.compile(
             "(?<![\\d.+,])(" + NUMBER + ")" + UNIT + "?[—–\\-~～至到](" + NUMBER + ")" + UNIT + "(以上|左右|以内|以下)?");
     /** A number, its magnitude written apart from the unit by 余 or 多 (1万余人), more than, the unit and a comparator. */
@@ -198,6 +198,11 @@ final class MilestoneExtractor {
     /** A date that says which things are meant (2000年底前建成的小区, 2000年以前出生的): no deadline. */
     private static final Pattern ATTRIBUTE_AFTER = Pattern.compile(
             "年?(?:底|末)?(?:前|以前|之前)?(?:建成|建设|修建|竣工|投用|投运|出生|认定|登记|注册|开工|颁布|出台|购置|购买)的");
+    /**
+     * A season of a year named after it (2025年汛期前, 2026年春节前): due well before the year's end, on a day the year
+     * alone does not say; no date rather than 31 December.
+     */
+    private static final Pattern SEASON_AFTER = Pattern.compile("(?:主汛期|汛期|汛|春节|春耕|秋收|雨季|冬季|夏季|春季|秋季)(?:前|以前|之前|到来前)");
     /** Words just before a date that make it an end: 到, 至, 确保, 力争, 截至. */
     private static final Pattern END_BEFORE = Pattern.compile("(?:到|至|确保|力争|争取|截至|截止|于)\\s*$");
     /** A date that ends a range (2021—2025年): the period of a plan, not when the work is due. */
@@ -595,6 +600,7 @@ final class MilestoneExtractor {
         String before = sentence.substring(0, written.start());
         Weight weight;
         if (insideTitle(before) || BASE_BEFORE.matcher(before).find() || ATTRIBUTE_AFTER.matcher(after).lookingAt()
+                || SEASON_AFTER.matcher(after).lookingAt()
                 || GOAL_SET_BEFORE.matcher(before).find() && GOAL_AFTER.matcher(after).lookingAt()) {
             weight = Weight.NONE;
         } else if (insideBrackets(before) || RANGE_BEFORE.matcher(before).find() || PERIOD_AFTER.matcher(after).lookingAt()) {
@@ -676,6 +682,9 @@ final class MilestoneExtractor {
                     && REMOVING_BEFORE.matcher(clauseBefore(sentence, single.start())).find()
                     && SIZED_TO_CLAUSE_END.matcher(sentence).region(single.end(), sentence.length()).lookingAt()) {
                 continue; // 消除56人以上大班额: which classes go, no target
+            }
+            if (clauseBefore(sentence, single.start()).endsWith("容纳")) {
+                continue; // 可容纳6万座的体育场: its size, no count of things
             }
             if ("小时".equals(single.group(4)) && single.group(5) == null
                     && ROUND_THE_CLOCK.matcher(sentence).region(single.end(), sentence.length()).lookingAt()) {

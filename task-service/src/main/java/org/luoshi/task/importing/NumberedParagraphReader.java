@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Reads a document without a table whose tasks are numbered paragraphs under chapter headings {@code 二、…} (the
@@ -166,6 +167,34 @@ final class NumberedParagraphReader {
     private NumberedParagraphReader() {
     }
 
+    /**
+     * A quick look whether a document's lines outside its tables may hold numbered paragraphs with units (two lines
+     * opening a paragraph at any level, and a hint of units on a line outside the tables): a table document's body is
+     * read only then.
+     */
+    static boolean mayHoldTasks(CleanDocument document) {
+        int opening = 0;
+        boolean hint = false;
+        for (CleanDocument.Line line : document.lines()) {
+            String view = line.view().strip();
+            if (line.text().indexOf('\t') >= 0 || view.isEmpty()) {
+                continue;
+            }
+            if (CHINESE.start().matcher(view).lookingAt() || ARABIC.start().matcher(view).lookingAt()
+                    || TOP.start().matcher(view).lookingAt()) {
+                opening++;
+            }
+            hint |= UNITS_HINT.matcher(view).find() || view.endsWith("）") || view.endsWith("）。") || view.endsWith(")");
+            if (opening >= MIN_FEW_PARAGRAPHS && hint) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words of units' roles or labels: 牵头, 负责, 责任单位, 主责单位 …. */
+    private static final Pattern UNITS_HINT = Pattern.compile("牵头|负责|配合|参与|协办|主办|主责|责任单位|责任部门|落实|指导");
+
     static Optional<List<ParsedTask>> read(CleanDocument document, List<String> warnings) {
         Optional<List<ParsedTask>> read = read(document, warnings, false);
         // a short notice's two tasks, each with its units: read when no level has more
@@ -231,6 +260,11 @@ final class NumberedParagraphReader {
             String written = shared.group(2);
             int count = Character.isDigit(written.charAt(0)) ? Integer.parseInt(written)
                     : written.equals("两") ? 2 : ChineseNumerals.value(written);
+            // as many sentences of work after its heading as the count: the items are the paragraph's own
+            long sentences = Stream.of(paragraph.substring(0, shared.start()).split("。")).filter(t -> !t.isBlank()).count();
+            if (sentences - 1 >= count) {
+                continue;
+            }
             for (int j = i - 1; j >= 0 && j > i - count; j--) {
                 List<ReadPiece> above = read.get(j);
                 if (above.size() != 1 || above.get(0).units().isPresent()) {

@@ -135,7 +135,8 @@ public final class PolicyDocumentParser {
         // the year a title names (2024年…重点任务清单) is the year of its work: without a date of issue, and for a plan
         // issued late in the year before (2026年工作要点 issued in December 2025)
         Optional<LocalDate> titleYear = yearOfTitle(metadata.title());
-        boolean forNextYear = stated != null && titleYear.isPresent() && titleYear.get().getYear() == stated.getYear() + 1;
+        boolean forNextYear = stated != null && stated.getMonthValue() >= LATE_IN_THE_YEAR && titleYear.isPresent()
+                && titleYear.get().getYear() == stated.getYear() + 1;
         LocalDate issued = stated != null && !forNextYear ? stated : titleYear.orElse(null);
         if ((stated == null || forNextYear) && issued != null && needsTheYear(tasks)) {
             warnings.add((stated == null ? "the document states no date of issue" : "the document plans the year after its issue")
@@ -172,33 +173,8 @@ public final class PolicyDocumentParser {
         return false;
     }
 
-    /**
-     * How many lines outside tables open a numbered paragraph with a hint of its units on it or on the line after it
-     * (（一）…（市教育局牵头）, （一）…（市教育局、市财政局）, a heading then 责任部门：…): a quick look, no reading.
-     */
-    private static long bodyParagraphsWithUnits(CleanDocument document) {
-        long count = 0;
-        boolean afterParagraph = false;
-        for (CleanDocument.Line line : document.lines()) {
-            String view = line.view().strip();
-            if (line.text().indexOf('\t') >= 0 || view.isEmpty()) {
-                afterParagraph = false;
-                continue;
-            }
-            boolean paragraph = BODY_PARAGRAPH.matcher(view).lookingAt();
-            boolean hint = UNITS_HINT.matcher(view).find() || view.endsWith("）") || view.endsWith(")");
-            if (hint && (paragraph || afterParagraph)) {
-                count++;
-            }
-            afterParagraph = paragraph && !hint;
-        }
-        return count;
-    }
-
-    /** A numbered paragraph of a body: （一）…, 一、…, 1.…. */
-    private static final Pattern BODY_PARAGRAPH = Pattern.compile(
-            "(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\\d{1,2}[.．、])");
-    private static final Pattern UNITS_HINT = Pattern.compile("牵头|负责|配合|参与|责任单位|责任部门");
+    /** The first month of the year's last quarter: a plan issued from then on may be the next year's. */
+    private static final int LATE_IN_THE_YEAR = 10;
 
     /** The shortest title that names a piece of work when found in another's text. */
     private static final int SAME_WORK_TITLE = 4;
@@ -236,7 +212,7 @@ public final class PolicyDocumentParser {
      */
     private static List<ParsedTask> withBodyTasks(CleanDocument document, List<ParsedTask> tableTasks, List<String> warnings) {
         // most table documents have no such paragraphs: a look at their lines first, not a reading of all of them
-        if (bodyParagraphsWithUnits(document) < 2) {
+        if (!NumberedParagraphReader.mayHoldTasks(document)) {
             return tableTasks;
         }
         List<String> bodyWarnings = new ArrayList<>();

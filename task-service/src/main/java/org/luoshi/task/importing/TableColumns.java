@@ -238,12 +238,18 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
         return NO_UNITS.matcher(cell).matches() ? "" : cell;
     }
 
-    /** Whether a note ({@code 名称：text}) is a remark's or a person's, whose counts are no target of the row's work. */
-    static boolean isRemarkNote(String note) {
+    /**
+     * Whether a note ({@code 名称：text}, as {@link #notes} writes it) is of a column of targets (目标值, 年度指标, 2025年,
+     * 二季度末), whose count is the row's target; a remark's, a person's or a progress note's counts are not.
+     */
+    static boolean isTargetNote(String note) {
         int colon = note.indexOf('：');
         String name = colon < 0 ? "" : clean(note.substring(0, colon));
-        return REMARKS.matcher(name).matches() || PERSONS.matcher(name).matches();
+        return TARGET_NOTE.matcher(name).find();
     }
+
+    /** The names of columns of targets: 目标, 指标, 任务量, 计划数, a year, a period's end. */
+    private static final Pattern TARGET_NOTE = Pattern.compile("目标|指标|任务量|计划数|数量|^\\d{4}年|季度末|半年末|月底$");
 
     /** The end of a period a column names, as a deadline: 二季度末, 上半年末, 6月底 for 6月 or 6月份, 6月底 for 1-6月. */
     private static String periodEnd(String name) {

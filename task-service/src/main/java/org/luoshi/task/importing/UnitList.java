@@ -39,7 +39,9 @@ record UnitList(int start, int end, String units, String deadline) {
             "(厅|局|委|办|部|署|院|会|室|处|所|站|行|司|府|组|社|联|协|校|队|关|台|中心|集团|公司|单位|部门|机构|大学|学院|军区"
                     // railway and highway units (岳阳车务段), not 阶段, 路段, 河段; a place's museum or archives
                     // (市档案馆), not the kind alone (博物馆)
-                    + "|(?:车务|工务|电务|机务|供电|公路|养护)段|(?<=\\p{IsHan})(?:档案|图书|博物|文化|美术|科技|纪念)馆)$");
+                    + "|(?:车务|工务|电务|机务|供电|公路|养护)段|(?<=\\p{IsHan})(?:档案|图书|博物|文化|美术|科技|纪念)馆"
+                    // a section of a department (县财政局预算股, 县教育局基础教育科)
+                    + "|(?<=[局委办厅])\\p{IsHan}{1,6}(?:股|科))$");
     /**
      * Enterprises named as a whole (各基础电信企业, 有关企业) are units to assign; one kind of them alone in brackets
      * (中小企业, 规模以上工业企业) is content.

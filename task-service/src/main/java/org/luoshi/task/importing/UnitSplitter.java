@@ -47,7 +47,7 @@ final class UnitSplitter {
     /** The role words closing a clause (group 1), and what they are to do, which is no part of any name: 负责落实, 牵头实施. */
     private static final Pattern TRAILING_ROLE = Pattern.compile(
             "((?:按照?|依)职责(?:分工)?(?:负责|落实|牵头|配合)|各负其责|分别负责|共同负责|负总责|(?:负|承担)主体责任"
-                    + "|(?:牵头|统筹|负责|组织|监督|督促|业务|加强)?指导|(?:牵头|配合|分工|具体)?负责|牵头|参与|配合|协助|参加"
+                    + "|(?:牵头|统筹|负责|组织|监督|督促|业务|加强)?指导|督查|督导|监督|(?:牵头|配合|分工|具体)?负责|牵头|参与|配合|协助|参加"
                     + "|(?:具体|抓好|组织)?落实|具体实施|组织实施)"
                     + "(?:抓好落实|组织落实|组织实施|具体实施|落实|实施|推进|推动)?$");
     /** A bracket closing a unit's name: its other name or a qualifier. */
@@ -84,7 +84,8 @@ final class UnitSplitter {
      * Bodies that belong to no level of government, whatever the list's first unit (华侨大学, 南昌海关): no level is
      * implied before them. Companies are not among them: 县商务局、邮政公司 names the county's.
      */
-    private static final Pattern NO_LEVEL = Pattern.compile("(?:海关|大学)$");
+    /** Names no level is written before: 海关, 大学, and places (城关镇, 鸭子铺社区), which name their own. */
+    private static final Pattern NO_LEVEL = Pattern.compile("(?:海关|大学|镇|乡|街道|社区|村)$");
     /**
      * A name that names its own level inside (团市委, 人行湘潭市中心支行, 国网泰顺县供电公司, 夷陵区人民政府, 禾川镇人民政府; not
      * 城市管理局), or a zone its place (湘潭经开区管委会): no level is implied before it.
@@ -113,7 +114,8 @@ final class UnitSplitter {
                     // not across 和/及/与 into the next unit (…直辖市及国务院有关部委)
                     + "(?:有关部门|相关部门|(?:(?![和及与])\\p{IsHan}){0,8}?(?:委|厅|局))");
     /** A kind of body named bare, which a 各 before it in the list covers too: 各镇人民政府、街道办事处. */
-    private static final Pattern BARE_KIND = Pattern.compile("^(?:街道办事处|街道|管委会|园区管委会|社区|村委会|居委会|村（居）委会)$");
+    private static final Pattern BARE_KIND = Pattern.compile("^(?:街道办事处|街道|管委会|园区管委会|社区|村委会|居委会|村（居）委会"
+            + "|村（社区）|村|社区（村）)$");
     /**
      * Units referred to without their names: 有关部门, 相关单位, 市安委会各成员单位 (the members of a body, never listed),
      * 市直各行政执法部门 (the departments of a kind, no list of them).
@@ -360,7 +362,8 @@ final class UnitSplitter {
                 || word.equals("主责") || word.equals("主办")) {
             return AssignmentRole.LEAD; // 按职责分工牵头; 负总责, overall responsibility, is the lead's
         }
-        if (word.endsWith("配合") || word.equals("指导") || word.equals("业务指导") || word.equals("加强指导")) {
+        if (word.endsWith("配合") || word.equals("指导") || word.equals("业务指导") || word.equals("加强指导")
+                || word.equals("督查") || word.equals("督导") || word.equals("监督")) {
             return AssignmentRole.PARTICIPANT; // 按职责分工配合; guidance given to the units doing the work
         }
         return switch (word) {

@@ -2306,6 +2306,67 @@ class FixtureDocumentsTest {
         assertEquals("桂政办发〔2025〕3号", citations.implementsDocNumber(), "the region's, not the nation's, whatever the order");
     }
 
+    /** Third code review and review 42 (county and township documents). */
+    @Test
+    void aBodysParagraphsWithUnitsAFewLinesDownComeBeforeTheAnnex() {
+        // the quick look before reading a table document's body missed units on a paragraph's third line
+        assertEquals(List.of("（一）", "（二）", "1", "2"), seqs(parse("body-units-on-the-third-line-and-an-annex-notice.txt")));
+    }
+
+    @Test
+    void sharedUnitsAfterAsManySentencesOfWorkAreThoseSentences() {
+        ParsedDocument d = parse("shared-units-of-a-paragraphs-own-sentences-notice.txt");
+        // （三）落实惠农补贴。6月底前…。9月底前…。以上两项工作由市财政局牵头: its own two sentences, not （二）
+        assertFalse(seqs(d).contains("（二）"), seqs(d).toString());
+        assertUnits(task(d, "（三）"), "市财政局:LEAD", "市农业农村局:PARTICIPANT");
+    }
+
+    @Test
+    void aPlanIssuedInSpringForAnEventOfTheNextYearKeepsItsYearOfIssue() {
+        ParsedDocument d = parse("next-years-event-plan-issued-in-spring-table.txt");
+        // 某市筹办2026年省运会工作方案 issued in April 2025: 6月底前 is 2025's (it moved to 2026)
+        assertEquals(List.of(LocalDate.of(2025, 6, 30)), dueDates(task(d, "1")));
+    }
+
+    @Test
+    void townshipUnitsSectionsAndSupervisors() {
+        ParsedDocument d = parse("township-units-supervising-and-sections-plan.txt");
+        // 各村（社区）负责，镇党政办督查 (督查 a supervisor's role: the task was dropped); units of a department's section
+        assertEquals(java.util.Set.of("（一）", "（二）", "（三）", "（四）"), java.util.Set.copyOf(seqs(d)), d.warnings().toString());
+        ParsedDocument county = parsed("county.txt", """
+                新化县人民政府办公室关于印发重点任务清单的通知
+                新政办发〔2025〕21号
+                序号\t重点任务\t责任单位\t完成时限
+                1\t完成小型水库除险加固\t县水利局\t2025年汛期前
+                2\t开展山洪灾害转移演练\t县应急管理局、各乡镇（街道）、村（社区）\t2025年5月上旬
+                3\t推进棚改征收\t县住建局、城关镇\t2025年9月底前
+                4\t加强预算管理\t县财政局预算股\t2025年6月底前
+                """);
+        // 汛期前 is before the summer, not by 31 December: no date, said so
+        assertTrue(task(county, "1").milestones().isEmpty(), task(county, "1").milestones().toString());
+        // 村（社区） after 各乡镇（街道）: the 各 covers it, a group
+        assertEquals(AssignmentKind.GROUP, task(county, "2").units().get(2).kind());
+        // a town names its own level (县城关镇 was implied)
+        assertNull(task(county, "3").units().get(1).impliedName());
+        assertUnits(task(county, "4"), "县财政局预算股:LEAD");
+    }
+
+    @Test
+    void ofCitationsJoinedTheLastOfAPlacesGovernmentIsImplemented() {
+        String body = """
+                （一）建设港口。建成泊位3个。（市交通运输局牵头，市财政局配合）
+                （二）建设码头。建成码头2个。（市财政局牵头，市交通运输局配合）
+                """;
+        ParsedDocument city = parsed("city.txt", "某区人民政府办公室关于印发2025年重点工作任务的通知\n某府办发〔2025〕5号\n"
+                + "为贯彻落实《广东省人民政府办公厅关于…的通知》（粤府办〔2024〕12号）和《中山市人民政府关于…的通知》（中府〔2025〕3号）精神。\n"
+                + body);
+        assertEquals("中府〔2025〕3号", city.implementsDocNumber(), "the city's, right above a district");
+        ParsedDocument ministry = parsed("ministry.txt", "某市人民政府办公室关于印发2025年教育重点工作任务的通知\n某府办发〔2025〕5号\n"
+                + "为贯彻落实《江苏省人民政府办公厅关于…的通知》（苏政办发〔2024〕30号）和《教育部等九部门关于…的意见》（教基〔2024〕1号）精神。\n"
+                + body);
+        assertEquals("苏政办发〔2024〕30号", ministry.implementsDocNumber(), "not the ministry's");
+    }
+
     private static List<BigDecimal> quantities(ParsedTask t) {
         return t.milestones().stream().filter(m -> m.target() != null).map(m -> m.target().quantity()).toList();
     }

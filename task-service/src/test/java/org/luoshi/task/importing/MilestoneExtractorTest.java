@@ -246,6 +246,7 @@ class MilestoneExtractorTest {
         assertEquals(List.of(target("1.35", "亿千瓦", Comparator.AT_LEAST, null)), targets("新能源装机达到1.35亿千瓦以上"));
         assertEquals(List.of(target("1", "个", Comparator.EXACT, null)), targets("建成可容纳6万座的体育场1个"),
                 "seats a stadium holds, no count of things built");
+        assertEquals(List.of(target("2", "万座", Comparator.AT_LEAST, null)), targets("新建改建农村公厕2万座以上"));
         assertEquals(List.of(), targets("关停30万千瓦以下煤电机组"));
         assertEquals(List.of(), targets("全市全面消除56人以上大班额"));
         assertEquals(List.of(target("5000", "名", Comparator.AT_LEAST, null)), targets("为5000名以上农民工提供技能培训"),
