@@ -56,7 +56,7 @@ final class MetadataExtractor {
     static final Pattern DATE_LINE = Pattern.compile("^" + WRITTEN_DATE + "$");
     private static final Pattern TITLE_LINE = Pattern.compile(
             "关于.{2,80}(意见|通知|方案|办法|规定|决定|计划|清单|批复|细则|要点|纲要|分工)$");
-    private static final Pattern ORGAN = Pattern.compile("(政府|办公室|办公厅|委员会|厅|局|委|办|部|部门|院|室)$");
+    private static final Pattern ORGAN = Pattern.compile("(政府|办公室|办公厅|委员会|厅|局|委|办|部|部门|院|室|党组|党委|党工委)$");
     private static final Pattern ANNEX = Pattern.compile("^附件\\d*[:：]?.*$");
     private static final int HEADER_LINES = 20;
     private static final int SHORT_LINE = 40;

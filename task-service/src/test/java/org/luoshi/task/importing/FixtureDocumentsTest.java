@@ -2367,6 +2367,12 @@ class FixtureDocumentsTest {
         assertEquals("苏政办发〔2024〕30号", ministry.implementsDocNumber(), "not the ministry's");
     }
 
+    @Test
+    void aPartyGroupIssuesItsRectificationPlan() {
+        ParsedDocument d = parse("party-group-rectification-table.txt");
+        assertEquals("中共溆浦县农业农村局党组", d.issuer(), "a 党组 issues (there was no issuer)");
+    }
+
     private static List<BigDecimal> quantities(ParsedTask t) {
         return t.milestones().stream().filter(m -> m.target() != null).map(m -> m.target().quantity()).toList();
     }
