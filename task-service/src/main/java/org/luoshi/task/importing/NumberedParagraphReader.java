@@ -196,43 +196,59 @@ final class NumberedParagraphReader {
     private static final Pattern UNITS_HINT = Pattern.compile("牵头|负责|配合|参与|协办|主办|主责|责任单位|责任部门|落实|指导");
 
     static Optional<List<ParsedTask>> read(CleanDocument document, List<String> warnings) {
-        Optional<List<ParsedTask>> read = read(document, warnings, false);
-        // a short notice's two tasks, each with its units: read when no level has more
-        return read.isPresent() ? read : read(document, warnings, true);
-    }
-
-    /** @param few whether a level of two paragraphs, each with its units, holds tasks */
-    private static Optional<List<ParsedTask>> read(CleanDocument document, List<String> warnings, boolean few) {
+        Reading few = null;
         for (Level level : List.of(CHINESE, ARABIC, TOP)) {
-            Layout layout = paragraphs(document, level);
-            List<Paragraph> paragraphs = layout.paragraphs();
-            // each piece's units are looked for once: whether the level holds tasks, and the tasks, both read them
-            List<List<ReadPiece>> read = new ArrayList<>();
-            int continuing = 0;
-            for (Paragraph p : paragraphs) {
-                List<ReadPiece> pieces = readPieces(document.text(p.start, p.end), level, continuing);
-                read.add(pieces);
-                // sub-items may be numbered on through the paragraphs (（一）1. 2. （二）3. 4.)
-                continuing = pieces.get(pieces.size() - 1).piece().number() + 1;
+            Reading reading = reading(document, level);
+            if (reading.withUnits() >= MIN_PARAGRAPHS) {
+                return Optional.of(tasks(document, reading, warnings));
             }
-            List<String> sharing = new ArrayList<>();
-            sharedUnits(document, paragraphs, read, sharing);
-            long withUnits = 0;
-            for (int i = 0; i < paragraphs.size(); i++) {
-                withUnits += anyUnits(read.get(i)) || paragraphs.get(i).chapterUnits().isPresent() ? 1 : 0;
-            }
-            if (few ? withUnits >= MIN_FEW_PARAGRAPHS && withUnits == paragraphs.size() : withUnits >= MIN_PARAGRAPHS) {
-                warnings.addAll(sharing);
-                layout.strayLines().forEach(line -> warnings.add("skipped a labelled line outside any numbered paragraph,"
-                        + " whose units or deadline no task takes: " + line));
-                List<ParsedTask> tasks = new ArrayList<>();
-                for (int i = 0; i < paragraphs.size(); i++) {
-                    tasks.addAll(tasks(document, paragraphs.get(i), read.get(i), level, warnings));
-                }
-                return Optional.of(tasks);
+            if (few == null && reading.withUnits() >= MIN_FEW_PARAGRAPHS
+                    && reading.withUnits() == reading.layout().paragraphs().size()) {
+                few = reading;
             }
         }
-        return Optional.empty();
+        // a short notice's two tasks, each with its units: read when no level has more
+        return few == null ? Optional.empty() : Optional.of(tasks(document, few, warnings));
+    }
+
+    /**
+     * A level's paragraphs with their pieces read (each piece's units looked for once: whether the level holds tasks,
+     * and the tasks, both read them), the warnings of units shared between them, and how many name units.
+     */
+    private record Reading(Level level, Layout layout, List<List<ReadPiece>> read, List<String> sharing, long withUnits) {
+    }
+
+    private static Reading reading(CleanDocument document, Level level) {
+        Layout layout = paragraphs(document, level);
+        List<Paragraph> paragraphs = layout.paragraphs();
+        List<List<ReadPiece>> read = new ArrayList<>();
+        int continuing = 0;
+        for (Paragraph p : paragraphs) {
+            List<ReadPiece> pieces = readPieces(document.text(p.start, p.end), level, continuing);
+            read.add(pieces);
+            // sub-items may be numbered on through the paragraphs (（一）1. 2. （二）3. 4.)
+            continuing = pieces.get(pieces.size() - 1).piece().number() + 1;
+        }
+        List<String> sharing = new ArrayList<>();
+        sharedUnits(document, paragraphs, read, sharing);
+        long withUnits = 0;
+        for (int i = 0; i < paragraphs.size(); i++) {
+            withUnits += anyUnits(read.get(i)) || paragraphs.get(i).chapterUnits().isPresent() ? 1 : 0;
+        }
+        return new Reading(level, layout, read, sharing, withUnits);
+    }
+
+    /** The tasks of the level read, with its warnings. */
+    private static List<ParsedTask> tasks(CleanDocument document, Reading reading, List<String> warnings) {
+        warnings.addAll(reading.sharing());
+        reading.layout().strayLines().forEach(line -> warnings.add("skipped a labelled line outside any numbered paragraph,"
+                + " whose units or deadline no task takes: " + line));
+        List<Paragraph> paragraphs = reading.layout().paragraphs();
+        List<ParsedTask> tasks = new ArrayList<>();
+        for (int i = 0; i < paragraphs.size(); i++) {
+            tasks.addAll(tasks(document, paragraphs.get(i), reading.read().get(i), reading.level(), warnings));
+        }
+        return tasks;
     }
 
     /** Units closing a paragraph for the paragraphs above it too: 以上两项由…, 上述3项工作由…. */

@@ -176,7 +176,7 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
             } else if (category == NONE) {
                 // nothing but periods beside the units (序号 | 责任单位 | 一季度 | 二季度 …): the first holds the work
                 for (int i = 0; i < headerView.size() && content == NONE; i++) {
-                    if (PERIOD_COLUMN.matcher(clean(headerView.get(i))).matches()) {
+                    if (isPeriod(clean(headerView.get(i)))) {
                         content = i;
                     }
                 }
@@ -251,6 +251,19 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
     /** The names of columns of targets: 目标, 指标, 任务量, 计划数, a year, a period's end. */
     private static final Pattern TARGET_NOTE = Pattern.compile("目标|指标|任务量|计划数|数量|^\\d{4}年|季度末|半年末|月底$");
 
+    /** Whether a column's name (spaces removed) is a period of the year: 一季度, 上半年, 6月, 1-6月. */
+    private static boolean isPeriod(String name) {
+        return PERIOD_COLUMN.matcher(name).matches();
+    }
+
+    /** A yearly cell's comparator as a word after its number: 以上 as written, or for ≥ before it (以下 for ≤). */
+    private static String comparatorWord(String sign, String word) {
+        if (word != null) {
+            return word;
+        }
+        return sign == null ? "" : sign.equals("≥") ? "以上" : "以下";
+    }
+
     /** The end of a period a column names, as a deadline: 二季度末, 上半年末, 6月底 for 6月 or 6月份, 6月底 for 1-6月. */
     private static String periodEnd(String name) {
         if (name.endsWith("季度") || name.endsWith("半年")) {
@@ -265,7 +278,7 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
      * row ({@code 2024年：20所}, {@code 2025年：91%以上}), which then stands for nothing else.
      */
     List<String> notes(List<String> cells) {
-        int measureNote = noteNames.indexOf("单位") >= 0 ? noteNames.indexOf("单位") : noteNames.indexOf("计量单位");
+        int measureNote = noteNames.contains("单位") ? noteNames.indexOf("单位") : noteNames.indexOf("计量单位");
         String measure = measureNote < 0 || notes.get(measureNote) >= cells.size() ? ""
                 : cells.get(notes.get(measureNote)).strip();
         boolean yearly = !measure.isEmpty() && measure.length() <= MEASURE_LENGTH
@@ -280,15 +293,13 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
             if (yearly && YEAR_COLUMN.matcher(noteNames.get(i)).matches()) {
                 Matcher number = MEASURED.matcher(text);
                 if (number.matches()) {
-                    String comparator = number.group(3) != null ? number.group(3)
-                            : number.group(1) == null ? "" : number.group(1).equals("≥") ? "以上" : "以下";
-                    text = number.group(2) + measure + comparator;
+                    text = number.group(2) + measure + comparatorWord(number.group(1), number.group(3));
                 }
             }
             if (!text.isEmpty()) {
                 String name = noteNames.get(i);
                 // a period's column: what is due by its end (二季度末), as a deadline cell's period alone means
-                filled.add((PERIOD_COLUMN.matcher(name).matches() ? periodEnd(name) : name) + "：" + text);
+                filled.add((isPeriod(name) ? periodEnd(name) : name) + "：" + text);
             }
         }
         return filled;
@@ -322,7 +333,7 @@ record TableColumns(int size, int seq, int category, int content, int units, boo
     private static boolean isAside(String cellView) {
         String name = clean(cellView);
         return REMARKS.matcher(name).matches() || PERSONS.matcher(name).matches() || AMOUNTS.matcher(name).find()
-                || PERIOD_COLUMN.matcher(name).matches();
+                || isPeriod(name);
     }
 
     private static int indexOf(List<String> cells, Pattern pattern) {
